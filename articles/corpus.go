@@ -1,0 +1,103 @@
+package articles
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+//go:embed corpus/*.txt
+var embedded embed.FS
+
+// Default returns the embedded default corpus: the seed articles the binary
+// carries so it works with no set-up.
+func Default() fs.FS {
+	sub, err := fs.Sub(embedded, "corpus")
+	if err != nil {
+		panic(err) // the directory is embedded at build time
+	}
+	return sub
+}
+
+// Extensions are the file types LoadDir reads; others are ignored so a
+// README or an editor's backup file next to the articles does no harm.
+var Extensions = []string{".txt", ".md", ".markdown"}
+
+// IsArticleFile reports whether name has one of Extensions.
+func IsArticleFile(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadError collects the files of a directory that could not be parsed;
+// the articles that could are still returned, so one bad file loses nothing.
+type LoadError struct {
+	Errs []error
+}
+
+func (e *LoadError) Error() string {
+	msgs := make([]string, len(e.Errs))
+	for i, err := range e.Errs {
+		msgs[i] = err.Error()
+	}
+	return fmt.Sprintf("%d article file(s) skipped: %s", len(e.Errs), strings.Join(msgs, "; "))
+}
+
+func (e *LoadError) Unwrap() []error { return e.Errs }
+
+// LoadDir parses every article file at the top of fsys, sorted by name.
+// It returns the articles it could parse and, if any file failed, a
+// *LoadError naming each failure.
+func LoadDir(fsys fs.FS) ([]Article, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("read articles: %w", err)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var (
+		out  []Article
+		errs []error
+		seen = map[string]string{}
+	)
+	for _, e := range entries {
+		if e.IsDir() || !IsArticleFile(e.Name()) || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", e.Name(), err))
+			continue
+		}
+		a, err := Parse(e.Name(), data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if other, dup := seen[a.ID]; dup {
+			errs = append(errs, fmt.Errorf("%s: article ID %q already used by %s", e.Name(), a.ID, other))
+			continue
+		}
+		seen[a.ID] = e.Name()
+		out = append(out, a)
+	}
+	if len(errs) > 0 {
+		return out, &LoadError{Errs: errs}
+	}
+	return out, nil
+}
+
+// IsPartial reports whether err is only a LoadError, meaning the returned
+// articles are usable.
+func IsPartial(err error) bool {
+	var le *LoadError
+	return errors.As(err, &le)
+}

@@ -1,0 +1,232 @@
+package articles
+
+import (
+	"regexp"
+	"strings"
+)
+
+// knownOutlets are news outlets and agencies recognised wherever they are
+// named, because German reports often cite them without a cue phrase
+// ("Bloomberg, beruft sich auf Geheimdienstdaten").
+var knownOutlets = []string{
+	"Bloomberg", "Reuters", "Associated Press", "AFP", "dpa", "New York Post", "New York Times",
+	"Washington Post", "Wall Street Journal", "Financial Times", "Daily NK", "NK News", "Regnum",
+	"TASS", "Tass", "RIA Nowosti", "Interfax", "Yonhap", "CNN", "BBC", "Kyiv Independent",
+	"Kyiv Post", "Ukrainska Pravda", "Meduza", "Kommersant", "Iswestija", "Süddeutsche Zeitung",
+	"Spiegel", "Tagesschau", "ZDF", "ARD", "Bild", "Welt", "FAZ", "Politico", "Guardian",
+}
+
+var reOutlets = func() *regexp.Regexp {
+	parts := make([]string, len(knownOutlets))
+	for i, o := range knownOutlets {
+		parts[i] = regexp.QuoteMeta(o)
+	}
+	return regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(parts, "|") + `)(?:[^\p{L}]|$)`)
+}()
+
+const (
+	// name is a run of capitalised words, allowing English connectives
+	// ("Council for Foreign Relations").
+	name   = `\p{Lu}[\p{L}\d.&'-]*(?:\s+(?:for|of|the|and|on)?\s*\p{Lu}[\p{L}\d.&'-]*){0,5}`
+	quoted = `[„“"‚‘«»]([^„“”"‚‘’«»]{2,60})[“”"‘’«»]`
+	adjs   = `(?:\p{Ll}+\s+(?:und\s+\p{Ll}+\s+)?){0,3}`
+	// generic words that name the kind of source, not the source.
+	generic = `(?:Nachrichtenagentur|Agentur|Zeitung|Zeitschrift|Newsportal|Portal|Nachrichtenportal|Sender|Magazin|Fernsehsender|Onlineportal|Website|Webseite|Blatt)`
+)
+
+var citePatterns = []*regexp.Regexp{
+	// laut Bloomberg, laut der „New York Post“, Laut Bloomberg-Berichten
+	regexp.MustCompile(`(?i:laut)\s+(?:der|dem|des|einem|einer)?\s*(?:` + quoted + `|` + adjs + `(?:` + generic + `\s+)?(` + name + `))`),
+	// wie die russische Nachrichtenagentur Regnum berichtet
+	regexp.MustCompile(`(?i:wie)\s+(?:die|der|das|den)?\s*` + adjs + `(?:` + generic + `\s+)?(?:` + quoted + `|(` + name + `))\s+(?:\p{Ll}+\s+){0,3}(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete|mitteilte|mitteilt)`),
+	// schreibt das nordkoreanische Newsportal “Daily NK“; in der Veröffentlichung der „New York Post“
+	regexp.MustCompile(`(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete|Veröffentlichung)\s+(?:die|der|das|des)\s+` + adjs + `(?:` + generic + `\s+)?` + quoted),
+	// unter Berufung auf die Nachrichtenagentur X
+	regexp.MustCompile(`(?i:unter Berufung auf)\s+(?:die|den|das|einen|eine)?\s*` + adjs + `(?:` + generic + `\s+)?(?:` + quoted + `|(` + name + `))`),
+	// Bloomberg zufolge
+	regexp.MustCompile(`(` + name + `)\s+zufolge`),
+}
+
+var (
+	// Einem südkoreanischen Bericht zufolge
+	reReportZufolge = regexp.MustCompile(`(?i:einem|einer|dem|der)\s+((?:\p{Ll}+\s+){1,2})(\p{Lu}\p{Ll}+)\s+zufolge`)
+	// Nach Angaben des in New York ansässigen Council for Foreign Relations,
+	// nach Angaben südkoreanischer und westlicher Geheimdienste
+	reNachAngabenOf = regexp.MustCompile(`(?i:nach Angaben)\s+(?:des|der|von)\s+([^,.;]{2,90})`)
+	reNachAngaben   = regexp.MustCompile(`(?i:nach Angaben)\s+((?:\p{Ll}+\s+(?:und\s+\p{Ll}+\s+)?){0,3}\p{Lu}\p{Ll}+)`)
+	// Nach russischen Angaben
+	reAdjAngaben = regexp.MustCompile(`(?i:nach)\s+(\p{Ll}+)en\s+Angaben`)
+	reLastName   = regexp.MustCompile(name + `$`)
+	reSameSource = regexp.MustCompile(`(?i)laut (?:derselben|der gleichen|dieser) Quelle`)
+	// Das behauptete zumindest der russische Militärexperte Igor Korotchenko;
+	// sagte Korotchenko
+	reSpeaker = regexp.MustCompile(`(?:sagte|erklärte|behauptete|betonte|verkündete|warnte)\s+(?:zumindest\s+|jüngst\s+)?(?:(?:der|die)\s+(?:\p{Ll}+\s+){0,2}\p{Lu}\p{Ll}*(?:experte|expertin|chef|chefin|sprecher|sprecherin|minister|ministerin|präsident|präsidentin|sekretär|analyst)\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\b`)
+	// Dies verkündete der Sekretär des russischen nationalen Sicherheitsrats, Sergei Schoigu,
+	reSpeakerApposition = regexp.MustCompile(`(?:sagte|erklärte|behauptete|betonte|verkündete|warnte)\s+(?:der|die)\s+[^.]{0,80}?,\s+(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)[,.\s]`)
+)
+
+// notNames are capitalised words the speaker pattern must not take for a
+// person: sentence-initial pronouns and determiners.
+var notNames = map[string]bool{
+	"Er": true, "Sie": true, "Es": true, "Der": true, "Die": true, "Das": true, "Dieser": true, "Diese": true,
+	"Man": true, "Wir": true, "Ich": true, "Im": true, "In": true, "Am": true,
+}
+
+// CitedSources returns the primary sources a piece of text cites, in order
+// of first mention, without duplicates.
+func CitedSources(text string) []string {
+	s, _ := citedSources(text, "")
+	return s
+}
+
+// citedSources also resolves "laut derselben Quelle" to the source cited
+// last before it in the article (prev) and returns the last source cited
+// here for the next paragraph.
+func citedSources(text, prev string) ([]string, string) {
+	type found struct {
+		pos  int
+		name string
+	}
+	var all []found
+	add := func(pos int, s string) {
+		s = normaliseSource(s)
+		if s == "" || notNames[s] {
+			return
+		}
+		all = append(all, found{pos, s})
+	}
+	if prev != "" {
+		for _, m := range reSameSource.FindAllStringIndex(text, -1) {
+			add(m[0], prev)
+		}
+	}
+	for _, re := range citePatterns {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					add(m[g], text[m[g]:m[g+1]])
+					break
+				}
+			}
+		}
+	}
+	for _, m := range reOutlets.FindAllStringSubmatchIndex(text, -1) {
+		add(m[2], text[m[2]:m[3]])
+	}
+	for _, m := range reReportZufolge.FindAllStringSubmatchIndex(text, -1) {
+		adj := strings.TrimSpace(text[m[2]:m[3]])
+		noun := text[m[4]:m[5]]
+		add(m[0], nominative(adj, noun))
+	}
+	for _, m := range reNachAngabenOf.FindAllStringSubmatchIndex(text, -1) {
+		phrase := cutAtVerb(strings.TrimSpace(text[m[2]:m[3]]))
+		if n := reLastName.FindString(phrase); n != "" {
+			add(m[2], n)
+		} else {
+			add(m[2], phrase)
+		}
+	}
+	for _, m := range reNachAngaben.FindAllStringSubmatchIndex(text, -1) {
+		phrase := text[m[2]:m[3]]
+		if strings.HasPrefix(phrase, "des ") || strings.HasPrefix(phrase, "der ") || strings.HasPrefix(phrase, "von ") {
+			continue
+		}
+		add(m[2], phrase)
+	}
+	for _, m := range reAdjAngaben.FindAllStringSubmatchIndex(text, -1) {
+		add(m[2], text[m[2]:m[3]]+"e Angaben")
+	}
+	for _, re := range []*regexp.Regexp{reSpeakerApposition, reSpeaker} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			add(m[2], text[m[2]:m[3]])
+		}
+	}
+	// Order of mention, first occurrence wins; a short name contained in a
+	// longer one found at the same place ("York Post" in "New York Post") is
+	// dropped.
+	for i := 1; i < len(all); i++ {
+		for j := i; j > 0 && all[j].pos < all[j-1].pos; j-- {
+			all[j], all[j-1] = all[j-1], all[j]
+		}
+	}
+	var out []string
+	for _, f := range all {
+		dup := false
+		for k, o := range out {
+			switch {
+			case strings.EqualFold(o, f.name), strings.Contains(o, f.name):
+				dup = true
+			case strings.Contains(f.name, o):
+				out[k] = f.name
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, f.name)
+		}
+	}
+	last := prev
+	if len(out) > 0 {
+		last = out[len(out)-1]
+	}
+	return out, last
+}
+
+var reGenericWord = regexp.MustCompile(`^` + generic + `\s+`)
+
+func normaliseSource(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), `„“”"‚‘’«».,;:`)
+	s = reGenericWord.ReplaceAllString(s, "")
+	for _, suffix := range []string{"-Berichten", "-Bericht", "-Angaben", "-Informationen", "-Berichte"} {
+		s = strings.TrimSuffix(s, suffix)
+	}
+	switch strings.ToLower(s) {
+	case "", "quelle", "derselben quelle", "angaben", "medien", "berichten", "experten":
+		return ""
+	}
+	return s
+}
+
+// nominative turns the dative "südkoreanischen Bericht" of "einem
+// südkoreanischen Bericht zufolge" into the nominative "südkoreanischer
+// Bericht" for the common masculine source nouns, and leaves others as written.
+func nominative(adj, noun string) string {
+	switch noun {
+	case "Bericht", "Geheimdienst", "Sprecher", "Insider", "Beamten", "Medienbericht", "Zeitungsbericht":
+		words := strings.Fields(adj)
+		for i, w := range words {
+			if strings.HasSuffix(w, "en") {
+				words[i] = strings.TrimSuffix(w, "en") + "er"
+			}
+		}
+		return strings.Join(append(words, noun), " ")
+	}
+	return adj + " " + noun
+}
+
+// cutAtVerb ends a source phrase where the sentence's verb starts: "in New
+// York ansässigen Council for Foreign Relations verfügt die Armee" becomes
+// "in New York ansässigen Council for Foreign Relations". A lower-case word
+// after a name is a verb unless it inflects like an adjective or joins
+// names.
+func cutAtVerb(phrase string) string {
+	words := strings.Fields(phrase)
+	sawName := false
+	for i, w := range words {
+		r := []rune(w)
+		if isUpper(r[0]) {
+			sawName = true
+			continue
+		}
+		switch w {
+		case "for", "of", "the", "and", "on", "und":
+			continue
+		}
+		adjective := strings.HasSuffix(w, "e") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "er") ||
+			strings.HasSuffix(w, "es") || strings.HasSuffix(w, "em")
+		if sawName && !adjective {
+			return strings.Join(words[:i], " ")
+		}
+	}
+	return phrase
+}
