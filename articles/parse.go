@@ -6,9 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // datelines are Berlin time; the binary must not depend on the host's zoneinfo
 	"unicode"
 	"unicode/utf8"
-	_ "time/tzdata" // datelines are Berlin time; the binary must not depend on the host's zoneinfo
 
 	"github.com/claimbot/claimbot"
 	"gopkg.in/yaml.v3"
