@@ -1,0 +1,603 @@
+// Package index keeps claimbot's full-text index of article passages in
+// Bleve: one document per paragraph, analysed for German (stems, umlaut
+// folding), for spelling variants of foreign names, and for numbers as people
+// type them; scored with BM25.
+//
+// The index lives in generations under its directory. A full rebuild writes a
+// new generation beside the serving one and switches an atomically replaced
+// pointer file, so searches keep working during a rebuild and a crash
+// half-way leaves the old generation serving.
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/articles"
+)
+
+const (
+	currentFile = "CURRENT"
+	ownerFile   = "owner.json"
+	genPrefix   = "gen-"
+	// batchSize: one Bleve segment per batch; single-document batches make
+	// thousands of tiny segments (bleve issue 1697).
+	batchSize = 1000
+
+	keyMeta        = "claimbot:meta"
+	keyManifest    = "claimbot:manifest"
+	keyArticlePref = "claimbot:article:"
+)
+
+// Options configure Open.
+type Options struct {
+	Logger *slog.Logger
+	// LockTimeout bounds the wait for another process's lock (default 1 s).
+	LockTimeout time.Duration
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
+// Index is a passage index on disk. It is safe for concurrent use: searches
+// run concurrently with each other and with writes; writes are serialised.
+type Index struct {
+	dir   string
+	opts  Options
+	alias bleve.IndexAlias
+
+	writeMu sync.Mutex // serialises Rebuild, Upsert, Remove
+
+	mu       sync.RWMutex // guards the fields below
+	cur      bleve.Index
+	curGen   string
+	manifest map[string]ManifestEntry
+	meta     meta
+	stale    bool
+}
+
+// ManifestEntry is what the index remembers of each article without
+// loading it: enough to list articles and to detect changes.
+type ManifestEntry struct {
+	Title     string `json:"title"`
+	Published string `json:"published,omitempty"`
+	Hash      string `json:"hash"`
+	Passages  int    `json:"passages"`
+}
+
+type meta struct {
+	MappingVersion int       `json:"mapping_version"`
+	Built          time.Time `json:"built"`
+	LastChange     time.Time `json:"last_change"`
+}
+
+// Stats describe the index.
+type Stats struct {
+	Articles int
+	Passages int
+	// Built is when the serving generation was built from scratch.
+	Built time.Time
+	// LastChange is when any article was last added, changed or removed.
+	LastChange time.Time
+	Dir        string
+}
+
+type owner struct {
+	PID     int       `json:"pid"`
+	Command string    `json:"command"`
+	Since   time.Time `json:"since"`
+}
+
+// Open opens the index in dir, creating it if needed. An index built with an
+// older mapping is discarded and Stale reports true, so the caller rebuilds
+// it from the articles instead of reading it with the wrong analysis. If
+// another process holds the index, Open fails after LockTimeout with an
+// EUNAVAILABLE error that names the holder.
+func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	configureBleve()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index dir: %w", err)
+	}
+	ix := &Index{dir: dir, opts: opts}
+
+	gen, err := readCurrent(dir)
+	if err != nil {
+		return nil, err
+	}
+	var idx bleve.Index
+	if gen != "" {
+		idx, err = ix.openGen(gen)
+		switch {
+		case err == nil:
+		case claimbot.ErrorCode(err) == claimbot.EUNAVAILABLE:
+			return nil, err
+		default:
+			// A generation that does not open (torn by a crash, or written by
+			// an incompatible version) is rebuilt, never half-read.
+			opts.Logger.Warn("index generation unreadable; rebuilding", "gen", gen, "err", err)
+			idx, gen = nil, ""
+		}
+	}
+	if idx != nil {
+		m, manifest, err := readMeta(idx)
+		if err != nil || m.MappingVersion != MappingVersion {
+			opts.Logger.Info("index mapping changed; rebuilding", "have", m.MappingVersion, "want", MappingVersion)
+			_ = idx.Close()
+			idx, gen = nil, ""
+		} else {
+			ix.meta, ix.manifest = m, manifest
+		}
+	}
+	if idx == nil {
+		gen, idx, err = ix.createGen()
+		if err != nil {
+			return nil, err
+		}
+		ix.meta = meta{MappingVersion: MappingVersion}
+		ix.manifest = map[string]ManifestEntry{}
+		if err := writeMeta(idx, ix.meta, ix.manifest); err != nil {
+			_ = idx.Close()
+			return nil, err
+		}
+		if err := writeCurrent(dir, gen); err != nil {
+			_ = idx.Close()
+			return nil, err
+		}
+		ix.stale = true
+	}
+	ix.cur, ix.curGen = idx, gen
+	ix.alias = bleve.NewIndexAlias(idx)
+	ix.writeOwner()
+	ix.removeOtherGens()
+	return ix, ctx.Err()
+}
+
+var configureOnce sync.Once
+
+// configureBleve bounds fuzzy and prefix expansion process-wide: a query
+// that would expand to more terms fails fast instead of running for seconds.
+func configureBleve() {
+	configureOnce.Do(func() {
+		setMaxClauses(maxClauses)
+	})
+}
+
+// Stale reports whether the index was created empty or discarded on open
+// (new directory, older mapping, unreadable data) and needs a rebuild.
+func (ix *Index) Stale() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.stale
+}
+
+// Close closes the index.
+func (ix *Index) Close() error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	_ = os.Remove(filepath.Join(ix.dir, ownerFile))
+	if ix.cur == nil {
+		return nil
+	}
+	err := ix.cur.Close()
+	ix.cur = nil
+	return err
+}
+
+// Stats returns counts and times.
+func (ix *Index) Stats() Stats {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	st := Stats{Articles: len(ix.manifest), Built: ix.meta.Built, LastChange: ix.meta.LastChange, Dir: ix.dir}
+	for _, e := range ix.manifest {
+		st.Passages += e.Passages
+	}
+	return st
+}
+
+// Manifest returns a copy of what the index holds, by article ID.
+func (ix *Index) Manifest() map[string]ManifestEntry {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make(map[string]ManifestEntry, len(ix.manifest))
+	for k, v := range ix.manifest {
+		out[k] = v
+	}
+	return out
+}
+
+// Article loads a stored article.
+func (ix *Index) Article(id string) (articles.Article, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.cur == nil {
+		return articles.Article{}, false
+	}
+	if _, ok := ix.manifest[id]; !ok {
+		return articles.Article{}, false
+	}
+	data, err := ix.cur.GetInternal([]byte(keyArticlePref + id))
+	if err != nil || data == nil {
+		return articles.Article{}, false
+	}
+	var a articles.Article
+	if err := json.Unmarshal(data, &a); err != nil {
+		return articles.Article{}, false
+	}
+	return a, true
+}
+
+// Rebuild indexes arts into a new generation and swaps it in. Searches run
+// against the old generation until the swap and the new one after it.
+func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+
+	gen, idx, err := ix.createGen()
+	if err != nil {
+		return err
+	}
+	abandon := func(err error) error {
+		_ = idx.Close()
+		_ = os.RemoveAll(filepath.Join(ix.dir, gen))
+		return err
+	}
+	manifest := make(map[string]ManifestEntry, len(arts))
+	b := idx.NewBatch()
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return abandon(err)
+		}
+		if err := addToBatch(b, a); err != nil {
+			return abandon(err)
+		}
+		manifest[a.ID] = entryFor(a)
+		if b.Size() >= batchSize {
+			if err := idx.Batch(b); err != nil {
+				return abandon(fmt.Errorf("index batch: %w", err))
+			}
+			b.Reset()
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		return abandon(fmt.Errorf("index batch: %w", err))
+	}
+	now := ix.opts.Now()
+	m := meta{MappingVersion: MappingVersion, Built: now, LastChange: now}
+	if err := writeMeta(idx, m, manifest); err != nil {
+		return abandon(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return abandon(err)
+	}
+	// The pointer file is the commit point: before this rename a crash
+	// leaves the old generation serving, after it the new one.
+	if err := writeCurrent(ix.dir, gen); err != nil {
+		return abandon(err)
+	}
+	ix.mu.Lock()
+	old, oldGen := ix.cur, ix.curGen
+	ix.cur, ix.curGen, ix.meta, ix.manifest, ix.stale = idx, gen, m, manifest, false
+	ix.mu.Unlock()
+	// Swap waits for searches in flight on the old generation to finish.
+	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	if old != nil {
+		if err := old.Close(); err != nil {
+			ix.opts.Logger.Warn("close old index generation", "gen", oldGen, "err", err)
+		}
+		_ = os.RemoveAll(filepath.Join(ix.dir, oldGen))
+	}
+	return nil
+}
+
+// Upsert adds or replaces articles in the serving generation without a
+// rebuild. Each article's old passages are deleted in the same batch that
+// adds its new ones, so a search never sees an article twice or half.
+func (ix *Index) Upsert(ctx context.Context, arts ...articles.Article) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	ix.mu.RLock()
+	idx := ix.cur
+	manifest := make(map[string]ManifestEntry, len(ix.manifest)+len(arts))
+	for k, v := range ix.manifest {
+		manifest[k] = v
+	}
+	m := ix.meta
+	ix.mu.RUnlock()
+	if idx == nil {
+		return claimbot.Errorf(claimbot.EUNAVAILABLE, "index is closed")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	b := idx.NewBatch()
+	for _, a := range arts {
+		if old, ok := manifest[a.ID]; ok {
+			deletePassages(b, a.ID, old.Passages)
+		}
+		if err := addToBatch(b, a); err != nil {
+			return err
+		}
+		manifest[a.ID] = entryFor(a)
+	}
+	m.LastChange = ix.opts.Now()
+	if err := setMetaInBatch(b, m, manifest); err != nil {
+		return err
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	ix.mu.Lock()
+	ix.manifest, ix.meta = manifest, m
+	ix.mu.Unlock()
+	return nil
+}
+
+// Remove deletes articles from the index. Unknown IDs are an ENOTFOUND error
+// and nothing is removed.
+func (ix *Index) Remove(ctx context.Context, ids ...string) error {
+	ix.writeMu.Lock()
+	defer ix.writeMu.Unlock()
+	ix.mu.RLock()
+	idx := ix.cur
+	manifest := make(map[string]ManifestEntry, len(ix.manifest))
+	for k, v := range ix.manifest {
+		manifest[k] = v
+	}
+	m := ix.meta
+	ix.mu.RUnlock()
+	if idx == nil {
+		return claimbot.Errorf(claimbot.EUNAVAILABLE, "index is closed")
+	}
+	b := idx.NewBatch()
+	for _, id := range ids {
+		old, ok := manifest[id]
+		if !ok {
+			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
+		}
+		deletePassages(b, id, old.Passages)
+		b.DeleteInternal([]byte(keyArticlePref + id))
+		delete(manifest, id)
+	}
+	m.LastChange = ix.opts.Now()
+	if err := setMetaInBatch(b, m, manifest); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	ix.mu.Lock()
+	ix.manifest, ix.meta = manifest, m
+	ix.mu.Unlock()
+	return nil
+}
+
+func entryFor(a articles.Article) ManifestEntry {
+	return ManifestEntry{Title: a.Title, Published: a.PublishedDate(), Hash: a.Hash(), Passages: len(a.Paragraphs)}
+}
+
+// PassageID is the document ID of an article's paragraph.
+func PassageID(article string, n int) string { return article + "#" + strconv.Itoa(n) }
+
+func deletePassages(b *bleve.Batch, id string, n int) {
+	for i := 1; i <= n; i++ {
+		b.Delete(PassageID(id, i))
+	}
+}
+
+func addToBatch(b *bleve.Batch, a articles.Article) error {
+	published := ""
+	if !a.Published.IsZero() {
+		published = a.Published.Format(time.RFC3339)
+	}
+	for _, p := range a.Paragraphs {
+		doc := passageDoc{
+			Text: p.Text, Spell: p.Text, Numbers: p.Text,
+			Heading: p.Heading, Title: a.Title, Article: a.ID,
+			Publisher: a.Publisher, Author: a.Author, URL: a.URL, Published: published,
+			Paragraph: float64(p.N), Sources: p.Sources,
+		}
+		if err := b.Index(PassageID(a.ID, p.N), doc); err != nil {
+			return fmt.Errorf("index %s: %w", PassageID(a.ID, p.N), err)
+		}
+	}
+	data, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	b.SetInternal([]byte(keyArticlePref+a.ID), data)
+	return nil
+}
+
+func setMetaInBatch(b *bleve.Batch, m meta, manifest map[string]ManifestEntry) error {
+	md, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	mf, err := json.Marshal(manifest)
+	if err != nil {
+		return err
+	}
+	b.SetInternal([]byte(keyMeta), md)
+	b.SetInternal([]byte(keyManifest), mf)
+	return nil
+}
+
+func writeMeta(idx bleve.Index, m meta, manifest map[string]ManifestEntry) error {
+	b := idx.NewBatch()
+	if err := setMetaInBatch(b, m, manifest); err != nil {
+		return err
+	}
+	return idx.Batch(b)
+}
+
+func readMeta(idx bleve.Index) (meta, map[string]ManifestEntry, error) {
+	var m meta
+	manifest := map[string]ManifestEntry{}
+	md, err := idx.GetInternal([]byte(keyMeta))
+	if err != nil {
+		return m, nil, err
+	}
+	if md == nil {
+		return m, nil, errors.New("no index metadata")
+	}
+	if err := json.Unmarshal(md, &m); err != nil {
+		return m, nil, err
+	}
+	mf, err := idx.GetInternal([]byte(keyManifest))
+	if err != nil {
+		return m, nil, err
+	}
+	if mf != nil {
+		if err := json.Unmarshal(mf, &manifest); err != nil {
+			return m, nil, err
+		}
+	}
+	return m, manifest, nil
+}
+
+func (ix *Index) createGen() (string, bleve.Index, error) {
+	im, err := newMapping()
+	if err != nil {
+		return "", nil, fmt.Errorf("index mapping: %w", err)
+	}
+	gen := genPrefix + strconv.FormatInt(time.Now().UnixNano(), 36)
+	idx, err := bleve.NewUsing(filepath.Join(ix.dir, gen), im, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore,
+		map[string]any{"bolt_timeout": ix.opts.LockTimeout.String()})
+	if err != nil {
+		return "", nil, fmt.Errorf("create index generation: %w", err)
+	}
+	return gen, idx, nil
+}
+
+func (ix *Index) openGen(gen string) (bleve.Index, error) {
+	idx, err := bleve.OpenUsing(filepath.Join(ix.dir, gen), map[string]any{"bolt_timeout": ix.opts.LockTimeout.String()})
+	if err == nil {
+		return idx, nil
+	}
+	if strings.Contains(err.Error(), "timeout") {
+		return nil, claimbot.Errorf(claimbot.EUNAVAILABLE, "%s", ix.lockHolder())
+	}
+	return nil, err
+}
+
+// lockHolder describes who holds the index, from the owner file the holder
+// wrote when it opened the index.
+func (ix *Index) lockHolder() string {
+	msg := fmt.Sprintf("the index in %s is in use by another process", ix.dir)
+	data, err := os.ReadFile(filepath.Join(ix.dir, ownerFile))
+	if err != nil {
+		return msg + "; stop it or use another data directory (--data)"
+	}
+	var o owner
+	if json.Unmarshal(data, &o) != nil {
+		return msg
+	}
+	return fmt.Sprintf("%s: %s (pid %d, since %s); stop it or use another data directory (--data)",
+		msg, o.Command, o.PID, o.Since.Format(time.RFC3339))
+}
+
+func (ix *Index) writeOwner() {
+	cmd := strings.Join(os.Args, " ")
+	if len(cmd) > 200 {
+		cmd = cmd[:200]
+	}
+	data, _ := json.Marshal(owner{PID: os.Getpid(), Command: cmd, Since: ix.opts.Now()})
+	_ = writeFileAtomic(filepath.Join(ix.dir, ownerFile), data)
+}
+
+// removeOtherGens deletes generations a crashed rebuild left behind.
+func (ix *Index) removeOtherGens() {
+	entries, err := os.ReadDir(ix.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), genPrefix) && e.Name() != ix.curGen {
+			ix.opts.Logger.Info("removing abandoned index generation", "gen", e.Name())
+			_ = os.RemoveAll(filepath.Join(ix.dir, e.Name()))
+		}
+	}
+}
+
+func readCurrent(dir string) (string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, currentFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read index pointer: %w", err)
+	}
+	gen := strings.TrimSpace(string(data))
+	if !strings.HasPrefix(gen, genPrefix) || strings.ContainsAny(gen, `/\`) {
+		return "", nil // not ours; rebuild
+	}
+	return gen, nil
+}
+
+func writeCurrent(dir, gen string) error {
+	return writeFileAtomic(filepath.Join(dir, currentFile), []byte(gen+"\n"))
+}
+
+// writeFileAtomic replaces path with data so that readers see the old or the
+// new content, never a torn file, even across a crash.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// sortedIDs is used to make listings deterministic.
+func sortedIDs(m map[string]ManifestEntry) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

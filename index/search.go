@@ -1,0 +1,386 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	"github.com/claimbot/claimbot"
+)
+
+// Search tuning. Exact German matches dominate; the spelling field only
+// rescues what exact matching misses, so it is weighted well below.
+const (
+	// DefaultTimeout bounds a search whose context has no deadline.
+	DefaultTimeout = 2 * time.Second
+	maxQueryTerms  = 32
+	maxClauses     = 2048
+
+	boostText    = 1.0
+	boostPhrase  = 1.0
+	boostSpell   = 0.35
+	boostNumbers = 1.5
+	boostHeading = 0.3
+	boostTitle   = 0.2
+
+	fragmentRunes = 220
+)
+
+func setMaxClauses(n int) { searcher.DisjunctionMaxClauseCount = n }
+
+var storedFields = []string{
+	fieldText, fieldHeading, fieldTitle, fieldArticle, fieldPublisher, fieldAuthor, fieldURL,
+	fieldPublished, fieldParagraph, fieldSources,
+}
+
+// Search finds the passages that best match a claim typed by a person. The
+// input is never parsed as query syntax: it is analysed into terms and
+// numbers, and the query is built from those.
+func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Result, error) {
+	start := time.Now()
+	q = strings.TrimSpace(q)
+	res := Result{Query: q}
+	if err := validateQuery(q); err != nil {
+		return res, err
+	}
+	if opts.Limit <= 0 {
+		opts.Limit = 5
+	}
+	if opts.Limit > MaxLimit {
+		opts.Limit = MaxLimit
+	}
+	if opts.Offset < 0 {
+		opts.Offset = 0
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
+		defer cancel()
+	}
+
+	bq, ok := ix.buildQuery(q, true)
+	if !ok {
+		res.Took = time.Since(start)
+		return res, nil // only stop words: nothing to look for
+	}
+	sr, err := ix.run(ctx, bq, opts)
+	if err != nil && isTooManyClauses(err) {
+		// A fuzzy term expanded too far (a very short or very common
+		// stem): answer from exact matches rather than fail.
+		bq, _ = ix.buildQuery(q, false)
+		sr, err = ix.run(ctx, bq, opts)
+	}
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return res, claimbot.Errorf(claimbot.ETIMEOUT, "the search took too long")
+		}
+		if errors.Is(err, context.Canceled) {
+			return res, err
+		}
+		return res, fmt.Errorf("search: %w", err)
+	}
+	res.Total = sr.Total
+	for _, h := range sr.Hits {
+		res.Hits = append(res.Hits, toHit(h))
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func validateQuery(q string) error {
+	n := utf8.RuneCountInString(q)
+	switch {
+	case q == "":
+		return claimbot.Errorf(claimbot.EINVALID, "the query is empty")
+	case n > MaxQueryRunes:
+		return claimbot.Errorf(claimbot.EINVALID, "the query has %d characters; at most %d are allowed", n, MaxQueryRunes)
+	case !utf8.ValidString(q):
+		return claimbot.Errorf(claimbot.EINVALID, "the query is not valid text")
+	}
+	return nil
+}
+
+func (ix *Index) run(ctx context.Context, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
+	req := bleve.NewSearchRequestOptions(q, opts.Limit, opts.Offset, false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	return ix.alias.SearchInContext(ctx, req)
+}
+
+func isTooManyClauses(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "TooManyClauses")
+}
+
+// buildQuery turns the user's text into a disjunction of term queries per
+// field. It reports false when the text has no searchable term.
+func (ix *Index) buildQuery(q string, fuzzy bool) (query.Query, bool) {
+	ix.mu.RLock()
+	idx := ix.cur
+	ix.mu.RUnlock()
+	if idx == nil {
+		return nil, false
+	}
+	m := idx.Mapping()
+	var clauses []query.Query
+	add := func(qq query.Query) { clauses = append(clauses, qq) }
+
+	textTerms := analyse(m, analyzerText, q)
+	for _, t := range textTerms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(fieldText)
+		tq.SetBoost(boostText)
+		add(tq)
+	}
+	if len(textTerms) > 1 {
+		pq := bleve.NewMatchPhraseQuery(q)
+		pq.SetField(fieldText)
+		pq.SetBoost(boostPhrase)
+		add(pq)
+	}
+	for _, t := range analyse(m, analyzerSpell, q) {
+		if fuzzy {
+			if f := fuzziness(t); f > 0 {
+				fq := bleve.NewFuzzyQuery(t)
+				fq.SetField(fieldSpell)
+				fq.SetFuzziness(f)
+				fq.SetPrefix(1)
+				fq.SetBoost(boostSpell)
+				add(fq)
+				continue
+			}
+		}
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(fieldSpell)
+		tq.SetBoost(boostSpell)
+		add(tq)
+	}
+	for _, n := range analyse(m, analyzerNumbers, q) {
+		tq := bleve.NewTermQuery(n)
+		tq.SetField(fieldNumbers)
+		tq.SetBoost(boostNumbers)
+		add(tq)
+	}
+	if len(clauses) == 0 {
+		return nil, false
+	}
+	for _, f := range []struct {
+		field string
+		boost float64
+	}{{fieldHeading, boostHeading}, {fieldTitle, boostTitle}} {
+		for _, t := range textTerms {
+			tq := bleve.NewTermQuery(t)
+			tq.SetField(f.field)
+			tq.SetBoost(f.boost)
+			add(tq)
+		}
+	}
+	return bleve.NewDisjunctionQuery(clauses...), true
+}
+
+// fuzziness allows one edit from five letters and two from nine: short
+// words have too many neighbours to be matched loosely.
+func fuzziness(term string) int {
+	n := utf8.RuneCountInString(term)
+	switch {
+	case n >= 9:
+		return 2
+	case n >= 5:
+		return 1
+	default:
+		return 0
+	}
+}
+
+// analyse runs text through a named analyzer of the mapping and returns the
+// distinct terms, at most maxQueryTerms of them.
+func analyse(m mapping.IndexMapping, analyzer, text string) []string {
+	a := m.AnalyzerNamed(analyzer)
+	if a == nil {
+		return nil
+	}
+	toks := a.Analyze([]byte(text))
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range toks {
+		s := string(t.Term)
+		if s == "" || seen[s] || !hasLetterOrDigit(s) {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+		if len(out) == maxQueryTerms {
+			break
+		}
+	}
+	return out
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func toHit(h *search.DocumentMatch) Hit {
+	str := func(f string) string {
+		s, _ := h.Fields[f].(string)
+		return s
+	}
+	hit := Hit{
+		ID: h.ID, Article: str(fieldArticle), Title: str(fieldTitle), Publisher: str(fieldPublisher),
+		Author: str(fieldAuthor), URL: str(fieldURL), Heading: str(fieldHeading), Passage: str(fieldText),
+		Score: h.Score,
+	}
+	if p, ok := h.Fields[fieldParagraph].(float64); ok {
+		hit.Paragraph = int(p)
+	}
+	if t, err := time.Parse(time.RFC3339, str(fieldPublished)); err == nil {
+		hit.Published = t
+	}
+	switch v := h.Fields[fieldSources].(type) {
+	case string:
+		hit.Sources = []string{v}
+	case []any:
+		for _, s := range v {
+			if s, ok := s.(string); ok {
+				hit.Sources = append(hit.Sources, s)
+			}
+		}
+	}
+	var spans [][2]int
+	for _, f := range []string{fieldText, fieldSpell, fieldNumbers} {
+		for _, locs := range h.Locations[f] {
+			for _, l := range locs {
+				spans = append(spans, [2]int{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	hit.Fragments = fragments(hit.Passage, spans, fragmentRunes)
+	return hit
+}
+
+// fragments cuts the passage into the excerpt with the most matched spans
+// (or the opening, when nothing is marked), about size runes long, cut at
+// word boundaries.
+func fragments(text string, spans [][2]int, size int) []Fragment {
+	spans = mergeSpans(text, spans)
+	if utf8.RuneCountInString(text) <= size {
+		return []Fragment{mark(text, 0, len(text), spans)}
+	}
+	// Slide a window over byte offsets; pick the start covering most spans.
+	bestStart, bestCount := 0, -1
+	for i, s := range spans {
+		start := backToWord(text, s[0], size/4)
+		end := forwardRunes(text, start, size)
+		count := 0
+		for _, t := range spans[i:] {
+			if t[1] <= end {
+				count++
+			}
+		}
+		if count > bestCount {
+			bestStart, bestCount = start, count
+		}
+	}
+	end := forwardRunes(text, bestStart, size)
+	end = backToSpace(text, bestStart, end)
+	f := mark(text, bestStart, end, spans)
+	if bestStart > 0 {
+		f = append(Fragment{{Text: "… "}}, f...)
+	}
+	if end < len(text) {
+		f = append(f, Span{Text: " …"})
+	}
+	return []Fragment{f}
+}
+
+func mergeSpans(text string, spans [][2]int) [][2]int {
+	valid := spans[:0]
+	for _, s := range spans {
+		if s[0] >= 0 && s[1] <= len(text) && s[0] < s[1] {
+			valid = append(valid, s)
+		}
+	}
+	sort.Slice(valid, func(i, j int) bool { return valid[i][0] < valid[j][0] })
+	var out [][2]int
+	for _, s := range valid {
+		if n := len(out); n > 0 && s[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], s[1])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func mark(text string, from, to int, spans [][2]int) Fragment {
+	var f Fragment
+	pos := from
+	for _, s := range spans {
+		if s[1] <= from || s[0] >= to {
+			continue
+		}
+		a, b := max(s[0], from), min(s[1], to)
+		if a > pos {
+			f = append(f, Span{Text: text[pos:a]})
+		}
+		f = append(f, Span{Text: text[a:b], Match: true})
+		pos = b
+	}
+	if pos < to {
+		f = append(f, Span{Text: text[pos:to]})
+	}
+	return f
+}
+
+// backToWord moves from byte offset i back by up to n runes, to the start of
+// a word.
+func backToWord(text string, i, n int) int {
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+	}
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+func forwardRunes(text string, i, n int) int {
+	for k := 0; k < n && i < len(text); k++ {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return i
+}
+
+func backToSpace(text string, from, end int) int {
+	if end >= len(text) {
+		return len(text)
+	}
+	for j := end; j > from+(end-from)*2/3; {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if unicode.IsSpace(r) {
+			return j - size
+		}
+		j -= size
+	}
+	return end
+}
