@@ -105,7 +105,7 @@ func Truncate(s string, n int) string {
 		return string(r[:max(n, 0)])
 	}
 	cut := n - 1 // room for the ellipsis
-	for i := cut; i > cut*2/3; i-- {
+	for i := cut; i > cut/2; i-- {
 		if r[i] == ' ' {
 			cut = i
 			break

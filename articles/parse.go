@@ -402,11 +402,31 @@ func cleanMarkdown(s string) string {
 // often lose after a full stop ("sollen.Dies verkündete").
 func clean(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = reGluedSentence.ReplaceAllString(s, "$1 $2")
-	return s
+	return unglue(s)
 }
 
-var reGluedSentence = regexp.MustCompile(`(\p{Ll}{2}[.:!?])(\p{Lu}\p{Ll})`)
+// unglue inserts a space where a sentence ends right before the next one
+// starts: two lower-case letters, a full stop, colon, ! or ?, then an
+// upper-case and a lower-case letter. Abbreviations and numbers ("z.B.",
+// "18.11.") do not match.
+func unglue(s string) string {
+	var b strings.Builder
+	r := []rune(s)
+	last := 0
+	for i := 2; i+2 < len(r); i++ {
+		if strings.ContainsRune(".:!?", r[i]) && unicode.IsLower(r[i-1]) && unicode.IsLower(r[i-2]) &&
+			unicode.IsUpper(r[i+1]) && unicode.IsLower(r[i+2]) {
+			b.WriteString(string(r[last : i+1]))
+			b.WriteByte(' ')
+			last = i + 1
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(string(r[last:]))
+	return b.String()
+}
 
 func appendUnique(list []string, s string) []string {
 	for _, x := range list {

@@ -2,7 +2,10 @@ package articles
 
 import (
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // knownOutlets are news outlets and agencies recognised wherever they are
@@ -16,13 +19,29 @@ var knownOutlets = []string{
 	"Spiegel", "Tagesschau", "ZDF", "ARD", "Bild", "Welt", "FAZ", "Politico", "Guardian",
 }
 
-var reOutlets = func() *regexp.Regexp {
-	parts := make([]string, len(knownOutlets))
-	for i, o := range knownOutlets {
-		parts[i] = regexp.QuoteMeta(o)
+// outletMentions finds the known outlets named in text as whole words. A
+// plain substring scan: one regexp alternation over all names backtracks
+// on every paragraph.
+func outletMentions(text string) []found {
+	var out []found
+	for _, o := range knownOutlets {
+		for from := 0; ; {
+			i := strings.Index(text[from:], o)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(o)
+			before, _ := utf8.DecodeLastRuneInString(text[:i])
+			after, _ := utf8.DecodeRuneInString(text[end:])
+			if (i == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+				out = append(out, found{i, o})
+			}
+			from = end
+		}
 	}
-	return regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(parts, "|") + `)(?:[^\p{L}]|$)`)
-}()
+	return out
+}
 
 const (
 	// name is a run of capitalised words, allowing English connectives
@@ -34,7 +53,32 @@ const (
 	generic = `(?:Nachrichtenagentur|Agentur|Zeitung|Zeitschrift|Newsportal|Portal|Nachrichtenportal|Sender|Magazin|Fernsehsender|Onlineportal|Website|Webseite|Blatt)`
 )
 
-var citePatterns = []*regexp.Regexp{
+// citePattern is a regexp with the words that must occur for it to match;
+// checking those first keeps the regexps off most sentences, which matters
+// when indexing thousands of articles.
+type citePattern struct {
+	triggers []string
+	re       *regexp.Regexp
+}
+
+func (p citePattern) applies(lower string) bool {
+	for _, t := range p.triggers {
+		if strings.Contains(lower, t) {
+			return true
+		}
+	}
+	return false
+}
+
+var citePatterns = []citePattern{
+	{[]string{"laut"}, citeRes[0]},
+	{[]string{"wie "}, citeRes[1]},
+	{[]string{"schreibt", "schrieb", "meldet", "berichtet", "veröffentlichung"}, citeRes[2]},
+	{[]string{"berufung"}, citeRes[3]},
+	{[]string{"zufolge"}, citeRes[4]},
+}
+
+var citeRes = []*regexp.Regexp{
 	// laut Bloomberg, laut der „New York Post“, Laut Bloomberg-Berichten
 	regexp.MustCompile(`(?i:laut)\s+(?:der|dem|des|einem|einer)?\s*(?:` + quoted + `|` + adjs + `(?:` + generic + `\s+)?(` + name + `))`),
 	// wie die russische Nachrichtenagentur Regnum berichtet
@@ -83,10 +127,6 @@ func CitedSources(text string) []string {
 // last before it in the article (prev) and returns the last source cited
 // here for the next paragraph.
 func citedSources(text, prev string) ([]string, string) {
-	type found struct {
-		pos  int
-		name string
-	}
 	var all []found
 	add := func(pos int, s string) {
 		s = normaliseSource(s)
@@ -100,8 +140,12 @@ func citedSources(text, prev string) ([]string, string) {
 			add(m[0], prev)
 		}
 	}
-	for _, re := range citePatterns {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	lower := strings.ToLower(text)
+	for _, p := range citePatterns {
+		if !p.applies(lower) {
+			continue
+		}
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
 					add(m[g], text[m[g]:m[g+1]])
@@ -110,8 +154,13 @@ func citedSources(text, prev string) ([]string, string) {
 			}
 		}
 	}
-	for _, m := range reOutlets.FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], text[m[2]:m[3]])
+	for _, f := range outletMentions(text) {
+		add(f.pos, f.name)
+	}
+	if !strings.Contains(lower, "zufolge") && !strings.Contains(lower, "angaben") &&
+		!strings.Contains(lower, "sagte") && !strings.Contains(lower, "erklärte") && !strings.Contains(lower, "behauptete") &&
+		!strings.Contains(lower, "betonte") && !strings.Contains(lower, "verkündete") && !strings.Contains(lower, "warnte") {
+		return finish(all, prev)
 	}
 	for _, m := range reReportZufolge.FindAllStringSubmatchIndex(text, -1) {
 		adj := strings.TrimSpace(text[m[2]:m[3]])
@@ -121,6 +170,11 @@ func citedSources(text, prev string) ([]string, string) {
 	for _, m := range reNachAngabenOf.FindAllStringSubmatchIndex(text, -1) {
 		phrase := cutAtVerb(strings.TrimSpace(text[m[2]:m[3]]))
 		if n := reLastName.FindString(phrase); n != "" {
+			// Keep leading adjectives ("ukrainischen Generalstabs") unless
+			// other names stand before it ("in New York ansässigen Council").
+			if rest := strings.TrimSpace(strings.TrimSuffix(phrase, n)); rest != "" && !strings.ContainsFunc(rest, isUpper) {
+				n = phrase
+			}
 			add(m[2], n)
 		} else {
 			add(m[2], phrase)
@@ -141,14 +195,18 @@ func citedSources(text, prev string) ([]string, string) {
 			add(m[2], text[m[2]:m[3]])
 		}
 	}
-	// Order of mention, first occurrence wins; a short name contained in a
-	// longer one found at the same place ("York Post" in "New York Post") is
-	// dropped.
-	for i := 1; i < len(all); i++ {
-		for j := i; j > 0 && all[j].pos < all[j-1].pos; j-- {
-			all[j], all[j-1] = all[j-1], all[j]
-		}
-	}
+	return finish(all, prev)
+}
+
+type found struct {
+	pos  int
+	name string
+}
+
+// finish orders sources by first mention and drops duplicates; a short name
+// contained in a longer one ("York Post" in "New York Post") is dropped.
+func finish(all []found, prev string) ([]string, string) {
+	sort.SliceStable(all, func(i, j int) bool { return all[i].pos < all[j].pos })
 	var out []string
 	for _, f := range all {
 		dup := false
@@ -222,9 +280,12 @@ func cutAtVerb(phrase string) string {
 		case "for", "of", "the", "and", "on", "und":
 			continue
 		}
+		// An adjective after a name is attributive only before another
+		// name ("in New York ansässigen Council").
 		adjective := strings.HasSuffix(w, "e") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "er") ||
 			strings.HasSuffix(w, "es") || strings.HasSuffix(w, "em")
-		if sawName && !adjective {
+		beforeName := i+1 < len(words) && isUpper([]rune(words[i+1])[0])
+		if sawName && !(adjective && beforeName) {
 			return strings.Join(words[:i], " ")
 		}
 	}
