@@ -145,4 +145,3 @@ func scale(v string, m int64) (string, bool) {
 	}
 	return r.Num().String(), true
 }
-
