@@ -17,7 +17,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,6 +25,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/internal/atomicfile"
 )
 
 const (
@@ -527,7 +527,7 @@ func (ix *Index) writeOwner() {
 		cmd = cmd[:200]
 	}
 	data, _ := json.Marshal(owner{PID: os.Getpid(), Command: cmd, Since: ix.opts.Now()})
-	_ = writeFileAtomic(filepath.Join(ix.dir, ownerFile), data)
+	_ = atomicfile.Write(filepath.Join(ix.dir, ownerFile), data, 0o644)
 }
 
 // removeOtherGens deletes generations a crashed rebuild left behind.
@@ -560,44 +560,5 @@ func readCurrent(dir string) (string, error) {
 }
 
 func writeCurrent(dir, gen string) error {
-	return writeFileAtomic(filepath.Join(dir, currentFile), []byte(gen+"\n"))
-}
-
-// writeFileAtomic replaces path with data so that readers see the old or the
-// new content, never a torn file, even across a crash.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// sortedIDs is used to make listings deterministic.
-func sortedIDs(m map[string]ManifestEntry) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return atomicfile.Write(filepath.Join(dir, currentFile), []byte(gen+"\n"), 0o644)
 }
