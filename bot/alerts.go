@@ -1,0 +1,298 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/state"
+)
+
+// alertID is the alert's key in the store and in button custom IDs. It is
+// claims.Alert.Key() unless that is too long for a custom_id, then a digest
+// of it, so one pair always has one ID.
+func alertID(a claims.Alert) string {
+	k := a.Key()
+	if len(k) <= maxCustomID-len(actionVerdict)-3 && !strings.Contains(k, ":") {
+		return k
+	}
+	sum := sha256.Sum256([]byte(k))
+	return "h" + hex.EncodeToString(sum[:20])
+}
+
+// Verdict button IDs: "verdict:<c|n>:<alert ID>".
+func verdictID(value, id string) string {
+	short := "c"
+	if value == state.VerdictNotContradiction {
+		short = "n"
+	}
+	return actionVerdict + ":" + short + ":" + id
+}
+
+func parseVerdictID(customID string) (value, id string, ok bool) {
+	parts := strings.SplitN(customID, ":", 3)
+	if len(parts) != 3 || parts[0] != actionVerdict || parts[2] == "" {
+		return "", "", false
+	}
+	switch parts[1] {
+	case "c":
+		return state.VerdictConfirmed, parts[2], true
+	case "n":
+		return state.VerdictNotContradiction, parts[2], true
+	}
+	return "", "", false
+}
+
+// verdictButtons are the moderators' buttons under an alert; once a
+// verdict is in (chosen != ""), both are disabled and the chosen one is
+// highlighted.
+func verdictButtons(l lang, id, chosen string) []discordgo.MessageComponent {
+	confirmed := discordgo.Button{Label: l.t(msgVerdictConfirmed), Style: discordgo.DangerButton, CustomID: verdictID(state.VerdictConfirmed, id)}
+	dismissed := discordgo.Button{Label: l.t(msgVerdictNot), Style: discordgo.SecondaryButton, CustomID: verdictID(state.VerdictNotContradiction, id)}
+	if chosen != "" {
+		confirmed.Disabled, dismissed.Disabled = true, true
+		if chosen == state.VerdictNotContradiction {
+			confirmed.Style, dismissed.Style = discordgo.SecondaryButton, discordgo.SuccessButton
+		}
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{confirmed, dismissed}}}
+}
+
+// alertMessage is the channel message for a contradiction: the kind, the
+// explanation, both passages with their sources and dates, and the
+// moderators' buttons.
+func alertMessage(l lang, a claims.Alert) *discordgo.MessageSend {
+	e := &discordgo.MessageEmbed{
+		Title:       "⚠️ " + escapeMarkdown(l.t(msgAlertTitle, l.kindText(a.Kind), l.severityText(a.Severity))),
+		Description: escapeMarkdown(oneLine(explanation(l, a.Explanation))),
+		Color:       colorAlert,
+		Fields: []*discordgo.MessageEmbedField{
+			{Name: l.t(msgAlertNew, sideHeading(l, a.New)), Value: sideText(l, a.New)},
+			{Name: l.t(msgAlertOld, sideHeading(l, a.Existing)), Value: sideText(l, a.Existing)},
+		},
+		Footer: &discordgo.MessageEmbedFooter{Text: l.t(msgAlertFooter)},
+	}
+	_, embeds, _ := message(Reply{Embeds: []*discordgo.MessageEmbed{e}})
+	return &discordgo.MessageSend{
+		Embeds:          embeds,
+		Components:      verdictButtons(l, alertID(a), ""),
+		AllowedMentions: noMentions(),
+	}
+}
+
+// sideHeading is "Publisher, 2024-11-18" for one side of an alert.
+func sideHeading(l lang, s claims.Side) string {
+	pub, date := s.Publisher, s.Published
+	if pub == "" {
+		pub = l.t(msgPubUnknown)
+	}
+	if date == "" {
+		date = l.t(msgDateUnknown)
+	}
+	return escapeMarkdown(oneLine(pub)) + ", " + date
+}
+
+// sideText quotes one side: its passage (or, when long, its claim
+// sentence) with the figure in bold, then whom it cites and where it is.
+func sideText(l lang, s claims.Side) string {
+	text := oneLine(s.Passage)
+	if runes(text) > 600 && s.Claim != "" {
+		text = oneLine(s.Claim)
+	}
+	text = truncatePlain(text, 600)
+	quoted := escapeMarkdown(text)
+	if fig := oneLine(s.Figure); fig != "" {
+		if i := strings.Index(text, fig); i >= 0 {
+			quoted = escapeMarkdown(text[:i]) + "**" + escapeMarkdown(fig) + "**" + escapeMarkdown(text[i+len(fig):])
+		}
+	}
+	where := escapeMarkdown(truncatePlain(oneLine(s.Title), 120))
+	if s.Paragraph > 0 {
+		where += ", " + l.t(msgParagraphN, s.Paragraph)
+	}
+	return "> " + quoted + "\n" + sourceLine(l, s.Sources) + " · " + where
+}
+
+// PostAlerts posts contradiction alerts to a guild's alert channel (its
+// /alerts setting, else Config.AlertChannelID). Each pair is posted at most
+// once per guild, ever (state ClaimAlert), and never after a moderator gave
+// a verdict on it. A post that fails (403, 5xx, network) is queued in the
+// outbox and retried by RetryAlerts. It returns how many were posted now.
+func (b *Bot) PostAlerts(ctx context.Context, guildID string, alerts []claims.Alert) int {
+	return b.postAlerts(ctx, guildID, alerts)
+}
+
+// Broadcast posts alerts to every guild the bot knows of (DISCORD_GUILD_ID,
+// guilds from the gateway, guilds it has had interactions from). Call it
+// after articles were added outside a command (ingest).
+func (b *Bot) Broadcast(ctx context.Context, alerts []claims.Alert) int {
+	n := 0
+	for _, g := range b.knownGuilds() {
+		n += b.postAlerts(ctx, g, alerts)
+	}
+	return n
+}
+
+func (b *Bot) postAlerts(ctx context.Context, guildID string, alerts []claims.Alert) int {
+	if len(alerts) == 0 || b.post == nil {
+		return 0
+	}
+	log := b.log.With("guild", guildID)
+	ch, err := b.alertChannel(ctx, guildID)
+	if err != nil {
+		log.WarnContext(ctx, "alert channel unknown; alerts not posted", "err", err)
+		return 0
+	}
+	if ch == "" {
+		return 0
+	}
+	l := b.guildLang(guildID)
+	posted := 0
+	for _, a := range alerts {
+		id := alertID(a)
+		if _, judged, err := b.store.Verdict(ctx, guildID, id); err == nil && judged {
+			continue
+		}
+		first, err := b.store.ClaimAlert(ctx, guildID, id)
+		if err != nil {
+			log.WarnContext(ctx, "claiming alert failed; not posted", "alert", id, "err", err)
+			continue
+		}
+		if !first {
+			continue // posted (or being posted) before
+		}
+		if err := b.post(ctx, ch, alertMessage(l, a)); err != nil {
+			log.WarnContext(ctx, "posting alert failed; queued for retry", "alert", id, "channel", ch, "err", err)
+			b.enqueue(ctx, state.PendingAlert{GuildID: guildID, AlertKey: id, ChannelID: ch}, l, a, err)
+			continue
+		}
+		posted++
+	}
+	return posted
+}
+
+// alertChannel is where a guild's alerts go; "" when they are off.
+func (b *Bot) alertChannel(ctx context.Context, guildID string) (string, error) {
+	s, err := b.store.GuildSettings(ctx, guildID)
+	if err != nil {
+		return "", err
+	}
+	switch s.AlertChannelID {
+	case alertsOff:
+		return "", nil
+	case "":
+		if b.cfg.GuildID == "" || b.cfg.GuildID == guildID {
+			return b.cfg.AlertChannelID, nil
+		}
+		return "", nil
+	}
+	return s.AlertChannelID, nil
+}
+
+// outboxPayload is what the outbox keeps of an alert: enough to render
+// it again in the guild's language.
+type outboxPayload struct {
+	Locale string       `json:"locale"`
+	Alert  claims.Alert `json:"alert"`
+}
+
+// enqueue puts a failed post into the outbox with exponential back-off.
+func (b *Bot) enqueue(ctx context.Context, p state.PendingAlert, l lang, a claims.Alert, cause error) {
+	payload, err := json.Marshal(outboxPayload{Locale: l.locale(), Alert: a})
+	if err != nil {
+		b.log.ErrorContext(ctx, "encoding alert for the outbox failed", "alert", p.AlertKey, "err", err)
+		return
+	}
+	p.Payload = payload
+	p.Attempts++
+	p.LastError = cause.Error()
+	p.NextAttempt = b.now().Add(b.backoff(p.Attempts))
+	if err := b.store.EnqueueAlert(ctx, p); err != nil {
+		b.log.ErrorContext(ctx, "queueing alert failed; it is lost", "alert", p.AlertKey, "err", err)
+	}
+}
+
+func (b *Bot) backoff(attempts int) time.Duration {
+	d := b.cfg.OutboxInterval
+	for i := 1; i < attempts && d < time.Hour; i++ {
+		d *= 2
+	}
+	return min(d, time.Hour)
+}
+
+// RetryAlerts posts the outbox entries that are due. Entries for guilds
+// whose alerts were turned off, or that a moderator has since judged, are
+// removed without posting.
+func (b *Bot) RetryAlerts(ctx context.Context) error {
+	if b.post == nil {
+		return nil
+	}
+	pending, err := b.store.PendingAlerts(ctx, 100)
+	if err != nil {
+		return fmt.Errorf("read alert outbox: %w", err)
+	}
+	now := b.now()
+	for _, p := range pending {
+		if p.NextAttempt.After(now) {
+			continue
+		}
+		log := b.log.With("guild", p.GuildID, "alert", p.AlertKey)
+		var pl outboxPayload
+		if err := json.Unmarshal(p.Payload, &pl); err != nil {
+			log.ErrorContext(ctx, "outbox entry unreadable; removed", "err", err)
+			b.ack(ctx, p)
+			continue
+		}
+		_, judged, _ := b.store.Verdict(ctx, p.GuildID, p.AlertKey)
+		ch, err := b.alertChannel(ctx, p.GuildID)
+		if err != nil {
+			continue
+		}
+		if ch == "" || judged {
+			log.InfoContext(ctx, "outbox alert dropped: alerts are off or the pair was judged")
+			b.ack(ctx, p)
+			continue
+		}
+		p.ChannelID = ch
+		if err := b.post(ctx, ch, alertMessage(langOf(pl.Locale), pl.Alert)); err != nil {
+			log.WarnContext(ctx, "retrying alert failed", "attempts", p.Attempts+1, "err", err)
+			b.enqueue(ctx, p, langOf(pl.Locale), pl.Alert, err)
+			continue
+		}
+		b.ack(ctx, p)
+	}
+	return nil
+}
+
+func (b *Bot) ack(ctx context.Context, p state.PendingAlert) {
+	if err := b.store.AckAlert(ctx, p.GuildID, p.AlertKey); err != nil {
+		b.log.WarnContext(ctx, "acking outbox alert failed", "guild", p.GuildID, "alert", p.AlertKey, "err", err)
+	}
+}
+
+// runOutbox retries the outbox every OutboxInterval until ctx is done.
+func (b *Bot) runOutbox(ctx context.Context) {
+	for {
+		if err := b.RetryAlerts(ctx); err != nil && ctx.Err() == nil {
+			b.log.WarnContext(ctx, "alert outbox", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.after(b.cfg.OutboxInterval):
+		}
+	}
+}
+
+// restPost sends a channel message over REST.
+func (b *Bot) restPost(ctx context.Context, channelID string, m *discordgo.MessageSend) error {
+	_, err := b.session.ChannelMessageSendComplex(channelID, m, discordgo.WithContext(ctx))
+	return err
+}

@@ -1,0 +1,399 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/state"
+)
+
+// maxQueryRunes is the longest claim the bot looks up.
+const maxQueryRunes = index.MaxQueryRunes
+
+// defaultResults is how many passages /claim shows without results:.
+const defaultResults = 3
+
+// passageBudget is roughly how much of a passage one result shows, so that
+// five results, their fields and a disagreement note fit in 6000
+// characters without fitEmbeds having to cut.
+const passageBudget = 700
+
+// Embed colours.
+const (
+	colorResult = 0x3B82F6
+	colorWarn   = 0xF59E0B
+	colorAlert  = 0xDC2626
+	colorInfo   = 0x6B7280
+)
+
+// claim is /claim query:<text> [results:<1-5>] [public:<bool>].
+func (b *Bot) claim(ctx context.Context, in Input) (Reply, error) {
+	l := in.lang()
+	query := strings.TrimSpace(in.str("query"))
+	if query == "" {
+		return textReply(l.t(msgQueryEmpty)), nil
+	}
+	if n := runes(query); n > maxQueryRunes {
+		return textReply(l.t(msgQueryTooLong, n, maxQueryRunes)), nil
+	}
+	if r, limited := b.rateLimited(in); limited {
+		return r, nil
+	}
+	limit := int(min(max(in.int("results", defaultResults), 1), maxResults))
+	r, err := b.lookup(ctx, in, query, 0, limit)
+	if err != nil {
+		return Reply{}, err
+	}
+	r.Ephemeral = r.Ephemeral || !in.bool("public")
+	return r, nil
+}
+
+// checkClaim is the "Check claim" message context menu: /claim on the
+// text of the chosen message. Someone else's message cannot be shortened by
+// the user, so a long one is cut to the query limit instead of refused.
+func (b *Bot) checkClaim(ctx context.Context, in Input) (Reply, error) {
+	l := in.lang()
+	query := oneLine(in.TargetText)
+	if query == "" {
+		return textReply(l.t(msgNoText)), nil
+	}
+	if runes(query) > maxQueryRunes {
+		query = strings.TrimSuffix(truncatePlain(query, maxQueryRunes), "…")
+	}
+	if r, limited := b.rateLimited(in); limited {
+		return r, nil
+	}
+	r, err := b.lookup(ctx, in, query, 0, defaultResults)
+	if err != nil {
+		return Reply{}, err
+	}
+	r.Ephemeral = true
+	return r, nil
+}
+
+// rateLimited answers users who look up claims faster than the limit, with
+// the time they may try again as a Discord timestamp.
+func (b *Bot) rateLimited(in Input) (Reply, bool) {
+	key := in.UserID
+	if key == "" {
+		key = "anonymous"
+	}
+	ok, retry := b.limiter.allow(key, b.now())
+	if ok {
+		return Reply{}, false
+	}
+	return textReply(in.lang().t(msgRateLimited, fmt.Sprintf("<t:%d:R>", retry.Unix()))), true
+}
+
+// page is the Previous/Next button of a /claim answer.
+func (b *Bot) page(ctx context.Context, in Input) (Reply, error) {
+	p, ok := parsePageID(in.CustomID)
+	if !ok {
+		return textReply(in.lang().t(msgPageExpired)), nil
+	}
+	query, ok := b.queries.get(p.ref)
+	if !ok {
+		return textReply(in.lang().t(msgPageExpired)), nil
+	}
+	r, err := b.lookup(ctx, in, query, p.offset, p.limit)
+	if err != nil {
+		return Reply{}, err
+	}
+	if r.Ephemeral { // nothing on this page any more (the index changed)
+		return r, nil
+	}
+	r.Update = true
+	return r, nil
+}
+
+// lookup searches and renders one page of results.
+func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit int) (Reply, error) {
+	sctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
+	defer cancel()
+	res, err := b.lib.Search(sctx, query, index.SearchOptions{Limit: limit, Offset: offset})
+	if err != nil {
+		return Reply{}, err
+	}
+	l := in.lang()
+	if len(res.Hits) == 0 {
+		return textReply(l.t(msgNoResults, escapeMarkdown(truncatePlain(query, 200))) + "\n" + l.t(msgNoResultsTips)), nil
+	}
+	alerts := b.lib.Disagreements(res.Hits)
+	alerts = b.withoutDismissed(ctx, in.GuildID, alerts)
+	ref := b.queries.put(query)
+	return renderResults(l, query, ref, res, offset, limit, alerts), nil
+}
+
+// withoutDismissed drops alerts a guild's moderators judged not to be a
+// contradiction, so answers there stop repeating them.
+func (b *Bot) withoutDismissed(ctx context.Context, guildID string, alerts []claims.Alert) []claims.Alert {
+	if guildID == "" || len(alerts) == 0 {
+		return alerts
+	}
+	out := alerts[:0:0]
+	for _, a := range alerts {
+		v, ok, err := b.store.Verdict(ctx, guildID, a.Key())
+		if err == nil && ok && v.Value == state.VerdictNotContradiction {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// renderResults builds the answer to a claim: one embed per passage, a
+// note where sources disagree, and paging buttons.
+func renderResults(l lang, query, ref string, res index.Result, offset, limit int, alerts []claims.Alert) Reply {
+	var r Reply
+	for i, h := range res.Hits {
+		e := hitEmbed(l, h, offset+i+1)
+		r.Embeds = append(r.Embeds, e)
+	}
+	last := r.Embeds[len(r.Embeds)-1]
+	last.Footer = &discordgo.MessageEmbedFooter{
+		Text: l.t(msgResultsFooter, offset+1, offset+len(res.Hits), res.Total, truncatePlain(oneLine(query), 200)),
+	}
+	if len(alerts) > 0 {
+		r.Embeds = append(r.Embeds, disagreementEmbed(l, alerts))
+	}
+	if res.Total > uint64(limit) || offset > 0 {
+		prev := max(offset-limit, 0)
+		next := offset + limit
+		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: l.t(msgPrev), Style: discordgo.SecondaryButton, CustomID: pageID(prev, limit, ref, "prev"), Disabled: offset == 0},
+			discordgo.Button{Label: l.t(msgNext), Style: discordgo.SecondaryButton, CustomID: pageID(next, limit, ref, "next"), Disabled: uint64(next) >= res.Total},
+		}}}
+	}
+	return r
+}
+
+// hitEmbed shows one passage: the matching fragment with the matched words
+// in bold, and who published it when, which paragraph, and whom it cites.
+func hitEmbed(l lang, h index.Hit, n int) *discordgo.MessageEmbed {
+	title := h.Title
+	if title == "" {
+		title = h.Article
+	}
+	e := &discordgo.MessageEmbed{
+		Title:       escapeMarkdown(truncatePlain(fmt.Sprintf("%d. %s", n, oneLine(title)), maxTitle-20)),
+		Description: fragmentText(h, passageBudget),
+		Color:       colorResult,
+	}
+	if validURL(h.URL) {
+		e.URL = h.URL
+	}
+	publisher := escapeMarkdown(h.Publisher)
+	if h.Publisher == "" {
+		publisher = "*" + l.t(msgPubUnknown) + "*"
+	}
+	date := h.PublishedDate()
+	if date == "" {
+		date = "*" + l.t(msgDateUnknown) + "*"
+	}
+	e.Fields = []*discordgo.MessageEmbedField{
+		{Name: l.t(msgFieldPublisher), Value: publisher, Inline: true},
+		{Name: l.t(msgFieldDate), Value: date, Inline: true},
+		{Name: l.t(msgFieldParagraph), Value: strconv.Itoa(h.Paragraph), Inline: true},
+		{Name: l.t(msgFieldSource), Value: sourceLine(l, h.Sources), Inline: false},
+	}
+	return e
+}
+
+// sourceLine is "laut Bloomberg und Reuters" / "according to …".
+func sourceLine(l lang, sources []string) string {
+	if len(sources) == 0 {
+		return "*" + l.t(msgNoSource) + "*"
+	}
+	esc := make([]string, len(sources))
+	for i, s := range sources {
+		esc[i] = escapeMarkdown(oneLine(s))
+	}
+	return l.t(msgAccordingTo, l.quoteList(esc))
+}
+
+// fragmentText renders a hit's best fragments with the matched words in
+// bold, cut to about budget characters before escaping so no cut lands
+// inside an escape or a bold mark.
+func fragmentText(h index.Hit, budget int) string {
+	frags := h.Fragments
+	if len(frags) == 0 {
+		frags = []index.Fragment{{{Text: h.Passage}}}
+	}
+	var parts []string
+	left := budget
+	for _, f := range frags {
+		if left <= 20 {
+			break
+		}
+		var cut index.Fragment
+		for _, s := range f {
+			s.Text = squashSpace(s.Text)
+			if s.Text == "" {
+				continue
+			}
+			if n := runes(s.Text); n > left {
+				s.Text = truncatePlain(s.Text, left)
+				cut = append(cut, s)
+				left = 0
+				break
+			}
+			left -= runes(s.Text)
+			cut = append(cut, s)
+		}
+		parts = append(parts, strings.TrimSpace(renderSpans(cut)))
+		left -= 3
+	}
+	return strings.Join(parts, " … ")
+}
+
+// renderSpans renders a fragment as Discord Markdown: text escaped,
+// matches in bold. Spaces at a match's edges go outside the marks, since
+// Discord does not render "**word **" as bold.
+func renderSpans(f index.Fragment) string {
+	var b strings.Builder
+	for _, s := range f {
+		if !s.Match || strings.TrimSpace(s.Text) == "" {
+			b.WriteString(escapeMarkdown(s.Text))
+			continue
+		}
+		t := strings.TrimLeft(s.Text, " ")
+		b.WriteString(s.Text[:len(s.Text)-len(t)])
+		core := strings.TrimRight(t, " ")
+		b.WriteString("**" + escapeMarkdown(core) + "**")
+		b.WriteString(t[len(core):])
+	}
+	return b.String()
+}
+
+// squashSpace replaces every run of white space (line breaks included)
+// with one space, keeping a leading or trailing one: spans are
+// concatenated, so their edge spaces separate words.
+func squashSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// disagreementEmbed says which of the shown passages other articles
+// contradict, with the library's one-sentence explanation.
+func disagreementEmbed(l lang, alerts []claims.Alert) *discordgo.MessageEmbed {
+	const shown = 4
+	var lines []string
+	for i, a := range alerts {
+		if i == shown {
+			lines = append(lines, l.t(msgDisagreeMore, len(alerts)-shown))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("• **%s** — %s", escapeMarkdown(l.kindText(a.Kind)), escapeMarkdown(oneLine(explanation(l, a.Explanation)))))
+	}
+	return &discordgo.MessageEmbed{
+		Title:       "⚠️ " + l.t(msgDisagree),
+		Description: strings.Join(lines, "\n"),
+		Color:       colorWarn,
+	}
+}
+
+// explanation picks the text in the reply's language, falling back to the
+// other one.
+func explanation(l lang, t claims.Text) string {
+	if l == de && t.DE != "" || t.EN == "" {
+		return t.DE
+	}
+	return t.EN
+}
+
+// Component custom IDs. Discord allows 100 characters and returns the ID
+// verbatim when the button is pressed.
+const (
+	actionPage    = "claim"
+	actionVerdict = "verdict"
+)
+
+func componentAction(customID string) string {
+	action, _, _ := strings.Cut(customID, ":")
+	return action
+}
+
+type pageRef struct {
+	offset, limit int
+	ref           string
+}
+
+// pageID encodes a results page: "claim:<offset>:<limit>:<ref>:<which>".
+// which keeps Previous and Next distinct when both point at page one.
+func pageID(offset, limit int, ref, which string) string {
+	return fmt.Sprintf("%s:%d:%d:%s:%s", actionPage, offset, limit, ref, which)
+}
+
+func parsePageID(id string) (pageRef, bool) {
+	parts := strings.Split(id, ":")
+	if len(parts) != 5 || parts[0] != actionPage {
+		return pageRef{}, false
+	}
+	off, err1 := strconv.Atoi(parts[1])
+	lim, err2 := strconv.Atoi(parts[2])
+	if err1 != nil || err2 != nil || off < 0 || lim < 1 || lim > maxResults || off > 10000 {
+		return pageRef{}, false
+	}
+	return pageRef{offset: off, limit: lim, ref: parts[3]}, true
+}
+
+// queryCache remembers the queries behind paging buttons: a query can be
+// 300 characters, a custom_id only 100. The reference is a digest, so the
+// same query always gets the same reference; the cache is bounded and an
+// evicted or pre-restart reference gets "please run /claim again".
+type queryCache struct {
+	mu    sync.Mutex
+	max   int
+	m     map[string]string
+	order []string
+}
+
+func newQueryCache(n int) *queryCache { return &queryCache{max: n, m: map[string]string{}} }
+
+func (c *queryCache) put(q string) string {
+	sum := sha256.Sum256([]byte(q))
+	ref := hex.EncodeToString(sum[:10])
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[ref]; !ok {
+		if len(c.order) >= c.max {
+			delete(c.m, c.order[0])
+			c.order = c.order[1:]
+		}
+		c.order = append(c.order, ref)
+	}
+	c.m[ref] = q
+	return ref
+}
+
+func (c *queryCache) get(ref string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	q, ok := c.m[ref]
+	return q, ok
+}

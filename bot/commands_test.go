@@ -1,0 +1,169 @@
+package bot
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata golden files")
+
+// chatName is Discord's rule for chat-command and option names (the
+// OpenAPI document does not encode it); they must also be lower case.
+var chatName = regexp.MustCompile(`^[-_\p{L}\p{N}]{1,32}$`)
+
+func TestCommandsAreValid(t *testing.T) {
+	cmds := Commands()
+	seen := map[string]bool{}
+	for _, c := range cmds {
+		t.Run(c.Name, func(t *testing.T) {
+			key := string(rune('0'+c.Type)) + c.Name
+			if seen[key] {
+				t.Errorf("duplicate command %q", c.Name)
+			}
+			seen[key] = true
+			switch c.Type {
+			case discordgo.ChatApplicationCommand:
+				checkName(t, c.Name)
+				if c.NameLocalizations != nil {
+					for _, n := range *c.NameLocalizations {
+						checkName(t, n)
+					}
+				}
+				checkDescription(t, c.Description)
+				if c.DescriptionLocalizations == nil || (*c.DescriptionLocalizations)[discordgo.German] == "" {
+					t.Error("no German description")
+				} else {
+					checkDescription(t, (*c.DescriptionLocalizations)[discordgo.German])
+				}
+				checkOptions(t, c.Options)
+			case discordgo.MessageApplicationCommand:
+				if c.Description != "" || len(c.Options) > 0 {
+					t.Error("context-menu commands take no description or options")
+				}
+				if n := runes(c.Name); n < 1 || n > 32 {
+					t.Errorf("name %q has %d characters", c.Name, n)
+				}
+			default:
+				t.Errorf("unexpected type %d", c.Type)
+			}
+		})
+	}
+}
+
+func checkName(t *testing.T, n string) {
+	t.Helper()
+	if !chatName.MatchString(n) || strings.ToLower(n) != n {
+		t.Errorf("invalid name %q", n)
+	}
+}
+
+func checkDescription(t *testing.T, d string) {
+	t.Helper()
+	if n := runes(d); n < 1 || n > 100 {
+		t.Errorf("description %q has %d characters; want 1-100", d, n)
+	}
+}
+
+func checkOptions(t *testing.T, opts []*discordgo.ApplicationCommandOption) {
+	t.Helper()
+	if len(opts) > 25 {
+		t.Errorf("%d options", len(opts))
+	}
+	optional := false
+	for _, o := range opts {
+		checkName(t, o.Name)
+		for _, n := range o.NameLocalizations {
+			checkName(t, n)
+		}
+		checkDescription(t, o.Description)
+		if o.DescriptionLocalizations[discordgo.German] == "" {
+			t.Errorf("option %q has no German description", o.Name)
+		}
+		if o.Required && optional {
+			t.Errorf("required option %q after an optional one", o.Name)
+		}
+		optional = optional || !o.Required
+		checkOptions(t, o.Options)
+	}
+}
+
+func TestCommandPermissions(t *testing.T) {
+	tests := []struct {
+		name      string
+		moderator bool
+		dm        bool
+	}{
+		{cmdClaim, false, true},
+		{cmdCheckClaim, false, true},
+		{cmdSource, false, true},
+		{cmdStats, false, true},
+		{cmdTimeline, false, true},
+		{cmdReindex, true, false},
+		{cmdAlerts, true, false},
+	}
+	byName := map[string]*discordgo.ApplicationCommand{}
+	for _, c := range Commands() {
+		byName[c.Name] = c
+	}
+	for _, tt := range tests {
+		c := byName[tt.name]
+		if c == nil {
+			t.Errorf("no command %q", tt.name)
+			continue
+		}
+		hasPerms := c.DefaultMemberPermissions != nil && *c.DefaultMemberPermissions == permManageGuild
+		if hasPerms != tt.moderator {
+			t.Errorf("%s: default_member_permissions = %v; want Manage Server: %v", tt.name, c.DefaultMemberPermissions, tt.moderator)
+		}
+		dm := false
+		if c.Contexts != nil {
+			for _, ctx := range *c.Contexts {
+				dm = dm || ctx == discordgo.InteractionContextBotDM
+			}
+		}
+		if dm != tt.dm {
+			t.Errorf("%s: usable in DMs = %v; want %v", tt.name, dm, tt.dm)
+		}
+		if tt.moderator && (c.DMPermission == nil || *c.DMPermission) {
+			t.Errorf("%s: dm_permission should be false", tt.name)
+		}
+	}
+	if check := byName[cmdCheckClaim]; check.NameLocalizations == nil || (*check.NameLocalizations)[discordgo.German] != "Behauptung prüfen" {
+		t.Errorf("context menu German name = %v", check.NameLocalizations)
+	}
+}
+
+// TestCommandsGolden keeps the registered JSON reviewable: any change to
+// what Discord receives shows up in testdata/commands.json.
+func TestCommandsGolden(t *testing.T) {
+	got, err := json.MarshalIndent(Commands(), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "commands.json", got)
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file; run go test ./bot -run %s -update and review the diff\ngot:\n%s", name, t.Name(), got)
+	}
+}

@@ -1,0 +1,105 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"sync"
+
+	"github.com/claimbot/claimbot/state"
+)
+
+// memStore keeps the bot's state in memory, for the console and for a bot
+// started without a data directory. It is lost on exit.
+type memStore struct {
+	mu       sync.Mutex
+	settings map[string]state.GuildSettings
+	verdicts map[[2]string]state.Verdict
+	claimed  map[[2]string]bool
+	outbox   map[[2]string]state.PendingAlert
+	audit    []state.AuditEntry
+}
+
+func newMemStore() *memStore {
+	return &memStore{
+		settings: map[string]state.GuildSettings{},
+		verdicts: map[[2]string]state.Verdict{},
+		claimed:  map[[2]string]bool{},
+		outbox:   map[[2]string]state.PendingAlert{},
+	}
+}
+
+func (m *memStore) GuildSettings(_ context.Context, g string) (state.GuildSettings, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.settings[g], nil
+}
+
+func (m *memStore) SetGuildSettings(_ context.Context, g string, s state.GuildSettings) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.settings[g] = s
+	return nil
+}
+
+func (m *memStore) Verdict(_ context.Context, g, k string) (state.Verdict, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.verdicts[[2]string{g, k}]
+	return v, ok, nil
+}
+
+func (m *memStore) SetVerdict(_ context.Context, g, k string, v state.Verdict) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.verdicts[[2]string{g, k}] = v
+	return nil
+}
+
+func (m *memStore) ClaimAlert(_ context.Context, g, k string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.claimed[[2]string{g, k}] {
+		return false, nil
+	}
+	m.claimed[[2]string{g, k}] = true
+	return true, nil
+}
+
+func (m *memStore) EnqueueAlert(_ context.Context, p state.PendingAlert) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k := [2]string{p.GuildID, p.AlertKey}
+	if old, ok := m.outbox[k]; ok {
+		p.Enqueued = old.Enqueued
+	}
+	m.outbox[k] = p
+	return nil
+}
+
+func (m *memStore) PendingAlerts(_ context.Context, limit int) ([]state.PendingAlert, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []state.PendingAlert
+	for _, p := range m.outbox {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Enqueued.Before(out[j].Enqueued) })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+func (m *memStore) AckAlert(_ context.Context, g, k string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.outbox, [2]string{g, k})
+	return nil
+}
+
+func (m *memStore) AppendAudit(_ context.Context, e state.AuditEntry) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.audit = append(m.audit, e)
+	return nil
+}

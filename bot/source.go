@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+// autocomplete suggests articles by title for /source article:. Only that
+// option autocompletes; anything else gets no suggestions.
+func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice {
+	if in.Command != cmdSource || in.Focused != "article" {
+		return []*discordgo.ApplicationCommandOptionChoice{}
+	}
+	matches := matchArticles(b.lib.Articles(), in.str("article"))
+	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(matches), maxChoices))
+	for _, a := range matches {
+		if len(choices) == maxChoices {
+			break
+		}
+		if runes(a.ID) > maxChoiceValue {
+			continue
+		}
+		name := oneLine(a.Title)
+		if d := a.PublishedDate(); d != "" {
+			name = truncatePlain(name, maxChoiceName-len(d)-3) + " (" + d + ")"
+		}
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: a.ID})
+	}
+	return choices
+}
+
+// matchArticles ranks articles for what a user typed: titles starting with
+// it, then titles with a word starting with it, then titles or IDs
+// containing it. Case and umlauts are folded; empty input lists the newest.
+func matchArticles(all []articles.Article, typed string) []articles.Article {
+	q := fold(strings.TrimSpace(typed))
+	type scored struct {
+		a     articles.Article
+		score int
+	}
+	var ms []scored
+	for _, a := range all {
+		t := fold(oneLine(a.Title))
+		score := 0
+		switch {
+		case q == "":
+			score = 1
+		case a.ID == typed:
+			score = 5
+		case strings.HasPrefix(t, q):
+			score = 4
+		case strings.Contains(" "+t, " "+q):
+			score = 3
+		case strings.Contains(t, q):
+			score = 2
+		case strings.Contains(fold(a.ID), q):
+			score = 1
+		}
+		if score > 0 {
+			ms = append(ms, scored{a, score})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].score != ms[j].score {
+			return ms[i].score > ms[j].score
+		}
+		return ms[i].a.Published.After(ms[j].a.Published)
+	})
+	out := make([]articles.Article, len(ms))
+	for i, m := range ms {
+		out[i] = m.a
+	}
+	return out
+}
+
+// fold lower-cases and spells out umlauts so "pjongjang" finds
+// "Pjöngjang" and "Pjoengjang".
+var folder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "ae", "a", "oe", "o", "ue", "u")
+
+func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
+
+// source is /source article:<id>: the article's metadata and summary. A
+// user who typed a title instead of picking a suggestion gets the best
+// title match.
+func (b *Bot) source(ctx context.Context, in Input) (Reply, error) {
+	l := in.lang()
+	id := strings.TrimSpace(in.str("article"))
+	a, ok := b.lib.Article(id)
+	if !ok && id != "" {
+		if ms := matchArticles(b.lib.Articles(), id); len(ms) > 0 {
+			a, ok = ms[0], true
+		}
+	}
+	if !ok {
+		return textReply(l.t(msgArticleNotFnd, escapeMarkdown(truncatePlain(id, 100)))), nil
+	}
+	return Reply{Embeds: []*discordgo.MessageEmbed{sourceEmbed(l, a)}, Ephemeral: true}, nil
+}
+
+// sourceEmbed shows an article's metadata and its opening paragraph.
+func sourceEmbed(l lang, a articles.Article) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title:       escapeMarkdown(truncatePlain(oneLine(a.Title), maxTitle-10)),
+		Description: escapeMarkdown(oneLine(a.Summary(900))),
+		Color:       colorInfo,
+	}
+	if validURL(a.URL) {
+		e.URL = a.URL
+	}
+	field := func(name, value string, inline bool) {
+		if value != "" {
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value, Inline: inline})
+		}
+	}
+	publisher := escapeMarkdown(a.Publisher)
+	if publisher == "" {
+		publisher = "*" + l.t(msgPubUnknown) + "*"
+	}
+	date := a.PublishedDate()
+	if date == "" {
+		date = "*" + l.t(msgDateUnknown) + "*"
+	}
+	field(l.t(msgFieldPublisher), publisher, true)
+	field(l.t(msgFieldDate), date, true)
+	field(l.t(msgSourceAuthor), escapeMarkdown(a.Author), true)
+	field(l.t(msgSourceParas), strconv.Itoa(len(a.Paragraphs)), true)
+	field(l.t(msgSourceAgencies), escapeMarkdown(strings.Join(a.Agencies, ", ")), true)
+	var cited []string
+	seen := map[string]bool{}
+	for _, p := range a.Paragraphs {
+		for _, s := range p.Sources {
+			if !seen[s] {
+				seen[s] = true
+				cited = append(cited, escapeMarkdown(oneLine(s)))
+			}
+		}
+	}
+	field(l.t(msgSourceCited), strings.Join(cited, ", "), false)
+	e.Footer = &discordgo.MessageEmbedFooter{Text: l.t(msgSourceID) + ": " + a.ID}
+	return e
+}
