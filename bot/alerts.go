@@ -70,7 +70,7 @@ func verdictButtons(l lang, id, chosen string) []discordgo.MessageComponent {
 // moderators' buttons.
 func alertMessage(l lang, a claims.Alert) *discordgo.MessageSend {
 	e := &discordgo.MessageEmbed{
-		Title:       "⚠️ " + escapeMarkdown(l.t(msgAlertTitle, l.kindText(a.Kind), l.severityText(a.Severity))),
+		Title:       "⚠️ " + l.t(msgAlertTitle, l.kindText(a.Kind), l.severityText(a.Severity)),
 		Description: escapeMarkdown(oneLine(explanation(l, a.Explanation))),
 		Color:       colorAlert,
 		Fields: []*discordgo.MessageEmbedField{

@@ -372,11 +372,11 @@ func tokenText(m []string, now time.Time, l lang) string {
 		sec, _ := strconv.ParseInt(m[1], 10, 64)
 		t := time.Unix(sec, 0).UTC()
 		if m[2] == "R" {
-			d := t.Sub(now).Round(time.Second)
+			d := t.Sub(now)
 			if d >= 0 {
-				return l.t(msg{"in %s", "in %s"}, d)
+				return l.t(msg{"in %s", "in %s"}, humanDuration(d))
 			}
-			return l.t(msg{"%s ago", "vor %s"}, (-d).Round(time.Minute))
+			return l.t(msg{"%s ago", "vor %s"}, humanDuration(-d))
 		}
 		return t.Format("2006-01-02 15:04 UTC")
 	case m[3] != "":
@@ -440,4 +440,21 @@ func writeMarked(w *strings.Builder, indent string, m markedText) {
 		}
 		start = end + 1
 	}
+}
+
+// humanDuration is a rough duration for people: "7 s", "3 min", "2 h 5 min", "4 d".
+func humanDuration(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", int(d.Round(time.Second).Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%d min", int(d.Minutes()))
+	case d < 48*time.Hour:
+		h := int(d.Hours())
+		if m := int(d.Minutes()) % 60; m != 0 {
+			return fmt.Sprintf("%d h %d min", h, m)
+		}
+		return fmt.Sprintf("%d h", h)
+	}
+	return fmt.Sprintf("%d d", int(d.Hours()/24))
 }

@@ -86,8 +86,8 @@ func TestTruncateMarkdown(t *testing.T) {
 // TestFitEmbeds checks every per-embed limit and the 6000 total, with
 // multi-byte text so that a byte count would go wrong.
 func TestFitEmbeds(t *testing.T) {
-	umlauts := strings.Repeat("äöüß", 2000)   // 8000 runes, 16000 bytes
-	emoji := strings.Repeat("🙂", 3000)        // 3000 runes, 12000 bytes
+	umlauts := strings.Repeat("äöüß", 2000)      // 8000 runes, 16000 bytes
+	emoji := strings.Repeat("🙂", 3000)           // 3000 runes, 12000 bytes
 	exact := strings.Repeat("ä", maxDescription) // exactly at the limit
 	tests := []struct {
 		name   string

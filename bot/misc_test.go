@@ -1,0 +1,129 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+func TestRateLimiter(t *testing.T) {
+	r := newRateLimiter(2, 10*time.Second)
+	steps := []struct {
+		at     time.Duration
+		ok     bool
+		retry  time.Duration
+	}{
+		{0, true, 0},
+		{time.Second, true, 0},
+		{2 * time.Second, false, 10 * time.Second},
+		{10 * time.Second, true, 0}, // the first left the window
+		{10 * time.Second, false, 11 * time.Second},
+	}
+	for i, s := range steps {
+		ok, retry := r.allow("u", epoch.Add(s.at))
+		if ok != s.ok || (!ok && !retry.Equal(epoch.Add(s.retry))) {
+			t.Errorf("step %d: allow = %v, %v; want %v, %v", i, ok, retry, s.ok, epoch.Add(s.retry))
+		}
+	}
+}
+
+func TestRewriteTransport(t *testing.T) {
+	var got *http.Request
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = r }))
+	defer srv.Close()
+	base, _ := url.Parse(srv.URL + "/proxy/")
+	c := &http.Client{Transport: &RewriteTransport{Base: base}}
+	resp, err := c.Get("https://discord.com/api/v9/gateway?x=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got.URL.Path != "/proxy/api/v9/gateway" || got.URL.RawQuery != "x=1" {
+		t.Errorf("request went to %s?%s", got.URL.Path, got.URL.RawQuery)
+	}
+}
+
+// TestTokenNeverLogged: discordgo's own log lines go to slog at debug
+// level with the token redacted.
+func TestTokenNeverLogged(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	const token = "MTA5.secret-token.xyz"
+	if _, err := New(Config{Token: token}, Deps{Library: seedLib(), Logger: log}); err != nil {
+		t.Fatal(err)
+	}
+	discordgo.Logger(discordgo.LogInformational, 0, "sending identify %s", `{"token":"`+token+`"}`)
+	discordgo.Logger(discordgo.LogError, 0, "error: Bot %s", token)
+	out := buf.String()
+	if strings.Contains(out, token) {
+		t.Errorf("token in logs:\n%s", out)
+	}
+	mustContain(t, out, "level=DEBUG", "[REDACTED]", "level=WARN", "source=discordgo")
+}
+
+func TestNewValidatesConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		deps Deps
+	}{
+		{"no library", Config{}, Deps{}},
+		{"bad public key", Config{Token: "t", PublicKey: "zz"}, Deps{Library: seedLib()}},
+		{"public key without token", Config{PublicKey: strings.Repeat("ab", 32)}, Deps{Library: seedLib()}},
+		{"bad API base", Config{APIBase: "discord.com"}, Deps{Library: seedLib()}},
+	}
+	for _, tt := range tests {
+		if _, err := New(tt.cfg, tt.deps); err == nil {
+			t.Errorf("%s: New succeeded", tt.name)
+		}
+	}
+}
+
+func TestConsoleWithFakes(t *testing.T) {
+	in := strings.NewReader("/claim Minenräumer Kursk\n/next\n/lang en\n/source 002\n/stats\n/reindex\n/timeline Soldaten\n/bogus\n/quit\n/stats\n")
+	var out bytes.Buffer
+	clk := &clock{now: epoch}
+	err := RunConsole(context.Background(), Deps{Library: seedLib(), Now: clk.Now, After: (&timers{}).After}, in, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	mustContain(t, got,
+		"DISCORD_TOKEN", // the banner says how to go online
+		"Nordkorea wird 1.000 Minenräumer und 5.000 Soldaten in die russische Region Kursk entsenden.",
+		"                     ^^^^^^^^^^^", // matched words marked below
+		"Primärquelle: laut Sergei Schoigu",
+		"Treffer 1–3 von 4",
+		"Treffer 4–4 von 4", // /next paged
+		"Publisher: Merkur",
+		"Index built: 1 h ago",
+		"Re-indexed 5 articles (60 passages) in 1.2 s",
+		"alert (posted to the alert channel on Discord)",
+		"Possible contradiction",
+		"[Confirmed] [Not a contradiction]",
+		"Timeline: Soldaten",
+		"Unknown command /bogus",
+	)
+	if strings.Contains(got, "**") || strings.Contains(got, `\-`) {
+		t.Errorf("Markdown leaked into the console:\n%s", got)
+	}
+	if strings.Count(got, "Articles: 5") != 1 {
+		t.Error("commands after /quit ran")
+	}
+}
+
+func TestConsoleEndsAtEOF(t *testing.T) {
+	err := RunConsole(context.Background(), Deps{Library: seedLib()}, strings.NewReader("/stats"), io.Discard)
+	if err != nil {
+		t.Errorf("RunConsole at EOF = %v", err)
+	}
+}
