@@ -193,15 +193,22 @@ func (c *clock) Add(d time.Duration) {
 // timers is an injectable After: nothing fires unless the test says so.
 type timers struct {
 	mu    sync.Mutex
-	fire  bool // fire every timer at once
+	fire  bool          // fire timers at once
+	only  time.Duration // if set, fire only timers of this duration
 	count int
+}
+
+func (tm *timers) setFire(on bool) {
+	tm.mu.Lock()
+	tm.fire = on
+	tm.mu.Unlock()
 }
 
 func (tm *timers) After(d time.Duration) <-chan time.Time {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
 	tm.count++
-	if tm.fire {
+	if tm.fire && (tm.only == 0 || d == tm.only) {
 		ch := make(chan time.Time, 1)
 		ch <- time.Time{}
 		return ch

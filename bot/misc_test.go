@@ -18,9 +18,9 @@ import (
 func TestRateLimiter(t *testing.T) {
 	r := newRateLimiter(2, 10*time.Second)
 	steps := []struct {
-		at     time.Duration
-		ok     bool
-		retry  time.Duration
+		at    time.Duration
+		ok    bool
+		retry time.Duration
 	}{
 		{0, true, 0},
 		{time.Second, true, 0},
