@@ -5,6 +5,11 @@ go 1.26.8
 require go.etcd.io/bbolt v1.4.0
 
 require (
+	github.com/jackc/puddle/v2 v2.2.3 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+)
+
+require (
 	codeberg.org/readeck/go-readability/v2 v2.0.0
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect
 	github.com/andybalholm/cascadia v1.3.3 // indirect
