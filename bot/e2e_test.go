@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -74,21 +75,43 @@ type e2e struct {
 	store  Store
 	clock  *clock
 	timers *timers
+	logs   *syncBuffer
 }
+
+// syncBuffer is a log destination safe for concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+const e2eToken = "test-token.not-a-secret"
 
 // startE2E runs a bot in gateway mode against a fresh fake Discord.
 func startE2E(t *testing.T, lib Library, store Store, cfg Config) *e2e {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	e := &e2e{t: t, ctx: ctx, fake: fakediscord.New(t), lib: &gatedLib{Library: lib}, store: store,
-		clock: &clock{now: time.Now()}, timers: &timers{only: 1500 * time.Millisecond}}
-	cfg.Token = "test-token.not-a-secret"
+		clock: &clock{now: time.Now()}, timers: &timers{only: 1500 * time.Millisecond}, logs: &syncBuffer{}}
+	cfg.Token = e2eToken
 	cfg.APIBase = e.fake.URL()
 	cfg.ClaimRate = 1000
 	if cfg.AlertChannelID == "" {
 		cfg.AlertChannelID = e2eAlerts
 	}
-	b, err := New(cfg, Deps{Library: e.lib, Store: store, Now: e.clock.Now, After: e.timers.After})
+	logger := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	b, err := New(cfg, Deps{Library: e.lib, Store: store, Now: e.clock.Now, After: e.timers.After, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,6 +338,12 @@ func TestE2EGateway(t *testing.T) {
 			t.Errorf("type %d flags %d", resp.Type, resp.Data.Flags)
 		}
 		mustContain(t, resp.Data.text(), "**Minenräumer**")
+	})
+
+	t.Cleanup(func() {
+		if strings.Contains(e.logs.String(), e2eToken) {
+			t.Errorf("the token appears in the logs:\n%s", e.logs.String())
+		}
 	})
 
 	t.Run("verdict buttons", func(t *testing.T) {

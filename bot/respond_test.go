@@ -123,3 +123,59 @@ func TestPanicBecomesInternalError(t *testing.T) {
 type panicLib struct{ *fakeLib }
 
 func (panicLib) Article(string) (articles.Article, bool) { panic("boom") }
+
+// TestDrainWaitsForInflight: shutdown refuses new interactions at once and
+// waits for the ones running; deterministic because the running one is
+// held on a gate the test opens.
+func TestDrainWaitsForInflight(t *testing.T) {
+	h := newHarness(t, Config{})
+	gate := make(chan struct{})
+	h.lib.gate = gate
+	deferred := make(chan struct{})
+	rec := &recorder{hook: func(c call) {
+		if c.op == "respond" {
+			close(deferred)
+		}
+	}}
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		h.b.serve(context.Background(), rec, moderator(cmdReindex, nil)) // slow: defers at once
+	}()
+	<-deferred
+	idle := h.b.track.close() // what drain waits on
+	late := h.run(guildUser(cmdStats, nil))
+	mustContain(t, respText(first(t, late)), "restarting")
+	select {
+	case <-idle:
+		t.Fatal("idle while an interaction was running")
+	default:
+	}
+	close(gate)
+	<-served
+	<-idle
+	if got := strings.Join(rec.ops(), ","); got != "respond,edit" {
+		t.Errorf("the in-flight interaction got %s; want its answer", got)
+	}
+}
+
+// TestDrainIsBounded: a stuck interaction does not block shutdown past
+// ShutdownTimeout (the injected timer fires).
+func TestDrainIsBounded(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.lib.gate = make(chan struct{}) // never opened
+	deferred := make(chan struct{})
+	rec := &recorder{hook: func(c call) {
+		if c.op == "respond" {
+			close(deferred)
+		}
+	}}
+	go h.b.serve(context.Background(), rec, moderator(cmdReindex, nil))
+	<-deferred
+	h.timers.setFire(true)
+	h.b.drain() // returns although the re-index is still running
+	if n := h.b.track.running(); n != 1 {
+		t.Errorf("running = %d; want the stuck one", n)
+	}
+	close(h.lib.gate)
+}
