@@ -55,7 +55,7 @@ func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 		return Reply{}, err
 	}
 	b.audit(ctx, in, "reindex", "", fmt.Sprintf("%d articles, %d alerts", rep.Articles, len(rep.Alerts)))
-	r := Reply{Embeds: []*discordgo.MessageEmbed{reindexEmbed(in.lang(), rep)}, Ephemeral: true}
+	r := Reply{Embeds: []*discordgo.MessageEmbed{reindexEmbed(in.lang(), rep, len(b.postable(rep.Alerts)))}, Ephemeral: true}
 	if len(rep.Alerts) > 0 {
 		guild, alerts := in.GuildID, rep.Alerts
 		r.then = func(ctx context.Context) { b.postAlerts(ctx, guild, alerts) }
@@ -64,7 +64,9 @@ func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 }
 
 // reindexEmbed reports a re-index.
-func reindexEmbed(l lang, rep library.Report) *discordgo.MessageEmbed {
+// contradictions is how many of the report's alerts go to alert channels;
+// the rest are updates.
+func reindexEmbed(l lang, rep library.Report, contradictions int) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Title:       "✅ " + l.t(msgReindexDone, rep.Articles, rep.Passages, formatDuration(rep.Took)),
 		Color:       colorInfo,
@@ -97,10 +99,13 @@ func reindexEmbed(l lang, rep library.Report) *discordgo.MessageEmbed {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgReindexProblems), Value: strings.Join(lines, "\n")})
 	}
 	alerts := l.t(msgReindexAlertsNone)
-	if n := len(rep.Alerts); n > 0 {
-		alerts = fmt.Sprint(n)
+	if contradictions > 0 {
+		alerts = fmt.Sprint(contradictions)
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgReindexAlerts), Value: alerts, Inline: true})
+	if n := len(rep.Alerts) - contradictions; n > 0 {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgReindexUpdates), Value: fmt.Sprint(n), Inline: true})
+	}
 	return e
 }
 

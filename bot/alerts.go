@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,7 +141,19 @@ func (b *Bot) Broadcast(ctx context.Context, alerts []claims.Alert) int {
 	return n
 }
 
+// postable keeps the alerts of the kinds that go to alert channels.
+func (b *Bot) postable(alerts []claims.Alert) []claims.Alert {
+	var out []claims.Alert
+	for _, a := range alerts {
+		if slices.Contains(b.cfg.AlertKinds, a.Kind) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 func (b *Bot) postAlerts(ctx context.Context, guildID string, alerts []claims.Alert) int {
+	alerts = b.postable(alerts)
 	if len(alerts) == 0 || b.post == nil {
 		return 0
 	}

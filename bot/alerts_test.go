@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/state"
 )
 
@@ -154,4 +155,19 @@ func TestAlertIDFitsCustomID(t *testing.T) {
 	if alertID(a) != id {
 		t.Error("alertID is not stable")
 	}
+}
+
+func TestOnlyContradictionsArePosted(t *testing.T) {
+	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	ctx := context.Background()
+	upd := h.lib.alerts[0]
+	upd.Kind, upd.Severity = "update", "low"
+	upd.New.Article = "009"
+	if n := h.b.PostAlerts(ctx, "g1", []claims.Alert{upd}); n != 0 {
+		t.Errorf("an update was posted")
+	}
+	h.lib.report.Alerts = append(h.lib.report.Alerts, upd)
+	rec := h.run(moderator(cmdReindex, nil))
+	edit := rec.all()[1].edit
+	mustContain(t, text("", *edit.Embeds), "New contradiction alerts: 1", "Updated figures: 1")
 }

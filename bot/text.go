@@ -99,6 +99,7 @@ var (
 	msgReindexRemoved    = msg{"Removed", "Entfernt"}
 	msgReindexProblems   = msg{"Skipped files", "Übersprungene Dateien"}
 	msgReindexAlerts     = msg{"New contradiction alerts", "Neue Widerspruchs-Warnungen"}
+	msgReindexUpdates    = msg{"Updated figures", "Aktualisierte Zahlen"}
 	msgReindexNoChange   = msg{"No article changed.", "Kein Artikel hat sich geändert."}
 	msgReindexAlertsNone = msg{"none", "keine"}
 
