@@ -47,23 +47,27 @@ func (b *Bot) audit(ctx context.Context, in Input, action, target, detail string
 	}
 }
 
-// reindex is /reindex: rebuild the index, report counts, changes and time,
-// then post the alerts the change raised to this guild's alert channel.
+// reindex is /reindex: rebuild the index, post the alerts the change
+// raised to this guild's alert channel, and report counts, changes, alerts
+// and time. Posting comes first so the report can say where they went; the
+// reply is deferred anyway.
 func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 	rep, err := b.lib.Reindex(ctx)
 	if err != nil {
 		return Reply{}, err
 	}
-	b.audit(ctx, in, "reindex", "", fmt.Sprintf("%d articles, %d alerts", rep.Articles, len(rep.Alerts)))
-	r := Reply{Embeds: []*discordgo.MessageEmbed{reindexEmbed(in.lang(), rep, len(b.postable(rep.Alerts)))}, Ephemeral: true}
-	if len(rep.Alerts) > 0 {
-		guild, alerts := in.GuildID, rep.Alerts
-		r.then = func(ctx context.Context) { b.postAlerts(ctx, guild, alerts) }
+	posted := b.postAlerts(ctx, in.GuildID, rep.Alerts)
+	b.audit(ctx, in, "reindex", "", fmt.Sprintf("%d articles, %d alerts, %d posted", rep.Articles, len(rep.Alerts), posted))
+	l := in.lang()
+	e := reindexEmbed(l, rep, len(b.postable(rep.Alerts)))
+	if posted > 0 {
+		if ch, err := b.alertChannel(ctx, in.GuildID); err == nil && ch != "" && ch != consoleGuild {
+			e.Description = strings.TrimSpace(e.Description + "\n" + l.t(msgReindexPosted, posted, ch))
+		}
 	}
-	return r, nil
+	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
 
-// reindexEmbed reports a re-index.
 // contradictions is how many of the report's alerts go to alert channels;
 // the rest are updates.
 func reindexEmbed(l lang, rep library.Report, contradictions int) *discordgo.MessageEmbed {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -170,4 +171,40 @@ func TestOnlyContradictionsArePosted(t *testing.T) {
 	rec := h.run(moderator(cmdReindex, nil))
 	edit := rec.all()[1].edit
 	mustContain(t, text("", *edit.Embeds), "New contradiction alerts: 1", "Updated figures: 1")
+}
+
+// TestAlertSettingsPersist: /alerts is stored in the state file and a bot
+// started later (a restart) uses it.
+func TestAlertSettingsPersist(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	ctx := context.Background()
+	for i, step := range []struct {
+		sub, channel, want string
+	}{
+		{subAlertsChannel, "c42", "c42"},
+		{subAlertsOff, "", ""},
+	} {
+		st, err := state.OpenBolt(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := New(Config{AlertChannelID: "default"}, Deps{Library: seedLib(), Store: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := moderator(cmdAlerts, map[string]any{"channel": step.channel})
+		in.Sub = step.sub
+		b.serve(ctx, &recorder{}, in)
+		st.Close()
+
+		st, err = state.OpenBolt(path) // the restart
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ = New(Config{AlertChannelID: "default"}, Deps{Library: seedLib(), Store: st})
+		if ch, err := b.alertChannel(ctx, "g1"); err != nil || ch != step.want {
+			t.Errorf("step %d: alert channel after restart = %q, %v; want %q", i, ch, err, step.want)
+		}
+		st.Close()
+	}
 }

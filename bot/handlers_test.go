@@ -319,7 +319,8 @@ func TestReindex(t *testing.T) {
 		t.Errorf("deferral = %+v; want type 5, ephemeral", d)
 	}
 	edit := rec.all()[1].edit
-	mustContain(t, text(*edit.Content, *edit.Embeds), "Re-indexed **5** articles (**60** passages) in 1.2 s", "Added (1): 005", "New contradiction alerts: 1")
+	mustContain(t, text(*edit.Content, *edit.Embeds), "Re-indexed **5** articles (**60** passages) in 1.2 s", "Added (1): 005", "New contradiction alerts: 1",
+		"Contradiction alerts posted to <#alerts>: 1")
 	if posts := h.posts.ops(); strings.Join(posts, ",") != "post:alerts" {
 		t.Errorf("alert posts = %v; want one to the default channel", posts)
 	}

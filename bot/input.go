@@ -1,8 +1,6 @@
 package bot
 
 import (
-	"context"
-
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -84,10 +82,6 @@ type Reply struct {
 	Choices []*discordgo.ApplicationCommandOptionChoice
 	// FollowUps are further messages sent after this one.
 	FollowUps []Reply
-
-	// then runs after the reply was delivered, e.g. posting the alerts a
-	// re-index raised; its context outlives the interaction.
-	then func(ctx context.Context)
 }
 
 // textReply is an ephemeral message with only text.

@@ -76,7 +76,7 @@ type result struct {
 
 // serve answers one interaction: guard checks, the handler, deferral when
 // the handler is slow, and delivery. It returns when everything including
-// follow-ups and the reply's then-hook has run.
+// follow-ups has been sent.
 func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 	// Interactions outlive the event that delivered them: once accepted,
 	// an answer is owed even when shutdown cancels the parent context.
@@ -147,9 +147,6 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 		if err := rs.followup(ctx, followupParams(f)); err != nil {
 			log.WarnContext(ctx, "follow-up failed", "err", err)
 		}
-	}
-	if res.reply.then != nil {
-		res.reply.then(ctx)
 	}
 }
 

@@ -99,7 +99,7 @@ func (f *failingResponder) respond(ctx context.Context, r *discordgo.Interaction
 	return errors.New("HTTP 404 Not Found, {\"code\": 10062}")
 }
 
-func TestFailedDeferralStillRunsAfterwork(t *testing.T) {
+func TestFailedDeferralStillRunsTheCommand(t *testing.T) {
 	h := newHarness(t, Config{AlertChannelID: "alerts"})
 	rec := &failingResponder{}
 	h.b.serve(context.Background(), rec, moderator(cmdReindex, nil))

@@ -99,6 +99,7 @@ var (
 	msgReindexRemoved    = msg{"Removed", "Entfernt"}
 	msgReindexProblems   = msg{"Skipped files", "Übersprungene Dateien"}
 	msgReindexAlerts     = msg{"New contradiction alerts", "Neue Widerspruchs-Warnungen"}
+	msgReindexPosted     = msg{"Contradiction alerts posted to <#%[2]s>: %[1]d", "Widerspruchs-Warnungen gepostet in <#%[2]s>: %[1]d"}
 	msgReindexUpdates    = msg{"Updated figures", "Aktualisierte Zahlen"}
 	msgReindexNoChange   = msg{"No article changed.", "Kein Artikel hat sich geändert."}
 	msgReindexAlertsNone = msg{"none", "keine"}
