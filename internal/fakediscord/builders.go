@@ -488,8 +488,13 @@ func dataJSON(d discordgo.InteractionData) any {
 		rows := []any{}
 		id := 1
 		for _, c := range d.Components {
-			row, isRow := c.(discordgo.ActionsRow)
-			if !isRow {
+			var row *discordgo.ActionsRow
+			switch r := c.(type) {
+			case discordgo.ActionsRow:
+				row = &r
+			case *discordgo.ActionsRow: // as decoded (Build's output)
+				row = r
+			default:
 				rows = append(rows, c)
 				continue
 			}
@@ -497,7 +502,15 @@ func dataJSON(d discordgo.InteractionData) any {
 			rowID := id
 			id++
 			for _, in := range row.Components {
-				if ti, isInput := in.(discordgo.TextInput); isInput {
+				var ti *discordgo.TextInput
+				switch v := in.(type) {
+				case discordgo.TextInput:
+					ti = &v
+				case *discordgo.TextInput:
+					ti = v
+				}
+				if ti != nil {
+					// A submitted input carries only its id and value.
 					inputs = append(inputs, map[string]any{"type": 4, "id": id, "custom_id": ti.CustomID, "value": ti.Value})
 				} else {
 					inputs = append(inputs, in)

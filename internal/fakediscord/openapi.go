@@ -151,13 +151,7 @@ func (sp *spec) validate(req *Request, path string) (problems []string, unauthor
 	if q := req.Query.Encode(); q != "" {
 		u += "?" + q
 	}
-	var body *bytes.Reader
-	if req.Body != nil {
-		body = bytes.NewReader(req.Body)
-	} else {
-		body = bytes.NewReader(nil)
-	}
-	hr, err := http.NewRequest(req.Method, u, body)
+	hr, err := http.NewRequest(req.Method, u, bytes.NewReader(req.Body))
 	if err != nil {
 		return []string{err.Error()}, false
 	}
@@ -191,8 +185,12 @@ func botTokenAuth(_ context.Context, in *openapi3filter.AuthenticationInput) err
 		return fmt.Errorf("the bot has no %s credentials", in.SecuritySchemeName)
 	}
 	h := in.RequestValidationInput.Request.Header.Get("Authorization")
-	if !strings.HasPrefix(h, "Bot ") || len(strings.TrimSpace(h)) <= len("Bot") {
-		return fmt.Errorf(`the Authorization header must be "Bot <token>", got %q`, h)
+	switch {
+	case h == "":
+		return fmt.Errorf(`no Authorization header; it must be "Bot <token>"`)
+	case !strings.HasPrefix(h, "Bot ") || strings.TrimSpace(h[len("Bot "):]) == "":
+		// The value is not quoted back: it is a credential.
+		return fmt.Errorf(`the Authorization header must be "Bot <token>"`)
 	}
 	return nil
 }

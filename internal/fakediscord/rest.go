@@ -741,7 +741,8 @@ func (s *Server) attachFiles(m *message, files []File) {
 	atts := make([]any, 0, len(files))
 	for _, f := range files {
 		id := s.ids.next()
-		u := "https://cdn.discordapp.com/attachments/" + m.fields["channel_id"].(string) + "/" + id + "/" + f.Name
+		ch, _ := m.fields["channel_id"].(string)
+		u := "https://cdn.discordapp.com/attachments/" + ch + "/" + id + "/" + f.Name
 		atts = append(atts, map[string]any{
 			"id": id, "filename": f.Name, "size": len(f.Data), "url": u, "proxy_url": u,
 			"content_type": f.ContentType,

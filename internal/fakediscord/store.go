@@ -79,7 +79,10 @@ func (m *message) apply(body map[string]any) {
 	}
 }
 
-func (m *message) id() string { return m.fields["id"].(string) }
+func (m *message) id() string {
+	id, _ := m.fields["id"].(string)
+	return id
+}
 
 func (m *message) flags() int64 { return int64(num(m.fields["flags"])) }
 
