@@ -340,6 +340,48 @@ func TestE2EGateway(t *testing.T) {
 		mustContain(t, resp.Data.text(), "**Minenräumer**")
 	})
 
+	t.Run("alert outbox after 403 and 503", func(t *testing.T) {
+		alerts := lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits)
+		if len(alerts) == 0 {
+			t.Skip("the library reports no disagreements yet")
+		}
+		const guild = "1290000000000000555"
+		const ch = "1290000000000000556"
+		e.store.SetGuildSettings(e.ctx, guild, state.GuildSettings{AlertChannelID: ch})
+		isPost := func(r fakediscord.Request) bool {
+			return r.Operation == "create_message" && r.Params["channel_id"] == ch
+		}
+		e.fake.Inject(isPost, fakediscord.Status(http.StatusForbidden), fakediscord.Status(http.StatusServiceUnavailable))
+		if n := e.bot.PostAlerts(e.ctx, guild, alerts[:1]); n != 0 {
+			t.Fatalf("posted %d despite the 403", n)
+		}
+		e.clock.Add(time.Hour)
+		e.bot.RetryAlerts(e.ctx) // 503: stays queued
+		if got := len(e.fake.Messages(ch)); got != 0 {
+			t.Fatalf("%d messages after the 503", got)
+		}
+		e.clock.Add(time.Hour)
+		e.bot.RetryAlerts(e.ctx)
+		if got := len(e.fake.Messages(ch)); got != 1 {
+			t.Fatalf("%d messages after the retry; want 1", got)
+		}
+		e.clock.Add(time.Hour)
+		e.bot.RetryAlerts(e.ctx)
+		e.bot.PostAlerts(e.ctx, guild, alerts[:1])
+		if got := len(e.fake.Messages(ch)); got != 1 {
+			t.Errorf("%d messages; the alert was posted twice", got)
+		}
+	})
+
+	t.Run("interactions after a gateway resume", func(t *testing.T) {
+		e.fake.DropGateway()
+		if err := e.fake.WaitResumed(e.ctx); err != nil {
+			t.Fatal(err)
+		}
+		_, resp := e.interact(fakediscord.SlashCommand("stats"))
+		mustContain(t, resp.Data.text(), "Articles")
+	})
+
 	t.Cleanup(func() {
 		if strings.Contains(e.logs.String(), e2eToken) {
 			t.Errorf("the token appears in the logs:\n%s", e.logs.String())
