@@ -134,7 +134,7 @@ func (b *Bot) alerts(ctx context.Context, in Input) (Reply, error) {
 	var text string
 	switch in.Sub {
 	case subAlertsChannel:
-		ch := in.str("channel")
+		ch := in.stringOpt("channel")
 		if ch == "" {
 			return textReply(l.t(msgAlertsBadChannel)), nil
 		}

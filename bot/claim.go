@@ -39,7 +39,7 @@ const (
 // claim is /claim query:<text> [results:<1-5>] [public:<bool>].
 func (b *Bot) claim(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
-	query := strings.TrimSpace(in.str("query"))
+	query := strings.TrimSpace(in.stringOpt("query"))
 	if query == "" {
 		return textReply(l.t(msgQueryEmpty)), nil
 	}
@@ -49,12 +49,12 @@ func (b *Bot) claim(ctx context.Context, in Input) (Reply, error) {
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
 	}
-	limit := int(min(max(in.int("results", defaultResults), 1), maxResults))
+	limit := int(min(max(in.intOpt("results", defaultResults), 1), maxResults))
 	r, err := b.lookup(ctx, in, query, 0, limit)
 	if err != nil {
 		return Reply{}, err
 	}
-	r.Ephemeral = r.Ephemeral || !in.bool("public")
+	r.Ephemeral = r.Ephemeral || !in.boolOpt("public")
 	return r, nil
 }
 

@@ -43,7 +43,7 @@ func (b *Bot) stats(ctx context.Context, in Input) (Reply, error) {
 // date order, marking updates and contradictions.
 func (b *Bot) timeline(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
-	topic := strings.TrimSpace(in.str("topic"))
+	topic := strings.TrimSpace(in.stringOpt("topic"))
 	if topic == "" {
 		return textReply(l.t(msgTopicEmpty)), nil
 	}

@@ -50,19 +50,19 @@ type Input struct {
 
 func (in Input) lang() lang { return langOf(in.Locale) }
 
-func (in Input) str(name string) string {
+func (in Input) stringOpt(name string) string {
 	s, _ := in.Options[name].(string)
 	return s
 }
 
-func (in Input) int(name string, def int64) int64 {
+func (in Input) intOpt(name string, def int64) int64 {
 	if v, ok := in.Options[name].(int64); ok {
 		return v
 	}
 	return def
 }
 
-func (in Input) bool(name string) bool {
+func (in Input) boolOpt(name string) bool {
 	v, _ := in.Options[name].(bool)
 	return v
 }

@@ -51,7 +51,7 @@ func (b *Bot) route(in Input) (route, bool) {
 	}
 	switch in.Command {
 	case cmdClaim:
-		return route{handle: b.claim, public: func(in Input) bool { return in.bool("public") }}, true
+		return route{handle: b.claim, public: func(in Input) bool { return in.boolOpt("public") }}, true
 	case cmdCheckClaim:
 		return route{handle: b.checkClaim}, true
 	case cmdSource:

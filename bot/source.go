@@ -17,7 +17,7 @@ func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice
 	if in.Command != cmdSource || in.Focused != "article" {
 		return []*discordgo.ApplicationCommandOptionChoice{}
 	}
-	matches := matchArticles(b.lib.Articles(), in.str("article"))
+	matches := matchArticles(b.lib.Articles(), in.stringOpt("article"))
 	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(matches), maxChoices))
 	for _, a := range matches {
 		if len(choices) == maxChoices {
@@ -90,7 +90,7 @@ func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
 // title match.
 func (b *Bot) source(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
-	id := strings.TrimSpace(in.str("article"))
+	id := strings.TrimSpace(in.stringOpt("article"))
 	a, ok := b.lib.Article(id)
 	if !ok && id != "" {
 		if ms := matchArticles(b.lib.Articles(), id); len(ms) > 0 {
