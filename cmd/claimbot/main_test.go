@@ -191,3 +191,27 @@ func TestAddRefusesBadFiles(t *testing.T) {
 		t.Errorf("missing file: got %v", err)
 	}
 }
+
+// TestConsoleIsTheDefault drives the main job as a person would: no token,
+// no command, claims typed on stdin.
+func TestConsoleIsTheDefault(t *testing.T) {
+	var out, errOut bytes.Buffer
+	env := map[string]string{"CLAIMBOT_DATA": t.TempDir(), "CLAIMBOT_LOG_LEVEL": "warn"}
+	in := strings.NewReader("/claim Minenräumer Kursk\n/stats\n/quit\n")
+	if err := run(context.Background(), nil, func(k string) string { return env[k] }, in, &out, &errOut); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	for _, want := range []string{"DISCORD_TOKEN", "1.000 Minenräumer", "news.de", "Artikel: 5"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("console output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestServeNeedsToken(t *testing.T) {
+	_, _, err := runCLI(t, nil, "serve")
+	var ce *ConfigError
+	if !errors.As(err, &ce) || ce.Key != "DISCORD_TOKEN" || exitCode(err) != 2 {
+		t.Errorf("got %v, want a ConfigError naming DISCORD_TOKEN", err)
+	}
+}
