@@ -80,6 +80,15 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	}); err != nil {
 		return err
 	}
+	// "text:Kursk" is one word to the Unicode tokenizer (a colon between
+	// letters joins them, as in Swedish "S:t"); for German text it separates
+	// words, so a colon is a space. It runs after claimbot_gender, which
+	// has already blanked ":innen".
+	if err := im.AddCustomCharFilter("claimbot_colon", map[string]any{
+		"type": "regexp", "regexp": `:`, "replace": " ",
+	}); err != nil {
+		return err
+	}
 	if err := im.AddCustomTokenFilter("claimbot_pairs", map[string]any{
 		// "Kim Jong-un" also indexes "jongun", so "Kim Jongun" finds it.
 		"type": "shingle", "min": 2.0, "max": 2.0, "output_original": true, "separator": "",
@@ -92,9 +101,13 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 		analyzerNumbers: {numberFilterName},
 	}
 	for name, filters := range analyzers {
+		charFilters := []string{"claimbot_gender", "claimbot_colon"}
+		if name == analyzerNumbers {
+			charFilters = append(charFilters, groupSpaceFilterName)
+		}
 		if err := im.AddCustomAnalyzer(name, map[string]any{
 			"type":          "custom",
-			"char_filters":  []string{"claimbot_gender"},
+			"char_filters":  charFilters,
 			"tokenizer":     "unicode",
 			"token_filters": filters,
 		}); err != nil {

@@ -169,7 +169,13 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	ix.alias = bleve.NewIndexAlias(idx)
 	ix.writeOwner()
 	ix.removeOtherGens()
-	return ix, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		// The caller gets no index to close, so this one must not keep
+		// holding the lock.
+		_ = ix.Close()
+		return nil, err
+	}
+	return ix, nil
 }
 
 var configureOnce sync.Once
@@ -204,6 +210,14 @@ func (ix *Index) Close() error {
 	ix.cur = nil
 	return err
 }
+
+func (ix *Index) closed() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.cur == nil
+}
+
+func errClosed() error { return claimbot.Errorf(claimbot.EUNAVAILABLE, "index is closed") }
 
 // Stats returns counts and times.
 func (ix *Index) Stats() Stats {
@@ -253,6 +267,11 @@ func (ix *Index) Article(id string) (articles.Article, bool) {
 func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	if ix.closed() {
+		// A rebuild queued behind Close must not bring the index back to
+		// life, holding its files with no one left to close them.
+		return errClosed()
+	}
 
 	gen, idx, err := ix.createGen()
 	if err != nil {

@@ -3,6 +3,8 @@ package index
 import (
 	"math/big"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -30,28 +32,10 @@ var multipliers = map[string]int64{
 
 func (numberFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := in[:0:0]
-	for i := 0; i < len(in); i++ {
-		tok := in[i]
-		term := string(tok.Term)
-		values := NumberValues(term)
+	for i, tok := range in {
+		values := NumberValues(string(tok.Term))
 		if len(values) == 0 {
 			continue
-		}
-		end := tok.End
-		// "100 000": a group of exactly three digits right after a
-		// one-to-three digit number is the same number, written with a space.
-		if len(term) <= 3 && allDigits(term) {
-			j := i + 1
-			digits := term
-			for j < len(in) && in[j].Start == end+1 && len(in[j].Term) == 3 && allDigits(string(in[j].Term)) {
-				digits += string(in[j].Term)
-				end = in[j].End
-				j++
-			}
-			if j > i+1 {
-				values = NumberValues(digits)
-				i = j - 1
-			}
 		}
 		// "1,3 Millionen": the value scaled, and the figure as written.
 		if i+1 < len(in) {
@@ -63,11 +47,103 @@ func (numberFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		}
 		for _, v := range values {
 			out = append(out, &analysis.Token{
-				Term: []byte(v), Start: tok.Start, End: end, Position: tok.Position, Type: analysis.Numeric,
+				Term: []byte(v), Start: tok.Start, End: tok.End, Position: tok.Position, Type: analysis.Numeric,
 			})
 		}
 	}
 	return out
+}
+
+// groupSpaceFilterName is the char filter of the numbers field that keeps
+// "100 000" and "1 300 000" (space, no-break space or thin space between
+// groups of three digits) in one token: each byte of such a space becomes
+// '_', which the tokenizer keeps inside a number. Deciding this on the text,
+// not on the tokens, is what tells "100 000" from "300-500" or "300/500",
+// whose tokens lie just as close together.
+const groupSpaceFilterName = "claimbot_group_spaces"
+
+func init() {
+	registry.RegisterCharFilter(groupSpaceFilterName, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return groupSpaceFilter{}, nil
+	})
+}
+
+type groupSpaceFilter struct{}
+
+// groupSpaces are the separators of digit groups: space, no-break space,
+// narrow no-break space, thin space.
+var groupSpaces = []string{" ", "\u00a0", "\u202f", "\u2009"}
+
+func (groupSpaceFilter) Filter(in []byte) []byte {
+	var out []byte   // copied on the first change
+	chained := false // the digits before i follow a group space already replaced
+	for i := 0; i < len(in); {
+		sep := groupSpaceAt(in, i)
+		if sep == 0 {
+			if in[i] < '0' || in[i] > '9' {
+				chained = false
+			}
+			i++
+			continue
+		}
+		if groupsAround(in, i, sep, chained) {
+			if out == nil {
+				out = append([]byte(nil), in...)
+			}
+			for k := i; k < i+sep; k++ {
+				out[k] = '_'
+			}
+			chained = true
+		} else {
+			chained = false
+		}
+		i += sep
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+// groupSpaceAt returns the length of the group space starting at in[i], or 0.
+func groupSpaceAt(in []byte, i int) int {
+	for _, s := range groupSpaces {
+		if len(in)-i >= len(s) && string(in[i:i+len(s)]) == s {
+			return len(s)
+		}
+	}
+	return 0
+}
+
+// groupsAround reports whether the space at in[i:i+sep] separates digit
+// groups: one to three digits before it (that start a number, or follow a
+// group space already joined), exactly three after it, and no letter or
+// digit right after those.
+func groupsAround(in []byte, i, sep int, chained bool) bool {
+	start := i
+	for start > 0 && in[start-1] >= '0' && in[start-1] <= '9' {
+		start--
+	}
+	if n := i - start; n == 0 || n > 3 || (chained && n != 3) {
+		return false
+	}
+	if !chained && start > 0 {
+		r, _ := utf8.DecodeLastRune(in[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ',' || r == '_' {
+			return false
+		}
+	}
+	j := i + sep
+	if len(in)-j < 3 || !allDigits(string(in[j:j+3])) {
+		return false
+	}
+	if j+3 < len(in) {
+		r, _ := utf8.DecodeRune(in[j+3:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func allDigits(s string) bool {
@@ -90,12 +166,22 @@ func NumberValues(term string) []string {
 	switch {
 	case allDigits(term):
 		return []string{canon(term, "")}
+	case strings.Contains(term, "_"):
+		// "100_000": the numbers field's char filter joined "100 000".
+		if groups := strings.FieldsFunc(term, func(r rune) bool { return r == '_' }); groupedParts(groups) {
+			return []string{canon(strings.Join(groups, ""), "")}
+		}
+		return nil
 	case grouped(term, '.'):
 		return []string{canon(strings.ReplaceAll(term, ".", ""), "")}
 	case grouped(term, ','):
-		// "100,000": English thousands, or a German decimal with three places.
-		intPart, frac, _ := strings.Cut(term, ",")
-		return []string{canon(strings.ReplaceAll(term, ",", ""), ""), canon(intPart, frac)}
+		// "100,000": English thousands, or a German decimal with three
+		// places; "1,300,000" can only be thousands.
+		values := []string{canon(strings.ReplaceAll(term, ",", ""), "")}
+		if intPart, frac, _ := strings.Cut(term, ","); !strings.Contains(frac, ",") {
+			values = append(values, canon(intPart, frac))
+		}
+		return values
 	}
 	if intPart, frac, ok := strings.Cut(term, ","); ok && allDigits(intPart) && allDigits(frac) {
 		return []string{canon(intPart, frac)}
@@ -110,7 +196,12 @@ func NumberValues(term string) []string {
 // grouped reports whether s is digits in groups of three after a first group
 // of one to three, separated by sep: 1.000, 100.000, 1.300.000.
 func grouped(s string, sep byte) bool {
-	parts := strings.Split(s, string(sep))
+	return groupedParts(strings.Split(s, string(sep)))
+}
+
+// groupedParts reports whether parts are one to three digits followed by
+// groups of exactly three.
+func groupedParts(parts []string) bool {
 	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 || !allDigits(parts[0]) {
 		return false
 	}

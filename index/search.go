@@ -68,6 +68,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		defer cancel()
 	}
 
+	if ix.closed() {
+		// Without this, buildQuery finds no index and the search would
+		// answer "no hits" as if the corpus had nothing.
+		return res, errClosed()
+	}
 	bq, ok := ix.buildQuery(q, true)
 	if !ok {
 		res.Took = time.Since(start)
@@ -86,6 +91,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		}
 		if errors.Is(err, context.Canceled) {
 			return res, err
+		}
+		if errors.Is(err, bleve.ErrorIndexClosed) {
+			return res, errClosed() // closed while the query was built
 		}
 		return res, fmt.Errorf("search: %w", err)
 	}
