@@ -11,10 +11,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/claimbot/claimbot"
 )
 
@@ -129,8 +131,13 @@ func isTooManyClauses(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "TooManyClauses")
 }
 
-// buildQuery turns the user's text into a disjunction of term queries per
-// field. It reports false when the text has no searchable term.
+// buildQuery turns the user's text into one group of clauses per query
+// word (the word in the German field, in the spelling field, as a number,
+// in the heading and title) and a phrase bonus. Bleve scales a
+// disjunction's score by the share of clauses that match; grouping by word
+// makes that share count words, so a word indexed in three fields weighs
+// no more than a number indexed in one. It reports false when the text has
+// no searchable term.
 func (ix *Index) buildQuery(q string, fuzzy bool) (query.Query, bool) {
 	ix.mu.RLock()
 	idx := ix.cur
@@ -139,58 +146,67 @@ func (ix *Index) buildQuery(q string, fuzzy bool) (query.Query, bool) {
 		return nil, false
 	}
 	m := idx.Mapping()
-	var clauses []query.Query
-	add := func(qq query.Query) { clauses = append(clauses, qq) }
-
-	textTerms := analyse(m, analyzerText, q)
-	for _, t := range textTerms {
+	groups := map[int][]query.Query{}
+	var order []int
+	add := func(pos int, qq query.Query) {
+		if _, ok := groups[pos]; !ok {
+			order = append(order, pos)
+		}
+		groups[pos] = append(groups[pos], qq)
+	}
+	term := func(t, field string, boost float64) query.Query {
 		tq := bleve.NewTermQuery(t)
-		tq.SetField(fieldText)
-		tq.SetBoost(boostText)
-		add(tq)
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		return tq
+	}
+
+	textTerms := analyseTokens(m, analyzerText, q)
+	for _, t := range textTerms {
+		add(t.pos, term(t.term, fieldText, boostText))
+		add(t.pos, term(t.term, fieldHeading, boostHeading))
+		add(t.pos, term(t.term, fieldTitle, boostTitle))
+	}
+	known := ix.termChecker(idx)
+	defer known.close()
+	for _, t := range analyseTokens(m, analyzerSpell, q) {
+		// Fuzzy matching is for words the index does not have: a known
+		// word already matches its spelling variants through the folding,
+		// and building a Levenshtein automaton per word costs far more
+		// than the search itself. Joined word pairs are matched exactly.
+		if fuzzy && !t.pair {
+			if f := fuzziness(t.term); f > 0 && !known.has(t.term) {
+				fq := bleve.NewFuzzyQuery(t.term)
+				fq.SetField(fieldSpell)
+				fq.SetFuzziness(f)
+				fq.SetPrefix(1)
+				fq.SetBoost(boostSpell)
+				add(t.pos, fq)
+				continue
+			}
+		}
+		add(t.pos, term(t.term, fieldSpell, boostSpell))
+	}
+	for _, n := range analyseTokens(m, analyzerNumbers, q) {
+		add(n.pos, term(n.term, fieldNumbers, boostNumbers))
+	}
+	if len(groups) == 0 {
+		return nil, false
+	}
+	var clauses []query.Query
+	for _, pos := range order {
+		g := groups[pos]
+		if len(g) == 1 {
+			clauses = append(clauses, g[0])
+			continue
+		}
+		clauses = append(clauses, bleve.NewDisjunctionQuery(g...))
 	}
 	if len(textTerms) > 1 {
 		pq := bleve.NewMatchPhraseQuery(q)
 		pq.SetField(fieldText)
 		pq.SetBoost(boostPhrase)
-		add(pq)
-	}
-	for _, t := range analyse(m, analyzerSpell, q) {
-		if fuzzy {
-			if f := fuzziness(t); f > 0 {
-				fq := bleve.NewFuzzyQuery(t)
-				fq.SetField(fieldSpell)
-				fq.SetFuzziness(f)
-				fq.SetPrefix(1)
-				fq.SetBoost(boostSpell)
-				add(fq)
-				continue
-			}
-		}
-		tq := bleve.NewTermQuery(t)
-		tq.SetField(fieldSpell)
-		tq.SetBoost(boostSpell)
-		add(tq)
-	}
-	for _, n := range analyse(m, analyzerNumbers, q) {
-		tq := bleve.NewTermQuery(n)
-		tq.SetField(fieldNumbers)
-		tq.SetBoost(boostNumbers)
-		add(tq)
-	}
-	if len(clauses) == 0 {
-		return nil, false
-	}
-	for _, f := range []struct {
-		field string
-		boost float64
-	}{{fieldHeading, boostHeading}, {fieldTitle, boostTitle}} {
-		for _, t := range textTerms {
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(f.field)
-			tq.SetBoost(f.boost)
-			add(tq)
-		}
+		clauses = append(clauses, pq)
 	}
 	return bleve.NewDisjunctionQuery(clauses...), true
 }
@@ -212,26 +228,84 @@ func fuzziness(term string) int {
 // analyse runs text through a named analyzer of the mapping and returns the
 // distinct terms, at most maxQueryTerms of them.
 func analyse(m mapping.IndexMapping, analyzer, text string) []string {
+	toks := analyseTokens(m, analyzer, text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.term
+	}
+	return out
+}
+
+type queryTerm struct {
+	term string
+	pos  int  // the word's position in the query
+	pair bool // a joined word pair from the shingle filter
+}
+
+func analyseTokens(m mapping.IndexMapping, analyzer, text string) []queryTerm {
 	a := m.AnalyzerNamed(analyzer)
 	if a == nil {
 		return nil
 	}
 	toks := a.Analyze([]byte(text))
 	seen := map[string]bool{}
-	var out []string
+	var out []queryTerm
 	for _, t := range toks {
 		s := string(t.Term)
 		if s == "" || seen[s] || !hasLetterOrDigit(s) {
 			continue
 		}
+		// Numbers are matched by the numbers field, which knows that
+		// "400 000" is one number; as words they would only add clauses
+		// that cannot match and so dilute the score of those that do.
+		if analyzer != analyzerNumbers && (NumberValues(s) != nil || startsWithDigit(s) && t.Type == analysis.Shingle) {
+			continue
+		}
 		seen[s] = true
-		out = append(out, s)
+		out = append(out, queryTerm{term: s, pos: t.Position, pair: t.Type == analysis.Shingle})
 		if len(out) == maxQueryTerms {
 			break
 		}
 	}
 	return out
 }
+
+// termChecker answers whether the spelling field holds a term, opening an
+// index reader only when first asked.
+type termChecker struct {
+	idx    bleve.Index
+	reader index.IndexReader
+	failed bool
+}
+
+func (ix *Index) termChecker(idx bleve.Index) *termChecker { return &termChecker{idx: idx} }
+
+func (c *termChecker) has(term string) bool {
+	if c.reader == nil && !c.failed {
+		adv, err := c.idx.Advanced()
+		if err == nil {
+			c.reader, err = adv.Reader()
+		}
+		c.failed = err != nil
+	}
+	if c.reader == nil {
+		return false // fall back to fuzzy matching
+	}
+	tfr, err := c.reader.TermFieldReader(context.Background(), []byte(term), fieldSpell, false, false, false)
+	if err != nil {
+		return false
+	}
+	defer tfr.Close()
+	return tfr.Count() > 0
+}
+
+func (c *termChecker) close() {
+	if c.reader != nil {
+		c.reader.Close()
+	}
+}
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 func hasLetterOrDigit(s string) bool {
 	for _, r := range s {
