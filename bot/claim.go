@@ -128,7 +128,9 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	if len(res.Hits) == 0 {
 		return textReply(l.t(msgNoResults, escapeMarkdown(truncatePlain(query, 200))) + "\n" + l.t(msgNoResultsTips)), nil
 	}
-	alerts := b.lib.Disagreements(res.Hits)
+	// Updates (a later figure replacing an earlier one) are not
+	// disagreements; /timeline shows them.
+	alerts := b.postable(b.lib.Disagreements(res.Hits))
 	alerts = b.withoutDismissed(ctx, in.GuildID, alerts)
 	ref := b.queries.put(query)
 	return renderResults(l, query, ref, res, offset, limit, alerts), nil
@@ -308,7 +310,8 @@ func disagreementEmbed(l lang, alerts []claims.Alert) *discordgo.MessageEmbed {
 			lines = append(lines, l.t(msgDisagreeMore, len(alerts)-shown))
 			break
 		}
-		lines = append(lines, fmt.Sprintf("• **%s** — %s", escapeMarkdown(l.kindText(a.Kind)), escapeMarkdown(oneLine(explanation(l, a.Explanation)))))
+		// The explanation names the kind itself ("Widerspruch: …").
+		lines = append(lines, "• "+escapeMarkdown(oneLine(explanation(l, a.Explanation))))
 	}
 	return &discordgo.MessageEmbed{
 		Title:       "⚠️ " + l.t(msgDisagree),

@@ -18,6 +18,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/internal/fakediscord"
 	"github.com/claimbot/claimbot/state"
@@ -424,8 +425,17 @@ func TestE2EGateway(t *testing.T) {
 		if v, ok, _ := e.store.Verdict(e.ctx, e2eGuild, key); !ok || v.Value != state.VerdictNotContradiction || v.By != modUser {
 			t.Errorf("verdict %+v %v", v, ok)
 		}
+		var judged []claims.Alert
+		for _, a := range alerts {
+			if alertID(a) == key {
+				judged = append(judged, a)
+			}
+		}
+		if len(judged) == 0 {
+			t.Fatal("the judged alert is not among the library's alerts")
+		}
 		before := len(e.fake.Messages(e2eAlerts))
-		e.bot.PostAlerts(e.ctx, e2eGuild, alerts)
+		e.bot.PostAlerts(e.ctx, e2eGuild, judged)
 		if after := len(e.fake.Messages(e2eAlerts)); after != before {
 			t.Errorf("alerts posted again after the verdict: %d → %d messages", before, after)
 		}
