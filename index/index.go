@@ -53,9 +53,13 @@ type Options struct {
 // Index is a passage index on disk. It is safe for concurrent use: searches
 // run concurrently with each other and with writes; writes are serialised.
 type Index struct {
-	dir   string
-	opts  Options
-	alias bleve.IndexAlias
+	dir  string
+	opts Options
+
+	// serving is held for reading by every search for its whole run and
+	// for writing while the serving generation is swapped or closed, so no
+	// search ever uses a closed generation.
+	serving sync.RWMutex
 
 	writeMu sync.Mutex // serialises Rebuild, Upsert, Remove
 
@@ -166,7 +170,6 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		ix.stale = true
 	}
 	ix.cur, ix.curGen = idx, gen
-	ix.alias = bleve.NewIndexAlias(idx)
 	ix.writeOwner()
 	ix.removeOtherGens()
 	if err := ctx.Err(); err != nil {
@@ -200,6 +203,8 @@ func (ix *Index) Stale() bool {
 func (ix *Index) Close() error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
+	ix.serving.Lock()
+	defer ix.serving.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	_ = os.Remove(filepath.Join(ix.dir, ownerFile))
@@ -315,12 +320,14 @@ func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 	if err := writeCurrent(ix.dir, gen); err != nil {
 		return abandon(err)
 	}
+	// Waits for searches in flight on the old generation to finish; new
+	// searches wait for the swap, which takes no time.
+	ix.serving.Lock()
 	ix.mu.Lock()
 	old, oldGen := ix.cur, ix.curGen
 	ix.cur, ix.curGen, ix.meta, ix.manifest, ix.stale = idx, gen, m, manifest, false
 	ix.mu.Unlock()
-	// Swap waits for searches in flight on the old generation to finish.
-	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	ix.serving.Unlock()
 	if old != nil {
 		if err := old.Close(); err != nil {
 			ix.opts.Logger.Warn("close old index generation", "gen", oldGen, "err", err)

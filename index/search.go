@@ -70,22 +70,29 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		defer cancel()
 	}
 
-	if ix.closed() {
-		// Without this, buildQuery finds no index and the search would
-		// answer "no hits" as if the corpus had nothing.
+	// Holding serving for the whole search keeps its generation open: a
+	// rebuild swaps generations only between searches.
+	ix.serving.RLock()
+	defer ix.serving.RUnlock()
+	ix.mu.RLock()
+	idx := ix.cur
+	ix.mu.RUnlock()
+	if idx == nil {
+		// Without this the search would answer "no hits" as if the
+		// corpus had nothing.
 		return res, errClosed()
 	}
-	bq, ok := ix.buildQuery(q, true)
+	bq, ok := ix.buildQuery(idx, q, true)
 	if !ok {
 		res.Took = time.Since(start)
 		return res, nil // only stop words: nothing to look for
 	}
-	sr, err := ix.run(ctx, bq, opts)
+	sr, err := run(ctx, idx, bq, opts)
 	if err != nil && isTooManyClauses(err) {
 		// A fuzzy term expanded too far (a very short or very common
 		// stem): answer from exact matches rather than fail.
-		bq, _ = ix.buildQuery(q, false)
-		sr, err = ix.run(ctx, bq, opts)
+		bq, _ = ix.buildQuery(idx, q, false)
+		sr, err = run(ctx, idx, bq, opts)
 	}
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -120,11 +127,14 @@ func validateQuery(q string) error {
 	return nil
 }
 
-func (ix *Index) run(ctx context.Context, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
+func run(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
 	req := bleve.NewSearchRequestOptions(q, opts.Limit, opts.Offset, false)
 	req.Fields = storedFields
 	req.IncludeLocations = true
-	return ix.alias.SearchInContext(ctx, req)
+	// Equal scores are common (the same figure in several passages); the
+	// ID as tie-breaker keeps answers and pages stable.
+	req.SortBy([]string{"-_score", "_id"})
+	return idx.SearchInContext(ctx, req)
 }
 
 func isTooManyClauses(err error) bool {
@@ -138,13 +148,7 @@ func isTooManyClauses(err error) bool {
 // makes that share count words, so a word indexed in three fields weighs
 // no more than a number indexed in one. It reports false when the text has
 // no searchable term.
-func (ix *Index) buildQuery(q string, fuzzy bool) (query.Query, bool) {
-	ix.mu.RLock()
-	idx := ix.cur
-	ix.mu.RUnlock()
-	if idx == nil {
-		return nil, false
-	}
+func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query, bool) {
 	m := idx.Mapping()
 	groups := map[int][]query.Query{}
 	var order []int
@@ -167,7 +171,7 @@ func (ix *Index) buildQuery(q string, fuzzy bool) (query.Query, bool) {
 		add(t.pos, term(t.term, fieldHeading, boostHeading))
 		add(t.pos, term(t.term, fieldTitle, boostTitle))
 	}
-	known := ix.termChecker(idx)
+	known := &termChecker{idx: idx}
 	defer known.close()
 	for _, t := range analyseTokens(m, analyzerSpell, q) {
 		// Fuzzy matching is for words the index does not have: a known
@@ -278,15 +282,13 @@ type termChecker struct {
 	failed bool
 }
 
-func (ix *Index) termChecker(idx bleve.Index) *termChecker { return &termChecker{idx: idx} }
-
 func (c *termChecker) has(term string) bool {
 	if c.reader == nil && !c.failed {
 		adv, err := c.idx.Advanced()
 		if err == nil {
 			c.reader, err = adv.Reader()
 		}
-		c.failed = err != nil
+		c.failed = err != nil || c.reader == nil
 	}
 	if c.reader == nil {
 		return false // fall back to fuzzy matching
