@@ -342,7 +342,7 @@ func TestE2EGateway(t *testing.T) {
 	})
 
 	t.Run("alert outbox after 403 and 503", func(t *testing.T) {
-		alerts := lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits)
+		alerts := e.bot.postable(lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits))
 		if len(alerts) == 0 {
 			t.Skip("the library reports no disagreements yet")
 		}
@@ -390,7 +390,7 @@ func TestE2EGateway(t *testing.T) {
 	})
 
 	t.Run("verdict buttons", func(t *testing.T) {
-		alerts := lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits)
+		alerts := e.bot.postable(lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits))
 		if len(alerts) == 0 {
 			t.Skip("the library reports no disagreements yet")
 		}
@@ -589,5 +589,33 @@ func TestE2EHTTPInteractions(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustContain(t, decodeMessage(t, r).text(), "**Minenräumer**")
+	})
+
+	t.Run("RunHTTP registers commands globally and stops", func(t *testing.T) {
+		runCtx, stop := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- b.RunHTTP(runCtx) }()
+		r, err := fake.WaitFor(ctx, fakediscord.Op("bulk_set_application_commands"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Params["application_id"] != fake.AppID() {
+			t.Errorf("registered for application %q", r.Params["application_id"])
+		}
+		if n := len(fake.RegisteredCommands("")); n != len(Commands()) {
+			t.Errorf("%d global commands", n)
+		}
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("RunHTTP = %v", err)
+		}
+		// Stopped: interactions now get a polite refusal.
+		bl := fakediscord.SlashCommand("stats")
+		i := fake.Prepare(bl.Build())
+		body := read(post(bl.JSON(), clk.Now(), true))
+		var w wireResponse
+		json.Unmarshal(body, &w)
+		mustContain(t, w.Data.text(), "restarting")
+		forward(i, body)
 	})
 }
