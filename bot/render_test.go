@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -213,5 +215,31 @@ func TestFragmentTextBudget(t *testing.T) {
 	h = index.Hit{Passage: "Ganze\nPassage mit [Link](x)"}
 	if got := fragmentText(h, 300); got != `Ganze Passage mit \[Link\]\(x\)` {
 		t.Errorf("fallback to passage = %q", got)
+	}
+}
+
+// TestRenderedGolden keeps what Discord receives for an answer and an
+// alert reviewable as data (testdata/*.json; -update rewrites them).
+func TestRenderedGolden(t *testing.T) {
+	lib := seedLib()
+	res, _ := lib.Search(context.Background(), "Soldaten", index.SearchOptions{Limit: 3})
+	tests := []struct {
+		name string
+		v    any
+	}{
+		{"claim_reply_de.json", responseData(renderResults(de, "Soldaten Minenräumer", "ref", res, 0, 3, lib.alerts))},
+		{"claim_reply_en.json", responseData(renderResults(en, "Soldaten Minenräumer", "ref", res, 0, 3, lib.alerts))},
+		{"alert_de.json", alertMessage(de, lib.alerts[0])},
+		{"source_de.json", sourceEmbed(de, lib.arts[0])},
+		{"timeline_de.json", timelineEmbed(de, "Soldaten", lib.timeline)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := json.MarshalIndent(tt.v, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tt.name, append(got, '\n'))
+		})
 	}
 }
