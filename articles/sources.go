@@ -188,7 +188,7 @@ func citedSources(text, prev string) ([]string, string) {
 		add(m[2], phrase)
 	}
 	for _, m := range reAdjAngaben.FindAllStringSubmatchIndex(text, -1) {
-		add(m[2], text[m[2]:m[3]]+"e Angaben")
+		add(m[2], text[m[2]:m[3]]+"en Angaben") // dative, as after "laut"
 	}
 	for _, re := range []*regexp.Regexp{reSpeakerApposition, reSpeaker} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
@@ -237,6 +237,9 @@ func normaliseSource(s string) string {
 	s = reGenericWord.ReplaceAllString(s, "")
 	for _, suffix := range []string{"-Berichten", "-Bericht", "-Angaben", "-Informationen", "-Berichte"} {
 		s = strings.TrimSuffix(s, suffix)
+	}
+	if s == "beider Seiten" {
+		s = "beiden Seiten" // dative, as after "laut"
 	}
 	switch strings.ToLower(s) {
 	case "", "quelle", "derselben quelle", "angaben", "medien", "berichten", "experten":
