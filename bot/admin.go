@@ -52,10 +52,13 @@ func (b *Bot) audit(ctx context.Context, in Input, action, target, detail string
 // and time. Posting comes first so the report can say where they went; the
 // reply is deferred anyway.
 func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
+	start := b.now()
 	rep, err := b.lib.Reindex(ctx)
+	b.metrics().Reindex(b.now().Sub(start), err)
 	if err != nil {
 		return Reply{}, err
 	}
+	b.metrics().Alerts(AlertRaised, len(b.postable(rep.Alerts)))
 	posted := b.postAlerts(ctx, in.GuildID, rep.Alerts)
 	b.audit(ctx, in, "reindex", "", fmt.Sprintf("%d articles, %d alerts, %d posted", rep.Articles, len(rep.Alerts), posted))
 	l := in.lang()

@@ -161,6 +161,9 @@ type Deps struct {
 	// After is the timer used for deferral budgets and retry intervals
 	// (default time.After). Tests inject one they fire themselves.
 	After func(time.Duration) <-chan time.Time
+	// Metrics receives interactions, searches, alerts and REST calls for
+	// monitoring (ops.Metrics); nil records nothing.
+	Metrics Metrics
 }
 
 // Bot serves claimbot's commands. Create it with New; it is safe for
@@ -188,6 +191,8 @@ type Bot struct {
 	mu     sync.Mutex
 	guilds map[string]string // guild ID → locale ("" unknown)
 	track  tracker           // interactions in flight
+
+	ops opsState // metrics, readiness, REST retries (observe.go)
 }
 
 // New checks the configuration and builds a bot. It does not connect.
@@ -218,6 +223,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if b.after == nil {
 		b.after = time.After
 	}
+	b.ops.init(deps.Metrics)
 	b.limiter = newRateLimiter(cfg.ClaimRate, cfg.ClaimWindow)
 	b.appID.Store(cfg.AppID)
 	if cfg.GuildID != "" {

@@ -120,7 +120,9 @@ func (b *Bot) page(ctx context.Context, in Input) (Reply, error) {
 func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit int) (Reply, error) {
 	sctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
 	defer cancel()
+	start := b.now()
 	res, err := b.lib.Search(sctx, query, index.SearchOptions{Limit: limit, Offset: offset})
+	b.metrics().Search(searchOutcome(len(res.Hits), err), b.now().Sub(start))
 	if err != nil {
 		return Reply{}, err
 	}

@@ -40,7 +40,7 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 			if ic.Interaction == nil {
 				return
 			}
-			b.serve(ctx, restResponder{s: s, i: ic.Interaction}, inputOf(ic.Interaction))
+			b.serve(ctx, restResponder{s: s, i: ic.Interaction, b: b}, inputOf(ic.Interaction))
 		}),
 	}
 	defer func() {

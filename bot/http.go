@@ -36,6 +36,8 @@ func (b *Bot) RunHTTP(ctx context.Context) error {
 	if b.session == nil || b.pubKey == nil {
 		return errors.New("bot: HTTP-interactions mode needs DISCORD_TOKEN and DISCORD_PUBLIC_KEY")
 	}
+	b.ops.httpOn.Store(true)
+	defer b.ops.httpOn.Store(false)
 	if err := b.registerCommands(ctx); err != nil {
 		b.log.ErrorContext(ctx, "registering commands failed", "err", err)
 	}
@@ -83,7 +85,7 @@ func (b *Bot) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	hr := &httpResponder{
-		restResponder: restResponder{s: b.session, i: &i},
+		restResponder: restResponder{s: b.session, i: &i, b: b},
 		first:         make(chan firstResponse),
 		gone:          make(chan struct{}),
 	}
@@ -142,7 +144,7 @@ func (h *httpResponder) respond(ctx context.Context, resp *discordgo.Interaction
 	select {
 	case h.first <- fr:
 	case <-h.gone:
-		return errors.New("bot: the interaction request ended before the first response")
+		return errRequestGone
 	case <-ctx.Done():
 		return ctx.Err()
 	}

@@ -82,15 +82,24 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 	// an answer is owed even when shutdown cancels the parent context.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 14*time.Minute)
 	defer cancel()
-	log := b.log.With("command", in.Command, "kind", int(in.Kind), "guild", in.GuildID, "user", in.UserID)
+	log := b.log.With("command", in.Command, "kind", kindName(in.Kind), "guild", in.GuildID, "user", in.UserID)
+	// obs times the answers and, when serve returns, logs one line and
+	// records metrics; it also catches a panic outside the handler.
+	obs := b.observe(rs, in)
+	rs = obs
+	started := b.track.start()
+	if started {
+		defer b.track.done() // after obs.finish: a panic answer is in flight too
+	}
+	defer obs.finish(ctx, log)
 	b.rememberGuild(in.GuildID, in.GuildLocale)
 	l := in.lang()
 
-	if !b.track.start() {
+	if !started {
+		obs.setOutcome(OutcomeDraining)
 		b.deliverFirst(ctx, log, rs, in, textReply(errorText(l, in.Command, errDraining)))
 		return
 	}
-	defer b.track.done()
 	if in.Kind == KindAutocomplete {
 		// Autocomplete cannot be deferred; it is answered from memory.
 		resp := &discordgo.InteractionResponse{
@@ -104,10 +113,13 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 	}
 	r, ok := b.route(in)
 	if !ok {
+		obs.setKnown(false)
+		obs.setOutcome(OutcomeUnknown)
 		b.deliverFirst(ctx, log, rs, in, textReply(l.t(msgUnknownCmd)))
 		return
 	}
 	if refusal, refused := b.guard(ctx, r, in); refused {
+		obs.setOutcome(OutcomeRefused)
 		b.deliverFirst(ctx, log, rs, in, refusal)
 		return
 	}
@@ -143,6 +155,7 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 	} else {
 		b.deliverFirst(ctx, log, rs, in, res.reply)
 	}
+	obs.setResult(res.err)
 	for _, f := range res.reply.FollowUps {
 		if err := rs.followup(ctx, followupParams(f)); err != nil {
 			log.WarnContext(ctx, "follow-up failed", "err", err)
@@ -167,7 +180,7 @@ func (b *Bot) run(ctx context.Context, log *slog.Logger, r route, in Input) (res
 	defer func() {
 		if p := recover(); p != nil {
 			log.ErrorContext(ctx, "handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			res = result{reply: textReply(errorText(in.lang(), in.Command, fmt.Errorf("panic: %v", p)))}
+			res = result{reply: textReply(errorText(in.lang(), in.Command, panicError{p})), err: panicError{p}}
 		}
 	}()
 	reply, err := r.handle(ctx, in)
@@ -278,14 +291,25 @@ func followupParams(r Reply) *discordgo.WebhookParams {
 }
 
 // restResponder answers over Discord's REST API (gateway mode; HTTP mode
-// for everything after the first response).
+// for everything after the first response). With b set, failed calls are
+// retried after Discord's 5xx (see withRetry).
 type restResponder struct {
 	s *discordgo.Session
 	i *discordgo.Interaction
+	b *Bot
+}
+
+func (r restResponder) do(ctx context.Context, op string, idempotent bool, call func() error) error {
+	if r.b == nil {
+		return call()
+	}
+	return r.b.withRetry(ctx, op, idempotent, call)
 }
 
 func (r restResponder) respond(ctx context.Context, resp *discordgo.InteractionResponse) error {
-	return r.s.InteractionRespond(r.i, resp, discordgo.WithContext(ctx))
+	return r.do(ctx, "respond", false, func() error {
+		return r.s.InteractionRespond(r.i, resp, discordgo.WithContext(ctx))
+	})
 }
 
 // editOriginal uses a rate-limit bucket per interaction token: discordgo's
@@ -293,17 +317,23 @@ func (r restResponder) respond(ctx context.Context, resp *discordgo.InteractionR
 // (bwmarrin/discordgo#1384), serialising unrelated users' answers.
 func (r restResponder) editOriginal(ctx context.Context, e *discordgo.WebhookEdit) error {
 	uri := discordgo.EndpointWebhookMessage(r.i.AppID, r.i.Token, "@original")
-	_, err := r.s.RequestWithBucketID("PATCH", uri, e, discordgo.EndpointWebhookToken(r.i.AppID, r.i.Token), discordgo.WithContext(ctx))
-	return err
+	return r.do(ctx, "edit", true, func() error {
+		_, err := r.s.RequestWithBucketID("PATCH", uri, e, discordgo.EndpointWebhookToken(r.i.AppID, r.i.Token), discordgo.WithContext(ctx))
+		return err
+	})
 }
 
 func (r restResponder) deleteOriginal(ctx context.Context) error {
 	uri := discordgo.EndpointWebhookMessage(r.i.AppID, r.i.Token, "@original")
-	_, err := r.s.RequestWithBucketID("DELETE", uri, nil, discordgo.EndpointWebhookToken(r.i.AppID, r.i.Token), discordgo.WithContext(ctx))
-	return err
+	return r.do(ctx, "delete", true, func() error {
+		_, err := r.s.RequestWithBucketID("DELETE", uri, nil, discordgo.EndpointWebhookToken(r.i.AppID, r.i.Token), discordgo.WithContext(ctx))
+		return err
+	})
 }
 
 func (r restResponder) followup(ctx context.Context, p *discordgo.WebhookParams) error {
-	_, err := r.s.FollowupMessageCreate(r.i, true, p, discordgo.WithContext(ctx))
-	return err
+	return r.do(ctx, "followup", false, func() error {
+		_, err := r.s.FollowupMessageCreate(r.i, true, p, discordgo.WithContext(ctx))
+		return err
+	})
 }

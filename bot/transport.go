@@ -63,6 +63,7 @@ func (b *Bot) newSession() (*discordgo.Session, error) {
 		}
 		client.Transport = &RewriteTransport{Base: base}
 	}
+	client.Transport = &metricsTransport{next: client.Transport, m: b.metrics}
 	s.Client = client
 	// Guilds is not privileged; it tells the bot which guilds it is in
 	// (for alerts) and their locale. No message content, no members.
@@ -71,5 +72,6 @@ func (b *Bot) newSession() (*discordgo.Session, error) {
 	s.ShouldReconnectOnError = true
 	s.LogLevel = discordgo.LogInformational
 	routeDiscordgoLogs(b.log, b.cfg.Token)
+	b.watchSession(s)
 	return s, nil
 }
