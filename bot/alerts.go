@@ -127,6 +127,7 @@ func sideText(l lang, s claims.Side) string {
 // a verdict on it. A post that fails (403, 5xx, network) is queued in the
 // outbox and retried by RetryAlerts. It returns how many were posted now.
 func (b *Bot) PostAlerts(ctx context.Context, guildID string, alerts []claims.Alert) int {
+	b.metrics().Alerts(AlertRaised, len(b.postable(alerts)))
 	return b.postAlerts(ctx, guildID, alerts)
 }
 
@@ -134,6 +135,7 @@ func (b *Bot) PostAlerts(ctx context.Context, guildID string, alerts []claims.Al
 // guilds from the gateway, guilds it has had interactions from). Call it
 // after articles were added outside a command (ingest).
 func (b *Bot) Broadcast(ctx context.Context, alerts []claims.Alert) int {
+	b.metrics().Alerts(AlertRaised, len(b.postable(alerts)))
 	n := 0
 	for _, g := range b.knownGuilds() {
 		n += b.postAlerts(ctx, g, alerts)
@@ -173,20 +175,9 @@ func (b *Bot) postAlerts(ctx context.Context, guildID string, alerts []claims.Al
 		if _, judged, err := b.store.Verdict(ctx, guildID, id); err == nil && judged {
 			continue
 		}
-		first, err := b.store.ClaimAlert(ctx, guildID, id)
-		if err != nil {
-			log.WarnContext(ctx, "claiming alert failed; not posted", "alert", id, "err", err)
-			continue
+		if b.deliverAlert(ctx, log, guildID, ch, l, a) { // alertpost.go
+			posted++
 		}
-		if !first {
-			continue // posted (or being posted) before
-		}
-		if err := b.post(ctx, ch, alertMessage(l, a)); err != nil {
-			log.WarnContext(ctx, "posting alert failed; queued for retry", "alert", id, "channel", ch, "err", err)
-			b.enqueue(ctx, state.PendingAlert{GuildID: guildID, AlertKey: id, ChannelID: ch}, l, a, err)
-			continue
-		}
-		posted++
 	}
 	return posted
 }
@@ -247,6 +238,8 @@ func (b *Bot) RetryAlerts(ctx context.Context) error {
 	if b.post == nil {
 		return nil
 	}
+	b.ops.retryMu.Lock()
+	defer b.ops.retryMu.Unlock()
 	pending, err := b.store.PendingAlerts(ctx, 100)
 	if err != nil {
 		return fmt.Errorf("read alert outbox: %w", err)
@@ -256,30 +249,7 @@ func (b *Bot) RetryAlerts(ctx context.Context) error {
 		if p.NextAttempt.After(now) {
 			continue
 		}
-		log := b.log.With("guild", p.GuildID, "alert", p.AlertKey)
-		var pl outboxPayload
-		if err := json.Unmarshal(p.Payload, &pl); err != nil {
-			log.ErrorContext(ctx, "outbox entry unreadable; removed", "err", err)
-			b.ack(ctx, p)
-			continue
-		}
-		_, judged, _ := b.store.Verdict(ctx, p.GuildID, p.AlertKey)
-		ch, err := b.alertChannel(ctx, p.GuildID)
-		if err != nil {
-			continue
-		}
-		if ch == "" || judged {
-			log.InfoContext(ctx, "outbox alert dropped: alerts are off or the pair was judged")
-			b.ack(ctx, p)
-			continue
-		}
-		p.ChannelID = ch
-		if err := b.post(ctx, ch, alertMessage(langOf(pl.Locale), pl.Alert)); err != nil {
-			log.WarnContext(ctx, "retrying alert failed", "attempts", p.Attempts+1, "err", err)
-			b.enqueue(ctx, p, langOf(pl.Locale), pl.Alert, err)
-			continue
-		}
-		b.ack(ctx, p)
+		b.retryAlert(ctx, p) // alertpost.go
 	}
 	return nil
 }
@@ -302,10 +272,4 @@ func (b *Bot) runOutbox(ctx context.Context) {
 		case <-b.after(b.cfg.OutboxInterval):
 		}
 	}
-}
-
-// restPost sends a channel message over REST.
-func (b *Bot) restPost(ctx context.Context, channelID string, m *discordgo.MessageSend) error {
-	_, err := b.session.ChannelMessageSendComplex(channelID, m, discordgo.WithContext(ctx))
-	return err
 }

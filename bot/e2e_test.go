@@ -117,6 +117,8 @@ func startE2E(t *testing.T, lib Library, store Store, cfg Config) *e2e {
 		t.Fatal(err)
 	}
 	e.bot = b
+	// REST retries back off without sleeping; e.retries counts them.
+	b.ops.retry.wait = func(context.Context, time.Duration) error { return nil }
 	done := make(chan error, 1)
 	go func() { done <- b.RunGateway(ctx) }()
 	t.Cleanup(func() {
@@ -341,7 +343,7 @@ func TestE2EGateway(t *testing.T) {
 		mustContain(t, resp.Data.text(), "**Minenräumer**")
 	})
 
-	t.Run("alert outbox after 403 and 503", func(t *testing.T) {
+	t.Run("alert outbox after 403 and 5xx", func(t *testing.T) {
 		alerts := e.bot.postable(lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits))
 		if len(alerts) == 0 {
 			t.Skip("the library reports no disagreements yet")
@@ -352,14 +354,24 @@ func TestE2EGateway(t *testing.T) {
 		isPost := func(r fakediscord.Request) bool {
 			return r.Operation == "create_message" && r.Params["channel_id"] == ch
 		}
-		e.fake.Inject(isPost, fakediscord.Status(http.StatusForbidden), fakediscord.Status(http.StatusServiceUnavailable))
+		// A 403 is not retried at once; 5xx are, a few times, and
+		// then the alert waits in the outbox.
+		e.fake.Inject(isPost, fakediscord.Status(http.StatusForbidden),
+			fakediscord.Status(http.StatusServiceUnavailable), fakediscord.Status(http.StatusInternalServerError),
+			fakediscord.Status(http.StatusServiceUnavailable), fakediscord.Status(http.StatusGatewayTimeout))
 		if n := e.bot.PostAlerts(e.ctx, guild, alerts[:1]); n != 0 {
 			t.Fatalf("posted %d despite the 403", n)
 		}
+		if pending, _ := e.store.PendingAlerts(e.ctx, 0); len(pending) != 1 || pending[0].Attempts != 1 {
+			t.Fatalf("outbox after the 403 = %+v", pending)
+		}
 		e.clock.Add(time.Hour)
-		e.bot.RetryAlerts(e.ctx) // 503: stays queued
+		e.bot.RetryAlerts(e.ctx) // 503, 500, 503, 504: stays queued
 		if got := len(e.fake.Messages(ch)); got != 0 {
-			t.Fatalf("%d messages after the 503", got)
+			t.Fatalf("%d messages after the 5xx", got)
+		}
+		if pending, _ := e.store.PendingAlerts(e.ctx, 0); len(pending) != 1 || pending[0].Attempts != 2 {
+			t.Fatalf("outbox after the 5xx = %+v", pending)
 		}
 		e.clock.Add(time.Hour)
 		e.bot.RetryAlerts(e.ctx)

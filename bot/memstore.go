@@ -65,6 +65,19 @@ func (m *memStore) ClaimAlert(_ context.Context, g, k string) (bool, error) {
 	return true, nil
 }
 
+// ClaimAndEnqueueAlert implements state.AlertClaimer.
+func (m *memStore) ClaimAndEnqueueAlert(_ context.Context, p state.PendingAlert) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k := [2]string{p.GuildID, p.AlertKey}
+	if m.claimed[k] {
+		return false, nil
+	}
+	m.claimed[k] = true
+	m.outbox[k] = p
+	return true, nil
+}
+
 func (m *memStore) EnqueueAlert(_ context.Context, p state.PendingAlert) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
