@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -120,6 +121,12 @@ func (c Config) Validate() error {
 		}
 		if c.HTTPAddr == "" {
 			return &ConfigError{"HTTP_ADDR", "required with DISCORD_PUBLIC_KEY (the address the interactions endpoint listens on, e.g. :8080)"}
+		}
+	}
+	if c.HTTPAddr != "" {
+		_, port, err := net.SplitHostPort(c.HTTPAddr)
+		if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+			return &ConfigError{"HTTP_ADDR", fmt.Sprintf("%q: want HOST:PORT or :PORT, e.g. :8080", c.HTTPAddr)}
 		}
 	}
 	if u, err := url.Parse(c.DiscordAPIBase); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || (u.Path != "" && u.Path != "/") {

@@ -12,17 +12,30 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	code := runMain(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "claimbot:", err)
-		os.Exit(exitCode(err))
+	os.Exit(code)
+}
+
+// runMain runs the program and turns its error into exactly one line on
+// stderr ("claimbot: KEY: what is expected" for a bad setting) and the exit
+// status.
+func runMain(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	err := run(ctx, args, getenv, stdin, stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return exitCode(err) // the flag package printed the usage
 	}
+	fmt.Fprintln(stderr, "claimbot: "+strings.Join(strings.Fields(err.Error()), " "))
+	return exitCode(err)
 }
 
 // exitCode is 2 for usage and configuration errors (nothing was tried), 1

@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net"
-	"net/http"
 	"path/filepath"
-	"time"
 
 	"github.com/claimbot/claimbot/bot"
+	"github.com/claimbot/claimbot/ops"
 	"github.com/claimbot/claimbot/state"
 )
 
@@ -30,16 +26,31 @@ func (a *app) console(ctx context.Context) error {
 }
 
 // serve runs the Discord bot: over the gateway, or as an HTTP interactions
-// endpoint when DISCORD_PUBLIC_KEY is set.
+// endpoint when DISCORD_PUBLIC_KEY is set. With HTTP_ADDR set, the
+// listener there also serves /healthz, /readyz and /metrics (http.go); it
+// starts first, so probes are answered while the index builds.
 func (a *app) serve(ctx context.Context) error {
 	if a.cfg.DiscordToken == "" {
 		return &ConfigError{"DISCORD_TOKEN", "required to run the bot; without it, run the console (claimbot console)"}
+	}
+	metrics := ops.New(ops.Options{})
+	var web *opsServer
+	if a.cfg.HTTPAddr != "" {
+		var err error
+		if web, err = listenOps(a.cfg.HTTPAddr, metrics, a.logger); err != nil {
+			return err
+		}
+		defer web.stop()
+		if onListen != nil {
+			onListen(web.Addr())
+		}
 	}
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	metrics.WatchLibrary(lib.Stats)
 	st, err := state.OpenBolt(filepath.Join(a.cfg.DataDir, "state.db"))
 	if err != nil {
 		return err
@@ -54,38 +65,26 @@ func (a *app) serve(ctx context.Context) error {
 		ModeratorRoleID: a.cfg.ModeratorRoleID,
 		ClaimRate:       a.cfg.ClaimRateCount,
 		ClaimWindow:     a.cfg.ClaimRateWindow,
-	}, bot.Deps{Library: lib, Store: st, Logger: a.logger})
+	}, bot.Deps{Library: lib, Store: st, Logger: a.logger, Metrics: metrics})
 	if err != nil {
 		return err
+	}
+	if web != nil {
+		web.lib.Store(lib)
+		web.bot.Store(b)
 	}
 	if a.cfg.DiscordPublicKey == "" {
-		return b.RunGateway(ctx)
+		err = b.RunGateway(ctx)
+	} else {
+		a.logger.Info("serving Discord interactions", "addr", web.Addr(), "path", "/interactions")
+		web.setInteractions(b.HTTPHandler())
+		err = b.RunHTTP(ctx) // returns after ctx is done and in-flight work drained
 	}
-	return a.serveHTTP(ctx, b)
+	if web != nil {
+		web.stop() // before the library closes under it
+	}
+	return err
 }
 
-func (a *app) serveHTTP(ctx context.Context, b *bot.Bot) error {
-	ln, err := net.Listen("tcp", a.cfg.HTTPAddr)
-	if err != nil {
-		return &ConfigError{"HTTP_ADDR", fmt.Sprintf("cannot listen on %q: %v", a.cfg.HTTPAddr, err)}
-	}
-	srv := &http.Server{
-		Handler:           b.HTTPHandler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      15 * time.Second,
-	}
-	a.logger.Info("serving Discord interactions", "addr", ln.Addr().String(), "path", "/interactions")
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	runErr := b.RunHTTP(ctx) // returns after ctx is done and in-flight work drained
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		a.logger.Warn("http shutdown", "err", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return runErr
-}
+// onListen, when set (tests), is told the address the HTTP listener got.
+var onListen func(addr string)
