@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -43,6 +42,9 @@ type ClaimE2E struct {
 
 	seq      atomic.Int64
 	deferred atomic.Int64
+	// deferWait bounds the wait for the REST edit of a deferred answer
+	// (nanoseconds; atomic because the warm-up changes it).
+	deferWait atomic.Int64
 
 	mu      sync.Mutex
 	waiting map[string]chan struct{} // interaction token → answered over REST
@@ -63,6 +65,7 @@ func StartClaimE2E(ctx context.Context, dataDir string, corpus string, clients i
 		return nil, err
 	}
 	e := &ClaimE2E{lib: lib, waiting: map[string]chan struct{}{}}
+	e.deferWait.Store(int64(time.Minute))
 	fail := func(err error) (*ClaimE2E, error) {
 		e.Close()
 		return nil, err
@@ -205,8 +208,8 @@ func (e *ClaimE2E) Search(ctx context.Context, query string, k int) ([]string, e
 			return nil, nil
 		case <-ctx.Done():
 			return nil, ctx.Err()
-		case <-time.After(2 * time.Minute):
-			return nil, errors.New("deferred /claim: no edit within 2 minutes")
+		case <-time.After(time.Duration(e.deferWait.Load())):
+			return nil, fmt.Errorf("deferred /claim: no edit within %s", time.Duration(e.deferWait.Load()))
 		}
 	default:
 		return nil, fmt.Errorf("unexpected interaction response type %d", r.Type)
@@ -277,6 +280,7 @@ func E2EChild(ctx context.Context, opts E2EOptions, w io.Writer) error {
 	}
 	var res E2EResult
 	done := make(chan error, 1)
+	e.deferWait.Store(int64(opts.WarmupTimeout))
 	t0 := time.Now()
 	go func() {
 		_, err := e.Search(ctx, opts.Queries[0], 5)
@@ -293,6 +297,7 @@ func E2EChild(ctx context.Context, opts E2EOptions, w io.Writer) error {
 		res.FirstError = fmt.Sprintf("no answer within %s", opts.WarmupTimeout)
 	}
 	if res.FirstError == "" {
+		e.deferWait.Store(int64(time.Minute))
 		ResetPeakRSS()
 		res.Levels = append(res.Levels, Load(ctx, e, opts.Queries, LoadOptions{Clients: 1, Queries: opts.SingleQueries, MaxDuration: opts.LevelTimeout}))
 		for _, c := range opts.Clients {

@@ -175,7 +175,8 @@ func (r *Report) Print(w io.Writer) {
 	m := r.Machine
 	p("## claimbench: %d generated articles + 5 seeds\n\n", r.Articles)
 	p("- Machine: %s, %d cores, %.1f GiB RAM, %s, %s\n", m.CPU, m.Cores, m.MemoryGiB, m.Go, m.OS)
-	p("- Date: %s; run took %s; repeats: %d (medians reported)\n", r.Started.Format("2006-01-02 15:04 MST"), r.Took.Round(time.Second), r.Repeat)
+	p("- Date: %s; run took %s; repeats: %d (medians reported); load average at start %s, at end %s (%d cores; other work on the machine skews the figures)\n",
+		r.Started.Format("2006-01-02 15:04 MST"), r.Took.Round(time.Second), r.Repeat, r.LoadStart, r.LoadEnd, m.Cores)
 	reuse := "generated in " + r.Gen.Took.Round(time.Millisecond).String()
 	if !r.Generated {
 		reuse = "reused from an earlier run"

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,6 +94,9 @@ type Report struct {
 	E2E            *E2EResult
 	E2ENote        string
 	Notes          []string
+	// LoadStart and LoadEnd are /proc/loadavg when the run started and
+	// ended: the machines are shared, and other work skews the figures.
+	LoadStart, LoadEnd string
 }
 
 // Phase is a timed step over the corpus.
@@ -128,7 +132,7 @@ type Machine struct {
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	cfg.defaults()
 	log := cfg.Logger
-	rep := &Report{Machine: DescribeMachine(), Started: time.Now(), Articles: cfg.Articles, Seed: cfg.Seed, Repeat: cfg.Repeat}
+	rep := &Report{Machine: DescribeMachine(), Started: time.Now(), Articles: cfg.Articles, Seed: cfg.Seed, Repeat: cfg.Repeat, LoadStart: loadAvg()}
 	work := cfg.WorkDir
 	if work == "" {
 		d, err := os.MkdirTemp("", "claimbench-")
@@ -436,6 +440,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	rep.Took = time.Since(rep.Started)
+	rep.LoadEnd = loadAvg()
 	return rep, nil
 }
 
@@ -565,6 +570,19 @@ func medianLevels(runs [][]LoadResult) []LoadResult {
 		out[i].Max = Percentile(mx, 100)
 	}
 	return out
+}
+
+// loadAvg is the 1, 5 and 15 minute load averages, "" when unknown.
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }
 
 // DescribeMachine reads the CPU model and memory from /proc.
