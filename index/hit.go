@@ -11,6 +11,9 @@ type SearchOptions struct {
 	Limit int
 	// Offset skips that many hits, for paging.
 	Offset int
+	// Exclude lists article IDs whose passages must never be returned
+	// (articles a moderator excluded from lookups but kept in the corpus).
+	Exclude []string
 }
 
 // MaxLimit caps SearchOptions.Limit.

@@ -128,6 +128,7 @@ func validateQuery(q string) error {
 }
 
 func run(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
+	q = excluding(q, opts.Exclude)
 	req := bleve.NewSearchRequestOptions(q, opts.Limit, opts.Offset, false)
 	req.Fields = storedFields
 	req.IncludeLocations = true
@@ -135,6 +136,25 @@ func run(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions
 	// ID as tie-breaker keeps answers and pages stable.
 	req.SortBy([]string{"-_score", "_id"})
 	return idx.SearchInContext(ctx, req)
+}
+
+// excluding filters the passages of the given articles out of q with a
+// MustNot on the article keyword field. Filtering in the query, not after
+// it, keeps Total and paging right; the remaining hits score as before.
+func excluding(q query.Query, ids []string) query.Query {
+	var not []query.Query
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		tq := bleve.NewTermQuery(id)
+		tq.SetField(fieldArticle)
+		not = append(not, tq)
+	}
+	if len(not) == 0 {
+		return q
+	}
+	return query.NewBooleanQuery([]query.Query{q}, nil, not)
 }
 
 func isTooManyClauses(err error) bool {
