@@ -1,0 +1,164 @@
+package claims
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseQuantities(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		in        string
+		text      string // the figure as found; "" = no figure
+		low, high float64
+		qualifier string
+	}{
+		{"100.000 Soldaten", "100.000", 100000, 100000, ""},
+		{"10 000 Soldaten", "10 000", 10000, 10000, ""},
+		{"10\u00a0000 Soldaten", "10\u00a0000", 10000, 10000, ""},
+		{"10\u202f000 Soldaten", "10\u202f000", 10000, 10000, ""},
+		{"1,3 Millionen aktive Soldaten", "1,3 Millionen", 1.3e6, 1.3e6, ""},
+		{"3,5 Mrd. Euro", "3,5 Mrd.", 3.5e9, 3.5e9, ""},
+		{"Tausende Arbeiter", "Tausende", 2000, 9999, ""},
+		{"Hunderttausende von Munitionsstücken", "Hunderttausende", 200000, 999999, ""},
+		{"Dutzende Drohnen", "Dutzende", 24, 99, ""},
+		{"Zehntausende Soldaten", "Zehntausende", 20000, 99999, ""},
+		{"einige Tausend Soldaten", "einige Tausend", 2000, 9999, ""},
+		{"zwischen 300 – 500 Soldaten", "zwischen 300 – 500", 300, 500, ""},
+		{"zwischen 300 und 500 Soldaten", "zwischen 300 und 500", 300, 500, ""},
+		{"12.000-15.000 Soldaten", "12.000-15.000", 12000, 15000, ""},
+		{"2 bis 3 Millionen Granaten", "2 bis 3 Millionen", 2e6, 3e6, ""},
+		{"mehr als 10.000 Soldaten", "mehr als 10.000", 10000, inf, "mehr als"},
+		{"bis zu 20 % verstärken", "bis zu 20 %", 0, 20, "bis zu"},
+		{"20 Prozent der Truppen", "20 Prozent", 20, 20, ""},
+		{"etwa 15.000 von ihnen", "etwa 15.000", 12750, 17250, "etwa"},
+		{"rund 500 Panzer", "rund 500", 425, 575, "rund"},
+		{"ca. 500 Soldaten", "ca. 500", 425, 575, "ca."},
+		{"fast 1,3 Millionen", "fast 1,3 Millionen", 1.105e6, 1.3e6, "fast"},
+		{"knapp 12.000 Soldaten", "knapp 12.000", 10200, 12000, "knapp"},
+		{"gut 500 Soldaten", "gut 500", 500, 600, "gut"},
+		{"lediglich zwischen 300 – 500 Soldaten", "lediglich zwischen 300 – 500", 300, 500, "lediglich"},
+		{"mindestens 50 Raketen", "mindestens 50", 50, inf, "mindestens"},
+		{"weniger als 100 Soldaten", "weniger als 100", 0, 100, "weniger als"},
+		{"nicht mehr als 100 Soldaten", "nicht mehr als 100", 0, 100, "nicht mehr als"},
+		{"nicht einmal 500 Soldaten", "nicht einmal 500", 0, 500, "nicht einmal"},
+		{"über 5 Monaten", "über 5", 5, inf, "über"},
+		{"verfügt über 500 Panzer", "500", 500, 500, ""},
+		{"verfügt laut Kiew über 880.000 aktive Soldaten", "880.000", 880000, 880000, ""},
+		{"zwölftausend Soldaten", "zwölftausend", 12000, 12000, ""},
+		{"Zwölf Drohnen", "Zwölf", 12, 12, ""},
+		{"dreihunderteinundzwanzig Panzer", "dreihunderteinundzwanzig", 321, 321, ""},
+		{"eine halbe Million Granaten", "eine halbe Million", 500000, 500000, ""},
+		{"zwei Millionen Granaten", "zwei Millionen", 2e6, 2e6, ""},
+		{"keine Soldaten", "keine", 0, 0, "keine"},
+		// Not figures.
+		{"am 18.11.2024 um 08:31", "", 0, 0, ""},
+		{"der 3. Armee", "", 0, 0, ""},
+		{"im Jahr 2024", "", 0, 0, ""},
+		{"Su-35 und F16", "", 0, 0, ""},
+		{"ein Jahr", "", 0, 0, ""},
+		{"auf dem russischen Kanal Eins", "", 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			q, ok := ParseQuantity(tt.in)
+			if tt.text == "" {
+				if ok {
+					t.Fatalf("found figure %q, want none", q.Text)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("no figure, want %q", tt.text)
+			}
+			if q.Text != tt.text || !near(q.Low, tt.low) || !near(q.High, tt.high) || q.Qualifier != tt.qualifier {
+				t.Errorf("got %q [%g, %g] %q, want %q [%g, %g] %q", q.Text, q.Low, q.High, q.Qualifier, tt.text, tt.low, tt.high, tt.qualifier)
+			}
+			if tt.in[q.Start:q.End] != q.Text {
+				t.Errorf("span %d:%d = %q, Text %q", q.Start, q.End, tt.in[q.Start:q.End], q.Text)
+			}
+		})
+	}
+}
+
+func TestParseQuantitiesSeveral(t *testing.T) {
+	qs := ParseQuantities("Nordkorea wird 1.000 Minenräumer und 5.000 Soldaten in die Region Kursk entsenden.")
+	if len(qs) != 2 || qs[0].Point != 1000 || qs[1].Point != 5000 {
+		t.Fatalf("got %+v, want 1.000 and 5.000 (not a range)", qs)
+	}
+	qs = ParseQuantities("Es wurden etwa 120 Raketen und 90 Drohnen abgefeuert.")
+	if len(qs) != 2 || qs[0].Qualifier != "etwa" || qs[1].Qualifier != "" {
+		t.Fatalf("got %+v", qs)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"100.000", "100.000"},
+		{"1,3 Millionen", "1,3 Millionen"},
+		{"zwischen 300 – 500", "300–500"},
+		{"2 bis 3 Millionen", "2–3 Millionen"},
+		{"etwa 15.000", "etwa 15.000"},
+		{"mehr als 10.000", "mehr als 10.000"},
+		{"bis zu 20 %", "bis zu 20 %"},
+		{"Tausende", "Tausende"},
+		{"zwölftausend", "12.000"},
+		{"eine Million", "1 Million"},
+	}
+	for _, tt := range tests {
+		q, ok := ParseQuantity(tt.in)
+		if !ok || q.Format() != tt.want {
+			t.Errorf("Format(%q) = %q, want %q", tt.in, q.Format(), tt.want)
+		}
+	}
+}
+
+func TestParseNumberWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"zwölf", 12, true}, {"einundzwanzig", 21, true}, {"hundert", 100, true}, {"zweihundert", 200, true},
+		{"zwölftausend", 12000, true}, {"zweihunderttausend", 200000, true}, {"dreitausendfünfhundert", 3500, true},
+		{"tausendundeins", 1001, true}, {"grund", 0, false}, {"hundertprozentig", 0, false}, {"", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNumberWord(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseNumberWord(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// FuzzParseQuantity checks that parsing never panics and that every figure
+// is a sane interval lying inside the input.
+func FuzzParseQuantity(f *testing.F) {
+	for _, s := range []string{
+		"100.000 Soldaten", "zwischen 300 – 500 Soldaten", "mehr als 10.000", "bis zu 20 %", "1,3 Millionen",
+		"Tausende", "zwölftausend", "keine Soldaten", "fast 1,3 Millionen aktive Soldat:innen", "18.11.2024 08:31",
+		"der 3. Armee", "2 bis 3 Millionen", "12.000-15.000", "eine halbe Million", "10\u202f000", "9999999999999999999999",
+		"1,", ",5", "5 -", "zwischen 500 und", "0 – 0", "über über 5", "99.999.999.999.999.999.999 Mrd.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, q := range ParseQuantities(s) {
+			if math.IsNaN(q.Low) || math.IsNaN(q.High) || q.Low < 0 || q.Low > q.High {
+				t.Fatalf("%q: bad interval [%g, %g]", s, q.Low, q.High)
+			}
+			if q.Start < 0 || q.Start > q.End || q.End > len(s) || s[q.Start:q.End] != q.Text {
+				t.Fatalf("%q: bad span %d:%d for %q", s, q.Start, q.End, q.Text)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(q.Text) {
+				t.Fatalf("%q: figure %q cuts a character", s, q.Text)
+			}
+			_ = q.Format()
+			if strings.TrimSpace(q.Text) == "" {
+				t.Fatalf("%q: empty figure", s)
+			}
+		}
+	})
+}
