@@ -548,6 +548,10 @@ func TestE2EHTTPInteractions(t *testing.T) {
 		{"stale timestamp", fakediscord.Ping().JSON(), clk.Now().Add(-6 * time.Minute), true, 401},
 		{"future timestamp", fakediscord.Ping().JSON(), clk.Now().Add(6 * time.Minute), true, 401},
 		{"body too large", bytes.Repeat([]byte(" "), 65<<10), clk.Now(), true, 413},
+		{"malformed JSON", []byte(`{"type":2,"data":{`), clk.Now(), true, 400},
+		{"wrong field types", []byte(`{"type":"command","id":1}`), clk.Now(), true, 400},
+		{"no id or token", []byte(`{"type":2,"data":{"type":1,"name":"stats"}}`), clk.Now(), true, 400},
+		{"binary body", []byte("\x89PNG\r\n\x1a\n\x00\x00"), clk.Now(), true, 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,7 +37,10 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 			}
 		}),
 		s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
-			if ic.Interaction == nil {
+			if ic.Interaction == nil || ic.ID == "" || ic.Token == "" {
+				// discordgo hands on what it could decode of a malformed
+				// payload; without an ID and token it cannot be answered.
+				b.log.Warn("undecodable interaction ignored")
 				return
 			}
 			b.serve(ctx, restResponder{s: s, i: ic.Interaction, b: b}, inputOf(ic.Interaction))

@@ -83,6 +83,10 @@ func (b *Bot) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 		return
 	}
+	if i.ID == "" || i.Token == "" {
+		http.Error(w, "invalid interaction: no id or token", http.StatusBadRequest)
+		return
+	}
 
 	hr := &httpResponder{
 		restResponder: restResponder{s: b.session, i: &i, b: b},
