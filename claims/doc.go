@@ -12,7 +12,7 @@
 // in lexicon.go, and every decision can be explained in one sentence. That is
 // a deliberate trade: a rule that fires for a stated reason is something a
 // moderator can check, and a missed claim is cheaper for a fact-checking bot
-// than an invented contradiction. LIMITS.md lists what the rules cannot see.
+// than an invented contradiction. The README lists what the rules cannot see.
 //
 // Negation and modal words ("nicht", "kein", "könnte", "soll") are read from
 // the raw sentence, never from the search analyzer, whose German stop list
