@@ -77,6 +77,8 @@ type Library struct {
 	cacheMu sync.Mutex
 	all     []articles.Article // every indexed article, loaded on demand
 	pairs   []claims.Alert     // every alerting pair, computed on demand
+
+	cur curation // excluded and removed articles (curation.go)
 }
 
 // Open opens the library in cfg.DataDir, building the index from the
@@ -98,6 +100,9 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 	l := &Library{cfg: cfg, addedDir: filepath.Join(cfg.DataDir, "added")}
 	if err := os.MkdirAll(l.addedDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	if err := l.cur.open(cfg.DataDir); err != nil {
+		return nil, err
 	}
 	ix, err := index.Open(ctx, filepath.Join(cfg.DataDir, "index"), index.Options{
 		Logger: cfg.Logger, Now: cfg.Now, LockTimeout: cfg.LockTimeout,
@@ -121,8 +126,10 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 // Close closes the index.
 func (l *Library) Close() error { return l.ix.Close() }
 
-// Search finds the passages matching a claim.
+// Search finds the passages matching a claim; excluded articles are never
+// among them.
 func (l *Library) Search(ctx context.Context, query string, opts index.SearchOptions) (index.Result, error) {
+	opts.Exclude = l.cur.searchExclude(opts.Exclude)
 	return l.ix.Search(ctx, query, opts)
 }
 
@@ -191,7 +198,7 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 	}
 	l.invalidate()
 	if alert && len(fresh) > 0 {
-		rep.Alerts = claims.Detect(fresh, kept)
+		rep.Alerts = claims.Detect(l.cur.without(fresh), l.cur.without(kept))
 	}
 	rep.Took = l.cfg.Now().Sub(start)
 	return rep, nil
@@ -286,7 +293,7 @@ func (l *Library) Add(ctx context.Context, files []File) (Report, error) {
 		}
 		return rep, claimbot.Errorf(claimbot.EINVALID, "nothing added: %s", strings.Join(rep.Problems, "; "))
 	}
-	existing := l.existingExcept(seen)
+	existing := l.cur.without(l.existingExcept(seen))
 	// Keep the files first: if indexing then fails, the next re-index picks
 	// them up; if the files were written last, a crash could lose an
 	// article the index already answered with.
@@ -300,14 +307,15 @@ func (l *Library) Add(ctx context.Context, files []File) (Report, error) {
 		return rep, fmt.Errorf("index articles: %w", err)
 	}
 	l.invalidate()
-	rep.Alerts = claims.Detect(fresh, existing)
+	rep.Alerts = claims.Detect(l.cur.without(fresh), existing)
 	st := l.ix.Stats()
 	rep.Articles, rep.Passages = st.Articles, st.Passages
 	rep.Took = l.cfg.Now().Sub(start)
 	return rep, nil
 }
 
-// Remove takes an added article out of the index and the data directory.
+// Remove takes an added article out of the index and the data directory;
+// its file goes to the trash folder, from which Restore brings it back.
 // Articles of the base corpus are removed by deleting their file from the
 // corpus folder and re-indexing.
 func (l *Library) Remove(ctx context.Context, id string) error {
@@ -321,17 +329,16 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 	if err := l.ix.Remove(ctx, id); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
 		return err
 	}
-	for _, m := range matches {
-		if err := os.Remove(m); err != nil {
-			return fmt.Errorf("remove article file: %w", err)
-		}
+	if err := l.cur.trash(matches); err != nil {
+		return err
 	}
 	l.invalidate()
 	return nil
 }
 
 // Disagreements returns the alerting pairs that involve any of the passages
-// of hits, so an answer can say that sources disagree.
+// of hits, so an answer can say that sources disagree. Pairs with an
+// excluded article are left out.
 func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
 	want := map[string]bool{}
 	for _, h := range hits {
@@ -343,12 +350,13 @@ func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
 			out = append(out, a)
 		}
 	}
-	return out
+	return l.cur.alertsWithout(out)
 }
 
-// Contradictions returns every alerting pair in the corpus.
+// Contradictions returns every alerting pair in the corpus but those with
+// an excluded article.
 func (l *Library) Contradictions() []claims.Alert {
-	return append([]claims.Alert(nil), l.allPairs()...)
+	return l.cur.alertsWithout(append([]claims.Alert(nil), l.allPairs()...))
 }
 
 // Timeline returns the figures reported on a topic, in date order.
@@ -363,7 +371,7 @@ func (l *Library) Timeline(ctx context.Context, topic string) ([]claims.Timeline
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return claims.Timeline(l.allArticles(), topic), nil
+	return claims.Timeline(l.cur.without(l.allArticles()), topic), nil
 }
 
 func (l *Library) invalidate() {
