@@ -164,6 +164,9 @@ type Deps struct {
 	// Metrics receives interactions, searches, alerts and REST calls for
 	// monitoring (ops.Metrics); nil records nothing.
 	Metrics Metrics
+	// Ingest enables /article, /feeds and the feed poller (article.go);
+	// nil leaves those commands saying that ingestion is not set up.
+	Ingest *Ingest
 }
 
 // Bot serves claimbot's commands. Create it with New; it is safe for
@@ -193,6 +196,8 @@ type Bot struct {
 	track  tracker           // interactions in flight
 
 	ops opsState // metrics, readiness, REST retries (observe.go)
+
+	ing *ingestion // /article, /feeds and the feed poller; nil when off
 }
 
 // New checks the configuration and builds a bot. It does not connect.
@@ -224,6 +229,11 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		b.after = time.After
 	}
 	b.ops.init(deps.Metrics)
+	ing, err := newIngestion(deps, b.store)
+	if err != nil {
+		return nil, err
+	}
+	b.ing = ing
 	b.limiter = newRateLimiter(cfg.ClaimRate, cfg.ClaimWindow)
 	b.appID.Store(cfg.AppID)
 	if cfg.GuildID != "" {

@@ -169,5 +169,7 @@ func Commands() []*discordgo.ApplicationCommand {
 				MaxLength:                maxQueryRunes,
 			}},
 		},
+		articleCommand(), // article.go
+		feedsCommand(),   // feeds.go
 	}
 }

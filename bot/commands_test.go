@@ -107,6 +107,8 @@ func TestCommandPermissions(t *testing.T) {
 		{cmdTimeline, false, true},
 		{cmdReindex, true, false},
 		{cmdAlerts, true, false},
+		{cmdArticle, true, false},
+		{cmdFeeds, true, false},
 	}
 	byName := map[string]*discordgo.ApplicationCommand{}
 	for _, c := range Commands() {

@@ -228,7 +228,7 @@ func TestE2EGateway(t *testing.T) {
 		for _, c := range e.fake.RegisteredCommands(e2eGuild) {
 			names = append(names, c.Name)
 		}
-		if got := strings.Join(names, ","); got != "claim,Check claim,source,reindex,alerts,stats,timeline" {
+		if got := strings.Join(names, ","); got != "claim,Check claim,source,reindex,alerts,stats,timeline,article,feeds" {
 			t.Errorf("registered %s", got)
 		}
 		if id, ok := e.fake.Identify(); !ok || id.Intents != discordgo.IntentsGuilds {

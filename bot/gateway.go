@@ -66,10 +66,13 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 	}
 	outboxDone := make(chan struct{})
 	go func() { defer close(outboxDone); b.runOutbox(ctx) }()
+	// After READY: the guilds that get feed articles' alerts are known.
+	feedsDone := b.startFeeds(ctx)
 
 	<-ctx.Done()
 	b.drain()
 	<-outboxDone
+	<-feedsDone
 	if err := s.Close(); err != nil {
 		b.log.WarnContext(ctx, "closing the gateway", "err", err)
 	}

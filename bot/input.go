@@ -35,6 +35,9 @@ type Input struct {
 	// TargetText is the text of the message a context-menu command was
 	// used on.
 	TargetText string
+	// Attachments are the files uploaded with attachment options, by
+	// attachment ID (the option's value).
+	Attachments map[string]*discordgo.MessageAttachment
 
 	UserID    string
 	GuildID   string // "" in DMs
@@ -131,6 +134,9 @@ func inputOf(i *discordgo.Interaction) Input {
 			if m, ok := d.Resolved.Messages[d.TargetID]; ok && m != nil {
 				in.TargetText = m.Content
 			}
+		}
+		if d.Resolved != nil {
+			in.Attachments = d.Resolved.Attachments
 		}
 	case discordgo.InteractionMessageComponent:
 		in.Kind = KindComponent

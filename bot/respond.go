@@ -64,6 +64,11 @@ func (b *Bot) route(in Input) (route, bool) {
 		return route{handle: b.stats}, true
 	case cmdTimeline:
 		return route{handle: b.timeline}, true
+	case cmdArticle:
+		// Adding fetches a page or file: defer at once.
+		return route{handle: b.article, moderator: true, guildOnly: true, slow: in.Sub == subArticleAdd}, true
+	case cmdFeeds:
+		return route{handle: b.feeds, moderator: true, guildOnly: true, slow: in.Sub == subFeedsAdd}, true
 	}
 	return route{}, false
 }

@@ -11,9 +11,13 @@ import (
 	"github.com/claimbot/claimbot/articles"
 )
 
-// autocomplete suggests articles by title for /source article:. Only that
-// option autocompletes; anything else gets no suggestions.
+// autocomplete suggests articles by title for /source article: (and, in
+// feeds.go, IDs and feed URLs for /article and /feeds). Only those
+// options autocomplete; anything else gets no suggestions.
 func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice {
+	if in.Command == cmdArticle || in.Command == cmdFeeds {
+		return b.ingestAutocomplete(in) // feeds.go
+	}
 	if in.Command != cmdSource || in.Focused != "article" {
 		return []*discordgo.ApplicationCommandOptionChoice{}
 	}
