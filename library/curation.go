@@ -74,12 +74,6 @@ func (c *curation) save() error {
 	return nil
 }
 
-func (c *curation) isExcluded(id string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.excluded[id]
-}
-
 // list returns the excluded IDs, sorted.
 func (c *curation) list() []string {
 	c.mu.Lock()
