@@ -124,8 +124,9 @@ func articleCommand() *discordgo.ApplicationCommand {
 		Description:              "Add articles to the archive, remove them or keep them out of answers (moderators)",
 		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.German: descDE},
 		DefaultMemberPermissions: &modPerms,
-		DMPermission:             &no,
-		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+		//lint:ignore SA1019 set beside Contexts for older clients, like the other moderator commands
+		DMPermission: &no,
+		Contexts:     &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		Options: []*discordgo.ApplicationCommandOption{
 			{
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
@@ -414,9 +415,11 @@ func addedEmbed(l lang, f ingest.Fetched, a articles.Article, source string) *di
 			{Name: l.t(msgFieldParagraphs), Value: strconv.Itoa(f.Paragraphs), Inline: true},
 			{Name: l.t(msgSourceID), Value: "`" + f.ArticleID + "`", Inline: true},
 			{Name: l.t(msgFieldCanonical), Value: canonical},
-			{Name: l.t(msgFieldFrom), Value: from},
 		},
 		Footer: &discordgo.MessageEmbedFooter{Text: l.t(msgAddedFooter, f.ArticleID)},
+	}
+	if source != f.Canonical {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldFrom), Value: from})
 	}
 	if validURL(f.Canonical) {
 		e.URL = f.Canonical

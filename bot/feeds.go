@@ -35,8 +35,9 @@ func feedsCommand() *discordgo.ApplicationCommand {
 		Description:              "RSS and Atom feeds the archive grows from (moderators)",
 		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.German: descDE},
 		DefaultMemberPermissions: &modPerms,
-		DMPermission:             &no,
-		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+		//lint:ignore SA1019 set beside Contexts for older clients, like the other moderator commands
+		DMPermission: &no,
+		Contexts:     &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		Options: []*discordgo.ApplicationCommandOption{
 			{
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
