@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/ingest"
 	"github.com/claimbot/claimbot/internal/fakediscord"
 )
 
@@ -101,6 +102,8 @@ func (m *recMetrics) Retry(op string) {
 	defer m.mu.Unlock()
 	m.retries[op]++
 }
+
+func (m *recMetrics) FeedPoll(ingest.PollReport, error) {}
 
 func (m *recMetrics) Gateway(event string) {
 	select {

@@ -216,6 +216,7 @@ func (b *Bot) feedPoller() *ingest.Poller {
 			NewTicker: g.newTkr,
 			Logger:    b.log,
 			OnPoll: func(r ingest.PollReport, err error) {
+				b.metrics().FeedPoll(r, err)
 				if added := r.Added(); len(added) > 0 {
 					b.log.Info("feed poll added articles", "articles", strings.Join(added, ","))
 				}
@@ -234,7 +235,11 @@ func (b *Bot) PollFeeds(ctx context.Context) (ingest.PollReport, error) {
 		return ingest.PollReport{}, errNoFeeds
 	}
 	b.rememberFeedGuilds(ctx)
-	return p.Poll(ctx)
+	rep, err := p.Poll(ctx)
+	if claimbot.ErrorCode(err) != claimbot.ECONFLICT { // a poll already running counts itself
+		b.metrics().FeedPoll(rep, err)
+	}
+	return rep, err
 }
 
 // startFeeds runs the feed poller (if set up) until ctx is done; the
