@@ -152,16 +152,6 @@ func commandLabel(in Input, known bool) string {
 	return in.Command
 }
 
-// knownCommand reports whether name is one of the bot's commands.
-func knownCommand(name string) bool {
-	for _, c := range Commands() {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // metricsTransport counts Discord's REST responses by route and status.
 type metricsTransport struct {
 	next http.RoundTripper
