@@ -245,6 +245,12 @@ func (a *app) add(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return usageError("add needs article files, e.g. claimbot add artikel.txt")
 	}
+	if urls := countURLs(fs.Args()); urls > 0 { // feeds.go
+		if urls < fs.NArg() {
+			return usageError("add takes either files or URLs, not both")
+		}
+		return a.addURLs(ctx, fs.Args(), *asJSON)
+	}
 	var files []library.File
 	for _, p := range fs.Args() {
 		data, err := os.ReadFile(p)

@@ -63,6 +63,9 @@ Commands:
                            the passages that match a claim, with their sources
   index                    rebuild the index from the articles
   add [--json] FILE...     index new article files (.txt, .md) and report contradictions
+  add [--json] URL...      fetch web pages and add them as articles (see "Growing the corpus")
+  feeds add|remove URL     subscribe to an RSS/Atom feed, or unsubscribe
+  feeds list|poll [--json] the subscribed feeds; poll them once now and print what was added
   contradictions [--json]  every contradicting pair of claims in the corpus
   timeline [--json] TOPIC  the figures reported on a topic, in date order
 
@@ -120,6 +123,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return app.index(ctx, rest)
 	case "add":
 		return app.add(ctx, rest)
+	case "feeds":
+		return app.feeds(ctx, rest) // feeds.go
 	case "contradictions":
 		return app.contradictions(ctx, rest)
 	case "timeline":

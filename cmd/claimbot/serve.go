@@ -65,7 +65,7 @@ func (a *app) serve(ctx context.Context) error {
 		ModeratorRoleID: a.cfg.ModeratorRoleID,
 		ClaimRate:       a.cfg.ClaimRateCount,
 		ClaimWindow:     a.cfg.ClaimRateWindow,
-	}, bot.Deps{Library: lib, Store: st, Logger: a.logger, Metrics: metrics})
+	}, bot.Deps{Library: lib, Store: st, Logger: a.logger, Metrics: metrics, Ingest: a.botIngest(lib, st)})
 	if err != nil {
 		return err
 	}
