@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -52,12 +53,16 @@ func discordgoLog(level, _ int, format string, args ...any) {
 	log.Log(context.Background(), lvl, redact(fmt.Sprintf(format, args...), secrets), "source", "discordgo")
 }
 
-// redact replaces every secret in s.
+// redact replaces every secret in s: the bot tokens, and interaction
+// tokens in webhook and callback URLs (each lets anyone answer as the bot
+// for 15 minutes; discordgo logs URLs when it retries or is rate limited).
 func redact(s string, secrets []string) string {
 	for _, sec := range secrets {
 		if sec != "" {
 			s = strings.ReplaceAll(s, sec, "[REDACTED]")
 		}
 	}
-	return s
+	return reInteractionToken.ReplaceAllString(s, "$1[REDACTED]")
 }
+
+var reInteractionToken = regexp.MustCompile(`((?:webhooks|interactions)/[0-9]+/)[A-Za-z0-9_.\-]{20,}`)

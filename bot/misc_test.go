@@ -63,11 +63,18 @@ func TestTokenNeverLogged(t *testing.T) {
 	}
 	discordgo.Logger(discordgo.LogInformational, 0, "sending identify %s", `{"token":"`+token+`"}`)
 	discordgo.Logger(discordgo.LogError, 0, "error: Bot %s", token)
+	// Interaction tokens in webhook URLs are credentials too.
+	const itoken = "aW50ZXJhY3Rpb246MTI5MDAwMDAwMDAwMDAwOTAx.secret_part-x"
+	discordgo.Logger(discordgo.LogInformational, 0, "Rate Limiting %s, retry in %v",
+		"https://discord.com/api/v9/webhooks/1290000000000000001/"+itoken+"/messages/@original", time.Second)
+	discordgo.Logger(discordgo.LogInformational, 0, "%s Failed (%s), Retrying...",
+		"https://discord.com/api/v9/interactions/1290000000000000901/"+itoken+"/callback", "502 Bad Gateway")
 	out := buf.String()
-	if strings.Contains(out, token) {
+	if strings.Contains(out, token) || strings.Contains(out, itoken) {
 		t.Errorf("token in logs:\n%s", out)
 	}
-	mustContain(t, out, "level=DEBUG", "[REDACTED]", "level=WARN", "source=discordgo")
+	mustContain(t, out, "level=DEBUG", "[REDACTED]", "level=WARN", "source=discordgo",
+		"webhooks/1290000000000000001/[REDACTED]/messages/@original", "interactions/1290000000000000901/[REDACTED]/callback")
 }
 
 func TestNewValidatesConfig(t *testing.T) {

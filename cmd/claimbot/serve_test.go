@@ -209,6 +209,11 @@ func TestServeGatewayOperates(t *testing.T) {
 	}
 
 	lines := s.finish()
+	for _, tok := range []string{claim.Token, stats.Token} {
+		if strings.Contains(s.logs.String(), tok) {
+			t.Error("an interaction token appears in the logs")
+		}
+	}
 	got := interactionLines(lines)
 	if len(got) != 2 {
 		t.Fatalf("%d interaction log lines; want one per interaction", len(got))
