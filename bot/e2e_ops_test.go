@@ -362,3 +362,65 @@ func TestE2EFaults(t *testing.T) {
 		}
 	})
 }
+
+// TestE2EShutdownFinishesInflight: on shutdown the bot stops taking new
+// interactions (they are told it is restarting) but finishes the ones in
+// flight before it disconnects.
+func TestE2EShutdownFinishesInflight(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	fake := fakediscord.New(t)
+	lib := &gatedLib{Library: e2eLibrary(t)}
+	tm := &timers{only: 1500 * time.Millisecond}
+	b, err := New(Config{Token: e2eToken, APIBase: fake.URL(), GuildID: e2eGuild, ClaimRate: 1000},
+		Deps{Library: lib, After: tm.After})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- b.RunGateway(runCtx) }()
+	if err := fake.WaitReady(ctx); err != nil {
+		t.Fatal(err)
+	}
+	gate := lib.hold()
+	tm.setFire(true)
+	i := fake.Interact(fakediscord.SlashCommand("claim", fakediscord.Opt("query", "Minenräumer")).Build())
+	if _, err := fake.WaitFor(ctx, forToken(i.Token, "create_interaction_response")); err != nil {
+		t.Fatal(err)
+	}
+	stop() // SIGTERM
+	for !b.track.isClosed() { // RunGateway starts draining
+		select {
+		case <-ctx.Done():
+			t.Fatal("never started draining")
+		case <-time.After(time.Millisecond):
+		}
+	}
+	late := fake.Interact(fakediscord.SlashCommand("stats").Build())
+	r, err := fake.WaitFor(ctx, forToken(late.Token, "create_interaction_response"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w wireResponse
+	r.Decode(&w)
+	mustContain(t, w.Data.text(), "restarting")
+	select {
+	case err := <-done:
+		t.Fatalf("RunGateway returned (%v) with an interaction in flight", err)
+	default:
+	}
+	close(gate)
+	edit, err := fake.WaitFor(ctx, forToken(i.Token, "update_original_webhook_message"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, decodeMessage(t, edit).text(), "**Minenräumer**")
+	if err := <-done; err != nil {
+		t.Errorf("RunGateway = %v", err)
+	}
+	if b.Ready() == nil {
+		t.Error("Ready() after shutdown")
+	}
+}
