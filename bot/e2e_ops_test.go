@@ -390,7 +390,7 @@ func TestE2EShutdownFinishesInflight(t *testing.T) {
 	if _, err := fake.WaitFor(ctx, forToken(i.Token, "create_interaction_response")); err != nil {
 		t.Fatal(err)
 	}
-	stop() // SIGTERM
+	stop()                    // SIGTERM
 	for !b.track.isClosed() { // RunGateway starts draining
 		select {
 		case <-ctx.Done():
