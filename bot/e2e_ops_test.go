@@ -137,8 +137,8 @@ type panickyLib struct{ Library }
 
 func (p panickyLib) Search(ctx context.Context, q string, o index.SearchOptions) (index.Result, error) {
 	if strings.Contains(q, "panik") {
-		var m map[string]int
-		m["boom"]++ // a nil map write: a real runtime panic
+		var hits []index.Hit
+		_ = hits[len(q)] // index out of range: a real runtime panic
 	}
 	return p.Library.Search(ctx, q, o)
 }
@@ -390,8 +390,9 @@ func TestE2EShutdownFinishesInflight(t *testing.T) {
 	if _, err := fake.WaitFor(ctx, forToken(i.Token, "create_interaction_response")); err != nil {
 		t.Fatal(err)
 	}
-	stop()                    // SIGTERM
-	for !b.track.isClosed() { // RunGateway starts draining
+	// SIGTERM; then wait until RunGateway has started draining.
+	stop()
+	for !b.track.isClosed() {
 		select {
 		case <-ctx.Done():
 			t.Fatal("never started draining")
