@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -523,5 +525,72 @@ func TestE2EIngestRestart(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestE2EFeedsHTTPMode: RunHTTP runs the feed poller too, and a feed's
+// alerts reach the guild that added it although, in HTTP mode, the bot
+// learns guilds only from interactions (none here).
+func TestE2EFeedsHTTPMode(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	site := newNewsSite(t)
+	site.serve("/welt/pentagon-zaehlt", "text/html; charset=utf-8", feedPage)
+	feedURL := site.serve("/feeds/welt.xml", "application/atom+xml", feedAtom)
+	dataDir := t.TempDir()
+	lib, err := library.Open(ctx, library.Config{DataDir: dataDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	st, err := state.OpenBolt(filepath.Join(dataDir, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const guild, ch = "1290000000000000444", "1290000000000000445"
+	if err := st.SetGuildSettings(ctx, guild, state.GuildSettings{AlertChannelID: ch}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddFeed(ctx, state.Feed{URL: feedURL, GuildID: guild, AddedBy: modUser}); err != nil {
+		t.Fatal(err)
+	}
+
+	fake := fakediscord.New(t)
+	pub, _, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticks := make(chan time.Time, 1)
+	b, err := New(Config{Token: "test-token", APIBase: fake.URL(), PublicKey: hex.EncodeToString(pub)}, Deps{
+		Library: lib, Store: st, After: (&timers{}).After,
+		Ingest: &Ingest{
+			Ingester:  ingest.New(ingest.Options{AllowPrivate: true, Store: st}),
+			NewTicker: func(time.Duration) ingest.Ticker { return fakeTicker{ticks} },
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- b.RunHTTP(runCtx) }()
+	// RunHTTP polls at once: the feed's article is added and its alert
+	// posted in the guild that subscribed.
+	r, err := fake.WaitFor(ctx, func(r fakediscord.Request) bool {
+		return r.Operation == "create_message" && r.Params["channel_id"] == ch
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, decodeMessage(t, r).text(), "Abendpost Test", "3.000", "15.000")
+	stop()
+	if err := <-done; err != nil {
+		t.Errorf("RunHTTP: %v", err)
+	}
+	res := mustSearch(t, lib, "Abendpost Pentagon Nordkoreaner")
+	if len(res.Hits) == 0 || res.Hits[0].Publisher != "Abendpost Test" {
+		t.Errorf("the feed's article is not found first: %+v", res.Hits)
 	}
 }
