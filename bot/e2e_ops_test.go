@@ -147,9 +147,7 @@ func (p panickyLib) Search(ctx context.Context, q string, o index.SearchOptions)
 func startOpsE2E(t *testing.T, lib Library) (*e2e, *recMetrics) {
 	t.Helper()
 	m := newRecMetrics()
-	e := startE2E(t, lib, newMemStore(), Config{GuildID: e2eGuild})
-	e.bot.ops.metrics = m
-	return e, m
+	return startE2EWithMetrics(t, lib, newMemStore(), Config{GuildID: e2eGuild}, m), m
 }
 
 // send prepares an interaction (so its token is known), lets prepare add

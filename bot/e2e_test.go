@@ -102,6 +102,12 @@ const e2eToken = "test-token.not-a-secret"
 // startE2E runs a bot in gateway mode against a fresh fake Discord.
 func startE2E(t *testing.T, lib Library, store Store, cfg Config) *e2e {
 	t.Helper()
+	return startE2EWithMetrics(t, lib, store, cfg, nil)
+}
+
+// startE2EWithMetrics is startE2E with a Metrics (set before the bot runs).
+func startE2EWithMetrics(t *testing.T, lib Library, store Store, cfg Config, m Metrics) *e2e {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	e := &e2e{t: t, ctx: ctx, fake: fakediscord.New(t), lib: &gatedLib{Library: lib}, store: store,
 		clock: &clock{now: time.Now()}, timers: &timers{only: 1500 * time.Millisecond}, logs: &syncBuffer{}}
@@ -112,7 +118,7 @@ func startE2E(t *testing.T, lib Library, store Store, cfg Config) *e2e {
 		cfg.AlertChannelID = e2eAlerts
 	}
 	logger := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, Deps{Library: e.lib, Store: store, Now: e.clock.Now, After: e.timers.After, Logger: logger})
+	b, err := New(cfg, Deps{Library: e.lib, Store: store, Now: e.clock.Now, After: e.timers.After, Logger: logger, Metrics: m})
 	if err != nil {
 		t.Fatal(err)
 	}
