@@ -136,12 +136,25 @@ func (l *Library) Search(ctx context.Context, query string, opts index.SearchOpt
 // Article returns an indexed article.
 func (l *Library) Article(id string) (articles.Article, bool) { return l.ix.Article(id) }
 
-// Articles returns every indexed article, sorted by title.
+// Articles lists every indexed article by ID, title and date, sorted by
+// title, from the index's manifest: listing must not load every article's
+// text. Article returns a whole article.
 func (l *Library) Articles() []articles.Article {
-	all := l.allArticles()
-	out := make([]articles.Article, len(all))
-	copy(out, all)
-	sort.Slice(out, func(i, j int) bool { return out[i].Title < out[j].Title })
+	m := l.ix.Manifest()
+	out := make([]articles.Article, 0, len(m))
+	for id, e := range m {
+		a := articles.Article{ID: id, Title: e.Title}
+		if t, err := time.Parse(time.DateOnly, e.Published); err == nil {
+			a.Published = t
+		}
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Title != out[j].Title {
+			return out[i].Title < out[j].Title
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out
 }
 
@@ -356,10 +369,15 @@ func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
 // Contradictions returns every alerting pair in the corpus but those with
 // an excluded article.
 func (l *Library) Contradictions() []claims.Alert {
+	if l.ix.Stats().Articles > wholeCorpusLimit {
+		return l.cur.alertsWithout(claims.Pairs(l.allArticles()))
+	}
 	return l.cur.alertsWithout(append([]claims.Alert(nil), l.allPairs()...))
 }
 
-// Timeline returns the figures reported on a topic, in date order.
+// Timeline returns the figures reported on a topic, in date order. In a
+// large corpus it reads only the articles whose passages match the topic
+// best, so its cost does not grow with the corpus.
 func (l *Library) Timeline(ctx context.Context, topic string) ([]claims.TimelineEntry, error) {
 	topic = strings.TrimSpace(topic)
 	if topic == "" {
@@ -371,8 +389,41 @@ func (l *Library) Timeline(ctx context.Context, topic string) ([]claims.Timeline
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return claims.Timeline(l.cur.without(l.allArticles()), topic), nil
+	if l.ix.Stats().Articles <= wholeCorpusLimit {
+		return claims.Timeline(l.cur.without(l.allArticles()), topic), nil
+	}
+	var arts []articles.Article
+	seen := map[string]bool{}
+	for offset := 0; offset < timelinePassages; offset += index.MaxLimit {
+		res, err := l.Search(ctx, topic, index.SearchOptions{Limit: index.MaxLimit, Offset: offset})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			if seen[h.Article] {
+				continue
+			}
+			seen[h.Article] = true
+			if a, ok := l.ix.Article(h.Article); ok {
+				arts = append(arts, a)
+			}
+		}
+		if len(res.Hits) < index.MaxLimit {
+			break
+		}
+	}
+	return claims.Timeline(arts, topic), nil
 }
+
+// Work that compares every article with every other (the pair table behind
+// the disagreement notes in answers, and timelines over the whole corpus)
+// is done for corpora up to wholeCorpusLimit articles. Beyond that the
+// pair table would take minutes and gigabytes, so answers carry no
+// disagreement note and timelines read the timelinePassages best-matching
+// passages' articles; alerts on additions are unaffected.
+var wholeCorpusLimit = 2000 // a variable so tests can lower it
+
+const timelinePassages = 200
 
 func (l *Library) invalidate() {
 	l.cacheMu.Lock()
@@ -402,6 +453,9 @@ func (l *Library) allArticles() []articles.Article {
 }
 
 func (l *Library) allPairs() []claims.Alert {
+	if l.ix.Stats().Articles > wholeCorpusLimit {
+		return nil
+	}
 	all := l.allArticles()
 	l.cacheMu.Lock()
 	defer l.cacheMu.Unlock()

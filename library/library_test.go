@@ -212,3 +212,43 @@ func kinds(alerts []claims.Alert) string {
 	}
 	return "[" + strings.Join(out, " ") + "]"
 }
+
+// TestLargeCorpusPaths runs the paths a corpus above wholeCorpusLimit
+// takes, on the seeds, by lowering the limit: the timeline narrowed by
+// search must equal the one over the whole corpus.
+func TestLargeCorpusPaths(t *testing.T) {
+	l := open(t, Config{})
+	ctx := context.Background()
+	whole, err := l.Timeline(ctx, "nordkoreanische Soldaten")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := l.Search(ctx, "Nordkorea 100.000 Soldaten", index.SearchOptions{})
+	if len(l.Disagreements(res.Hits)) == 0 {
+		t.Fatal("precondition: the seeds' 100.000 offer has disagreements")
+	}
+
+	defer func(n int) { wholeCorpusLimit = n }(wholeCorpusLimit)
+	wholeCorpusLimit = 2
+	narrowed, err := l.Timeline(ctx, "nordkoreanische Soldaten")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(narrowed) != len(whole) {
+		t.Fatalf("narrowed timeline has %d entries, whole %d", len(narrowed), len(whole))
+	}
+	for i := range whole {
+		if narrowed[i].Claim != whole[i].Claim || narrowed[i].Relation != whole[i].Relation {
+			t.Errorf("entry %d: %q (%s), want %q (%s)", i, narrowed[i].Claim, narrowed[i].Relation, whole[i].Claim, whole[i].Relation)
+		}
+	}
+	if d := l.Disagreements(res.Hits); d != nil {
+		t.Errorf("above the limit answers carry no disagreement note, got %d", len(d))
+	}
+	if len(l.Contradictions()) == 0 {
+		t.Error("contradictions are still listed on request above the limit")
+	}
+	if arts := l.Articles(); len(arts) != 5 || arts[0].Title == "" || arts[0].ID == "" {
+		t.Errorf("Articles from the manifest: %+v", arts)
+	}
+}
