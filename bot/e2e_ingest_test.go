@@ -157,12 +157,13 @@ func startIngestBot(t *testing.T, dataDir string) *ingestBot {
 		t.Fatal(err)
 	}
 	ib := &ingestBot{lib: lib, st: st, ticks: make(chan time.Time, 1)}
+	polled := &firstPoll{done: make(chan struct{})}
 	e := &e2e{t: t, ctx: ctx, fake: fakediscord.New(t), lib: &gatedLib{Library: lib}, store: st,
 		clock: &clock{now: time.Now()}, timers: &timers{only: 1500 * time.Millisecond}, logs: &syncBuffer{}}
 	ib.e2e = e
 	logger := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	b, err := New(Config{Token: e2eToken, APIBase: e.fake.URL(), ClaimRate: 1000, GuildID: e2eGuild, AlertChannelID: e2eAlerts},
-		Deps{Library: e.lib, Store: st, Now: e.clock.Now, After: e.timers.After, Logger: logger, Ingest: &Ingest{
+		Deps{Library: e.lib, Store: st, Now: e.clock.Now, After: e.timers.After, Logger: logger, Metrics: polled, Ingest: &Ingest{
 			Ingester:  ingest.New(ingest.Options{AllowPrivate: true, Store: st, Logger: logger}),
 			Corpus:    lib,
 			NewTicker: func(time.Duration) ingest.Ticker { return fakeTicker{ib.ticks} },
@@ -173,6 +174,14 @@ func startIngestBot(t *testing.T, dataDir string) *ingestBot {
 	e.bot = b
 	done := make(chan error, 1)
 	go func() { done <- b.RunGateway(ctx) }()
+	// The poller passes over the feeds once as it starts. Under load that
+	// pass can come after a test has subscribed a feed and then ingest the
+	// feed's items in the middle of the test; wait for it first.
+	select {
+	case <-polled.done:
+	case <-ctx.Done():
+		t.Fatal("the feed poller's start-up pass did not happen")
+	}
 	var once sync.Once
 	ib.stop = func() {
 		once.Do(func() {
@@ -594,3 +603,12 @@ func TestE2EFeedsHTTPMode(t *testing.T) {
 		t.Errorf("the feed's article is not found first: %+v", res.Hits)
 	}
 }
+
+// firstPoll reports when the feed poller's first pass is over.
+type firstPoll struct {
+	nopMetrics
+	once sync.Once
+	done chan struct{}
+}
+
+func (f *firstPoll) FeedPoll(ingest.PollReport, error) { f.once.Do(func() { close(f.done) }) }
