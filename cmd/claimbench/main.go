@@ -46,7 +46,7 @@ Commands:
   gen  --articles N --seed S --out DIR [--prose auto|debian|seeds] [--install-corpora]
        write N German news-like article files (deterministic for the seed and prose)
   run  [--articles 100000] [--quick] [--seed S] [--work DIR] [--peers fts5,postgres]
-       [--clients 8,32,128] [--repeat N] [--install-corpora] [--eval FILE] [--json FILE]
+       [--clients 8,32,128] [--repeat N] [--install-corpora] [--eval FILE] [--json FILE] [--no-e2e]
        generate, index with Bleve and the peers, and measure everything in one run
        (--quick = 10,000 articles)
 
@@ -146,6 +146,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	eval := fs.String("eval", "", "shared eval queries (default: ../shared/eval/queries.json beside the module root)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
 	warmup := fs.Duration("e2e-warmup", 2*time.Minute, "how long the first /claim of the end-to-end run may take")
+	noE2E := fs.Bool("no-e2e", false, "skip the /claim end-to-end measurement")
 	prose, install, cache := proseFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError(err.Error())
@@ -177,7 +178,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	if self, err := os.Executable(); err == nil {
 		cfg.ColdStart = bench.ExecColdStart([]string{self, "coldstart"})
-		cfg.E2E = bench.ExecE2E([]string{self, "e2e"})
+		if !*noE2E {
+			cfg.E2E = bench.ExecE2E([]string{self, "e2e"})
+		}
 	}
 	rep, err := bench.Run(ctx, cfg)
 	if err != nil {
