@@ -8,7 +8,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 4
+const MappingVersion = 5
 
 // Field names of a passage document.
 const (
@@ -80,7 +80,10 @@ func newMapping() (mapping.IndexMapping, error) {
 	heading := analysed(analyzerText, true)
 	heading.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldHeading, heading)
+	// The title is stored for attribution but not searched: every passage
+	// of an article repeats it, so its words would match whole articles.
 	title := analysed(analyzerText, true)
+	title.Index = false
 	title.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldTitle, title)
 	dm.AddFieldMappingsAt(fieldArticle, keyword(true))

@@ -33,7 +33,6 @@ const (
 	boostSpell   = 0.35
 	boostNumbers = 1.5
 	boostHeading = 0.3
-	boostTitle   = 0.2
 
 	fragmentRunes = 220
 )
@@ -185,21 +184,32 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query,
 		return tq
 	}
 
+	known := &termChecker{idx: idx}
+	defer known.close()
 	textTerms := analyseTokens(m, analyzerText, q)
+	inText := map[int]bool{} // query positions whose word the text field has
 	for _, t := range textTerms {
 		add(t.pos, term(t.term, fieldText, boostText))
 		add(t.pos, term(t.term, fieldHeading, boostHeading))
-		add(t.pos, term(t.term, fieldTitle, boostTitle))
+		if known.has(fieldText, t.term) {
+			inText[t.pos] = true
+		}
 	}
-	known := &termChecker{idx: idx}
-	defer known.close()
+	allInText := len(inText) == len(textTerms)
 	for _, t := range analyseTokens(m, analyzerSpell, q) {
+		// A word the index has as typed needs no spelling variants: the
+		// spelling field would match the same passages again and only
+		// lengthen the search. Word pairs help only when a word is missing
+		// ("Jongun").
+		if t.pair && allInText || !t.pair && inText[t.pos] {
+			continue
+		}
 		// Fuzzy matching is for words the index does not have: a known
 		// word already matches its spelling variants through the folding,
 		// and building a Levenshtein automaton per word costs far more
 		// than the search itself. Joined word pairs are matched exactly.
 		if fuzzy && !t.pair {
-			if f := fuzziness(t.term); f > 0 && !known.has(t.term) {
+			if f := fuzziness(t.term); f > 0 && !known.has(fieldSpell, t.term) {
 				fq := bleve.NewFuzzyQuery(t.term)
 				fq.SetField(fieldSpell)
 				fq.SetFuzziness(f)
@@ -294,15 +304,15 @@ func analyseTokens(m mapping.IndexMapping, analyzer, text string) []queryTerm {
 	return out
 }
 
-// termChecker answers whether the spelling field holds a term, opening an
-// index reader only when first asked.
+// termChecker answers whether a field holds a term, opening an index
+// reader only when first asked.
 type termChecker struct {
 	idx    bleve.Index
 	reader index.IndexReader
 	failed bool
 }
 
-func (c *termChecker) has(term string) bool {
+func (c *termChecker) has(field, term string) bool {
 	if c.reader == nil && !c.failed {
 		adv, err := c.idx.Advanced()
 		if err == nil {
@@ -313,7 +323,7 @@ func (c *termChecker) has(term string) bool {
 	if c.reader == nil {
 		return false // fall back to fuzzy matching
 	}
-	tfr, err := c.reader.TermFieldReader(context.Background(), []byte(term), fieldSpell, false, false, false)
+	tfr, err := c.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return false
 	}
