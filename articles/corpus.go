@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed corpus/*.txt
@@ -62,32 +64,57 @@ func LoadDir(fsys fs.FS) ([]Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && IsArticleFile(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+
+	// Parsing is CPU-bound (source patterns); spread it over the cores and
+	// keep the results in file order.
+	type result struct {
+		a   Article
+		err error
+	}
+	results := make([]result, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				data, err := fs.ReadFile(fsys, names[i])
+				if err != nil {
+					results[i].err = fmt.Errorf("%s: %w", names[i], err)
+					continue
+				}
+				results[i].a, results[i].err = Parse(names[i], data)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
 	var (
 		out  []Article
 		errs []error
 		seen = map[string]string{}
 	)
-	for _, e := range entries {
-		if e.IsDir() || !IsArticleFile(e.Name()) || strings.HasPrefix(e.Name(), ".") {
+	for i, r := range results {
+		if r.err != nil {
+			errs = append(errs, r.err)
 			continue
 		}
-		data, err := fs.ReadFile(fsys, e.Name())
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", e.Name(), err))
+		if other, dup := seen[r.a.ID]; dup {
+			errs = append(errs, fmt.Errorf("%s: article ID %q already used by %s", names[i], r.a.ID, other))
 			continue
 		}
-		a, err := Parse(e.Name(), data)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if other, dup := seen[a.ID]; dup {
-			errs = append(errs, fmt.Errorf("%s: article ID %q already used by %s", e.Name(), a.ID, other))
-			continue
-		}
-		seen[a.ID] = e.Name()
-		out = append(out, a)
+		seen[r.a.ID] = names[i]
+		out = append(out, r.a)
 	}
 	if len(errs) > 0 {
 		return out, &LoadError{Errs: errs}
