@@ -447,6 +447,9 @@ func addToBatch(b *bleve.Batch, a articles.Article) error {
 			Publisher: a.Publisher, Author: a.Author, URL: a.URL, Published: published,
 			Paragraph: float64(p.N), Sources: p.Sources,
 		}
+		if p.N == 1 {
+			doc.LeadTitle = a.Title
+		}
 		if err := b.Index(PassageID(a.ID, p.N), doc); err != nil {
 			return fmt.Errorf("index %s: %w", PassageID(a.ID, p.N), err)
 		}

@@ -8,7 +8,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 5
+const MappingVersion = 6
 
 // Field names of a passage document.
 const (
@@ -17,6 +17,7 @@ const (
 	fieldNumbers   = "numbers"
 	fieldHeading   = "heading"
 	fieldTitle     = "title"
+	fieldLeadTitle = "lead_title"
 	fieldArticle   = "article"
 	fieldPublisher = "publisher"
 	fieldAuthor    = "author"
@@ -35,6 +36,7 @@ type passageDoc struct {
 	Numbers   string   `json:"numbers"`
 	Heading   string   `json:"heading"`
 	Title     string   `json:"title"`
+	LeadTitle string   `json:"lead_title,omitempty"`
 	Article   string   `json:"article"`
 	Publisher string   `json:"publisher"`
 	Author    string   `json:"author"`
@@ -80,12 +82,16 @@ func newMapping() (mapping.IndexMapping, error) {
 	heading := analysed(analyzerText, true)
 	heading.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldHeading, heading)
-	// The title is stored for attribution but not searched: every passage
-	// of an article repeats it, so its words would match whole articles.
+	// Every passage stores its article's title for attribution; only the
+	// first passage has it searchable, so a word of the title finds the
+	// article's lead instead of every one of its passages.
 	title := analysed(analyzerText, true)
 	title.Index = false
 	title.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldTitle, title)
+	lead := analysed(analyzerText, false)
+	lead.IncludeTermVectors = false
+	dm.AddFieldMappingsAt(fieldLeadTitle, lead)
 	dm.AddFieldMappingsAt(fieldArticle, keyword(true))
 	for _, f := range []string{fieldPublisher, fieldAuthor, fieldURL, fieldPublished, fieldSources} {
 		dm.AddFieldMappingsAt(f, keyword(false))

@@ -191,6 +191,7 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query,
 	for _, t := range textTerms {
 		add(t.pos, term(t.term, fieldText, boostText))
 		add(t.pos, term(t.term, fieldHeading, boostHeading))
+		add(t.pos, term(t.term, fieldLeadTitle, boostHeading))
 		if known.has(fieldText, t.term) {
 			inText[t.pos] = true
 		}
