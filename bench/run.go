@@ -332,7 +332,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				}
 			}
 		} else {
-			rep.E2ENote = "not measured (no re-exec available)"
+			rep.E2ENote = "not measured (skipped with --no-e2e, or no re-exec available)"
 		}
 		if cfg.WorkDir == "" {
 			_ = os.RemoveAll(libDir)
