@@ -26,6 +26,7 @@ import (
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/internal/atomicfile"
+	bolt "go.etcd.io/bbolt"
 )
 
 const (
@@ -36,9 +37,8 @@ const (
 	// thousands of tiny segments (bleve issue 1697).
 	batchSize = 1000
 
-	keyMeta        = "claimbot:meta"
-	keyManifest    = "claimbot:manifest"
-	keyArticlePref = "claimbot:article:"
+	keyMeta     = "claimbot:meta"
+	keyManifest = "claimbot:manifest"
 )
 
 // Options configure Open.
@@ -65,6 +65,7 @@ type Index struct {
 
 	mu       sync.RWMutex // guards the fields below
 	cur      bleve.Index
+	curArts  *bolt.DB // the serving generation's article store
 	curGen   string
 	manifest map[string]ManifestEntry
 	meta     meta
@@ -169,7 +170,12 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 		}
 		ix.stale = true
 	}
-	ix.cur, ix.curGen = idx, gen
+	arts, err := openArticles(filepath.Join(dir, gen), opts.LockTimeout)
+	if err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	ix.cur, ix.curArts, ix.curGen = idx, arts, gen
 	ix.writeOwner()
 	ix.removeOtherGens()
 	if err := ctx.Err(); err != nil {
@@ -212,7 +218,12 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	err := ix.cur.Close()
-	ix.cur = nil
+	if ix.curArts != nil {
+		if cerr := ix.curArts.Close(); err == nil {
+			err = cerr
+		}
+	}
+	ix.cur, ix.curArts = nil, nil
 	return err
 }
 
@@ -256,15 +267,7 @@ func (ix *Index) Article(id string) (articles.Article, bool) {
 	if _, ok := ix.manifest[id]; !ok {
 		return articles.Article{}, false
 	}
-	data, err := ix.cur.GetInternal([]byte(keyArticlePref + id))
-	if err != nil || data == nil {
-		return articles.Article{}, false
-	}
-	var a articles.Article
-	if err := json.Unmarshal(data, &a); err != nil {
-		return articles.Article{}, false
-	}
-	return a, true
+	return getArticle(ix.curArts, id)
 }
 
 // Rebuild indexes arts into a new generation and swaps it in. Searches run
@@ -282,8 +285,15 @@ func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 	if err != nil {
 		return err
 	}
+	store, err := openArticles(filepath.Join(ix.dir, gen), ix.opts.LockTimeout)
+	if err != nil {
+		_ = idx.Close()
+		_ = os.RemoveAll(filepath.Join(ix.dir, gen))
+		return err
+	}
 	abandon := func(err error) error {
 		_ = idx.Close()
+		_ = store.Close()
 		_ = os.RemoveAll(filepath.Join(ix.dir, gen))
 		return err
 	}
@@ -307,6 +317,11 @@ func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 	if err := idx.Batch(b); err != nil {
 		return abandon(fmt.Errorf("index batch: %w", err))
 	}
+	for i := 0; i < len(arts); i += batchSize {
+		if err := putArticles(store, arts[i:min(i+batchSize, len(arts))]); err != nil {
+			return abandon(err)
+		}
+	}
 	now := ix.opts.Now()
 	m := meta{MappingVersion: MappingVersion, Built: now, LastChange: now}
 	if err := writeMeta(idx, m, manifest); err != nil {
@@ -324,13 +339,16 @@ func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 	// searches wait for the swap, which takes no time.
 	ix.serving.Lock()
 	ix.mu.Lock()
-	old, oldGen := ix.cur, ix.curGen
-	ix.cur, ix.curGen, ix.meta, ix.manifest, ix.stale = idx, gen, m, manifest, false
+	old, oldArts, oldGen := ix.cur, ix.curArts, ix.curGen
+	ix.cur, ix.curArts, ix.curGen, ix.meta, ix.manifest, ix.stale = idx, store, gen, m, manifest, false
 	ix.mu.Unlock()
 	ix.serving.Unlock()
 	if old != nil {
 		if err := old.Close(); err != nil {
 			ix.opts.Logger.Warn("close old index generation", "gen", oldGen, "err", err)
+		}
+		if oldArts != nil {
+			_ = oldArts.Close()
 		}
 		_ = os.RemoveAll(filepath.Join(ix.dir, oldGen))
 	}
@@ -344,7 +362,7 @@ func (ix *Index) Upsert(ctx context.Context, arts ...articles.Article) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	ix.mu.RLock()
-	idx := ix.cur
+	idx, store := ix.cur, ix.curArts
 	manifest := make(map[string]ManifestEntry, len(ix.manifest)+len(arts))
 	for k, v := range ix.manifest {
 		manifest[k] = v
@@ -371,6 +389,12 @@ func (ix *Index) Upsert(ctx context.Context, arts ...articles.Article) error {
 	if err := setMetaInBatch(b, m, manifest); err != nil {
 		return err
 	}
+	// The articles go in first: the manifest, which says an article is
+	// indexed, is written with its passages in the batch below, so a crash
+	// between the two leaves at most an unused record here.
+	if err := putArticles(store, arts); err != nil {
+		return fmt.Errorf("store articles: %w", err)
+	}
 	if err := idx.Batch(b); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
@@ -386,7 +410,7 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 	ix.writeMu.Lock()
 	defer ix.writeMu.Unlock()
 	ix.mu.RLock()
-	idx := ix.cur
+	idx, store := ix.cur, ix.curArts
 	manifest := make(map[string]ManifestEntry, len(ix.manifest))
 	for k, v := range ix.manifest {
 		manifest[k] = v
@@ -403,7 +427,6 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
 		}
 		deletePassages(b, id, old.Passages)
-		b.DeleteInternal([]byte(keyArticlePref + id))
 		delete(manifest, id)
 	}
 	m.LastChange = ix.opts.Now()
@@ -419,6 +442,10 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 	ix.mu.Lock()
 	ix.manifest, ix.meta = manifest, m
 	ix.mu.Unlock()
+	// After the batch: until then the manifest still lists the articles.
+	if err := deleteArticles(store, ids); err != nil {
+		ix.opts.Logger.Warn("deleting removed articles' records", "err", err)
+	}
 	return nil
 }
 
@@ -454,11 +481,6 @@ func addToBatch(b *bleve.Batch, a articles.Article) error {
 			return fmt.Errorf("index %s: %w", PassageID(a.ID, p.N), err)
 		}
 	}
-	data, err := json.Marshal(a)
-	if err != nil {
-		return err
-	}
-	b.SetInternal([]byte(keyArticlePref+a.ID), data)
 	return nil
 }
 
