@@ -181,6 +181,7 @@ func TestCitedSources(t *testing.T) {
 		{"Das schreibt das Newsportal „Daily NK“.", "Daily NK"},
 		{"Unter Berufung auf die Nachrichtenagentur Yonhap meldete der Sender", "Yonhap"},
 		{"Nach Angaben des ukrainischen Generalstabs wurden 300 getötet.", "ukrainischen Generalstabs"},
+		{"Sie sollen eingetroffen sein, laut Daily NK. Wie AFP berichtet, stimmt das.", "Daily NK|AFP"},
 		{"Der Himmel ist blau.", ""},
 	}
 	for _, tt := range tests {

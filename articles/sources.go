@@ -46,7 +46,7 @@ func outletMentions(text string) []found {
 const (
 	// name is a run of capitalised words, allowing English connectives
 	// ("Council for Foreign Relations").
-	name   = `\p{Lu}[\p{L}\d.&'-]*(?:\s+(?:for|of|the|and|on)?\s*\p{Lu}[\p{L}\d.&'-]*){0,5}`
+	name   = `\p{Lu}[\p{L}\d&'-]*(?:\.[\p{L}\d]+)*(?:\s+(?:for|of|the|and|on)?\s*\p{Lu}[\p{L}\d&'-]*(?:\.[\p{L}\d]+)*){0,5}`
 	quoted = `[„“"‚‘«»]([^„“”"‚‘’«»]{2,60})[“”"‘’«»]`
 	adjs   = `(?:\p{Ll}+\s+(?:und\s+\p{Ll}+\s+)?){0,3}`
 	// generic words that name the kind of source, not the source.
