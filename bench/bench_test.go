@@ -6,13 +6,15 @@ import (
 	"testing"
 
 	"github.com/claimbot/claimbot/relevance"
+
+	"github.com/claimbot/claimbot/internal/workspace"
 )
 
 // benchQueries are the shared eval queries, or a few claims when the file
 // is absent, so the benchmarks always run.
 func benchQueries(b *testing.B) []string {
 	var qs []string
-	if path, ok := sharedFile(b, "eval/queries.json"); ok {
+	if path, ok := workspace.Shared("eval/queries.json"); ok {
 		if set, err := relevance.Load(path); err == nil {
 			for _, g := range set.Groups() {
 				for _, c := range set[g] {

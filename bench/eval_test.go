@@ -2,35 +2,14 @@ package bench
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/relevance"
-)
 
-// sharedFile finds a file under the workspace's shared/ directory, which
-// sits beside the module root.
-func sharedFile(t testing.TB, rel string) (string, bool) {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", rel)
-			_, err := os.Stat(p)
-			return p, err == nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return filepath.Join("..", "shared", rel), false
-		}
-		dir = parent
-	}
-}
+	"github.com/claimbot/claimbot/internal/workspace"
+)
 
 func seedArticles(t testing.TB) []articles.Article {
 	t.Helper()
@@ -48,7 +27,7 @@ func seedArticles(t testing.TB) []articles.Article {
 // 0.875 and numbers 0.5 on this file), and Bleve's own thresholds are
 // asserted by package index.
 func TestSharedEvalPeers(t *testing.T) {
-	path, ok := sharedFile(t, "eval/queries.json")
+	path, ok := workspace.Shared("eval/queries.json")
 	if !ok {
 		t.Skipf("shared eval file not found at %s; skipping the peer comparison", path)
 	}

@@ -5,13 +5,15 @@ import (
 	"testing"
 
 	"github.com/claimbot/claimbot/relevance"
+
+	"github.com/claimbot/claimbot/internal/workspace"
 )
 
 // TestSharedEval scores the project's shared claim-lookup queries. The
 // thresholds are the acceptance bar: German MRR@5 >= 0.95, numbers and
 // spelling success@1 = 1.
 func TestSharedEval(t *testing.T) {
-	path, ok := sharedFile(t, "eval/queries.json")
+	path, ok := workspace.Shared("eval/queries.json")
 	if !ok {
 		t.Skipf("shared eval file not found at %s; skipping the shared relevance check", path)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/relevance"
+
+	"github.com/claimbot/claimbot/internal/workspace"
 )
 
 // seeds returns the embedded corpus.
@@ -133,7 +134,7 @@ func (c *tripContext) Done() <-chan struct{} { return c.done }
 // when the shared directory is not beside the repository.
 func evalQueries(t testing.TB) []string {
 	t.Helper()
-	if path, ok := sharedFile(t, "eval/queries.json"); ok {
+	if path, ok := workspace.Shared("eval/queries.json"); ok {
 		set, err := relevance.Load(path)
 		if err != nil {
 			t.Fatal(err)
@@ -149,28 +150,6 @@ func evalQueries(t testing.TB) []string {
 	return []string{
 		"Nordkorea bietet Russland 100.000 Soldaten an", "Schoigu Pjoengjang Besuch",
 		"400000 ukrainische Soldaten", "Rückeroberung des Gebiets Kursk",
-	}
-}
-
-// sharedFile finds a file under the workspace's shared/ directory, which
-// sits beside the repository root.
-func sharedFile(t testing.TB, rel string) (string, bool) {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", rel)
-			_, err := os.Stat(p)
-			return p, err == nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
 	}
 }
 

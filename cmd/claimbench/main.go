@@ -13,13 +13,14 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/claimbot/claimbot/bench"
+
+	"github.com/claimbot/claimbot/internal/workspace"
 )
 
 func main() {
@@ -174,7 +175,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		cfg.Peers = strings.Split(*peers, ",")
 	}
 	if cfg.EvalPath == "" {
-		cfg.EvalPath = findShared("eval/queries.json")
+		if p, ok := workspace.Shared("eval/queries.json"); ok {
+			cfg.EvalPath = p
+		}
 	}
 	if self, err := os.Executable(); err == nil {
 		cfg.ColdStart = bench.ExecColdStart([]string{self, "coldstart"})
@@ -259,27 +262,4 @@ func parseInts(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-// findShared looks for the workspace's shared/ directory beside the module
-// root, walking up from the working directory.
-func findShared(rel string) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", rel)
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }

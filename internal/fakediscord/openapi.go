@@ -19,6 +19,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"github.com/claimbot/claimbot/internal/workspace"
 )
 
 // spec is Discord's OpenAPI document, loaded and routed once per process
@@ -75,23 +77,10 @@ func specFor(t testing.TB, path string) *spec {
 	return l.spec
 }
 
-// defaultSpecPath is <repo>/../shared/discord-api-spec/openapi.json, the
-// repo being the nearest directory above the working directory with go.mod.
+// defaultSpecPath is <repo>/../shared/discord-api-spec/openapi.json.
 func defaultSpecPath() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "discord-api-spec", "openapi.json"), nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
+	p, _ := workspace.Shared(filepath.Join("discord-api-spec", "openapi.json"))
+	return p, nil
 }
 
 func loadSpec(path string) (*spec, error) {
