@@ -104,8 +104,6 @@ func newIngestion(deps Deps, store Store) (*ingestion, error) {
 
 // articleCommand is /article, for moderators.
 func articleCommand() *discordgo.ApplicationCommand {
-	modPerms := permManageGuild
-	no := false
 	de := func(s string) map[discordgo.Locale]string { return map[discordgo.Locale]string{discordgo.German: s} }
 	idOpt := func(desc, descDE string) []*discordgo.ApplicationCommandOption {
 		return []*discordgo.ApplicationCommandOption{{
@@ -118,15 +116,11 @@ func articleCommand() *discordgo.ApplicationCommand {
 		}}
 	}
 	descDE := "Artikel ins Archiv aufnehmen, entfernen oder aus Antworten heraushalten (Moderation)"
-	return &discordgo.ApplicationCommand{
+	return moderatorOnly(&discordgo.ApplicationCommand{
 		Type:                     discordgo.ChatApplicationCommand,
 		Name:                     cmdArticle,
 		Description:              "Add articles to the archive, remove them or keep them out of answers (moderators)",
 		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.German: descDE},
-		DefaultMemberPermissions: &modPerms,
-		//lint:ignore SA1019 set beside Contexts for older clients, like the other moderator commands
-		DMPermission: &no,
-		Contexts:     &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		Options: []*discordgo.ApplicationCommandOption{
 			{
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
@@ -184,7 +178,7 @@ func articleCommand() *discordgo.ApplicationCommand {
 				Options:                  idOpt("The excluded article", "Der ausgeschlossene Artikel"),
 			},
 		},
-	}
+	})
 }
 
 // attachment returns the file uploaded for an attachment option.

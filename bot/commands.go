@@ -36,11 +36,8 @@ const maxResults = 5
 // check again on the server side because server admins can override the
 // default.
 func Commands() []*discordgo.ApplicationCommand {
-	modPerms := permManageGuild
 	minQuery, minResults := 1, float64(1)
-	guildOnly := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	anywhere := &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
-	no := false
 	de := func(s string) *map[discordgo.Locale]string { return &map[discordgo.Locale]string{discordgo.German: s} }
 	deOpt := func(s string) map[discordgo.Locale]string { return map[discordgo.Locale]string{discordgo.German: s} }
 
@@ -102,23 +99,17 @@ func Commands() []*discordgo.ApplicationCommand {
 				Autocomplete:             true,
 			}},
 		},
-		{
+		moderatorOnly(&discordgo.ApplicationCommand{
 			Type:                     discordgo.ChatApplicationCommand,
 			Name:                     cmdReindex,
 			Description:              "Rebuild the search index from the article files (moderators)",
 			DescriptionLocalizations: de("Suchindex aus den Artikeldateien neu aufbauen (Moderation)"),
-			DefaultMemberPermissions: &modPerms,
-			DMPermission:             &no,
-			Contexts:                 guildOnly,
-		},
-		{
+		}),
+		moderatorOnly(&discordgo.ApplicationCommand{
 			Type:                     discordgo.ChatApplicationCommand,
 			Name:                     cmdAlerts,
 			Description:              "Choose where contradiction alerts are posted (moderators)",
 			DescriptionLocalizations: de("Festlegen, wohin Widerspruchs-Warnungen gehen (Moderation)"),
-			DefaultMemberPermissions: &modPerms,
-			DMPermission:             &no,
-			Contexts:                 guildOnly,
 			Options: []*discordgo.ApplicationCommandOption{
 				{
 					Type:                     discordgo.ApplicationCommandOptionSubCommand,
@@ -144,7 +135,7 @@ func Commands() []*discordgo.ApplicationCommand {
 					DescriptionLocalizations: deOpt("Keine Widerspruchs-Warnungen mehr auf diesem Server"),
 				},
 			},
-		},
+		}),
 		{
 			Type:                     discordgo.ChatApplicationCommand,
 			Name:                     cmdStats,
@@ -172,4 +163,17 @@ func Commands() []*discordgo.ApplicationCommand {
 		articleCommand(), // article.go
 		feedsCommand(),   // feeds.go
 	}
+}
+
+// moderatorOnly makes a command a moderator command: hidden from members
+// without Manage Server by default and offered only in guilds. The
+// handlers check again, since server admins can change the default.
+func moderatorOnly(c *discordgo.ApplicationCommand) *discordgo.ApplicationCommand {
+	perms := permManageGuild
+	no := false
+	c.DefaultMemberPermissions = &perms
+	//lint:ignore SA1019 set beside Contexts for older clients
+	c.DMPermission = &no
+	c.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+	return c
 }

@@ -25,19 +25,13 @@ const (
 
 // feedsCommand is /feeds, for moderators.
 func feedsCommand() *discordgo.ApplicationCommand {
-	modPerms := permManageGuild
-	no := false
 	de := func(s string) map[discordgo.Locale]string { return map[discordgo.Locale]string{discordgo.German: s} }
 	descDE := "RSS- und Atom-Feeds, aus denen das Archiv wächst (Moderation)"
-	return &discordgo.ApplicationCommand{
+	return moderatorOnly(&discordgo.ApplicationCommand{
 		Type:                     discordgo.ChatApplicationCommand,
 		Name:                     cmdFeeds,
 		Description:              "RSS and Atom feeds the archive grows from (moderators)",
 		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.German: descDE},
-		DefaultMemberPermissions: &modPerms,
-		//lint:ignore SA1019 set beside Contexts for older clients, like the other moderator commands
-		DMPermission: &no,
-		Contexts:     &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		Options: []*discordgo.ApplicationCommandOption{
 			{
 				Type:                     discordgo.ApplicationCommandOptionSubCommand,
@@ -78,7 +72,7 @@ func feedsCommand() *discordgo.ApplicationCommand {
 				}},
 			},
 		},
-	}
+	})
 }
 
 // feeds is /feeds add|list|remove.
