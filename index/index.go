@@ -246,6 +246,14 @@ func (ix *Index) Stats() Stats {
 	return st
 }
 
+// ArticleCount is the number of indexed articles; unlike Stats it does not
+// walk the manifest, so hot paths can ask it.
+func (ix *Index) ArticleCount() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.manifest)
+}
+
 // Manifest returns a copy of what the index holds, by article ID.
 func (ix *Index) Manifest() map[string]ManifestEntry {
 	ix.mu.RLock()

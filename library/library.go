@@ -369,7 +369,7 @@ func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
 // Contradictions returns every alerting pair in the corpus but those with
 // an excluded article.
 func (l *Library) Contradictions() []claims.Alert {
-	if l.ix.Stats().Articles > wholeCorpusLimit {
+	if l.ix.ArticleCount() > wholeCorpusLimit {
 		return l.cur.alertsWithout(claims.Pairs(l.allArticles()))
 	}
 	return l.cur.alertsWithout(append([]claims.Alert(nil), l.allPairs()...))
@@ -389,7 +389,7 @@ func (l *Library) Timeline(ctx context.Context, topic string) ([]claims.Timeline
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if l.ix.Stats().Articles <= wholeCorpusLimit {
+	if l.ix.ArticleCount() <= wholeCorpusLimit {
 		return claims.Timeline(l.cur.without(l.allArticles()), topic), nil
 	}
 	var arts []articles.Article
@@ -453,7 +453,7 @@ func (l *Library) allArticles() []articles.Article {
 }
 
 func (l *Library) allPairs() []claims.Alert {
-	if l.ix.Stats().Articles > wholeCorpusLimit {
+	if l.ix.ArticleCount() > wholeCorpusLimit {
 		return nil
 	}
 	all := l.allArticles()
