@@ -212,7 +212,9 @@ var knownAgencies = map[string]string{
 
 // boilerplate reports lines that are page furniture, not reporting.
 func boilerplate(line string) bool {
-	l := strings.ToLower(line)
+	// The prefixes are at most 26 runes, and lower-casing maps rune to rune,
+	// so lower-casing the head of a long paragraph is enough.
+	l := strings.ToLower(headRunes(line, 32))
 	for _, p := range []string{
 		"beliebteste artikel", "lesen sie außerdem", "lesen sie auch", "folgen sie ", "erfahren sie hier mehr",
 		"mehr zum thema", "zur startseite", "hier finden sie brandheiße",
@@ -222,7 +224,7 @@ func boilerplate(line string) bool {
 		}
 	}
 	switch {
-	case reErstellt.MatchString(line):
+	case strings.HasPrefix(line, "Erstellt von") && reErstellt.MatchString(line):
 		return true
 	case strings.HasSuffix(line, "(Foto) Suche"), strings.HasSuffix(line, "(Video) Suche"):
 		return true
@@ -236,6 +238,17 @@ func boilerplate(line string) bool {
 }
 
 var reErstellt = regexp.MustCompile(`^Erstellt von\b.*Uhr$|^Erstellt von\s*-?\s*$`)
+
+// headRunes returns the first n runes of s.
+func headRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
 
 type block struct {
 	text    string
@@ -392,17 +405,56 @@ func allHeadings(items []string, rest []block) bool {
 	return true
 }
 
+// cleanMarkdown checks for the literals each pattern needs first: nearly
+// every paragraph has none, and a regexp replace scans the whole paragraph.
 func cleanMarkdown(s string) string {
-	s = reMdLink.ReplaceAllString(s, "$1")
-	s = reMdEmphasis.ReplaceAllString(s, "$1$2")
+	if strings.Contains(s, "](") {
+		s = reMdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "**") || strings.Contains(s, "__") {
+		s = reMdEmphasis.ReplaceAllString(s, "$1$2")
+	}
 	return s
 }
 
 // clean collapses runs of white space and restores the space that exports
 // often lose after a full stop ("sollen.Dies verkündete").
 func clean(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !spacedOnce(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	return unglue(s)
+}
+
+// spacedOnce reports whether s is already what joining its fields with single
+// spaces gives, as most paragraphs are, so clean need not copy it.
+func spacedOnce(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c == ' ' && s[i+1] == ' ') || (c != ' ' && asciiSpace(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
 }
 
 // unglue inserts a space where a sentence ends right before the next one
@@ -410,6 +462,9 @@ func clean(s string) string {
 // upper-case and a lower-case letter. Abbreviations and numbers ("z.B.",
 // "18.11.") do not match.
 func unglue(s string) string {
+	if !glued(s) {
+		return s
+	}
 	var b strings.Builder
 	r := []rune(s)
 	last := 0
@@ -426,6 +481,30 @@ func unglue(s string) string {
 	}
 	b.WriteString(string(r[last:]))
 	return b.String()
+}
+
+// glued reports whether unglue has anything to do, without unglue's copy of
+// s to runes: the ".:!?" must be followed directly by a letter, which in
+// most text it is not.
+func glued(s string) bool {
+	const marks = ".:!?"
+	for m := 0; m < len(marks); m++ {
+		for i := strings.IndexByte(s, marks[m]); i >= 0; {
+			b1, n1 := utf8.DecodeLastRuneInString(s[:i])
+			b2, _ := utf8.DecodeLastRuneInString(s[:i-n1])
+			a1, m1 := utf8.DecodeRuneInString(s[i+1:])
+			a2, _ := utf8.DecodeRuneInString(s[i+1+m1:])
+			if unicode.IsUpper(a1) && unicode.IsLower(a2) && unicode.IsLower(b1) && unicode.IsLower(b2) {
+				return true
+			}
+			next := strings.IndexByte(s[i+1:], marks[m])
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+	}
+	return false
 }
 
 func appendUnique(list []string, s string) []string {

@@ -11,7 +11,7 @@ import (
 // knownOutlets are news outlets and agencies recognised wherever they are
 // named, because German reports often cite them without a cue phrase
 // ("Bloomberg, beruft sich auf Geheimdienstdaten").
-var knownOutlets = []string{
+var knownOutlets = [...]string{
 	"Bloomberg", "Reuters", "Associated Press", "AFP", "dpa", "New York Post", "New York Times",
 	"Washington Post", "Wall Street Journal", "Financial Times", "Daily NK", "NK News", "Regnum",
 	"TASS", "Tass", "RIA Nowosti", "Interfax", "Yonhap", "CNN", "BBC", "Kyiv Independent",
@@ -19,29 +19,50 @@ var knownOutlets = []string{
 	"Spiegel", "Tagesschau", "ZDF", "ARD", "Bild", "Welt", "FAZ", "Politico", "Guardian",
 }
 
-// outletMentions finds the known outlets named in text as whole words. A
-// plain substring scan: one regexp alternation over all names backtracks
-// on every paragraph.
+// outletMentions finds the known outlets named in text as whole words, in
+// the order of knownOutlets and then of position. A plain substring scan:
+// one regexp alternation over all names backtracks on every paragraph. The
+// scan is one pass for all outlets, which share few first bytes; one
+// strings.Index per outlet stops at every capitalised German noun.
 func outletMentions(text string) []found {
-	var out []found
-	for _, o := range knownOutlets {
-		for from := 0; ; {
-			i := strings.Index(text[from:], o)
-			if i < 0 {
-				break
+	type hit struct {
+		k int
+		f found
+	}
+	var hits []hit
+	var next [len(knownOutlets)]int // per outlet, where its search goes on, as if alone
+	for i := 0; i < len(text); i++ {
+		for _, k := range outletsByFirstByte[text[i]] {
+			o := knownOutlets[k]
+			if i < next[k] || !strings.HasPrefix(text[i:], o) {
+				continue
 			}
-			i += from
 			end := i + len(o)
+			next[k] = end
 			before, _ := utf8.DecodeLastRuneInString(text[:i])
 			after, _ := utf8.DecodeRuneInString(text[end:])
 			if (i == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
-				out = append(out, found{i, o})
+				hits = append(hits, hit{k, found{i, o}})
 			}
-			from = end
 		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].k < hits[j].k })
+	out := make([]found, len(hits))
+	for i, h := range hits {
+		out[i] = h.f
 	}
 	return out
 }
+
+var outletsByFirstByte = func() (t [256][]int) {
+	for k, o := range knownOutlets {
+		t[o[0]] = append(t[o[0]], k)
+	}
+	return t
+}()
 
 const (
 	// name is a run of capitalised words, allowing English connectives
@@ -58,7 +79,7 @@ const (
 // when indexing thousands of articles.
 type citePattern struct {
 	triggers []string
-	re       *regexp.Regexp
+	find     finder
 }
 
 func (p citePattern) applies(lower string) bool {
@@ -71,11 +92,11 @@ func (p citePattern) applies(lower string) bool {
 }
 
 var citePatterns = []citePattern{
-	{[]string{"laut"}, citeRes[0]},
-	{[]string{"wie "}, citeRes[1]},
-	{[]string{"schreibt", "schrieb", "meldet", "berichtet", "veröffentlichung"}, citeRes[2]},
-	{[]string{"berufung"}, citeRes[3]},
-	{[]string{"zufolge"}, citeRes[4]},
+	{[]string{"laut"}, startsWith(citeRes[0], true, "laut")},
+	{[]string{"wie "}, startsWith(citeRes[1], true, "wie")},
+	{[]string{"schreibt", "schrieb", "meldet", "berichtet", "veröffentlichung"}, startsWith(citeRes[2], false, "schr", "meldet", "berichtet", "Veröffentlichung")},
+	{[]string{"berufung"}, startsWith(citeRes[3], true, "unter berufung auf")},
+	{[]string{"zufolge"}, within(citeRes[4], "zufolge", nameBytes)},
 }
 
 var citeRes = []*regexp.Regexp{
@@ -109,6 +130,19 @@ var (
 	reSpeakerApposition = regexp.MustCompile(`(?:sagte|erklärte|behauptete|betonte|verkündete|warnte)\s+(?:der|die)\s+[^.]{0,80}?,\s+(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)[,.\s]`)
 )
 
+// The patterns above as finders: each names the literal its matches start
+// with or must contain.
+var (
+	speechVerbs           = []string{"sagte", "erklärte", "behauptete", "betonte", "verkündete", "warnte"}
+	findSameSource        = startsWith(reSameSource, true, "laut ")
+	findReportZufolge     = within(reReportZufolge, "zufolge", wordBytes)
+	findNachAngabenOf     = startsWith(reNachAngabenOf, true, "nach angaben")
+	findNachAngaben       = startsWith(reNachAngaben, true, "nach angaben")
+	findAdjAngaben        = startsWith(reAdjAngaben, true, "nach").needing("Angaben")
+	findSpeaker           = startsWith(reSpeaker, false, speechVerbs...)
+	findSpeakerApposition = startsWith(reSpeakerApposition, false, speechVerbs...)
+)
+
 // notNames are capitalised words the speaker pattern must not take for a
 // person: sentence-initial pronouns and determiners.
 var notNames = map[string]bool{
@@ -135,17 +169,18 @@ func citedSources(text, prev string) ([]string, string) {
 		}
 		all = append(all, found{pos, s})
 	}
+	folded := asciiLower(text)
 	if prev != "" {
-		for _, m := range reSameSource.FindAllStringIndex(text, -1) {
+		for _, m := range findSameSource.findAll(text, folded) {
 			add(m[0], prev)
 		}
 	}
-	lower := strings.ToLower(text)
+	lower := lowerText(text)
 	for _, p := range citePatterns {
 		if !p.applies(lower) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range p.find.findAll(text, folded) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
 					add(m[g], text[m[g]:m[g+1]])
@@ -162,12 +197,12 @@ func citedSources(text, prev string) ([]string, string) {
 		!strings.Contains(lower, "betonte") && !strings.Contains(lower, "verkündete") && !strings.Contains(lower, "warnte") {
 		return finish(all, prev)
 	}
-	for _, m := range reReportZufolge.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findReportZufolge.findAll(text, folded) {
 		adj := strings.TrimSpace(text[m[2]:m[3]])
 		noun := text[m[4]:m[5]]
 		add(m[0], nominative(adj, noun))
 	}
-	for _, m := range reNachAngabenOf.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findNachAngabenOf.findAll(text, folded) {
 		phrase := cutAtVerb(strings.TrimSpace(text[m[2]:m[3]]))
 		if n := reLastName.FindString(phrase); n != "" {
 			// Keep leading adjectives ("ukrainischen Generalstabs") unless
@@ -180,18 +215,18 @@ func citedSources(text, prev string) ([]string, string) {
 			add(m[2], phrase)
 		}
 	}
-	for _, m := range reNachAngaben.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findNachAngaben.findAll(text, folded) {
 		phrase := text[m[2]:m[3]]
 		if strings.HasPrefix(phrase, "des ") || strings.HasPrefix(phrase, "der ") || strings.HasPrefix(phrase, "von ") {
 			continue
 		}
 		add(m[2], phrase)
 	}
-	for _, m := range reAdjAngaben.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAdjAngaben.findAll(text, folded) {
 		add(m[2], text[m[2]:m[3]]+"en Angaben") // dative, as after "laut"
 	}
-	for _, re := range []*regexp.Regexp{reSpeakerApposition, reSpeaker} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	for _, f := range []finder{findSpeakerApposition, findSpeaker} {
+		for _, m := range f.findAll(text, folded) {
 			add(m[2], text[m[2]:m[3]])
 		}
 	}
