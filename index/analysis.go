@@ -5,7 +5,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // "custom" analyzer type
-	_ "github.com/blevesearch/bleve/v2/analysis/char/regexp"     // gender-suffix char filters
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"         // stop_de, normalize_de, stemmer_de_light
 	_ "github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/shingle"
@@ -16,9 +15,15 @@ import (
 
 // Analyzer names in the mapping.
 const (
-	analyzerText    = "claimbot_de"       // German: stems, folds umlauts
-	analyzerSpell   = "claimbot_spelling" // German + transliteration folding + joined word pairs, for fuzzy matching
-	analyzerNumbers = "claimbot_numbers"  // canonical numeric values only
+	analyzerText  = "claimbot_de"       // German: stems, folds umlauts
+	analyzerSpell = "claimbot_spelling" // German + transliteration folding, for fuzzy matching
+	// analyzerSpellQuery also joins adjacent query words ("Kim Jong Un"
+	// finds "Jongun"). Only queries are analysed with it: indexing every
+	// word pair made the term dictionary several times larger and was a
+	// large share of the indexing time; the opposite case, a joined word
+	// in the query, is split against the dictionary instead (see splits).
+	analyzerSpellQuery = "claimbot_spelling_query"
+	analyzerNumbers    = "claimbot_numbers" // canonical numeric values only
 )
 
 // translitFilterName folds the spellings that German and English use for
@@ -69,26 +74,75 @@ func fold(s string) string {
 	return b.String()
 }
 
+// germanCharFilterName blanks what the Unicode tokenizer would read wrongly
+// in German text, without changing lengths, so that offsets (and with them
+// highlighting) stay right:
+//   - gender forms ("Soldat:innen", "Soldat*innen", "Soldat_innen",
+//     "Soldat/innen") index as the stem: the suffix becomes spaces;
+//   - "text:Kursk" is one word to the tokenizer (a colon between letters
+//     joins them, as in Swedish "S:t"); in German it separates words, so a
+//     colon becomes a space.
+//
+// It is a byte scan rather than two regexp filters: it runs over every
+// passage three times, and regexps were a fifth of the analysis time.
+const germanCharFilterName = "claimbot_german_chars"
+
+func init() {
+	registry.RegisterCharFilter(germanCharFilterName, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return germanCharFilter{}, nil
+	})
+}
+
+type germanCharFilter struct{}
+
+func (germanCharFilter) Filter(in []byte) []byte {
+	var out []byte // copied on the first change
+	set := func(i int, b byte) {
+		if out == nil {
+			out = append([]byte(nil), in...)
+		}
+		out[i] = b
+	}
+	for i := 0; i < len(in); i++ {
+		switch in[i] {
+		case ':', '*', '_', '/':
+		default:
+			continue
+		}
+		if genderSuffixAt(in, i) {
+			for k := i; k < i+len(":innen"); k++ {
+				set(k, ' ')
+			}
+			i += len(":innen") - 1
+			continue
+		}
+		if in[i] == ':' {
+			set(i, ' ')
+		}
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+// genderSuffixAt reports whether in[i:] is a separator, "innen" and a word
+// end (what the regexp `[:*_/]innen\b` matched).
+func genderSuffixAt(in []byte, i int) bool {
+	end := i + len(":innen")
+	if end > len(in) || string(in[i+1:end]) != "innen" {
+		return false
+	}
+	if end == len(in) {
+		return true
+	}
+	c := in[end]
+	return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_')
+}
+
 // addAnalysis defines the analyzers on the mapping. They are data in the
 // mapping, so an index carries the description of how it was built.
 func addAnalysis(im *mapping.IndexMappingImpl) error {
-	// "Soldat:innen", "Soldat*innen", "Soldat_innen": gender forms index as
-	// the stem. The replacement has the suffix's length so that offsets, and
-	// with them highlighting, stay right.
-	if err := im.AddCustomCharFilter("claimbot_gender", map[string]any{
-		"type": "regexp", "regexp": `[:*_/]innen\b`, "replace": "      ",
-	}); err != nil {
-		return err
-	}
-	// "text:Kursk" is one word to the Unicode tokenizer (a colon between
-	// letters joins them, as in Swedish "S:t"); for German text it separates
-	// words, so a colon is a space. It runs after claimbot_gender, which
-	// has already blanked ":innen".
-	if err := im.AddCustomCharFilter("claimbot_colon", map[string]any{
-		"type": "regexp", "regexp": `:`, "replace": " ",
-	}); err != nil {
-		return err
-	}
 	if err := im.AddCustomTokenFilter("claimbot_pairs", map[string]any{
 		// "Kim Jong-un" also indexes "jongun", so "Kim Jongun" finds it.
 		"type": "shingle", "min": 2.0, "max": 2.0, "output_original": true, "separator": "",
@@ -96,12 +150,13 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 		return err
 	}
 	analyzers := map[string][]string{
-		analyzerText:    {"to_lower", "stop_de", "normalize_de", "stemmer_de_light"},
-		analyzerSpell:   {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName, "claimbot_pairs"},
-		analyzerNumbers: {numberFilterName},
+		analyzerText:       {"to_lower", "stop_de", "normalize_de", "stemmer_de_light"},
+		analyzerSpell:      {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName},
+		analyzerSpellQuery: {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName, "claimbot_pairs"},
+		analyzerNumbers:    {numberFilterName},
 	}
 	for name, filters := range analyzers {
-		charFilters := []string{"claimbot_gender", "claimbot_colon"}
+		charFilters := []string{germanCharFilterName}
 		if name == analyzerNumbers {
 			charFilters = append(charFilters, groupSpaceFilterName)
 		}

@@ -8,7 +8,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 7
+const MappingVersion = 8
 
 // Field names of a passage document.
 const (
@@ -28,8 +28,7 @@ const (
 )
 
 // passageDoc is what one paragraph looks like in the index. The same text
-// goes into three fields analysed three ways; the offsets of all three refer
-// to the stored text, so any of them can drive highlighting.
+// goes into three fields analysed three ways.
 type passageDoc struct {
 	Text      string   `json:"text"`
 	Spell     string   `json:"spell"`
@@ -64,7 +63,9 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.Store = store
 		f.IncludeInAll = false
 		f.DocValues = false
-		f.IncludeTermVectors = true // locations drive highlighting
+		// Term positions serve phrase matching, which only the text field
+		// does; highlighting re-analyses the page (see marks).
+		f.IncludeTermVectors = analyzer == analyzerText
 		return f
 	}
 	keyword := func(index bool) *mapping.FieldMapping {

@@ -81,17 +81,17 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		// corpus had nothing.
 		return res, errClosed()
 	}
-	bq, ok := ix.buildQuery(idx, q, true)
+	p, ok := ix.buildQuery(idx, q, true)
 	if !ok {
 		res.Took = time.Since(start)
 		return res, nil // only stop words: nothing to look for
 	}
-	sr, err := run(ctx, idx, bq, opts)
+	sr, err := p.run(ctx, idx, opts)
 	if err != nil && isTooManyClauses(err) {
 		// A fuzzy term expanded too far (a very short or very common
 		// stem): answer from exact matches rather than fail.
-		bq, _ = ix.buildQuery(idx, q, false)
-		sr, err = run(ctx, idx, bq, opts)
+		p, _ = ix.buildQuery(idx, q, false)
+		sr, err = p.run(ctx, idx, opts)
 	}
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -106,8 +106,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		return res, fmt.Errorf("search: %w", err)
 	}
 	res.Total = sr.Total
+	m := idx.Mapping()
 	for _, h := range sr.Hits {
-		res.Hits = append(res.Hits, toHit(h))
+		hit := toHit(h)
+		hit.Fragments = fragments(hit.Passage, p.marks.spans(m, hit.Passage), fragmentRunes)
+		res.Hits = append(res.Hits, hit)
 	}
 	res.Took = time.Since(start)
 	return res, nil
@@ -126,15 +129,56 @@ func validateQuery(q string) error {
 	return nil
 }
 
-func run(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
-	q = excluding(q, opts.Exclude)
-	req := bleve.NewSearchRequestOptions(q, opts.Limit, opts.Offset, false)
+// run searches with the plan. Only the page is highlighted (see marks), and
+// score ties are broken by passage ID among a few more hits than the page
+// needs: asking Bleve for term locations or an _id sort costs that for every
+// candidate passage, which at 100,000 articles is most of a query's time.
+func (p plan) run(ctx context.Context, idx bleve.Index, opts SearchOptions) (*bleve.SearchResult, error) {
+	q := p.query
+	if p.driver != nil {
+		q = &drivenQuery{full: p.query, driver: p.driver}
+	}
+	sr, err := page(ctx, idx, q, opts)
+	if err == nil && p.driver != nil && sr.Total < uint64(opts.Limit) {
+		// Fewer passages with a distinctive word than a page holds: the
+		// rest may be in passages with only common words. Total does not
+		// depend on the offset, so every page of a query takes the same
+		// branch and pages never overlap.
+		sr, err = page(ctx, idx, p.query, opts)
+	}
+	return sr, err
+}
+
+// tieSlack is how many hits past the page are fetched to break score ties
+// by ID. Equal scores are common (the same figure in several passages);
+// the ID as tie-breaker keeps answers and pages stable.
+const tieSlack = 8
+
+func page(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
+	want := opts.Offset + opts.Limit
+	req := bleve.NewSearchRequestOptions(excluding(q, opts.Exclude), want+tieSlack, 0, false)
 	req.Fields = storedFields
-	req.IncludeLocations = true
-	// Equal scores are common (the same figure in several passages); the
-	// ID as tie-breaker keeps answers and pages stable.
-	req.SortBy([]string{"-_score", "_id"})
-	return idx.SearchInContext(ctx, req)
+	sr, err := idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	hits := sr.Hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	if len(hits) == want+tieSlack && hits[want-1].Score == hits[len(hits)-1].Score {
+		// The tie at the page's end runs past what was fetched: only a
+		// full sort by ID knows which of the tied passages come first.
+		req = bleve.NewSearchRequestOptions(excluding(q, opts.Exclude), opts.Limit, opts.Offset, false)
+		req.Fields = storedFields
+		req.SortBy([]string{"-_score", "_id"})
+		return idx.SearchInContext(ctx, req)
+	}
+	sr.Hits = hits[min(opts.Offset, len(hits)):min(want, len(hits))]
+	return sr, nil
 }
 
 // excluding filters the passages of the given articles out of q with a
@@ -160,6 +204,15 @@ func isTooManyClauses(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "TooManyClauses")
 }
 
+// plan is how one query is run: the scoring query, the clauses that
+// select candidates (nil: every passage the query matches), and the terms to
+// mark in the answers.
+type plan struct {
+	query  query.Query
+	driver query.Query
+	marks  marks
+}
+
 // buildQuery turns the user's text into one group of clauses per query
 // word (the word in the German field, in the spelling field, as a number,
 // in the heading and title) and a phrase bonus. Bleve scales a
@@ -167,15 +220,17 @@ func isTooManyClauses(err error) bool {
 // makes that share count words, so a word indexed in three fields weighs
 // no more than a number indexed in one. It reports false when the text has
 // no searchable term.
-func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query, bool) {
+func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) {
 	m := idx.Mapping()
 	groups := map[int][]query.Query{}
+	df := map[int]uint64{} // the most passages any clause of the group matches
 	var order []int
-	add := func(pos int, qq query.Query) {
+	add := func(pos int, qq query.Query, n uint64) {
 		if _, ok := groups[pos]; !ok {
 			order = append(order, pos)
 		}
 		groups[pos] = append(groups[pos], qq)
+		df[pos] = max(df[pos], n)
 	}
 	term := func(t, field string, boost float64) query.Query {
 		tq := bleve.NewTermQuery(t)
@@ -183,21 +238,30 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query,
 		tq.SetBoost(boost)
 		return tq
 	}
+	var p plan
 
 	known := &termChecker{idx: idx}
 	defer known.close()
 	textTerms := analyseTokens(m, analyzerText, q)
 	inText := map[int]bool{} // query positions whose word the text field has
 	for _, t := range textTerms {
-		add(t.pos, term(t.term, fieldText, boostText))
-		add(t.pos, term(t.term, fieldHeading, boostHeading))
-		add(t.pos, term(t.term, fieldLeadTitle, boostHeading))
-		if known.has(fieldText, t.term) {
+		n := known.count(fieldText, t.term)
+		add(t.pos, term(t.term, fieldText, boostText), n)
+		add(t.pos, term(t.term, fieldHeading, boostHeading), 0)
+		add(t.pos, term(t.term, fieldLeadTitle, boostHeading), 0)
+		if n > 0 {
 			inText[t.pos] = true
+		} else {
+			for _, sp := range known.splits(t.term) {
+				add(t.pos, bleve.NewPhraseQuery(sp[:], fieldText), 0)
+				p.marks.add(analyzerText, sp[0], 0)
+				p.marks.add(analyzerText, sp[1], 0)
+			}
 		}
+		p.marks.add(analyzerText, t.term, 0)
 	}
 	allInText := len(inText) == len(textTerms)
-	for _, t := range analyseTokens(m, analyzerSpell, q) {
+	for _, t := range analyseTokens(m, analyzerSpellQuery, q) {
 		// A word the index has as typed needs no spelling variants: the
 		// spelling field would match the same passages again and only
 		// lengthen the search. Word pairs help only when a word is missing
@@ -210,32 +274,36 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query,
 		// and building a Levenshtein automaton per word costs far more
 		// than the search itself. Joined word pairs are matched exactly.
 		if fuzzy && !t.pair {
-			if f := fuzziness(t.term); f > 0 && !known.has(fieldSpell, t.term) {
+			if f := fuzziness(t.term); f > 0 && known.count(fieldSpell, t.term) == 0 {
 				fq := bleve.NewFuzzyQuery(t.term)
 				fq.SetField(fieldSpell)
 				fq.SetFuzziness(f)
 				fq.SetPrefix(1)
 				fq.SetBoost(boostSpell)
-				add(t.pos, fq)
+				add(t.pos, fq, 0)
+				p.marks.add(analyzerSpell, t.term, f)
 				continue
 			}
 		}
-		add(t.pos, term(t.term, fieldSpell, boostSpell))
+		add(t.pos, term(t.term, fieldSpell, boostSpell), 0)
+		p.marks.add(analyzerSpell, t.term, 0)
 	}
 	for _, n := range analyseTokens(m, analyzerNumbers, q) {
-		add(n.pos, term(n.term, fieldNumbers, boostNumbers))
+		add(n.pos, term(n.term, fieldNumbers, boostNumbers), known.count(fieldNumbers, n.term))
+		p.marks.add(analyzerNumbers, n.term, 0)
 	}
 	if len(groups) == 0 {
-		return nil, false
+		return p, false
+	}
+	group := func(pos int) query.Query {
+		if g := groups[pos]; len(g) > 1 {
+			return bleve.NewDisjunctionQuery(g...)
+		}
+		return groups[pos][0]
 	}
 	var clauses []query.Query
 	for _, pos := range order {
-		g := groups[pos]
-		if len(g) == 1 {
-			clauses = append(clauses, g[0])
-			continue
-		}
-		clauses = append(clauses, bleve.NewDisjunctionQuery(g...))
+		clauses = append(clauses, group(pos))
 	}
 	if len(textTerms) > 1 {
 		pq := bleve.NewMatchPhraseQuery(q)
@@ -243,7 +311,51 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (query.Query,
 		pq.SetBoost(boostPhrase)
 		clauses = append(clauses, pq)
 	}
-	return bleve.NewDisjunctionQuery(clauses...), true
+	p.query = bleve.NewDisjunctionQuery(clauses...)
+	if drive := distinctive(order, df, known.docCount()); len(drive) > 0 {
+		var dq []query.Query
+		for _, pos := range drive {
+			dq = append(dq, group(pos))
+		}
+		p.driver = bleve.NewDisjunctionQuery(dq...)
+	}
+	return p, true
+}
+
+// Candidate pruning. A claim is an OR of its words, and its common words
+// ("Soldaten", "Russland") match a large share of all passages, every one of
+// which would be scored. The passages worth answering with have at least one
+// of the claim's rarer words, so at scale only passages with one of them are
+// scored (in full, with every word: the scores do not change). The rarest
+// words are taken while the passages they select stay within a budget;
+// the idea is Lucene's CommonTermsQuery.
+var (
+	pruneMinPassages uint64 = 20_000 // below this every candidate is cheap enough
+	pruneBudget      uint64 = 5_000  // candidates the distinctive words may select
+)
+
+// distinctive returns the query positions whose words select the
+// candidates, or nil when every candidate should be scored.
+func distinctive(order []int, df map[int]uint64, docs uint64) []int {
+	if docs < pruneMinPassages || len(order) < 2 {
+		return nil
+	}
+	byDF := append([]int(nil), order...)
+	sort.SliceStable(byDF, func(i, j int) bool { return df[byDF[i]] < df[byDF[j]] })
+	budget := pruneBudget
+	var drive []int
+	var selected uint64
+	for i, pos := range byDF {
+		if i > 0 && selected+df[pos] > budget {
+			break
+		}
+		drive = append(drive, pos)
+		selected += df[pos]
+	}
+	if len(drive) == len(order) {
+		return nil // nothing to prune
+	}
+	return drive
 }
 
 // fuzziness allows one edit from five letters and two from nine: short
@@ -305,7 +417,7 @@ func analyseTokens(m mapping.IndexMapping, analyzer, text string) []queryTerm {
 	return out
 }
 
-// termChecker answers whether a field holds a term, opening an index
+// termChecker answers how many passages hold a term, opening an index
 // reader only when first asked.
 type termChecker struct {
 	idx    bleve.Index
@@ -313,7 +425,7 @@ type termChecker struct {
 	failed bool
 }
 
-func (c *termChecker) has(field, term string) bool {
+func (c *termChecker) open() bool {
 	if c.reader == nil && !c.failed {
 		adv, err := c.idx.Advanced()
 		if err == nil {
@@ -321,15 +433,48 @@ func (c *termChecker) has(field, term string) bool {
 		}
 		c.failed = err != nil || c.reader == nil
 	}
-	if c.reader == nil {
-		return false // fall back to fuzzy matching
+	return c.reader != nil
+}
+
+// count is the number of passages whose field holds the term (0 when the
+// index cannot say, which falls back to fuzzy matching).
+func (c *termChecker) count(field, term string) uint64 {
+	if !c.open() {
+		return 0
 	}
 	tfr, err := c.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
-		return false
+		return 0
 	}
 	defer tfr.Close()
-	return tfr.Count() > 0
+	return tfr.Count()
+}
+
+// splits returns the ways to cut a word the index lacks into two words it
+// has, in order: "jongun" is "jong un" when the passages wrote "Jong-un".
+func (c *termChecker) splits(term string) [][2]string {
+	var out [][2]string
+	for i := range term {
+		if i < 2 || len(term)-i < 2 || !utf8.RuneStart(term[i]) {
+			continue
+		}
+		a, b := term[:i], term[i:]
+		if c.count(fieldText, a) > 0 && c.count(fieldText, b) > 0 {
+			out = append(out, [2]string{a, b})
+		}
+	}
+	return out
+}
+
+func (c *termChecker) docCount() uint64 {
+	if !c.open() {
+		return 0
+	}
+	n, err := c.reader.DocCount()
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 func (c *termChecker) close() {
@@ -375,15 +520,6 @@ func toHit(h *search.DocumentMatch) Hit {
 			}
 		}
 	}
-	var spans [][2]int
-	for _, f := range []string{fieldText, fieldSpell, fieldNumbers} {
-		for _, locs := range h.Locations[f] {
-			for _, l := range locs {
-				spans = append(spans, [2]int{int(l.Start), int(l.End)})
-			}
-		}
-	}
-	hit.Fragments = fragments(hit.Passage, spans, fragmentRunes)
 	return hit
 }
 

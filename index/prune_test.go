@@ -1,0 +1,143 @@
+package index
+
+import (
+	"context"
+	"math"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestPruningKeepsScores forces candidate pruning on the seed index (it
+// normally starts at 20,000 passages) with a budget small enough to prune
+// most queries, and checks what pruning promises: every passage it returns
+// is one the whole query returns too, with the same score, and a passage
+// is only ever left out in favour of ones with a distinctive word.
+func TestPruningKeepsScores(t *testing.T) {
+	ix := seedIndex(t)
+	ctx := context.Background()
+	queries := []string{
+		"Nordkorea bietet Russland 100.000 Soldaten an",
+		"400000 ukrainische Soldaten",
+		"Soldaten Russland Ukraine Kursk",
+		"Kim Jong-un Schoigu Pjöngjang Besuch",
+		"1,3 Millionen Soldaten Armee",
+	}
+	for _, c := range loadRelevanceCases(t) {
+		queries = append(queries, c.Query)
+	}
+	full := map[string]map[string]float64{}
+	for _, q := range queries {
+		res, err := ix.Search(ctx, q, SearchOptions{Limit: MaxLimit})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		full[q] = map[string]float64{}
+		for _, h := range res.Hits {
+			full[q][h.ID] = h.Score
+		}
+	}
+
+	defer func(min, budget uint64) { pruneMinPassages, pruneBudget = min, budget }(pruneMinPassages, pruneBudget)
+	pruneMinPassages, pruneBudget = 0, 3
+	pruned := 0
+	for _, q := range queries {
+		res, err := ix.Search(ctx, q, SearchOptions{Limit: 5})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if uint64(len(full[q])) > res.Total {
+			pruned++
+		}
+		for _, h := range res.Hits {
+			want, ok := full[q][h.ID]
+			if !ok && len(full[q]) < MaxLimit {
+				t.Errorf("%q: pruned search returns %s, which the whole query does not", q, h.ID)
+				continue
+			}
+			if ok && math.Abs(want-h.Score) > 1e-9 {
+				t.Errorf("%q: %s scores %.6f pruned, %.6f whole", q, h.ID, h.Score, want)
+			}
+		}
+	}
+	if pruned == 0 {
+		t.Fatal("no query was pruned: the test does not exercise pruning")
+	}
+	t.Logf("%d of %d queries pruned", pruned, len(queries))
+}
+
+func TestDistinctive(t *testing.T) {
+	defer func(min, budget uint64) { pruneMinPassages, pruneBudget = min, budget }(pruneMinPassages, pruneBudget)
+	pruneMinPassages, pruneBudget = 100, 1000
+	tests := []struct {
+		name  string
+		order []int
+		df    map[int]uint64
+		docs  uint64
+		want  []int
+	}{
+		{"small index: no pruning", []int{1, 2}, map[int]uint64{1: 5, 2: 90}, 99, nil},
+		{"one word", []int{1}, map[int]uint64{1: 900}, 10_000, nil},
+		{"all rare: nothing to prune", []int{1, 2}, map[int]uint64{1: 10, 2: 900}, 10_000, nil},
+		{"rarest within budget", []int{1, 2, 3}, map[int]uint64{1: 5000, 2: 14, 3: 700}, 10_000, []int{2, 3}},
+		{"only common words: the rarest", []int{1, 2}, map[int]uint64{1: 5000, 2: 3000}, 10_000, []int{2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := distinctive(tt.order, tt.df, tt.docs)
+			if len(got) != len(tt.want) {
+				t.Fatalf("distinctive = %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("distinctive = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestGermanCharFilter compares the byte scan with the two regexps it
+// replaced, on the cases they were written for and on text around them.
+func TestGermanCharFilter(t *testing.T) {
+	gender := regexp.MustCompile(`[:*_/]innen\b`)
+	colon := regexp.MustCompile(`:`)
+	old := func(s string) string {
+		s = gender.ReplaceAllString(s, "      ")
+		return colon.ReplaceAllString(s, " ")
+	}
+	inputs := []string{
+		"Soldat:innen", "Soldat*innen", "Soldat_innen", "Soldat/innen", "Soldat:innenzahl",
+		"Soldat:innen.", "Soldat:innen_", "Soldat:innen9", "Soldat:Innen", "text:Kursk", ":innen",
+		"::innen", "a:inne", "Bürger*innen und Bürger:innen: 5", "ä:innenü", "", ":", "/innen/innen",
+	}
+	for _, s := range inputs {
+		for _, wrap := range []string{"%s", "Die %s kamen", "(%s)", "%s:%s"} {
+			in := strings.ReplaceAll(wrap, "%s", s)
+			if got, want := string(germanCharFilter{}.Filter([]byte(in))), old(in); got != want {
+				t.Errorf("Filter(%q) = %q, want %q", in, got, want)
+			}
+		}
+	}
+}
+
+func TestFuzzyMatch(t *testing.T) {
+	tests := []struct {
+		a, b string
+		f    int
+		want bool
+	}{
+		{"soigu", "soigu", 0, true},
+		{"soygu", "soigu", 1, true},
+		{"soigu", "koigu", 1, false}, // prefix differs
+		{"pionian", "piongiang", 2, true},
+		{"pionian", "piongiang", 1, false},
+		{"ä", "äa", 1, true},
+		{"", "a", 1, false},
+	}
+	for _, tt := range tests {
+		if got := fuzzyMatch(tt.a, tt.b, tt.f); got != tt.want {
+			t.Errorf("fuzzyMatch(%q, %q, %d) = %v, want %v", tt.a, tt.b, tt.f, got, tt.want)
+		}
+	}
+}
