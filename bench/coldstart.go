@@ -31,14 +31,15 @@ type ColdResult struct {
 }
 
 // ColdStartFunc runs a cold start of the index in dir in a fresh process;
-// with loadQueries it then serves them at loadClients concurrent clients and
-// reports the process's memory.
-type ColdStartFunc func(ctx context.Context, dir, query string, loadQueries []string, loadClients int) (ColdResult, error)
+// with loadQueries it then serves them at loadClients concurrent clients,
+// for at most loadTimeout, and reports the process's memory.
+type ColdStartFunc func(ctx context.Context, dir, query string, loadQueries []string, loadClients int, loadTimeout time.Duration) (ColdResult, error)
 
 // ColdStartChild is the fresh process's side: it opens the index, answers
-// query, optionally serves the queries in loadFile (one per line), and
-// prints a ColdResult as one JSON line to w.
-func ColdStartChild(ctx context.Context, dir, query, loadFile string, loadClients int, w io.Writer) error {
+// query, optionally serves the queries in loadFile (one per line) for at
+// most loadTimeout (0: no limit), and prints a ColdResult as one JSON line
+// to w.
+func ColdStartChild(ctx context.Context, dir, query, loadFile string, loadClients int, loadTimeout time.Duration, w io.Writer) error {
 	t0 := time.Now()
 	b, err := OpenBleve(ctx, dir)
 	if err != nil {
@@ -62,7 +63,7 @@ func ColdStartChild(ctx context.Context, dir, query, loadFile string, loadClient
 			return err
 		}
 		qs := strings.Split(strings.TrimSpace(string(data)), "\n")
-		l := Load(ctx, b, qs, LoadOptions{Clients: loadClients, Queries: 2 * len(qs), MaxDuration: 30 * time.Second})
+		l := Load(ctx, b, qs, LoadOptions{Clients: loadClients, Queries: 2 * len(qs), MaxDuration: loadTimeout})
 		res.Load = &l
 		res.ServeRSS, _ = CurrentRSS()
 		res.ServePeakRSS, _ = PeakRSS()
@@ -72,10 +73,10 @@ func ColdStartChild(ctx context.Context, dir, query, loadFile string, loadClient
 }
 
 // ExecColdStart returns a ColdStartFunc that runs argv (this program and
-// its cold-start subcommand) with --index, --query, and for loads --load
-// and --clients appended.
+// its cold-start subcommand) with --index, --query, and for loads --load,
+// --clients and --timeout appended, and kills it when it overruns.
 func ExecColdStart(argv []string) ColdStartFunc {
-	return func(ctx context.Context, dir, query string, loadQueries []string, loadClients int) (ColdResult, error) {
+	return func(ctx context.Context, dir, query string, loadQueries []string, loadClients int, loadTimeout time.Duration) (ColdResult, error) {
 		args := append(append([]string(nil), argv[1:]...), "--index", dir, "--query", query)
 		if len(loadQueries) > 0 {
 			f, err := os.CreateTemp("", "claimbench-queries-*.txt")
@@ -89,9 +90,13 @@ func ExecColdStart(argv []string) ColdStartFunc {
 			if err := f.Close(); err != nil {
 				return ColdResult{}, err
 			}
-			args = append(args, "--load", f.Name(), "--clients", fmt.Sprint(loadClients))
+			args = append(args, "--load", f.Name(), "--clients", fmt.Sprint(loadClients), "--timeout", loadTimeout.String())
 		}
-		cmd := exec.CommandContext(ctx, argv[0], args...)
+		// Opening even the 100k index takes about a second; the margin is
+		// for a loaded machine, the bound for a child that hangs.
+		cctx, cancel := context.WithTimeout(ctx, loadTimeout+2*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(cctx, argv[0], args...)
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			return ColdResult{}, err

@@ -16,10 +16,17 @@ type LoadResult struct {
 	Errors  int
 	// FirstError is the first failure, for the report.
 	FirstError string
-	Median     time.Duration
-	P99        time.Duration
-	Max        time.Duration
-	Elapsed    time.Duration
+	// Planned is how many queries the level was to run; Stopped is set
+	// when its time limit ended it first, and CutOff counts the queries
+	// still running then, which were cancelled and are counted neither as
+	// answered nor as errors.
+	Planned int
+	Stopped bool
+	CutOff  int
+	Median  time.Duration
+	P99     time.Duration
+	Max     time.Duration
+	Elapsed time.Duration
 	// QPS is answered queries per second over the whole level.
 	QPS float64
 }
@@ -30,8 +37,10 @@ type LoadOptions struct {
 	// Queries is how many queries the level runs in total (the query list
 	// is cycled).
 	Queries int
-	// MaxDuration stops the level early (0: no limit); the figures then
-	// cover the queries that finished.
+	// MaxDuration stops the level early (0: no limit): no query starts
+	// after it, and the queries still running are cancelled, since at 128
+	// clients on a slow engine waiting for them took minutes. The figures
+	// then cover the queries that finished.
 	MaxDuration time.Duration
 	// K is the number of passages asked for (default 5).
 	K int
@@ -50,15 +59,17 @@ func Load(ctx context.Context, e Engine, queries []string, opts LoadOptions) Loa
 	if opts.Queries <= 0 {
 		opts.Queries = len(queries)
 	}
-	var deadline time.Time
+	lctx, cancel := ctx, context.CancelFunc(func() {})
 	if opts.MaxDuration > 0 {
-		deadline = time.Now().Add(opts.MaxDuration)
+		lctx, cancel = context.WithTimeout(ctx, opts.MaxDuration)
 	}
+	defer cancel()
 	var (
 		next     atomic.Int64
 		mu       sync.Mutex
 		lat      = make([]time.Duration, 0, opts.Queries)
 		errs     int
+		cut      int
 		firstErr string
 		wg       sync.WaitGroup
 	)
@@ -68,18 +79,22 @@ func Load(ctx context.Context, e Engine, queries []string, opts LoadOptions) Loa
 		go func() {
 			defer wg.Done()
 			local := make([]time.Duration, 0, opts.Queries/opts.Clients+1)
-			var lerrs int
+			var lerrs, lcut int
 			var lfirst string
 			for {
 				i := next.Add(1) - 1
-				if int(i) >= opts.Queries || ctx.Err() != nil || (!deadline.IsZero() && time.Now().After(deadline)) {
+				if int(i) >= opts.Queries || lctx.Err() != nil {
 					break
 				}
 				q := queries[int(i)%len(queries)]
 				t0 := time.Now()
-				_, err := e.Search(ctx, q, opts.K)
+				_, err := e.Search(lctx, q, opts.K)
 				d := time.Since(t0)
 				if err != nil {
+					if lctx.Err() != nil && ctx.Err() == nil {
+						lcut++
+						continue
+					}
 					lerrs++
 					if lfirst == "" {
 						lfirst = err.Error()
@@ -91,6 +106,7 @@ func Load(ctx context.Context, e Engine, queries []string, opts LoadOptions) Loa
 			mu.Lock()
 			lat = append(lat, local...)
 			errs += lerrs
+			cut += lcut
 			if firstErr == "" {
 				firstErr = lfirst
 			}
@@ -98,7 +114,8 @@ func Load(ctx context.Context, e Engine, queries []string, opts LoadOptions) Loa
 		}()
 	}
 	wg.Wait()
-	res := LoadResult{Clients: opts.Clients, Queries: len(lat), Errors: errs, FirstError: firstErr, Elapsed: time.Since(start)}
+	res := LoadResult{Clients: opts.Clients, Queries: len(lat), Errors: errs, FirstError: firstErr, Elapsed: time.Since(start),
+		Planned: opts.Queries, CutOff: cut, Stopped: ctx.Err() == nil && len(lat)+errs < opts.Queries}
 	res.Median, res.P99, res.Max = Percentile(lat, 50), Percentile(lat, 99), Percentile(lat, 100)
 	if res.Elapsed > 0 {
 		res.QPS = float64(len(lat)) / res.Elapsed.Seconds()

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/claimbot/claimbot/articles"
@@ -153,6 +155,13 @@ func BuildPostgres(ctx context.Context, srv *PGServer, arts []articles.Article, 
 	cfg, err := pgxpool.ParseConfig(fmt.Sprintf("host=%s user=bench dbname=postgres pool_max_conns=%d", srv.Socket, conns))
 	if err != nil {
 		return nil, Build{}, err
+	}
+	// A level that runs out of time cancels its queries. pgx's default
+	// only drops the connection, and the server goes on running the query,
+	// so at 128 clients the next level would start on a busy server; a
+	// cancel request stops the query.
+	cfg.ConnConfig.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: 5 * time.Second}
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

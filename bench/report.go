@@ -175,7 +175,7 @@ func (r *Report) Print(w io.Writer) {
 	m := r.Machine
 	p("## claimbench: %d generated articles + 5 seeds\n\n", r.Articles)
 	p("- Machine: %s, %d cores, %.1f GiB RAM, %s, %s\n", m.CPU, m.Cores, m.MemoryGiB, m.Go, m.OS)
-	p("- Date: %s; run took %s; repeats: %d (medians reported); load average at start %s, at end %s (%d cores; other work on the machine skews the figures)\n",
+	p("- Date: %s; run took %s (per phase: *Where the time went* below); repeats: %d (medians reported); load average at start %s, at end %s (%d cores; other work on the machine skews the figures)\n",
 		r.Started.Format("2006-01-02 15:04 MST"), r.Took.Round(time.Second), r.Repeat, r.LoadStart, r.LoadEnd, m.Cores)
 	reuse := "generated in " + r.Gen.Took.Round(time.Millisecond).String()
 	if !r.Generated {
@@ -209,6 +209,7 @@ func (r *Report) Print(w io.Writer) {
 	p("\nPeak RSS is this process's (it also holds the parsed corpus); PostgreSQL's memory is in its own server processes and not counted.\n\n")
 
 	p("### Latency and throughput (closed loop: each client sends its next query when answered)\n\n")
+	p("A level stops at its time limit; the queries still running then are cancelled (\"cut off\") and count neither as answered nor as errors, so a stopped level's latencies cover only the queries that finished.\n\n")
 	p("| engine | clients | queries | median | p99 | max | QPS | median ×bleve | p99 ×bleve | QPS ×bleve | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, e := range r.Engines {
 		if e.Skipped != "" || len(e.Levels) == 0 {
@@ -226,7 +227,7 @@ func (r *Report) Print(w io.Writer) {
 			if l.FirstError != "" {
 				errs += " (" + truncate(l.FirstError, 60) + ")"
 			}
-			p("| %s | %d | %d | %s | %s | %s | %.0f | %s | %s | %s | %s |\n", e.Name, l.Clients, l.Queries, fmtDur(l.Median), fmtDur(l.P99), fmtDur(l.Max), l.QPS, rm, rp, rq, errs)
+			p("| %s | %d | %s | %s | %s | %s | %.0f | %s | %s | %s | %s |\n", e.Name, l.Clients, levelQueries(l), fmtDur(l.Median), fmtDur(l.P99), fmtDur(l.Max), l.QPS, rm, rp, rq, errs)
 		}
 	}
 	p("\n### Retrieval quality (shared/eval/queries.json, MRR@5 / success@1)\n\n")
@@ -256,8 +257,15 @@ func (r *Report) Print(w io.Writer) {
 		}
 		if e.KnownItem != nil {
 			k := e.KnownItem
-			p("| %s | generated (known item) | %d | | | %.3f | %.3f | %d misses |\n", e.Name, k.Queries, k.MRR, k.Success1, len(k.Misses))
+			n := fmt.Sprint(k.Queries)
+			if k.Queries < e.KnownItemOf {
+				n = fmt.Sprintf("%d of %d", k.Queries, e.KnownItemOf)
+			}
+			p("| %s | generated (known item) | %s | | | %.3f | %.3f | %d misses |\n", e.Name, n, k.MRR, k.Success1, len(k.Misses))
 		}
+	}
+	for _, line := range r.knownItemNotes() {
+		p("\n%s\n", line)
 	}
 	p("\n### Cold start, serving memory, /claim end to end (fresh processes)\n\n")
 	if len(r.Cold) > 0 {
@@ -269,8 +277,8 @@ func (r *Report) Print(w io.Writer) {
 			len(r.Cold), fmtDur(MedianDuration(walls)), fmtDur(MedianDuration(opens)), fmtDur(MedianDuration(firsts)), fmtBytes(r.Cold[0].AfterOpenRSS))
 	}
 	if s := r.Serve; s != nil && s.Load != nil {
-		p("- Serving %d queries at %d clients in a fresh process: peak RSS %s, RSS after %s, Go heap objects %s; median %s, p99 %s, %.0f QPS\n",
-			s.Load.Queries, s.Load.Clients, fmtBytes(s.ServePeakRSS), fmtBytes(s.ServeRSS), fmtBytes(s.GoHeap), fmtDur(s.Load.Median), fmtDur(s.Load.P99), s.Load.QPS)
+		p("- Serving %s queries at %d clients in a fresh process: peak RSS %s, RSS after %s, Go heap objects %s; median %s, p99 %s, %.0f QPS\n",
+			levelQueries(*s.Load), s.Load.Clients, fmtBytes(s.ServePeakRSS), fmtBytes(s.ServeRSS), fmtBytes(s.GoHeap), fmtDur(s.Load.Median), fmtDur(s.Load.P99), s.Load.QPS)
 	}
 	if r.ColdNote != "" {
 		p("- %s\n", r.ColdNote)
@@ -293,6 +301,16 @@ func (r *Report) Print(w io.Writer) {
 	for _, t := range r.Targets() {
 		p("| %s | %s | %s |\n", t.Goal, t.Measured, t.Holds)
 	}
+	p("\n### Where the time went\n\n| phase | took |\n|---|---:|\n")
+	var sum time.Duration
+	for _, ph := range r.Phases {
+		p("| %s | %s |\n", ph.Name, fmtElapsed(ph.Took))
+		sum += ph.Took
+	}
+	if other := r.Took - sum; other > 0 {
+		p("| everything else (queries, reports, cleanup) | %s |\n", fmtElapsed(other))
+	}
+	p("| **run took** | **%s** |\n", fmtElapsed(r.Took))
 	p("\n### Engines\n\n")
 	for _, e := range r.Engines {
 		if e.Skipped != "" {
@@ -308,6 +326,57 @@ func (r *Report) Print(w io.Writer) {
 		}
 	}
 	p("\n")
+}
+
+// levelQueries is the queries column of a level: answered queries, and
+// for a level its time limit stopped, how far it got.
+func levelQueries(l LoadResult) string {
+	if !l.Stopped {
+		return fmt.Sprint(l.Queries)
+	}
+	s := fmt.Sprintf("%d of %d (time limit", l.Queries, l.Planned)
+	if l.CutOff > 0 {
+		s += fmt.Sprintf("; %d cut off", l.CutOff)
+	}
+	return s + ")"
+}
+
+// knownItemNotes says, for each engine whose known-item pass the quality
+// budget cut short, over how many queries its score is, and what Bleve
+// scored on the same queries: the two are comparable only on those.
+func (r *Report) knownItemNotes() []string {
+	b := r.engine("bleve")
+	var out []string
+	for _, e := range r.Engines {
+		k := e.KnownItem
+		if e.Skipped != "" || k == nil || k.Queries >= e.KnownItemOf {
+			continue
+		}
+		line := fmt.Sprintf("%s: known item over %d of %d queries (time budget %s, --quality-budget), the first %d generated.",
+			e.Name, k.Queries, e.KnownItemOf, fmtBudget(e.KnownItemBudget), k.Queries)
+		if b != nil && e != b && len(b.KnownItemRanks) >= k.Queries {
+			bs := scoreRanks("generated", b.KnownItemRanks[:k.Queries], nil)
+			line += fmt.Sprintf(" Bleve on the same %d: MRR@5 %.3f, S@1 %.3f.", k.Queries, bs.MRR, bs.Success1)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func fmtBudget(d time.Duration) string {
+	if d%time.Second == 0 {
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+	return d.String()
+}
+
+// fmtElapsed is a phase's wall time, to the tenth of a second below a
+// minute and to the second above.
+func fmtElapsed(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	}
+	return d.Round(time.Second).String()
 }
 
 func truncate(s string, n int) string {

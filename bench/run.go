@@ -47,9 +47,19 @@ type Config struct {
 	// GenQueries is the number of claim-like queries drawn from the corpus.
 	GenQueries int
 	// SingleQueries is the number of queries of the single-client level;
-	// LevelQueries of each concurrent level; LevelTimeout stops a level early.
+	// LevelQueries of each concurrent level. LevelTimeout stops a level
+	// early, cancelling the queries in flight; it bounds every level: the
+	// search levels (their warm-up gets a third of it), the serving load of
+	// the fresh process and each /claim end-to-end level.
 	SingleQueries, LevelQueries int
 	LevelTimeout                time.Duration
+	// QualityBudget bounds each engine's known-item pass over the
+	// generated queries (0: no limit); the score then covers the queries
+	// evaluated in time, and the report says how many. The shared eval
+	// queries are always evaluated completely. QualityWorkers is how many
+	// quality queries run at once (default DefaultQualityWorkers).
+	QualityBudget  time.Duration
+	QualityWorkers int
 	// Repeat repeats builds and levels and reports medians.
 	Repeat int
 	// EvalPath is the shared queries.json ("" or absent: quality skipped).
@@ -69,16 +79,18 @@ type Config struct {
 
 // Report is everything one run measured.
 type Report struct {
-	Machine   Machine
-	Started   time.Time
-	Took      time.Duration
-	Articles  int
-	Seed      uint64
-	Repeat    int
-	Gen       GenReport
-	Generated bool // false: an earlier identical corpus was reused
-	Prose     string
-	Fallback  bool
+	Machine  Machine
+	Started  time.Time
+	Took     time.Duration
+	Articles int
+	Seed     uint64
+	Repeat   int
+	// QualityBudget is Config.QualityBudget (0: none).
+	QualityBudget time.Duration
+	Gen           GenReport
+	Generated     bool // false: an earlier identical corpus was reused
+	Prose         string
+	Fallback      bool
 
 	Parse    Phase
 	Claims   Phase
@@ -97,6 +109,32 @@ type Report struct {
 	// LoadStart and LoadEnd are /proc/loadavg when the run started and
 	// ended: the machines are shared, and other work skews the figures.
 	LoadStart, LoadEnd string
+	// Phases is where the run's time went, in the order of the run.
+	Phases []PhaseTime
+}
+
+// PhaseTime is the wall time of one step of the run.
+type PhaseTime struct {
+	Name string
+	Took time.Duration
+}
+
+// addPhase adds d to the phase called name, appending it the first time:
+// with --repeat the rebuilds and levels of each round add up.
+func (r *Report) addPhase(name string, d time.Duration) {
+	for i := range r.Phases {
+		if r.Phases[i].Name == name {
+			r.Phases[i].Took += d
+			return
+		}
+	}
+	r.Phases = append(r.Phases, PhaseTime{name, d})
+}
+
+// timePhase starts timing a phase; call the result when it ends.
+func (r *Report) timePhase(name string) func() {
+	start := time.Now()
+	return func() { r.addPhase(name, time.Since(start)) }
 }
 
 // Phase is a timed step over the corpus.
@@ -116,6 +154,15 @@ type EngineReport struct {
 	Quality   []relevance.Score
 	Seed      []relevance.Score // the shared eval on the seed articles alone
 	KnownItem *relevance.Score  // generated queries: is the source passage in the top 5
+	// KnownItemOf is the number of generated queries; KnownItem.Queries is
+	// smaller when the quality budget ran out, and KnownItemBudget is then
+	// that budget.
+	KnownItemOf     int
+	KnownItemBudget time.Duration
+	// KnownItemRanks are the first-correct ranks (0: miss) of the
+	// evaluated generated queries, in order, so engines cut short by the
+	// budget can be compared with others on the same queries.
+	KnownItemRanks []int
 }
 
 // Machine describes where the figures were measured.
@@ -132,7 +179,7 @@ type Machine struct {
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	cfg.defaults()
 	log := cfg.Logger
-	rep := &Report{Machine: DescribeMachine(), Started: time.Now(), Articles: cfg.Articles, Seed: cfg.Seed, Repeat: cfg.Repeat, LoadStart: loadAvg()}
+	rep := &Report{Machine: DescribeMachine(), Started: time.Now(), Articles: cfg.Articles, Seed: cfg.Seed, Repeat: cfg.Repeat, QualityBudget: cfg.QualityBudget, LoadStart: loadAvg()}
 	work := cfg.WorkDir
 	if work == "" {
 		d, err := os.MkdirTemp("", "claimbench-")
@@ -146,10 +193,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 
+	endPhase := rep.timePhase("prose (Debian packages, man pages)")
 	prose, err := LoadProse(ctx, cfg.Prose)
 	if err != nil {
 		return nil, err
 	}
+	endPhase()
 	rep.Prose, rep.Fallback = prose.Origin, prose.Fallback
 	if prose.Fallback {
 		rep.Notes = append(rep.Notes, prose.Origin)
@@ -157,6 +206,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	corpusDir := filepath.Join(work, fmt.Sprintf("corpus-%d-seed%d", cfg.Articles, cfg.Seed))
 	gopts := GenOptions{Articles: cfg.Articles, Seed: cfg.Seed, Out: corpusDir}
+	start := time.Now()
 	if g, err := ReadGenReport(corpusDir); err == nil && g.Matches(gopts, prose) {
 		rep.Gen = g
 		log.Info("reusing generated corpus", "dir", corpusDir)
@@ -169,12 +219,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		rep.Gen, rep.Generated = g, true
 	}
-
 	if err := writeSeeds(corpusDir); err != nil {
 		return nil, err
 	}
+	if rep.Generated {
+		rep.addPhase("generate corpus", time.Since(start))
+	} else {
+		rep.addPhase("corpus (reused)", time.Since(start))
+	}
+
 	log.Info("parsing corpus")
-	start := time.Now()
+	start = time.Now()
 	generated, err := articles.LoadDir(os.DirFS(corpusDir))
 	if err != nil {
 		return nil, fmt.Errorf("parse generated corpus: %w", err)
@@ -183,6 +238,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	// for their passages among all the generated ones.
 	arts := generated
 	rep.Parse = Phase{Articles: len(arts), Passages: CountPassages(arts), Took: time.Since(start)}
+	rep.addPhase("parse (articles.LoadDir)", rep.Parse.Took)
 	seeds, err := articles.LoadDir(articles.Default())
 	if err != nil {
 		return nil, err
@@ -196,6 +252,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		rep.Claims = Phase{Articles: len(arts), Passages: CountPassages(arts), Items: n, Took: time.Since(start)}
 		rep.ClaimsOK = true
+		rep.addPhase("claims (claims.Extract)", rep.Claims.Took)
 	} else {
 		rep.Notes = append(rep.Notes, "claims package not present in this build: indexing throughput excludes claim extraction (claims.Extract)")
 	}
@@ -227,18 +284,25 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	knownSet := relevance.Set{"generated": known}
 
+	// measure runs the levels and the quality passes of an engine whose
+	// index is built; rebuild builds it again for the later rounds.
 	measure := func(e Engine, er *EngineReport, rebuild func() (Build, error)) error {
 		var levels [][]LoadResult
 		for i := 0; i < cfg.Repeat; i++ {
 			if i > 0 {
+				t := time.Now()
 				b, err := rebuild()
 				if err != nil {
 					return err
 				}
+				rep.addPhase(er.Name+": build", time.Since(t))
 				er.Builds = append(er.Builds, b)
 			}
+			endLevels := rep.timePhase(er.Name + ": levels")
+			// A third of a level: at 100k a peer answers about one query a
+			// second, and 100 unbounded warm-up queries took minutes.
 			warm := min(len(queries), 100)
-			Load(ctx, e, queries[:warm], LoadOptions{Clients: 1})
+			Load(ctx, e, queries[:warm], LoadOptions{Clients: 1, MaxDuration: cfg.LevelTimeout / 3})
 			var ls []LoadResult
 			log.Info("searching", "engine", e.Name(), "clients", 1, "round", i+1)
 			ls = append(ls, Load(ctx, e, queries, LoadOptions{Clients: 1, Queries: cfg.SingleQueries, MaxDuration: cfg.LevelTimeout}))
@@ -247,22 +311,34 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				ls = append(ls, Load(ctx, e, queries, LoadOptions{Clients: c, Queries: max(cfg.LevelQueries, 2*c), MaxDuration: cfg.LevelTimeout}))
 			}
 			levels = append(levels, ls)
+			endLevels()
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 		}
 		er.Build = medianBuild(er.Builds)
 		er.Levels = medianLevels(levels)
+		defer rep.timePhase(er.Name + ": quality")()
+		log.Info("quality", "engine", e.Name(), "shared", rep.SharedQueries, "generated", len(known), "budget", cfg.QualityBudget)
 		search := func(q string) ([]string, error) { return e.Search(ctx, q, relevance.K) }
 		if shared != nil {
-			s, err := relevance.Evaluate(shared, search)
+			ev, err := evaluate(ctx, shared, search, evalOptions{Workers: cfg.QualityWorkers})
 			if err != nil {
 				return err
 			}
-			er.Quality = s
+			er.Quality = ev.Scores
 		}
-		if k, err := relevance.Evaluate(knownSet, search); err == nil && len(k) == 1 {
-			er.KnownItem = &k[0]
+		ev, err := evaluate(ctx, knownSet, search, evalOptions{Workers: cfg.QualityWorkers, Budget: cfg.QualityBudget})
+		switch {
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case err != nil:
+			rep.Notes = append(rep.Notes, fmt.Sprintf("%s: known-item pass failed: %v", er.Name, err))
+		case len(ev.Scores) == 1:
+			er.KnownItem, er.KnownItemOf, er.KnownItemRanks = &ev.Scores[0], ev.Total, ev.Ranks[0]
+			if !ev.Complete() {
+				er.KnownItemBudget = cfg.QualityBudget
+			}
 		}
 		return nil
 	}
@@ -272,10 +348,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		er := &EngineReport{Name: "bleve", Version: "bleve v2.6.1 (claimbot index)"}
 		rep.Engines = append(rep.Engines, er)
 		if shared != nil {
-			er.Seed, err = seedQualityBleve(ctx, filepath.Join(work, "bleve-seeds"), seeds, shared)
+			endPhase := rep.timePhase("bleve: seed index + quality")
+			er.Seed, err = seedQualityBleve(ctx, filepath.Join(work, "bleve-seeds"), seeds, shared, cfg.QualityWorkers)
 			if err != nil {
 				return nil, fmt.Errorf("bleve on the seeds: %w", err)
 			}
+			endPhase()
 		}
 		// The index goes where the library looks for it, so the end-to-end
 		// run opens it instead of building it again.
@@ -287,6 +365,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err != nil {
 			return nil, fmt.Errorf("bleve build: %w", err)
 		}
+		rep.addPhase("bleve: build", st.Took)
 		er.Builds = append(er.Builds, st)
 		stopSampling := samplePeakRSS()
 		err = measure(b, er, func() (Build, error) {
@@ -300,28 +379,34 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		if cfg.ColdStart != nil {
 			q := queries[0]
+			endPhase := rep.timePhase(fmt.Sprintf("cold start (%d fresh processes)", cfg.ColdRuns))
 			for i := 0; i < cfg.ColdRuns; i++ {
 				log.Info("cold start", "run", i+1)
-				c, err := cfg.ColdStart(ctx, dir, q, nil, 0)
+				c, err := cfg.ColdStart(ctx, dir, q, nil, 0, 0)
 				if err != nil {
 					rep.ColdNote = err.Error()
 					break
 				}
 				rep.Cold = append(rep.Cold, c)
 			}
-			log.Info("serving memory in a fresh process", "clients", 32)
-			if s, err := cfg.ColdStart(ctx, dir, q, queries, 32); err == nil {
+			endPhase()
+			endPhase = rep.timePhase("serving at 32 clients (fresh process)")
+			log.Info("serving memory in a fresh process", "clients", 32, "timeout", cfg.LevelTimeout)
+			if s, err := cfg.ColdStart(ctx, dir, q, queries, 32, cfg.LevelTimeout); err == nil {
 				rep.Serve = &s
 			} else {
 				rep.ColdNote = err.Error()
 			}
+			endPhase()
 		} else {
 			rep.ColdNote = "not measured (no re-exec available, e.g. under go test)"
 		}
 		if cfg.E2E != nil {
 			log.Info("/claim end to end through the bot's HTTP-interactions endpoint", "warmup_timeout", cfg.E2EWarmup)
+			endPhase := rep.timePhase("/claim e2e (fresh process: open, first /claim, levels)")
 			res, err := cfg.E2E(ctx, E2EOptions{DataDir: libDir, Corpus: corpusDir, Queries: queries, Clients: cfg.Clients,
 				SingleQueries: cfg.SingleQueries, LevelQueries: cfg.LevelQueries, LevelTimeout: cfg.LevelTimeout, WarmupTimeout: cfg.E2EWarmup})
+			endPhase()
 			switch {
 			case err != nil:
 				rep.E2ENote = err.Error()
@@ -345,22 +430,27 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			er := &EngineReport{Name: "sqlite-fts5", Version: "SQLite FTS5 (modernc.org/sqlite v1.61.1), unicode61 remove_diacritics 2, bm25, OR of quoted words"}
 			rep.Engines = append(rep.Engines, er)
 			if shared != nil {
-				f, _, err := BuildFTS5(ctx, filepath.Join(work, "fts5-seeds.db"), seeds, 1)
+				endPhase := rep.timePhase(er.Name + ": seed index + quality")
+				f, _, err := BuildFTS5(ctx, filepath.Join(work, "fts5-seeds.db"), seeds, cfg.QualityWorkers)
 				if err != nil {
 					er.Skipped = err.Error()
 					continue
 				}
-				er.Seed, _ = relevance.Evaluate(shared, func(q string) ([]string, error) { return f.Search(ctx, q, relevance.K) })
+				if ev, err := evaluate(ctx, shared, func(q string) ([]string, error) { return f.Search(ctx, q, relevance.K) }, evalOptions{Workers: cfg.QualityWorkers}); err == nil {
+					er.Seed = ev.Scores
+				}
 				f.Close()
+				endPhase()
 			}
 			path := filepath.Join(work, "fts5.db")
 			log.Info("indexing", "engine", "sqlite-fts5")
-			maxC := maxInt(cfg.Clients)
+			maxC := max(maxInt(cfg.Clients), cfg.QualityWorkers)
 			f, st, err := BuildFTS5(ctx, path, arts, maxC)
 			if err != nil {
 				er.Skipped = err.Error()
 				continue
 			}
+			rep.addPhase(er.Name+": build", st.Took)
 			er.Builds = append(er.Builds, st)
 			err = measure(f, er, func() (Build, error) {
 				f.Close()
@@ -386,21 +476,27 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				continue
 			}
 			log.Info("starting a private PostgreSQL cluster", "bin", bin)
+			endPhase := rep.timePhase("postgres: start and stop the cluster")
 			srv, err := StartPostgres(ctx, bin, log)
+			endPhase()
 			if err != nil {
 				er.Skipped = err.Error()
 				continue
 			}
 			er.Version = srv.Version(ctx) + ", german config, stored tsvector + GIN, ts_rank_cd, OR to_tsquery"
 			err = func() error {
-				maxC := maxInt(cfg.Clients) + 2
+				maxC := max(maxInt(cfg.Clients), cfg.QualityWorkers) + 2
 				if shared != nil {
-					p, _, err := BuildPostgres(ctx, srv, seeds, 4)
+					endPhase := rep.timePhase(er.Name + ": seed index + quality")
+					p, _, err := BuildPostgres(ctx, srv, seeds, cfg.QualityWorkers)
 					if err != nil {
 						return err
 					}
-					er.Seed, _ = relevance.Evaluate(shared, func(q string) ([]string, error) { return p.Search(ctx, q, relevance.K) })
+					if ev, err := evaluate(ctx, shared, func(q string) ([]string, error) { return p.Search(ctx, q, relevance.K) }, evalOptions{Workers: cfg.QualityWorkers}); err == nil {
+						er.Seed = ev.Scores
+					}
 					p.Close()
+					endPhase()
 				}
 				log.Info("indexing", "engine", "postgres")
 				p, st, err := BuildPostgres(ctx, srv, arts, maxC)
@@ -408,6 +504,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 					return err
 				}
 				defer p.Close()
+				rep.addPhase(er.Name+": build", st.Took)
 				er.Builds = append(er.Builds, st)
 				if err := measure(p, er, func() (Build, error) {
 					np, st, err := BuildPostgres(ctx, srv, arts, maxC)
@@ -419,16 +516,25 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 				}); err != nil {
 					return err
 				}
+				// The AND variant is scored on the shared eval only: it is
+				// there to show what requiring every word costs in recall,
+				// and the shared queries show that.
 				if shared != nil {
-					and := &EngineReport{Name: "postgres-and", Version: "same table, plainto_tsquery (all words must match); quality only"}
-					and.Quality, _ = relevance.Evaluate(shared, func(q string) ([]string, error) { return p.WithMode("and").Search(ctx, q, relevance.K) })
+					defer rep.timePhase("postgres-and: quality (shared eval only)")()
+					and := &EngineReport{Name: "postgres-and", Version: "same table, plainto_tsquery (all words must match); quality on the shared eval only"}
+					pa := p.WithMode("and")
+					if ev, err := evaluate(ctx, shared, func(q string) ([]string, error) { return pa.Search(ctx, q, relevance.K) }, evalOptions{Workers: cfg.QualityWorkers}); err == nil {
+						and.Quality = ev.Scores
+					}
 					rep.Engines = append(rep.Engines, and)
 				}
 				return nil
 			}()
+			endPhase = rep.timePhase("postgres: start and stop the cluster")
 			if serr := srv.Stop(); serr != nil {
 				log.Warn("stopping PostgreSQL", "err", serr)
 			}
+			endPhase()
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil, ctx.Err()
@@ -441,6 +547,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	rep.Took = time.Since(rep.Started)
 	rep.LoadEnd = loadAvg()
+	log.Info("done", "took", rep.Took.Round(time.Second))
 	return rep, nil
 }
 
@@ -467,7 +574,13 @@ func (c *Config) defaults() {
 		c.LevelQueries = 2000
 	}
 	if c.LevelTimeout <= 0 {
-		c.LevelTimeout = 30 * time.Second
+		c.LevelTimeout = 15 * time.Second
+	}
+	if c.QualityWorkers <= 0 {
+		c.QualityWorkers = DefaultQualityWorkers
+	}
+	if c.QualityBudget < 0 {
+		c.QualityBudget = 0
 	}
 	if c.Repeat <= 0 {
 		c.Repeat = 1
@@ -501,14 +614,15 @@ func writeSeeds(dir string) error {
 	return nil
 }
 
-func seedQualityBleve(ctx context.Context, dir string, seeds []articles.Article, set relevance.Set) ([]relevance.Score, error) {
+func seedQualityBleve(ctx context.Context, dir string, seeds []articles.Article, set relevance.Set, workers int) ([]relevance.Score, error) {
 	defer os.RemoveAll(dir)
 	b, _, err := BuildBleve(ctx, dir, seeds)
 	if err != nil {
 		return nil, err
 	}
 	defer b.Close()
-	return relevance.Evaluate(set, func(q string) ([]string, error) { return b.Search(ctx, q, relevance.K) })
+	ev, err := evaluate(ctx, set, func(q string) ([]string, error) { return b.Search(ctx, q, relevance.K) }, evalOptions{Workers: workers})
+	return ev.Scores, err
 }
 
 // samplePeakRSS resets the peak-RSS mark and returns a function that stops
@@ -560,6 +674,9 @@ func medianLevels(runs [][]LoadResult) []LoadResult {
 			mx = append(mx, r[i].Max)
 			qps = append(qps, r[i].QPS)
 			out[i].Queries += r[i].Queries
+			out[i].Planned += r[i].Planned
+			out[i].CutOff += r[i].CutOff
+			out[i].Stopped = out[i].Stopped || r[i].Stopped
 			out[i].Errors += r[i].Errors
 			if out[i].FirstError == "" {
 				out[i].FirstError = r[i].FirstError

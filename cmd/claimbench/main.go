@@ -37,6 +37,15 @@ func main() {
 	}
 }
 
+// defaultLevelTimeout bounds each load level. At 100k the peers answer
+// about one query a second and run four levels each, so this is most of
+// what their levels cost in a run that has to fit in 15 minutes.
+const defaultLevelTimeout = 15 * time.Second
+
+// defaultQualityBudget bounds each engine's known-item pass: at 100k the
+// sequential quality passes took 3.6 (FTS5) and 5.5 (PostgreSQL) minutes.
+const defaultQualityBudget = 45 * time.Second
+
 type usageError string
 
 func (e usageError) Error() string { return string(e) }
@@ -48,6 +57,7 @@ Commands:
        write N German news-like article files (deterministic for the seed and prose)
   run  [--articles 100000] [--quick] [--seed S] [--work DIR] [--peers fts5,postgres]
        [--clients 8,32,128] [--repeat N] [--install-corpora] [--eval FILE] [--json FILE] [--no-e2e]
+       [--level-timeout 15s] [--quality-budget 45s] [--quality-workers 4]
        generate, index with Bleve and the peers, and measure everything in one run
        (--quick = 10,000 articles)
 
@@ -143,7 +153,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	genQueries := fs.Int("queries", 200, "claim-like queries drawn from the corpus")
 	single := fs.Int("single", 1000, "queries in the single-client level")
 	perLevel := fs.Int("level-queries", 2000, "queries per concurrent level")
-	timeout := fs.Duration("level-timeout", 30*time.Second, "stop a level after this long")
+	timeout := fs.Duration("level-timeout", defaultLevelTimeout, "stop each load level (and the warm-up, the fresh-process serving load, each /claim level) after this long, cancelling the queries in flight")
+	budget := fs.Duration("quality-budget", defaultQualityBudget, "per engine, stop the known-item pass over the generated queries after this long and score the queries evaluated so far (0: no limit); the shared eval is always complete")
+	qworkers := fs.Int("quality-workers", bench.DefaultQualityWorkers, "quality queries in flight at once")
 	eval := fs.String("eval", "", "shared eval queries (default: ../shared/eval/queries.json beside the module root)")
 	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
 	warmup := fs.Duration("e2e-warmup", 2*time.Minute, "how long the first /claim of the end-to-end run may take")
@@ -158,6 +170,9 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	if *quick {
 		*n = 10_000
 	}
+	if *timeout <= 0 || *budget < 0 || *qworkers < 1 {
+		return usageError("--level-timeout must be positive, --quality-budget not negative, --quality-workers at least 1")
+	}
 	po, err := proseOptions(*prose, *install, *cache, log, stderr)
 	if err != nil {
 		return err
@@ -169,6 +184,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 	cfg := bench.Config{
 		Articles: *n, Seed: *seed, WorkDir: *work, Prose: po, Clients: levels, Repeat: *repeat,
 		GenQueries: *genQueries, SingleQueries: *single, LevelQueries: *perLevel, LevelTimeout: *timeout,
+		QualityBudget: *budget, QualityWorkers: *qworkers,
 		EvalPath: *eval, Logger: log, E2EWarmup: *warmup,
 	}
 	if *peers != "" {
@@ -209,13 +225,14 @@ func runColdStart(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	q := fs.String("query", "", "first query")
 	load := fs.String("load", "", "file of queries to serve after the first answer")
 	clients := fs.Int("clients", 32, "concurrent clients for --load")
+	timeout := fs.Duration("timeout", defaultLevelTimeout, "stop serving --load after this long")
 	if err := fs.Parse(args); err != nil {
 		return usageError(err.Error())
 	}
 	if *dir == "" || *q == "" {
 		return usageError("coldstart needs --index and --query")
 	}
-	return bench.ColdStartChild(ctx, *dir, *q, *load, *clients, stdout)
+	return bench.ColdStartChild(ctx, *dir, *q, *load, *clients, *timeout, stdout)
 }
 
 // runE2E is the end-to-end child process (internal; started by run).
@@ -229,7 +246,7 @@ func runE2E(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	clients := fs.String("clients", "8,32,128", "concurrent levels")
 	fs.IntVar(&o.SingleQueries, "single", 1000, "queries in the single-client level")
 	fs.IntVar(&o.LevelQueries, "level-queries", 2000, "queries per concurrent level")
-	fs.DurationVar(&o.LevelTimeout, "level-timeout", 30*time.Second, "stop a level after this long")
+	fs.DurationVar(&o.LevelTimeout, "level-timeout", defaultLevelTimeout, "stop a level after this long")
 	fs.DurationVar(&o.WarmupTimeout, "warmup-timeout", 2*time.Minute, "bound on the first /claim")
 	if err := fs.Parse(args); err != nil {
 		return usageError(err.Error())

@@ -36,6 +36,8 @@ func TestUsageErrors(t *testing.T) {
 		{"gen without out", []string{"gen", "--articles", "3"}, "--out"},
 		{"bad prose", []string{"gen", "--out", "x", "--prose", "klingon"}, "--prose"},
 		{"bad clients", []string{"run", "--clients", "8,zero"}, "--clients"},
+		{"negative quality budget", []string{"run", "--quality-budget", "-1s"}, "--quality-budget"},
+		{"zero level timeout", []string{"run", "--level-timeout", "0s"}, "--level-timeout"},
 		{"coldstart without index", []string{"coldstart"}, "--index"},
 		{"e2e without data", []string{"e2e"}, "--data"},
 	}
@@ -79,7 +81,8 @@ func TestRunSmall(t *testing.T) {
 	}
 	report := out.String()
 	for _, want := range []string{"### Build", "| bleve |", "| sqlite-fts5 |", "### Latency", "### Retrieval quality",
-		"Cold start (exec → first answer", "/claim end to end (bot.HTTPHandler", "| /claim e2e | 1 |", "### Targets", "seed articles only"} {
+		"Cold start (exec → first answer", "/claim end to end (bot.HTTPHandler", "| /claim e2e | 1 |", "### Targets", "seed articles only",
+		"### Where the time went", "| bleve: build |", "| sqlite-fts5: quality |", "| /claim e2e (fresh process", "| **run took** |"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
