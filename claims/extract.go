@@ -1,10 +1,11 @@
 package claims
 
 import (
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimbot/claimbot/articles"
@@ -91,8 +92,10 @@ func (c Claim) negative() bool {
 // sub-headings are left out: they repeat the body in compressed, often
 // interrogative form ("Schickt Kim 100.000 Soldaten?").
 func Extract(a articles.Article) []Claim {
-	var ex extractor
+	ex := extractors.Get().(*extractor)
+	defer ex.release()
 	ex.article = a
+	ex.published = a.PublishedDate()
 	ex.ref = articleWindow(a)
 	ex.order = orderOf(a, ex.ref)
 	var out []Claim
@@ -102,12 +105,27 @@ func Extract(a articles.Article) []Claim {
 	return out
 }
 
-// extractor holds per-article state and reusable buffers; Extract makes one
-// per call, so it is safe for concurrent use.
+// extractors keeps the buffers of finished extractions for the next: an
+// index run extracts many small articles, and growing the buffers anew for
+// each showed in profiles. A Pool gives each goroutine its own extractor.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
+
+// release returns ex to extractors without holding on to the article.
+func (ex *extractor) release() {
+	ex.article, ex.published, ex.ref, ex.order = articles.Article{}, "", Window{}, articleOrder{}
+	clear(ex.toks[:cap(ex.toks)])
+	clear(ex.qs[:cap(ex.qs)])
+	ex.an.s, ex.an.ls, ex.an.toks, ex.an.hedges, ex.an.first = "", "", nil, nil, ""
+	extractors.Put(ex)
+}
+
+// extractor holds per-article state and reusable buffers; each Extract has
+// its own, so Extract is safe for concurrent use.
 type extractor struct {
-	article articles.Article
-	ref     Window
-	order   articleOrder
+	article   articles.Article
+	published string // article.PublishedDate(), which formats a time
+	ref       Window
+	order     articleOrder
 
 	spans [][2]int
 	toks  []token
@@ -124,7 +142,7 @@ func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
 		before := len(out)
 		out = ex.sentence(p, si+1, s, &prev, out)
 		for k := before; k < len(out); k++ {
-			out[k].ID = fmt.Sprintf("%s#%d.%d.%d", ex.article.ID, p.N, si+1, k-before+1)
+			out[k].ID = ex.article.ID + "#" + strconv.Itoa(p.N) + "." + strconv.Itoa(si+1) + "." + strconv.Itoa(k-before+1)
 		}
 	}
 	return out
@@ -143,6 +161,7 @@ type carry struct {
 // analysis is the per-sentence view the rules work on.
 type analysis struct {
 	s         string
+	ls        string // strings.ToLower(s)
 	toks      []token
 	clause    []int  // clause number per token
 	masked    []bool // tokens inside an attribution ("laut Bloomberg")
@@ -158,6 +177,32 @@ type analysis struct {
 	offerN    bool  // an offer noun occurs
 	sondern   bool
 	modal     []int
+
+	// Memos of per-token lookups that several rules repeat.
+	flags     []uint32 // lexFlags of each token
+	actors    []string // actorOfWord of each token
+	anyActor  bool
+	cpts      []conceptMemo
+	first     string // firstActor
+	firstDone bool
+}
+
+type conceptMemo struct {
+	done, known bool
+	c           concept
+}
+
+// actorAt is actorOfWord(an.toks[i]).
+func (an *analysis) actorAt(i int) string { return an.actors[i] }
+
+// conceptAt is conceptOf(an.toks[i].text).
+func (an *analysis) conceptAt(i int) (concept, bool) {
+	m := &an.cpts[i]
+	if !m.done {
+		m.c, m.known = conceptOfLower(an.toks[i].text, an.toks[i].low)
+		m.done = true
+	}
+	return m.c, m.known
 }
 
 type foundCue struct {
@@ -167,22 +212,18 @@ type foundCue struct {
 
 func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carry, out []Claim) []Claim {
 	an := &ex.an
-	ex.toks = tokenize(s, ex.toks)
-	an.reset(s, ex.toks)
-	an.analyse()
-
-	sentActor := an.firstActor()
-	defer func() {
-		if sentActor != "" {
-			prev.actor = sentActor
-		}
-	}()
-
-	ex.qs = parseQuantities(s, ex.qs)
+	ls, same := lowerSameWidth(s)
+	tl := ls
+	if !same {
+		tl = ""
+	}
+	ex.toks = tokenizeLower(s, tl, ex.toks)
+	an.reset(s, ls, ex.toks)
+	ex.qs = parseQuantities(s, tl, ex.qs)
 	// A sentence without its own time continues the previous sentence's:
 	// "Russland führte am letzten Wochenende Angriffe durch. Es wurden etwa
 	// 120 Raketen abgefeuert."
-	when, ok := sentenceWindow(s, ex.ref)
+	when, ok := sentenceWindowLower(s, ls, ex.ref)
 	switch {
 	case ok:
 		prev.when = when
@@ -191,21 +232,45 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	default:
 		when = ex.ref
 	}
+	if len(ex.qs) == 0 && !an.mayStance() {
+		// Most sentences have neither a figure nor a word that makes a
+		// claim without one; they only pass their time and actor on, and
+		// the actor needs the attributions masked only if there is one.
+		if an.anyActor {
+			an.maskAttribution()
+			if a := an.firstActor(); a != "" {
+				prev.actor = a
+			}
+		}
+		return out
+	}
+	an.analyse()
+
+	sentActor := an.firstActor()
+	defer func() {
+		if sentActor != "" {
+			prev.actor = sentActor
+		}
+	}()
 	var sources []string
 	sourcesDone := false
 	mkBase := func() Claim {
 		c := Claim{
 			Article: ex.article.ID, File: ex.article.File, Title: ex.article.Title, Publisher: ex.article.Publisher,
-			Published: ex.article.PublishedDate(), Paragraph: p.N, Sentence: sn, Passage: p.Text, Text: s,
+			Published: ex.published, Paragraph: p.N, Sentence: sn, Passage: p.Text, Text: s,
 			order: ex.order,
 		}
+		c.When = when
+		return c
+	}
+	// Attribution parsing is the dearest step of a claim sentence, and most
+	// candidate claims are dropped after mkBase, so only kept claims pay.
+	keep := func(c Claim) {
 		if !sourcesDone {
-			// Only sentences with claims pay for attribution parsing.
 			sources, sourcesDone = mergeSources(articles.CitedSources(s), p.Sources), true
 		}
 		c.Sources = sources
-		c.When = when
-		return c
+		out = append(out, c)
 	}
 	var covered []string // things that already have a claim in this sentence
 	for _, q := range ex.qs {
@@ -219,21 +284,22 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		}
 		ni, measure, anaphor := an.nounAfter(qi)
 		var noun string
+		nt := -1 // the token noun was read from, if any
 		switch {
 		case anaphor:
 			noun = prev.noun
 			if bi := an.conceptBefore(qs, false); bi >= 0 {
-				noun = an.toks[bi].text
+				noun, nt = an.toks[bi].text, bi
 			}
 		case ni >= 0:
-			noun = an.toks[ni].text
+			noun, nt = an.toks[ni].text, ni
 			if timeUnits[an.toks[ni].low] {
 				continue
 			}
 		default:
 			if bi := an.conceptBefore(qs, true); bi >= 0 {
 				ni = bi
-				noun = an.toks[bi].text
+				noun, nt = an.toks[bi].text, bi
 			}
 		}
 		if noun == "" {
@@ -247,7 +313,13 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		if q.Percent {
 			c.Measure = "%"
 		}
-		cpt, known := conceptOf(noun)
+		var cpt concept
+		var known bool
+		if nt >= 0 {
+			cpt, known = an.conceptAt(nt)
+		} else {
+			cpt, known = conceptOf(noun)
+		}
 		c.Thing, c.thingParent = cpt.key, cpt.parent
 		anchor := qs
 		if anchor < 0 {
@@ -271,7 +343,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		if ni >= 0 && !anaphor {
 			prev.noun, prev.owner = an.toks[ni].text, c.Actor
 		}
-		out = append(out, c)
+		keep(c)
 	}
 	// Claims without a figure: an offer taken back, a denial, a negated
 	// report ("keine ..." has a figure and was handled above).
@@ -279,7 +351,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		things := an.conceptNouns()
 		made := false
 		for _, ti := range things {
-			cpt, _ := conceptOf(an.toks[ti].text)
+			cpt, _ := an.conceptAt(ti)
 			if slices.Contains(covered, cpt.key) {
 				continue
 			}
@@ -310,7 +382,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 			}
 			covered = append(covered, cpt.key)
 			c.Figure = figure(c)
-			out = append(out, c)
+			keep(c)
 			made = true
 		}
 		if !made && an.retract && an.offerN && len(things) == 0 {
@@ -326,7 +398,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 			c.Noun = an.toks[oi].text
 			if c.Actor != "" {
 				c.Figure = figure(c)
-				out = append(out, c)
+				keep(c)
 			}
 		}
 	}
@@ -366,8 +438,10 @@ func (ex *extractor) fill(c *Claim, ci, at, ni int, anaphor bool, prev *carry) {
 		if o := an.ownerOf(an.conceptBefore(at, false)); o != "" {
 			c.Actor = o
 		}
-	case ni >= 0 && an.ownerOf(ni) != "":
-		c.Actor = an.ownerOf(ni)
+	case ni >= 0:
+		if o := an.ownerOf(ni); o != "" {
+			c.Actor = o
+		}
 	}
 	if c.kind == kReceive {
 		// "Russland erhielt Soldaten aus Nordkorea" is Nordkorea sending;
@@ -470,8 +544,8 @@ func containsInt(list []int, x int) bool {
 
 // --- sentence analysis -------------------------------------------------
 
-func (an *analysis) reset(s string, toks []token) {
-	an.s, an.toks = s, toks
+func (an *analysis) reset(s, ls string, toks []token) {
+	an.s, an.ls, an.toks = s, ls, toks
 	an.clause = resize(an.clause, len(toks))
 	if cap(an.masked) < len(toks) {
 		an.masked = make([]bool, len(toks))
@@ -489,6 +563,29 @@ func (an *analysis) reset(s string, toks []token) {
 	an.modal = an.modal[:0]
 	an.denial, an.retract, an.offerN, an.sondern = false, false, false, false
 	an.retractAt = an.retractAt[:0]
+	if cap(an.actors) < len(toks) || cap(an.flags) < len(toks) {
+		an.actors = make([]string, len(toks))
+		an.flags = make([]uint32, len(toks))
+	}
+	an.actors, an.flags = an.actors[:len(toks)], an.flags[:len(toks)]
+	an.anyActor = false
+	for i, t := range toks {
+		var f uint32
+		if !t.punct { // every key is a word
+			f = lexOf(t.low)
+		}
+		an.flags[i] = f
+		an.actors[i] = actorOfWordLex(t, f)
+		if an.actors[i] != "" {
+			an.anyActor = true
+		}
+	}
+	if cap(an.cpts) < len(toks) {
+		an.cpts = make([]conceptMemo, len(toks))
+	}
+	an.cpts = an.cpts[:len(toks)]
+	clear(an.cpts)
+	an.first, an.firstDone = "", false
 }
 
 func resize(s []int, n int) []int {
@@ -586,6 +683,9 @@ var speechVerbs = set("sagte sagt sagten erklärte erklärt erklärten betonte b
 func (an *analysis) maskAttribution() {
 	toks := an.toks
 	for i := 0; i < len(toks); i++ {
+		if an.flags[i]&lxAttribution == 0 {
+			continue // none of the cases below
+		}
 		t := toks[i]
 		switch {
 		case t.low == "laut":
@@ -650,7 +750,7 @@ func (an *analysis) maskNPForward(i int) {
 		switch {
 		case t.punct && strings.Contains("„“”\"", t.text):
 		case t.upper && !(seenHead && cueWordForm(t.low)):
-			if seenHead && actorOfWord(t) != "" && !an.toks[j-1].upper && !an.toks[j-1].punct {
+			if seenHead && an.actorAt(j) != "" && !an.toks[j-1].upper && !an.toks[j-1].punct {
 				return // "… Geheimdienste hatte Nordkorea": a new phrase
 			}
 			seenHead = true
@@ -690,7 +790,7 @@ func (an *analysis) findCues() {
 			continue
 		}
 		lw := t.low
-		f := lexFlags[lw]
+		f := an.flags[i] &^ lxNotCue
 		if f == 0 {
 			continue // most words are in no list
 		}
@@ -787,9 +887,8 @@ func (an *analysis) findCues() {
 		}
 	}
 	if phrases {
-		ls := strings.ToLower(an.s)
 		for _, ph := range hedgePhrases {
-			if strings.Contains(ls, ph) {
+			if strings.Contains(an.ls, ph) {
 				an.hedges = appendUnique(an.hedges, ph)
 			}
 		}
@@ -809,6 +908,17 @@ func (an *analysis) findCues() {
 		}
 		an.cues = k
 	}
+}
+
+// mayStance reports whether a word of the sentence can make findCues set
+// denial, retract or negs, the claims without a figure.
+func (an *analysis) mayStance() bool {
+	for i, t := range an.toks {
+		if !t.punct && an.flags[i]&lxStance != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigitToken(t token) bool {
@@ -933,7 +1043,7 @@ func (an *analysis) conceptBefore(i int, sameClause bool) int {
 		if !t.upper || an.masked[j] {
 			continue
 		}
-		if _, ok := conceptOf(t.text); ok {
+		if _, ok := an.conceptAt(j); ok {
 			return j
 		}
 	}
@@ -949,7 +1059,7 @@ func (an *analysis) conceptNouns() []int {
 		if !t.upper || an.masked[j] {
 			continue
 		}
-		if c, ok := conceptOf(t.text); ok && !seen[c.key] {
+		if c, ok := an.conceptAt(j); ok && !seen[c.key] {
 			if _, isActor := actorWords[t.low]; isActor {
 				continue
 			}
@@ -1046,7 +1156,7 @@ func (an *analysis) ownerOf(i int) string {
 		return ""
 	}
 	toks := an.toks
-	if a := actorOfWord(toks[i]); a != "" {
+	if a := an.actorAt(i); a != "" {
 		return a
 	}
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -1064,7 +1174,7 @@ func (an *analysis) ownerOf(i int) string {
 	if i+2 < len(toks) {
 		p := toks[i+1].low
 		if originPrepositions[p] || p == "des" || p == "der" {
-			if a := actorOfWord(toks[i+2]); a != "" && !an.masked[i+2] {
+			if a := an.actorAt(i + 2); a != "" && !an.masked[i+2] {
 				return a
 			}
 		}
@@ -1076,7 +1186,7 @@ func (an *analysis) ownerOf(i int) string {
 func (an *analysis) origin() string {
 	for j := 0; j+1 < len(an.toks); j++ {
 		if originPrepositions[an.toks[j].low] && !an.masked[j+1] {
-			if a := actorOfWord(an.toks[j+1]); a != "" {
+			if a := an.actorAt(j + 1); a != "" {
 				return a
 			}
 		}
@@ -1088,11 +1198,18 @@ func (an *analysis) origin() string {
 // attribution and not governed by a preposition that makes it a place or a
 // target ("nach Russland", "gegen die Ukraine").
 func (an *analysis) firstActor() string {
+	if !an.firstDone {
+		an.first, an.firstDone = an.findFirstActor(), true
+	}
+	return an.first
+}
+
+func (an *analysis) findFirstActor() string {
 	for j, t := range an.toks {
 		if t.punct || an.masked[j] {
 			continue
 		}
-		a := actorOfWord(t)
+		a := an.actorAt(j)
 		if a == "" || an.guarded(j) {
 			continue
 		}
@@ -1120,7 +1237,7 @@ func (an *analysis) guarded(j int) bool {
 			// an adjective stands between a determiner or preposition and
 			// its noun; "Am Wochenende feuerte Russland" has a verb there
 			continue
-		case t.upper && nouns == 0 && actorOfWord(t) == "" && !cueWordForm(t.low):
+		case t.upper && nouns == 0 && an.actorAt(k) == "" && !cueWordForm(t.low):
 			nouns++
 			continue
 		}

@@ -256,6 +256,24 @@ const (
 	lxStrongRetraction
 	lxWeakRetraction
 	lxPhrase
+	// Not cue lists: a key of actorWords, or an inflected form of a key of
+	// actorAdjectives, so that actorOfWord shares the cue scan's lookup.
+	lxActor
+	lxActorAdj
+	// A key of denialSeparable or retractionSeparable: lxSeparable is wider.
+	lxStanceVerb
+	// A word that starts an attribution in maskAttribution.
+	lxAttribution
+	// notAdjective holds.
+	lxNotAdjective
+)
+
+const (
+	lxActorFlags = lxActor | lxActorAdj
+	lxNotCue     = lxActorFlags | lxStanceVerb | lxAttribution | lxNotAdjective
+	// lxStance are the lists from which findCues sets denial, retract or
+	// negs, the claims without a figure.
+	lxStance = lxDenial | lxNegation | lxStrongRetraction | lxWeakRetraction | lxStanceVerb
 )
 
 // lexFlags merges the word lists into one map, so the cue scan costs one
@@ -300,8 +318,95 @@ var lexFlags = func() map[string]uint32 {
 	m["berichten"] |= lxPhrase
 	m["klar"] |= lxPhrase
 	m["bestätigt"] |= lxPhrase
+	// notAdjective can only hold for a key of one of its lists.
+	notAdj := func(w string) {
+		if notAdjective(w) {
+			m[w] |= lxNotAdjective
+		}
+	}
+	for _, list := range []map[string]bool{notAdjectives, modalWords, hedgeWords, denialSeparable} {
+		for w := range list {
+			notAdj(w)
+		}
+	}
+	for w := range cueWords {
+		notAdj(w)
+	}
+	for _, sc := range separableCues {
+		for w := range sc.verbs {
+			notAdj(w)
+		}
+	}
+	for w := range retractionSeparable {
+		notAdj(w)
+	}
+	mark(denialSeparable, lxStanceVerb)
+	mark(speechVerbs, lxAttribution)
+	for _, w := range strings.Fields("laut angaben berufung zufolge wie so") {
+		m[w] |= lxAttribution
+	}
+	for w := range retractionSeparable {
+		m[w] |= lxStanceVerb
+	}
+	for w := range actorWords {
+		m[w] |= lxActor
+	}
+	// adjStem cuts at most one of these endings, so every word it maps to a
+	// stem is the stem or the stem with one of them.
+	for st := range actorAdjectives {
+		for _, suf := range []string{"", "e", "en", "er", "es", "em"} {
+			if w := st + suf; adjStem(w) == st {
+				m[w] |= lxActorAdj
+			}
+		}
+	}
 	return m
 }()
+
+// lexOf is lexFlags[w], asked of every word of every sentence; lexFilter
+// answers for most words, which are in no list, without hashing them.
+func lexOf(w string) uint32 {
+	if !lexFilter.has(w) {
+		return 0
+	}
+	return lexFlags[w]
+}
+
+var lexFilter = func() (f wordFilter) {
+	for w := range lexFlags {
+		f.add(w)
+	}
+	return f
+}()
+
+// wordFilter is a Bloom filter with one hash over a word list: a word it
+// rejects is not in the list. Its hash reads four bytes of the word, where
+// a map lookup reads all of them and probes the table.
+type wordFilter [1 << filterBits / 64]uint64
+
+const filterBits = 14
+
+func filterHash(w string) uint32 {
+	n := len(w)
+	x := uint32(w[0]) | uint32(w[min(1, n-1)])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24
+	return x * 0x9E3779B1 >> (32 - filterBits)
+}
+
+func (f *wordFilter) add(w string) {
+	if w == "" {
+		return
+	}
+	h := filterHash(w)
+	f[h/64] |= 1 << (h % 64)
+}
+
+func (f *wordFilter) has(w string) bool {
+	if w == "" {
+		return true // not filtered: ask the map
+	}
+	h := filterHash(w)
+	return f[h/64]&(1<<(h%64)) != 0
+}
 
 // actorWords map names and their inflections to a canonical actor.
 var actorWords = map[string]string{
@@ -412,25 +517,42 @@ var conceptStems = func() []stemConcept {
 	return out
 }()
 
+// conceptStemsByLast splits conceptStems, in order, by the last byte of the
+// stem: only stems with st's last byte can equal st or end it.
+var conceptStemsByLast = func() (t [256][]stemConcept) {
+	for _, sc := range conceptStems {
+		t[sc.stem[len(sc.stem)-1]] = append(t[sc.stem[len(sc.stem)-1]], sc)
+	}
+	return t
+}()
+
 // conceptOf maps a noun to its concept: an exact stem match, or a compound
 // ending in a known stem ("Kampftruppen" → Soldaten). Unknown nouns are
 // their own concept, keyed by stem.
 func conceptOf(noun string) (concept, bool) {
-	lw := strings.ToLower(noun)
+	return conceptOfLower(noun, strings.ToLower(noun))
+}
+
+// conceptOfLower is conceptOf for a caller that has the lower case of noun:
+// lw is strings.ToLower(noun).
+func conceptOfLower(noun, lw string) (concept, bool) {
 	if _, ok := actorWords[lw]; ok {
 		return concept{}, false
 	}
 	if _, ok := placeWords[lw]; ok {
 		return concept{}, false
 	}
-	st := stem(noun)
+	st := stemLower(noun, lw)
 	if i := strings.LastIndexByte(st, '-'); i >= 0 {
 		st = st[i+1:] // "Nordkorea-Soldaten": the head decides
 	}
 	if nonThings[st] {
 		return concept{key: st}, false
 	}
-	for _, sc := range conceptStems {
+	if st == "" {
+		return concept{key: st}, false
+	}
+	for _, sc := range conceptStemsByLast[st[len(st)-1]] {
 		if st == sc.stem || (len(sc.stem) >= 5 && strings.HasSuffix(st, sc.stem)) {
 			return sc.c, true
 		}

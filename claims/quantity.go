@@ -48,6 +48,62 @@ var (
 	reUnd   = regexp.MustCompile(`^[\s\x{00A0}\x{202F}]+und[\s\x{00A0}\x{202F}]+`)
 )
 
+// The patterns above run after every number, and rarely match. Each guard
+// below skips the white space a pattern allows and checks the one byte its
+// match must start with (case folding adds no other forms of t, m and p),
+// so the regexp only runs where it may match.
+
+func scaleAfter(s string) []int {
+	if c := firstAfterSpace(s, 0) | 0x20; c != 't' && c != 'm' {
+		return nil
+	}
+	return reScale.FindStringSubmatchIndex(s)
+}
+
+func percentAfter(s string) []int {
+	if c := firstAfterSpace(s, 0); c != '%' && c|0x20 != 'p' {
+		return nil
+	}
+	return rePct.FindStringSubmatchIndex(s)
+}
+
+func dashAfter(s string) []int {
+	// '-', 'b' of "bis", or the lead byte of "–" and "—"
+	if c := firstAfterSpace(s, 0); c != '-' && c != 'b' && c != 0xE2 {
+		return nil
+	}
+	return reDash.FindStringIndex(s)
+}
+
+func undAfter(s string) []int {
+	if firstAfterSpace(s, 1) != 'u' {
+		return nil
+	}
+	return reUnd.FindStringIndex(s)
+}
+
+// firstAfterSpace returns the first byte of s after the white space the
+// patterns allow ([\s\x{00A0}\x{202F}]), or 0 when s ends there or fewer
+// than least spaces lead.
+func firstAfterSpace(s string, least int) byte {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r':
+			i++
+		case strings.HasPrefix(s[i:], "\u00a0"):
+			i += 2
+		case strings.HasPrefix(s[i:], "\u202f"):
+			i += 3
+		case n < least:
+			return 0
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
 var scaleValue = map[string]float64{
 	"tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
 	"milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9,
@@ -117,10 +173,12 @@ func ParseQuantity(s string) (Quantity, bool) {
 // ("Tausende") and "keine". Dates, clock times, ordinals ("3. Armee"), bare
 // years (1900–2100) and model numbers ("Su-35") are not figures.
 func ParseQuantities(s string) []Quantity {
-	return parseQuantities(s, nil)
+	return parseQuantities(s, "", nil)
 }
 
-func parseQuantities(s string, out []Quantity) []Quantity {
+// parseQuantities appends to out[:0]. ls is "" or the lower case of s with
+// the same byte offsets (lowerSameWidth), which saves lower-casing words.
+func parseQuantities(s, ls string, out []Quantity) []Quantity {
 	out = out[:0]
 	skipUntil := 0
 	for a := 0; a < len(s); a++ {
@@ -149,29 +207,100 @@ func parseQuantities(s string, out []Quantity) []Quantity {
 	// since a regexp over every word of every sentence is the slowest part
 	// of extraction.
 	for a := 0; a < len(s); {
-		r, w := utf8.DecodeRuneInString(s[a:])
-		if !unicode.IsLetter(r) {
+		r, w := decodeRune(s, a)
+		if !isLetter(r) {
 			a += w
 			continue
 		}
 		b := a + w
 		for b < len(s) {
+			if c := s[b]; c < utf8.RuneSelf {
+				if asciiClass[c]&aLetter == 0 {
+					break
+				}
+				b++
+				continue
+			}
 			r2, w2 := utf8.DecodeRuneInString(s[b:])
 			if !unicode.IsLetter(r2) {
 				break
 			}
 			b += w2
 		}
-		if b-a >= 3 && (a >= skipUntil || !overlapsAny(out, a, b)) && numberMorpheme(s[a:b]) {
-			w := s[a:b]
-			if q, ok := wordFigure(s, a, b, w, strings.ToLower(w)); ok && !overlapsAny(out, q.Start, q.End) {
-				out = insertSorted(out, q)
+		if b-a < 3 || !morphemeStart[s[a]|0x20] || a < skipUntil && overlapsAny(out, a, b) {
+			a = b
+			continue
+		}
+		word := s[a:b]
+		var lw string
+		if ls != "" {
+			// The fold-equal forms of the morphemes' letters that keep
+			// their width are just the capitals, so with widths kept,
+			// numberMorpheme is a prefix test on the lower case.
+			lw = ls[a:b]
+			if !lowerMorpheme(lw) {
+				a = b
+				continue
 			}
+		} else {
+			if !numberMorpheme(word) {
+				a = b
+				continue
+			}
+			lw = strings.ToLower(word)
+		}
+		if q, ok := wordFigure(s, a, b, word, lw); ok && !overlapsAny(out, q.Start, q.End) {
+			out = insertSorted(out, q)
 		}
 		a = b
 	}
 	return out
 }
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the ASCII case inline:
+// the scans that use it look at every byte of every sentence.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isLetter is unicode.IsLetter with the ASCII case inline.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&aLetter != 0
+	}
+	return unicodeIsLetter(r)
+}
+
+// The unicode fallbacks are kept out of line so that the ASCII tests above
+// stay small enough to inline.
+//
+//go:noinline
+func unicodeIsLetter(r rune) bool { return unicode.IsLetter(r) }
+
+const (
+	aLetter = 1 << iota
+	aDigit
+	aSpace
+)
+
+// asciiClass classifies ASCII as unicode.IsLetter, IsDigit and IsSpace do.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if unicode.IsLetter(r) {
+			t[r] |= aLetter
+		}
+		if unicode.IsDigit(r) {
+			t[r] |= aDigit
+		}
+		if unicode.IsSpace(r) {
+			t[r] |= aSpace
+		}
+	}
+	return t
+}()
 
 // scanNumber returns the end of the number starting at s[i]: digits with
 // German grouping ("100.000", "10 000" with any space) and an optional
@@ -253,17 +382,40 @@ var numberMorphemes = []string{"kein", "tausend", "hundert", "dutzend", "million
 	"zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig", "zwei", "drei", "vier",
 	"fünf", "sechs", "sieben", "acht", "neun", "elf", "ein", "halbe", "anderthalb", "eineinhalb", "zehntausend"}
 
+// morphemesByLetter groups numberMorphemes by first letter. Every morpheme
+// starts with an ASCII letter, whose only case fold is its capital, so a
+// word with another first byte cannot start with it.
+var morphemesByLetter = func() (t [256][]string) {
+	for _, m := range numberMorphemes {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
+
+// morphemeStart marks the bytes of morphemesByLetter with entries.
+var morphemeStart = func() (t [256]bool) {
+	for c, ms := range morphemesByLetter {
+		t[c] = len(ms) > 0
+	}
+	return t
+}()
+
 // numberMorpheme is the cheap test before wordFigure: does the word start
 // with a number morpheme (any case)?
 func numberMorpheme(w string) bool {
 	c := w[0] | 0x20 // ASCII lower case; umlauts never start number words
-	switch c {
-	case 'k', 't', 'h', 'd', 'm', 'z', 'v', 'f', 's', 'a', 'n', 'e':
-	default:
-		return false
-	}
-	for _, m := range numberMorphemes {
+	for _, m := range morphemesByLetter[c] {
 		if len(w) >= len(m) && strings.EqualFold(w[:len(m)], m) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerMorpheme is numberMorpheme for a lower-case word.
+func lowerMorpheme(lw string) bool {
+	for _, m := range morphemesByLetter[lw[0]] {
+		if strings.HasPrefix(lw, m) {
 			return true
 		}
 	}
@@ -340,7 +492,7 @@ func numericFigure(s string, a, b int) (Quantity, bool) {
 	}
 	end := b
 	scaled := false
-	if m := reScale.FindStringSubmatchIndex(s[end:]); m != nil {
+	if m := scaleAfter(s[end:]); m != nil {
 		v *= scaleValue[strings.ToLower(s[end+m[2]:end+m[3]])]
 		end += m[3]
 		scaled = true
@@ -358,11 +510,11 @@ func numericFigure(s string, a, b int) (Quantity, bool) {
 	// Range: "300 – 500", "12.000-15.000", "2 bis 3 Millionen", "zwischen 300 und 500".
 	var hi float64
 	rangeEnd := -1
-	if m := reDash.FindStringIndex(s[end:]); m != nil && !strings.HasPrefix(strings.TrimSpace(s[end+m[1]:]), "zu ") {
+	if m := dashAfter(s[end:]); m != nil && !strings.HasPrefix(strings.TrimSpace(s[end+m[1]:]), "zu ") {
 		hi, rangeEnd = secondNumber(s, end+m[1])
 	}
 	if rangeEnd < 0 && precededBy(s, a, "zwischen") {
-		if m := reUnd.FindStringIndex(s[end:]); m != nil {
+		if m := undAfter(s[end:]); m != nil {
 			hi, rangeEnd = secondNumber(s, end+m[1])
 		}
 	}
@@ -381,7 +533,7 @@ func numericFigure(s string, a, b int) (Quantity, bool) {
 			end = rangeEnd
 		}
 	}
-	if m := rePct.FindStringSubmatchIndex(s[end:]); m != nil {
+	if m := percentAfter(s[end:]); m != nil {
 		q.Percent = true
 		end += m[3]
 	}
@@ -406,7 +558,7 @@ func secondNumber(s string, i int) (float64, int) {
 	if !ok {
 		return 0, -1
 	}
-	if sm := reScale.FindStringSubmatchIndex(s[b:]); sm != nil {
+	if sm := scaleAfter(s[b:]); sm != nil {
 		v *= scaleValue[strings.ToLower(s[b+sm[2]:b+sm[3]])]
 		b += sm[3]
 	}
@@ -415,7 +567,7 @@ func secondNumber(s string, i int) (float64, int) {
 
 // precededBy reports whether the word before s[at] is w (case-insensitive).
 func precededBy(s string, at int, w string) bool {
-	before := strings.TrimRightFunc(s[:at], unicode.IsSpace)
+	before := trimRightSpace(s[:at])
 	if len(before) < len(w) || !utf8.RuneStart(before[len(before)-len(w)]) || !strings.EqualFold(before[len(before)-len(w):], w) {
 		return false
 	}
@@ -427,18 +579,45 @@ func precededBy(s string, at int, w string) bool {
 	return !unicode.IsLetter(r)
 }
 
+// trimRightSpace is strings.TrimRightFunc(s, unicode.IsSpace) without the
+// indirect call per rune; applyQualifier asks it once per qualifier.
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		if c := s[len(s)-1]; c < utf8.RuneSelf {
+			if asciiClass[c]&aSpace == 0 {
+				break
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		r, w := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-w]
+	}
+	return s
+}
+
 // applyQualifier widens q by the qualifier right before it and moves
 // q.Start to include it.
 func applyQualifier(s string, q *Quantity) {
 	at := q.Start
 	if precededBy(s, at, "zwischen") {
-		before := strings.TrimRightFunc(s[:at], unicode.IsSpace)
+		before := trimRightSpace(s[:at])
 		at = len(before) - len("zwischen")
 		q.Start = at
 	}
-	before := strings.TrimRightFunc(s[:at], unicode.IsSpace)
+	before := trimRightSpace(s[:at])
+	if before == "" {
+		return
+	}
+	// Every phrase ends in an ASCII byte, and no case fold of its letters
+	// is narrower, so a text that ends in the phrase ends in that byte or
+	// its capital: a cheap test before precededBy.
+	last := before[len(before)-1] | 0x20
 	for _, qu := range qualifiers {
-		if !precededBy(before, len(before), qu.phrase) {
+		if qu.phrase[len(qu.phrase)-1]|0x20 != last || !precededBy(before, len(before), qu.phrase) {
 			continue
 		}
 		if qu.phrase == "über" && governedByVerfuegen(before[:len(before)-len("über")]) {
@@ -522,7 +701,7 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 		v = float64(n)
 	}
 	scaled := false
-	if m := reScale.FindStringSubmatchIndex(s[end:]); m != nil {
+	if m := scaleAfter(s[end:]); m != nil {
 		v *= scaleValue[strings.ToLower(s[end+m[2]:end+m[3]])]
 		end += m[3]
 		scaled = true
@@ -540,7 +719,7 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 		}
 	}
 	q := Quantity{Low: v, High: v, Point: v, Start: start, End: end}
-	if m := rePct.FindStringSubmatchIndex(s[end:]); m != nil {
+	if m := percentAfter(s[end:]); m != nil {
 		q.Percent = true
 		q.End = end + m[3]
 	}
@@ -550,7 +729,7 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 }
 
 func numberBefore(s string, at int) bool {
-	before := strings.TrimRightFunc(s[:at], unicode.IsSpace)
+	before := trimRightSpace(s[:at])
 	if before == "" {
 		return false
 	}
@@ -565,7 +744,7 @@ func numberBefore(s string, at int) bool {
 
 // prevWord returns the word before s[at] and its offset.
 func prevWord(s string, at int) (string, int) {
-	before := strings.TrimRightFunc(s[:at], unicode.IsSpace)
+	before := trimRightSpace(s[:at])
 	i := len(before)
 	for i > 0 {
 		r, w := utf8.DecodeLastRuneInString(before[:i])

@@ -60,7 +60,19 @@ var sentenceStarters = map[string]bool{
 // quotePairs maps German opening quotation marks to the marks that close
 // them. Only unambiguous openers are tracked: “ opens in English usage but
 // closes in German, so it cannot start a quote span on its own.
-var quotePairs = map[rune]string{'„': "“”\"", '»': "«", '‚': "‘’"}
+//
+// A switch rather than a map: it is asked about every character of the text.
+func quotePairs(r rune) string {
+	switch r {
+	case '„':
+		return "“”\""
+	case '»':
+		return "«"
+	case '‚':
+		return "‘’"
+	}
+	return ""
+}
 
 // sentenceSpans returns the [start, end) byte ranges of the sentences in
 // text, trimmed of surrounding white space. buf is reused when it has room.
@@ -76,20 +88,24 @@ func sentenceSpans(text string, buf [][2]int) [][2]int {
 	}
 	quoteEnd := -1 // byte offset of the closing mark while inside „…“
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
 		if quoteEnd >= 0 && i >= quoteEnd {
 			quoteEnd = -1
 		}
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && c != '.' && c != '!' && c != '?' {
+			i++ // no case below
+			continue
+		}
+		r, w := decodeRune(text, i)
 		switch {
 		case r == '\n':
 			emit(i)
 			quoteEnd = -1 // quotes do not span paragraphs or bullet items
 			i += w
 			continue
-		case quoteEnd < 0 && quotePairs[r] != "":
+		case quoteEnd < 0 && quotePairs(r) != "":
 			// Only treat it as a quote when it closes within a sane distance;
 			// a stray opener must not swallow the rest of the text.
-			if j := strings.IndexAny(text[i+w:min(len(text), i+w+600)], quotePairs[r]); j >= 0 {
+			if j := strings.IndexAny(text[i+w:min(len(text), i+w+600)], quotePairs(r)); j >= 0 {
 				quoteEnd = i + w + j
 			}
 		case r == '.' || r == '!' || r == '?' || r == '…':

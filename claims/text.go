@@ -20,21 +20,32 @@ type token struct {
 // "1,3") and gender forms ("Soldat:innen"), because each of those is one
 // unit of meaning for the rules.
 func tokenize(s string, buf []token) []token {
+	return tokenizeLower(s, "", buf)
+}
+
+// tokenizeLower is tokenize with ls, the lower case of s from lowerSameWidth
+// (or "" when it changed a rune's width): the tokens' lower case is then a
+// slice of it instead of an allocation per word.
+func tokenizeLower(s, ls string, buf []token) []token {
 	out := buf[:0]
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := decodeRune(s, i)
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += w
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isAlnum(r):
 			j := i + w
 			for j < len(s) {
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&(aLetter|aDigit) != 0 {
+					j++
+					continue
+				}
+				r2, w2 := decodeRune(s, j)
+				if isAlnum(r2) {
 					j += w2
 					continue
 				}
-				if j+w2 < len(s) {
+				if j+w2 < len(s) && isJoiner(r2) {
 					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
 					prev, _ := utf8.DecodeLastRuneInString(s[:j])
 					switch {
@@ -52,7 +63,13 @@ func tokenize(s string, buf []token) []token {
 				break
 			}
 			t := s[i:j]
-			out = append(out, token{start: i, end: j, text: t, low: strings.ToLower(t), upper: unicode.IsUpper(r)})
+			var low string
+			if ls != "" {
+				low = ls[i:j]
+			} else {
+				low = strings.ToLower(t)
+			}
+			out = append(out, token{start: i, end: j, text: t, low: low, upper: unicode.IsUpper(r)})
 			i = j
 		default:
 			out = append(out, token{start: i, end: i + w, text: s[i : i+w], low: s[i : i+w], punct: true})
@@ -62,8 +79,120 @@ func tokenize(s string, buf []token) []token {
 	return out
 }
 
-// umlautFold maps umlauts so stems of "Kämpfer" and "Kaempfer" agree.
-var umlautFold = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "Ä", "a", "Ö", "o", "Ü", "u")
+// isJoiner reports the marks that may continue a word in tokenize; only
+// they are worth looking around.
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '.', ',', ':', '*', '_', '/':
+		return true
+	}
+	return false
+}
+
+// isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r) with the ASCII case
+// inline.
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&(aLetter|aDigit) != 0
+	}
+	return unicodeIsAlnum(r)
+}
+
+//go:noinline
+func unicodeIsAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isSpace is unicode.IsSpace with the ASCII case inline.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&aSpace != 0
+	}
+	return unicodeIsSpace(r)
+}
+
+//go:noinline
+func unicodeIsSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// lowerSameWidth returns strings.ToLower(s) and whether lower-casing kept
+// every rune's byte width, so that offsets in s are offsets in the result.
+// German always does; the check guards against the odd foreign letter
+// ("İ") and invalid UTF-8, which strings.ToLower widens to U+FFFD.
+func lowerSameWidth(s string) (string, bool) {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done:i])
+				b.WriteByte(c + 'a' - 'A')
+				done = i + 1
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		l := unicode.ToLower(r)
+		if r == utf8.RuneError && w == 1 || utf8.RuneLen(l) != w {
+			return strings.ToLower(s), false
+		}
+		if l != r {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:i])
+			b.WriteRune(l)
+			done = i + w
+		}
+		i += w
+	}
+	if done == 0 {
+		return s, true // nothing to lower, as strings.ToLower returns it
+	}
+	b.WriteString(s[done:])
+	return b.String(), true
+}
+
+// foldUmlauts maps umlauts so stems of "Kämpfer" and "Kaempfer" agree: ä,
+// ö, ü (either case) to a, o, u and ß to ss. All of them are 0xC3 and one
+// more byte, so a byte scan does it; a strings.Replacer with these pairs
+// showed in profiles of the stemmer, which runs for every noun.
+func foldUmlauts(w string) string {
+	i := strings.IndexByte(w, 0xC3)
+	if i < 0 {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	b = append(b, w[:i]...)
+	for ; i < len(w); i++ {
+		if w[i] == 0xC3 && i+1 < len(w) {
+			if f := umlautFoldByte(w[i+1]); f != "" {
+				b = append(b, f...)
+				i++
+				continue
+			}
+		}
+		b = append(b, w[i])
+	}
+	return string(b)
+}
+
+// umlautFoldByte is the replacement of 0xC3 followed by c.
+func umlautFoldByte(c byte) string {
+	switch c {
+	case 0xA4, 0x84: // ä Ä
+		return "a"
+	case 0xB6, 0x96: // ö Ö
+		return "o"
+	case 0xBC, 0x9C: // ü Ü
+		return "u"
+	case 0x9F: // ß
+		return "ss"
+	}
+	return ""
+}
 
 // stem is a light German stemmer for nouns and adjectives: lower case,
 // gender forms removed (Soldat:innen → soldat), umlauts folded, one
@@ -71,17 +200,22 @@ var umlautFold = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss"
 // to make the inflected forms of one word agree ("nordkoreanische",
 // "nordkoreanischer"; "Soldaten", "Soldat"), and it must be fast.
 func stem(w string) string {
+	return stemLower(w, strings.ToLower(w))
+}
+
+// stemLower is stem for a caller that has lw = strings.ToLower(w).
+func stemLower(w, lw string) string {
 	if i := strings.Index(w, "Innen"); i > 0 && i+5 == len(w) {
-		w = w[:i] // SoldatInnen
+		lw = strings.ToLower(w[:i]) // SoldatInnen
 	}
-	w = strings.ToLower(w)
+	w = lw
 	for _, g := range []string{":innen", "*innen", "_innen", "/innen", ":in", "*in", "_in"} {
 		if strings.HasSuffix(w, g) {
 			w = w[:len(w)-len(g)]
 			break
 		}
 	}
-	w = umlautFold.Replace(w)
+	w = foldUmlauts(w)
 	for _, suf := range []string{"ern", "en", "er", "es", "em", "e", "n", "s"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
 			return w[:len(w)-len(suf)]
@@ -112,16 +246,21 @@ var notAdjectives = set("hatte hatten habe haben hätte hätten werde werden wur
 
 // isAdjective is looksAdjective without the verbs and function words.
 func isAdjective(lw string) bool {
+	// lxNotAdjective caches notAdjective: the rules ask about the same
+	// words many times per sentence, and notAdjective is a dozen lookups.
+	return looksAdjective(lw) && lexOf(lw)&lxNotAdjective == 0
+}
+
+// notAdjective reports the verbs and function words that end like
+// adjectives.
+func notAdjective(lw string) bool {
 	if notAdjectives[lw] || modalWords[lw] || hedgeWords[lw] {
-		return false
+		return true
 	}
 	if c, ok := cueWords[lw]; ok && c.form != fAny {
-		return false
+		return true
 	}
-	if separableVerb(lw) {
-		return false
-	}
-	return looksAdjective(lw)
+	return separableVerb(lw)
 }
 
 // separableVerb reports finite forms of the separable cue verbs ("feuerte"),
@@ -153,15 +292,19 @@ func looksAdjective(lw string) bool {
 // adjective ("nordkoreanischen") or a compound with a leader or troops head
 // ("Nordkorea-Machthaber", "Nordkorea-Soldaten").
 func actorOfWord(t token) string {
-	if a, ok := actorWords[t.low]; ok {
-		if t.upper || t.low == "usa" {
-			return a
-		}
+	return actorOfWordLex(t, lexOf(t.low))
+}
+
+// actorOfWordLex is actorOfWord for a caller that has looked up
+// f = lexFlags[t.low].
+func actorOfWordLex(t token, f uint32) string {
+	if f&lxActor != 0 && (t.upper || t.low == "usa") {
+		return actorWords[t.low]
 	}
 	// Nationality adjectives are lower case except at the start of a
 	// sentence; capitalised elsewhere they start a name.
-	if a, ok := actorAdjectives[adjStem(t.low)]; ok && (!t.upper || t.start == 0) {
-		return a
+	if f&lxActorAdj != 0 && (!t.upper || t.start == 0) {
+		return actorAdjectives[adjStem(t.low)]
 	}
 	if i := strings.IndexByte(t.low, '-'); i > 0 {
 		first, head := t.low[:i], t.low[strings.LastIndexByte(t.low, '-')+1:]

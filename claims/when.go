@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -133,14 +134,16 @@ func articleWindow(a articles.Article) Window {
 		lower  time.Time // latest "after this event" bound
 		lowWhy string
 		texts  = []string{a.Title}
+		spans  [][2]int
 	)
 	for _, p := range a.Paragraphs {
 		texts = append(texts, p.Text)
 	}
 	lows := make([]string, len(texts))
+	same := make([]bool, len(texts)) // lows[i] keeps the offsets of texts[i]
 	aboutThisWar := false
 	for i, t := range texts {
-		lows[i] = strings.ToLower(t)
+		lows[i], same[i] = lowerSameWidth(t)
 		if strings.Contains(lows[i], "ukrain") || strings.Contains(lows[i], "russland") {
 			aboutThisWar = true
 		}
@@ -165,8 +168,15 @@ func articleWindow(a articles.Article) Window {
 		if !war && !anchor {
 			continue // most paragraphs give no clue to the date
 		}
-		for _, s := range SplitSentences(t) {
-			ls := strings.ToLower(s)
+		spans = sentenceSpans(t, spans)
+		for _, sp := range spans {
+			s := t[sp[0]:sp[1]]
+			var ls string
+			if same[ti] {
+				ls = lt[sp[0]:sp[1]]
+			} else {
+				ls = strings.ToLower(s)
+			}
 			if war && !best.Known() && mayHoldWar(ls) && reWarNoun.MatchString(ls) {
 				if w, ok := warDuration(s, ls); ok {
 					best = w
@@ -250,6 +260,9 @@ func mayHoldWar(ls string) bool {
 // warDuration reads "Nach über 5 Monaten Krieg", "dauert der Konflikt fast
 // ein Jahr an" as a window counted from warStart. ls is s lower-cased.
 func warDuration(orig, ls string) (Window, bool) {
+	if !mayWarDuration(ls) {
+		return Window{}, false
+	}
 	s := ls
 	show := orig
 	if len(orig) != len(ls) {
@@ -319,6 +332,52 @@ func warDuration(orig, ls string) (Window, bool) {
 			Anchor: "war began 2022-02-24"}, true
 	}
 	return Window{}, false
+}
+
+// warNumbers are the number words of reWarDuration.
+var warNumbers = set("ein einem einen einer zwei drei vier fünf sechs sieben acht neun zehn elf zwölf anderthalb eineinhalb")
+
+// mayWarDuration reports a number (digits, or a whole word of warNumbers)
+// and white space right before "jahr", "monat", "woche" or "tag", which
+// every match of reWarDuration has: the pattern is slow, and most
+// sentences about the war give no duration. s is lower case.
+func mayWarDuration(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if !isPatternSpace(s[i-1]) {
+			continue
+		}
+		if rest := s[i:]; !strings.HasPrefix(rest, "jahr") && !strings.HasPrefix(rest, "monat") &&
+			!strings.HasPrefix(rest, "woche") && !strings.HasPrefix(rest, "tag") {
+			continue
+		}
+		j := i - 1
+		for j > 0 && isPatternSpace(s[j-1]) {
+			j--
+		}
+		if j == 0 {
+			continue
+		}
+		if isDigitByte(s[j-1]) {
+			return true
+		}
+		k := j
+		for k > 0 {
+			r, w := utf8.DecodeLastRuneInString(s[:k])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			k -= w
+		}
+		if warNumbers[s[k:j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPatternSpace is \s of a regexp: ASCII white space without \v.
+func isPatternSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // warNounAfter appends "Krieg" to a cue like "Nach über 5 Monaten" when the
@@ -397,7 +456,12 @@ func partOfYear(part string, y int) (time.Time, time.Time) {
 // are several times slower in Go), and each only when a word it needs
 // occurs: most sentences name no time at all.
 func sentenceWindow(orig string, ref Window) (Window, bool) {
-	s := strings.ToLower(orig)
+	return sentenceWindowLower(orig, strings.ToLower(orig), ref)
+}
+
+// sentenceWindowLower is sentenceWindow for a caller that has already
+// lower-cased the sentence: s is strings.ToLower(orig).
+func sentenceWindowLower(orig, s string, ref Window) (Window, bool) {
 	has := timeWords(s)
 	if has == 0 {
 		return Window{}, false
@@ -440,6 +504,23 @@ var timeTriggers = func() map[string]int {
 	return m
 }()
 
+var triggerFilter = func() (f wordFilter) {
+	for w := range timeTriggers {
+		f.add(w)
+	}
+	return f
+}()
+
+// minTrigger and maxTrigger bound the length of the keys of timeTriggers,
+// so that the many short words skip the lookup.
+var minTrigger, maxTrigger = func() (lo, hi int) {
+	lo = math.MaxInt
+	for w := range timeTriggers {
+		lo, hi = min(lo, len(w)), max(hi, len(w))
+	}
+	return lo, hi
+}()
+
 // timeWords scans the lower-cased sentence once and reports which kinds of
 // time words it has, so that only the patterns that can match are run.
 func timeWords(s string) int {
@@ -464,7 +545,9 @@ func timeWords(s string) int {
 			continue
 		}
 		w := s[a:b]
-		h |= timeTriggers[w]
+		if len(w) >= minTrigger && len(w) <= maxTrigger && triggerFilter.has(w) {
+			h |= timeTriggers[w]
+		}
 		if strings.Contains(w, "jahr") {
 			h |= hasJahr
 		}
@@ -480,7 +563,7 @@ func resolveTime(s string, has int, ref Window) (Window, bool) {
 	explicit := func(f, t time.Time, cue string) (Window, bool) {
 		return Window{From: f, To: t, Basis: "explicit", Cue: strings.TrimSpace(cue)}, true
 	}
-	if has&hasDigit == 0 {
+	if has&hasDigit == 0 || !mayDayDate(s) {
 		// no "18.11.2024"
 	} else if m := reDayDate.FindStringSubmatch(s); m != nil {
 		d, _ := strconv.Atoi(m[1])
@@ -507,7 +590,8 @@ func resolveTime(s string, has int, ref Window) (Window, bool) {
 		f, t := partOfMonth(m[1], y, mo)
 		return explicit(f, t, m[0])
 	}
-	if has&hasSeit != 0 && ref.Known() {
+	if has&hasSeit != 0 && ref.Known() && (strings.Contains(s, "kriegsbeginn") ||
+		strings.Contains(s, "beginn") && containsAny(s, "krieg", "invasion")) {
 		if m := reSinceWar.FindString(s); m != "" {
 			return relative(ref, warStart, ref.To, m)
 		}
@@ -535,18 +619,18 @@ func resolveTime(s string, has int, ref Window) (Window, bool) {
 		return Window{}, false
 	}
 	y := ref.To.Year()
-	if has&hasJahr == 0 {
+	if has&hasJahr == 0 || !containsAny(s, "vergangene", "letzte", "vorjahr", "vorige") {
 		// no relative years
 	} else if m := reLastYear.FindString(s); m != "" {
 		f, t := yearWindow(refYear(ref) - 1)
 		return relative(ref, f, t, m)
 	}
-	if has&hasJahr == 0 {
+	if has&hasJahr == 0 || !containsAny(s, "beginn", "anfang") {
 		// no "zu Beginn des Jahres"
 	} else if m := reYearStart.FindString(s); m != "" {
 		return relative(ref, day(refYear(ref), 1, 1), day(refYear(ref), 3, 31), m)
 	}
-	if has&hasJahr == 0 {
+	if has&hasJahr == 0 || !containsAny(s, "diese", "laufenden") {
 		// no "in diesem Jahr"
 	} else if m := reThisYear.FindString(s); m != "" {
 		f, t := yearWindow(refYear(ref))
@@ -599,7 +683,7 @@ func resolveTime(s string, has int, ref Window) (Window, bool) {
 		d := ref.From.AddDate(0, 0, -1)
 		return relative(ref, d, d, m)
 	}
-	if has&hasVor == 0 {
+	if has&hasVor == 0 || !containsAny(s, "tagen", "wochen", "monaten", "jahren") {
 		// no "vor zwei Wochen"
 	} else if m := reAgo.FindStringSubmatch(s); m != nil {
 		n, ok := smallNumbers[strings.ToLower(m[1])]
@@ -628,6 +712,37 @@ func resolveTime(s string, has int, ref Window) (Window, bool) {
 	}
 	return Window{}, false
 }
+
+// containsAny reports whether s contains one of the words. Besides the
+// trigger words of timeWords, the patterns get a substring test each: one
+// that every match of the pattern contains, so that the pattern only runs
+// where it can match.
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayDayDate reports digits, a stop, one or two digits, a stop and four
+// digits, which every match of reDayDate has: the pattern runs on every
+// sentence with a figure, and almost none has a date.
+func mayDayDate(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != '.' || !isDigitByte(s[i-1]) {
+			continue
+		}
+		j := digitsEnd(s, i+1)
+		if n := j - i - 1; n >= 1 && n <= 2 && j < len(s) && s[j] == '.' && digitsEnd(s, j+1)-(j+1) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // hasYear reports a free-standing 19xx or 20xx, the cheap test before the
 // year pattern.
