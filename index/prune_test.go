@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
@@ -70,28 +71,23 @@ func TestDistinctive(t *testing.T) {
 	defer func(min, budget uint64) { pruneMinPassages, pruneBudget = min, budget }(pruneMinPassages, pruneBudget)
 	pruneMinPassages, pruneBudget = 100, 1000
 	tests := []struct {
-		name  string
-		order []int
-		df    map[int]uint64
-		docs  uint64
-		want  []int
+		name         string
+		order        []int
+		df           map[int]uint64
+		docs         uint64
+		rare, common []int
 	}{
-		{"small index: no pruning", []int{1, 2}, map[int]uint64{1: 5, 2: 90}, 99, nil},
-		{"one word", []int{1}, map[int]uint64{1: 900}, 10_000, nil},
-		{"all rare: nothing to prune", []int{1, 2}, map[int]uint64{1: 10, 2: 900}, 10_000, nil},
-		{"rarest within budget", []int{1, 2, 3}, map[int]uint64{1: 5000, 2: 14, 3: 700}, 10_000, []int{2, 3}},
-		{"only common words: the rarest", []int{1, 2}, map[int]uint64{1: 5000, 2: 3000}, 10_000, []int{2}},
+		{"small index: no pruning", []int{1, 2}, map[int]uint64{1: 5, 2: 90}, 99, nil, nil},
+		{"one word", []int{1}, map[int]uint64{1: 900}, 10_000, nil, nil},
+		{"all rare: nothing to prune", []int{1, 2}, map[int]uint64{1: 10, 2: 900}, 10_000, nil, nil},
+		{"rarest within budget", []int{1, 2, 3}, map[int]uint64{1: 5000, 2: 14, 3: 700}, 10_000, []int{2, 3}, []int{1}},
+		{"only common words: all of them", []int{1, 2}, map[int]uint64{1: 5000, 2: 3000}, 10_000, []int{}, []int{2, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := distinctive(tt.order, tt.df, tt.docs)
-			if len(got) != len(tt.want) {
-				t.Fatalf("distinctive = %v, want %v", got, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Fatalf("distinctive = %v, want %v", got, tt.want)
-				}
+			rare, common := distinctive(tt.order, tt.df, tt.docs)
+			if fmt.Sprint(rare) != fmt.Sprint(tt.rare) || fmt.Sprint(common) != fmt.Sprint(tt.common) {
+				t.Fatalf("distinctive = %v, %v; want %v, %v", rare, common, tt.rare, tt.common)
 			}
 		})
 	}
@@ -139,5 +135,45 @@ func TestFuzzyMatch(t *testing.T) {
 		if got := fuzzyMatch(tt.a, tt.b, tt.f); got != tt.want {
 			t.Errorf("fuzzyMatch(%q, %q, %d) = %v, want %v", tt.a, tt.b, tt.f, got, tt.want)
 		}
+	}
+}
+
+// TestCandidatePhrase drives the candidate-scoring query with the whole
+// query itself, so every passage is a candidate: the answers must be those
+// of the whole query, in the same order with the same scores, including
+// the phrase bonus that candidatePhrase computes its own way.
+func TestCandidatePhrase(t *testing.T) {
+	ix := seedIndex(t)
+	ctx := context.Background()
+	phrased := 0
+	for _, c := range loadRelevanceCases(t) {
+		p, ok := ix.buildQuery(ix.cur, c.Query, true)
+		if !ok {
+			continue
+		}
+		opts := SearchOptions{Limit: MaxLimit}
+		want, err := page(ctx, ix.cur, p.query, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := page(ctx, ix.cur, &drivenQuery{full: p.candidateQuery, driver: p.query}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Hits) != len(want.Hits) || got.Total != want.Total {
+			t.Errorf("%q: %d hits of %d, want %d of %d", c.Query, len(got.Hits), got.Total, len(want.Hits), want.Total)
+			continue
+		}
+		for i := range want.Hits {
+			if got.Hits[i].ID != want.Hits[i].ID || math.Abs(got.Hits[i].Score-want.Hits[i].Score) > 1e-9 {
+				t.Errorf("%q: hit %d is %s %.6f, want %s %.6f", c.Query, i, got.Hits[i].ID, got.Hits[i].Score, want.Hits[i].ID, want.Hits[i].Score)
+			}
+		}
+		if p.candidateQuery != p.query {
+			phrased++
+		}
+	}
+	if phrased == 0 {
+		t.Fatal("no query had a phrase: the test does not exercise candidatePhrase")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -136,7 +137,7 @@ func validateQuery(q string) error {
 func (p plan) run(ctx context.Context, idx bleve.Index, opts SearchOptions) (*bleve.SearchResult, error) {
 	q := p.query
 	if p.driver != nil {
-		q = &drivenQuery{full: p.query, driver: p.driver}
+		q = &drivenQuery{full: p.candidateQuery, driver: p.driver}
 	}
 	sr, err := page(ctx, idx, q, opts)
 	if err == nil && p.driver != nil && sr.Total < uint64(opts.Limit) {
@@ -208,9 +209,12 @@ func isTooManyClauses(err error) bool {
 // select candidates (nil: every passage the query matches), and the terms to
 // mark in the answers.
 type plan struct {
-	query  query.Query
-	driver query.Query
-	marks  marks
+	query query.Query
+	// candidateQuery scores the same as query, checking the phrase only
+	// in the passages it is asked about; it serves under a driver.
+	candidateQuery query.Query
+	driver         query.Query
+	marks          marks
 }
 
 // buildQuery turns the user's text into one group of clauses per query
@@ -305,17 +309,34 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 	for _, pos := range order {
 		clauses = append(clauses, group(pos))
 	}
+	docs := known.docCount()
+	p.query = bleve.NewDisjunctionQuery(clauses...)
 	if len(textTerms) > 1 {
 		pq := bleve.NewMatchPhraseQuery(q)
 		pq.SetField(fieldText)
 		pq.SetBoost(boostPhrase)
-		clauses = append(clauses, pq)
+		clauses = slices.Clip(clauses) // the two appends must not share an array
+		p.query = bleve.NewDisjunctionQuery(append(clauses, pq)...)
+		// Scoring candidates, the phrase is checked in each candidate
+		// only: Bleve's phrase searcher reads the positions of every
+		// passage with all the words, which for a claim of common words
+		// ("zufolge könnten bis zu") costs more than the rest of the search.
+		lazy := &candidatePhrase{phrase: phraseOf(m.AnalyzerNamed(analyzerText).Analyze([]byte(q))), field: fieldText, boost: boostPhrase}
+		p.candidateQuery = bleve.NewDisjunctionQuery(append(clauses, lazy)...)
+	} else {
+		p.candidateQuery = p.query
 	}
-	p.query = bleve.NewDisjunctionQuery(clauses...)
-	if drive := distinctive(order, df, known.docCount()); len(drive) > 0 {
+	if rare, common := distinctive(order, df, docs); rare != nil || common != nil {
 		var dq []query.Query
-		for _, pos := range drive {
+		for _, pos := range rare {
 			dq = append(dq, group(pos))
+		}
+		if len(common) > 1 {
+			var all []query.Query
+			for _, pos := range common {
+				all = append(all, group(pos))
+			}
+			dq = append(dq, bleve.NewConjunctionQuery(all...))
 		}
 		p.driver = bleve.NewDisjunctionQuery(dq...)
 	}
@@ -323,39 +344,37 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 }
 
 // Candidate pruning. A claim is an OR of its words, and its common words
-// ("Soldaten", "Russland") match a large share of all passages, every one of
-// which would be scored. The passages worth answering with have at least one
-// of the claim's rarer words, so at scale only passages with one of them are
-// scored (in full, with every word: the scores do not change). The rarest
-// words are taken while the passages they select stay within a budget;
-// the idea is Lucene's CommonTermsQuery.
+// ("Soldaten", "Russland", "zufolge") match a large share of all passages,
+// every one of which would be scored. The passages worth answering with
+// have one of the claim's rarer words, or else all of its common ones, so at
+// scale only those are scored (in full, with every word: scores do not
+// change). The rarest words are taken while the passages they select stay
+// within a budget; the idea is Lucene's CommonTermsQuery.
 var (
 	pruneMinPassages uint64 = 20_000 // below this every candidate is cheap enough
-	pruneBudget      uint64 = 5_000  // candidates the distinctive words may select
+	pruneBudget      uint64 = 2_500  // passages the rare words may select
 )
 
-// distinctive returns the query positions whose words select the
-// candidates, or nil when every candidate should be scored.
-func distinctive(order []int, df map[int]uint64, docs uint64) []int {
+// distinctive splits the query positions into the rare ones, any of which
+// makes a passage a candidate, and the common ones, all of which together
+// do. Both are nil when every passage the query matches should be scored.
+func distinctive(order []int, df map[int]uint64, docs uint64) (rare, common []int) {
 	if docs < pruneMinPassages || len(order) < 2 {
-		return nil
+		return nil, nil
 	}
 	byDF := append([]int(nil), order...)
 	sort.SliceStable(byDF, func(i, j int) bool { return df[byDF[i]] < df[byDF[j]] })
-	budget := pruneBudget
-	var drive []int
 	var selected uint64
 	for i, pos := range byDF {
-		if i > 0 && selected+df[pos] > budget {
-			break
+		if selected+df[pos] > pruneBudget {
+			if i == 0 && len(byDF) == 1 {
+				return nil, nil
+			}
+			return byDF[:i], byDF[i:]
 		}
-		drive = append(drive, pos)
 		selected += df[pos]
 	}
-	if len(drive) == len(order) {
-		return nil // nothing to prune
-	}
-	return drive
+	return nil, nil // every word is rare: nothing to prune
 }
 
 // fuzziness allows one edit from five letters and two from nine: short
