@@ -25,7 +25,10 @@ type ColdResult struct {
 	Load         *LoadResult `json:"load,omitempty"`
 	ServeRSS     uint64      `json:"serve_rss,omitempty"`
 	ServePeakRSS uint64      `json:"serve_peak_rss,omitempty"`
-	GoHeap       uint64      `json:"go_heap,omitempty"`
+	// ServeAnonRSS and ServeFileRSS split ServeRSS (see RSSParts).
+	ServeAnonRSS uint64 `json:"serve_anon_rss,omitempty"`
+	ServeFileRSS uint64 `json:"serve_file_rss,omitempty"`
+	GoHeap       uint64 `json:"go_heap,omitempty"`
 	// AfterOpenRSS is the resident memory right after the first answer.
 	AfterOpenRSS uint64 `json:"after_open_rss,omitempty"`
 }
@@ -67,6 +70,7 @@ func ColdStartChild(ctx context.Context, dir, query, loadFile string, loadClient
 		res.Load = &l
 		res.ServeRSS, _ = CurrentRSS()
 		res.ServePeakRSS, _ = PeakRSS()
+		res.ServeAnonRSS, res.ServeFileRSS = RSSParts()
 		res.GoHeap = GoHeap()
 	}
 	return json.NewEncoder(w).Encode(res)

@@ -259,6 +259,10 @@ type E2EResult struct {
 	PeakRSS    uint64       `json:"peak_rss"`
 	RSS        uint64       `json:"rss"`
 	GoHeap     uint64       `json:"go_heap"`
+	// AnonRSS and FileRSS split the RSS right after the levels (see
+	// RSSParts).
+	AnonRSS uint64 `json:"anon_rss,omitempty"`
+	FileRSS uint64 `json:"file_rss,omitempty"`
 }
 
 // E2EFunc measures /claim end to end in a fresh process.
@@ -304,6 +308,7 @@ func E2EChild(ctx context.Context, opts E2EOptions, w io.Writer) error {
 			res.Levels = append(res.Levels, Load(ctx, e, opts.Queries, LoadOptions{Clients: c, Queries: max(opts.LevelQueries, 2*c), MaxDuration: opts.LevelTimeout}))
 		}
 		res.PeakRSS, _ = PeakRSS()
+		res.AnonRSS, res.FileRSS = RSSParts()
 		res.Deferred = e.Deferred()
 		e.Close()
 	}

@@ -21,6 +21,16 @@ func PeakRSS() (uint64, bool) { return procStatus("VmHWM:") }
 // CurrentRSS is VmRSS of /proc/self/status in bytes.
 func CurrentRSS() (uint64, bool) { return procStatus("VmRSS:") }
 
+// RSSParts splits the current RSS into anonymous memory (the Go heap, stacks,
+// runtime) and file-backed pages, which for a search process are mostly the
+// index's memory-mapped segments: page cache the kernel can reclaim and
+// share, unlike the anonymous part.
+func RSSParts() (anon, file uint64) {
+	anon, _ = procStatus("RssAnon:")
+	file, _ = procStatus("RssFile:")
+	return anon, file
+}
+
 func procStatus(key string) (uint64, bool) {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
