@@ -27,7 +27,10 @@ const MaxQueryRunes = 300
 type Result struct {
 	Query string
 	Hits  []Hit
-	// Total is the number of passages that matched at all.
+	// Total is the number of passages that matched. On a large index
+	// (see pruneMinPassages) only passages with one of the claim's rarer
+	// words, or with all of its common ones, count: the others are never
+	// scored.
 	Total uint64
 	Took  time.Duration
 }
