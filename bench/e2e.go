@@ -48,6 +48,19 @@ type ClaimE2E struct {
 
 	mu      sync.Mutex
 	waiting map[string]chan struct{} // interaction token → answered over REST
+	// firsts are the times to the HTTP response of each /claim: the answer
+	// or the deferral, whichever came. Discord's 3-second deadline is on
+	// this response; a deferred answer follows later as a REST edit.
+	firsts []time.Duration
+}
+
+// takeFirsts returns the first-response times since the last call.
+func (e *ClaimE2E) takeFirsts() []time.Duration {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := e.firsts
+	e.firsts = nil
+	return out
 }
 
 const e2eAppID = "1300000000000000001"
@@ -169,6 +182,7 @@ func (e *ClaimE2E) Search(ctx context.Context, query string, k int) ([]string, e
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Signature-Timestamp", stamp)
 	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, append([]byte(stamp), body...))))
+	sent := time.Now()
 	resp, err := e.client.Do(req)
 	if err != nil {
 		return nil, err
@@ -178,6 +192,9 @@ func (e *ClaimE2E) Search(ctx context.Context, query string, k int) ([]string, e
 	if err != nil {
 		return nil, err
 	}
+	e.mu.Lock()
+	e.firsts = append(e.firsts, time.Since(sent))
+	e.mu.Unlock()
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("interactions endpoint: %s: %s", resp.Status, bytes.TrimSpace(data))
 	}
@@ -259,10 +276,38 @@ type E2EResult struct {
 	PeakRSS    uint64       `json:"peak_rss"`
 	RSS        uint64       `json:"rss"`
 	GoHeap     uint64       `json:"go_heap"`
+	// FirstResponse is, per level, how long the interactions endpoint
+	// took to respond (answer or deferral): what Discord's 3-second
+	// deadline applies to.
+	FirstResponse []FirstResponse `json:"first_response,omitempty"`
 	// AnonRSS and FileRSS split the RSS right after the levels (see
 	// RSSParts).
 	AnonRSS uint64 `json:"anon_rss,omitempty"`
 	FileRSS uint64 `json:"file_rss,omitempty"`
+}
+
+// FirstResponse summarises the endpoint's response times at one level.
+type FirstResponse struct {
+	Clients int           `json:"clients"`
+	Count   int           `json:"count"`
+	P99     time.Duration `json:"p99"`
+	Max     time.Duration `json:"max"`
+	Over3s  int           `json:"over_3s"`
+}
+
+func firstResponse(clients int, ds []time.Duration) FirstResponse {
+	fr := FirstResponse{Clients: clients, Count: len(ds)}
+	if len(ds) == 0 {
+		return fr
+	}
+	fr.P99 = Percentile(ds, 99)
+	for _, d := range ds {
+		fr.Max = max(fr.Max, d)
+		if d > 3*time.Second {
+			fr.Over3s++
+		}
+	}
+	return fr
 }
 
 // E2EFunc measures /claim end to end in a fresh process.
@@ -303,9 +348,12 @@ func E2EChild(ctx context.Context, opts E2EOptions, w io.Writer) error {
 	if res.FirstError == "" {
 		e.deferWait.Store(int64(time.Minute))
 		ResetPeakRSS()
+		e.takeFirsts()
 		res.Levels = append(res.Levels, Load(ctx, e, opts.Queries, LoadOptions{Clients: 1, Queries: opts.SingleQueries, MaxDuration: opts.LevelTimeout}))
+		res.FirstResponse = append(res.FirstResponse, firstResponse(1, e.takeFirsts()))
 		for _, c := range opts.Clients {
 			res.Levels = append(res.Levels, Load(ctx, e, opts.Queries, LoadOptions{Clients: c, Queries: max(opts.LevelQueries, 2*c), MaxDuration: opts.LevelTimeout}))
+			res.FirstResponse = append(res.FirstResponse, firstResponse(c, e.takeFirsts()))
 		}
 		res.PeakRSS, _ = PeakRSS()
 		res.AnonRSS, res.FileRSS = RSSParts()
