@@ -36,17 +36,22 @@ const (
 	genPrefix   = "gen-"
 	// batchSize: one Bleve segment per batch; single-document batches make
 	// thousands of tiny segments (bleve issue 1697).
-	batchSize = 1000
-	// rebuildBatch and rebuildWorkers: a Bleve batch analyses its documents
-	// in parallel but builds its segment on one goroutine, so one batch at
-	// a time leaves cores idle. Several smaller batches in flight kept both
-	// cores of the benchmark machine busy (4 × 500: 1.9× the passages per
-	// second of 1 × 1,000; see BENCHMARKS.md).
-	rebuildBatch   = 500
-	rebuildWorkers = 4
-
+	batchSize   = 1000
 	keyMeta     = "claimbot:meta"
 	keyManifest = "claimbot:manifest"
+)
+
+// rebuildBatch and rebuildWorkers: a Bleve batch analyses its documents in
+// parallel but builds its segment on one goroutine, so one batch at a time
+// leaves a core idle. Rebuilding the 10,000-article benchmark corpus (84,747
+// passages) on the 2-core benchmark machine, passages per second: 1 × 1,000
+// (the sequential rebuild) about 2,000; 4 × 500 4,570-4,680; 4 × 1,000
+// 4,620-5,060; 2 × 2,000 5,610-5,660; 2 × 3,000 5,570-5,640; 3 × 2,000
+// 5,300; 2 × 4,000 5,370-5,430. Bigger batches make fewer segments to merge
+// later; more than one per core only adds contention.
+const (
+	rebuildBatch   = 2000
+	rebuildWorkers = 2
 )
 
 // Options configure Open.
