@@ -76,6 +76,9 @@ type Index struct {
 
 	writeMu sync.Mutex // serialises Rebuild, Upsert, Remove
 
+	// slots bounds the searches that run at once (see searchSlots).
+	slots chan struct{}
+
 	mu       sync.RWMutex // guards the fields below
 	cur      bleve.Index
 	curArts  *bolt.DB // the serving generation's article store
@@ -136,7 +139,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create index dir: %w", err)
 	}
-	ix := &Index{dir: dir, opts: opts}
+	ix := &Index{dir: dir, opts: opts, slots: make(chan struct{}, searchSlots())}
 
 	gen, err := readCurrent(dir)
 	if err != nil {

@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/claimbot/claimbot"
 )
 
 // TestPruningKeepsScores forces candidate pruning on the seed index (it
@@ -175,5 +178,27 @@ func TestCandidatePhrase(t *testing.T) {
 	}
 	if phrased == 0 {
 		t.Fatal("no query had a phrase: the test does not exercise candidatePhrase")
+	}
+}
+
+// TestSearchSlots: with every slot taken a search waits, and gives up with
+// ETIMEOUT at its deadline; a freed slot lets it run.
+func TestSearchSlots(t *testing.T) {
+	ix := seedIndex(t)
+	for range cap(ix.slots) {
+		ix.slots <- struct{}{}
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	if _, err := ix.Search(ctx, "Kursk", SearchOptions{}); claimbot.ErrorCode(err) != claimbot.ETIMEOUT {
+		t.Fatalf("Search with all slots taken = %v, want ETIMEOUT", err)
+	}
+	<-ix.slots
+	res, err := ix.Search(context.Background(), "Kursk", SearchOptions{})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("Search with a free slot = %d hits, %v", len(res.Hits), err)
+	}
+	if len(ix.slots) != cap(ix.slots)-1 {
+		t.Fatalf("%d slots taken after the search, want %d", len(ix.slots), cap(ix.slots)-1)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -45,6 +46,10 @@ var storedFields = []string{
 	fieldPublished, fieldParagraph, fieldSources,
 }
 
+// searchSlots is how many searches run at once: two per core, so that one
+// waiting on a page fault does not leave its core idle.
+func searchSlots() int { return 2 * runtime.GOMAXPROCS(0) }
+
 // Search finds the passages that best match a claim typed by a person. The
 // input is never parsed as query syntax: it is analysed into terms and
 // numbers, and the query is built from those.
@@ -68,6 +73,21 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
 		defer cancel()
+	}
+
+	// A search is CPU work on the mapped index. Past a few per core, more
+	// at once only share the cores more thinly: every one of them gets
+	// slower, and so do the goroutines that owe Discord a response within
+	// 3 seconds. The rest wait here, in arrival order, within their
+	// deadline.
+	select {
+	case ix.slots <- struct{}{}:
+		defer func() { <-ix.slots }()
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return res, claimbot.Errorf(claimbot.ETIMEOUT, "the search took too long")
+		}
+		return res, ctx.Err()
 	}
 
 	// Holding serving for the whole search keeps its generation open: a
