@@ -526,16 +526,10 @@ func deletePassages(b *bleve.Batch, id string, n int) {
 }
 
 func addToBatch(b *bleve.Batch, a articles.Article) error {
-	published := ""
-	if !a.Published.IsZero() {
-		published = a.Published.Format(time.RFC3339)
-	}
 	for _, p := range a.Paragraphs {
 		doc := passageDoc{
 			Text: p.Text, Spell: p.Text, Numbers: p.Text,
-			Heading: p.Heading, Title: a.Title, Article: a.ID,
-			Publisher: a.Publisher, Author: a.Author, URL: a.URL, Published: published,
-			Paragraph: float64(p.N), Sources: p.Sources,
+			Heading: p.Heading, Article: a.ID, Paragraph: float64(p.N), Sources: p.Sources,
 		}
 		if p.N == 1 {
 			doc.LeadTitle = a.Title

@@ -8,7 +8,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 8
+const MappingVersion = 9
 
 // Field names of a passage document.
 const (
@@ -16,31 +16,24 @@ const (
 	fieldSpell     = "spell"
 	fieldNumbers   = "numbers"
 	fieldHeading   = "heading"
-	fieldTitle     = "title"
 	fieldLeadTitle = "lead_title"
 	fieldArticle   = "article"
-	fieldPublisher = "publisher"
-	fieldAuthor    = "author"
-	fieldURL       = "url"
-	fieldPublished = "published"
 	fieldParagraph = "paragraph"
 	fieldSources   = "sources"
 )
 
 // passageDoc is what one paragraph looks like in the index. The same text
-// goes into three fields analysed three ways.
+// goes into three fields analysed three ways. The article's metadata
+// (title, outlet, author, URL, date) is not stored per passage: every
+// passage would repeat it, and storing it was a seventh of the indexing
+// time; hits take it from the generation's article store (store.go).
 type passageDoc struct {
 	Text      string   `json:"text"`
 	Spell     string   `json:"spell"`
 	Numbers   string   `json:"numbers"`
 	Heading   string   `json:"heading"`
-	Title     string   `json:"title"`
 	LeadTitle string   `json:"lead_title,omitempty"`
 	Article   string   `json:"article"`
-	Publisher string   `json:"publisher"`
-	Author    string   `json:"author"`
-	URL       string   `json:"url"`
-	Published string   `json:"published"`
 	Paragraph float64  `json:"paragraph"`
 	Sources   []string `json:"sources"`
 }
@@ -83,20 +76,14 @@ func newMapping() (mapping.IndexMapping, error) {
 	heading := analysed(analyzerText, true)
 	heading.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldHeading, heading)
-	// Every passage stores its article's title for attribution; only the
-	// first passage has it searchable, so a word of the title finds the
-	// article's lead instead of every one of its passages.
-	title := analysed(analyzerText, true)
-	title.Index = false
-	title.IncludeTermVectors = false
-	dm.AddFieldMappingsAt(fieldTitle, title)
+	// Only an article's first passage has its title searchable, so a word
+	// of the title finds the article's lead instead of every one of its
+	// passages.
 	lead := analysed(analyzerText, false)
 	lead.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldLeadTitle, lead)
 	dm.AddFieldMappingsAt(fieldArticle, keyword(true))
-	for _, f := range []string{fieldPublisher, fieldAuthor, fieldURL, fieldPublished, fieldSources} {
-		dm.AddFieldMappingsAt(f, keyword(false))
-	}
+	dm.AddFieldMappingsAt(fieldSources, keyword(false))
 	para := bleve.NewNumericFieldMapping()
 	para.Index = false
 	para.IncludeInAll = false

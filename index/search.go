@@ -41,10 +41,7 @@ const (
 
 func setMaxClauses(n int) { searcher.DisjunctionMaxClauseCount = n }
 
-var storedFields = []string{
-	fieldText, fieldHeading, fieldTitle, fieldArticle, fieldPublisher, fieldAuthor, fieldURL,
-	fieldPublished, fieldParagraph, fieldSources,
-}
+var storedFields = []string{fieldText, fieldHeading, fieldArticle, fieldParagraph, fieldSources}
 
 // searchSlots is how many searches run at once: two per core, so that one
 // waiting on a page fault does not leave its core idle.
@@ -95,7 +92,7 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 	ix.serving.RLock()
 	defer ix.serving.RUnlock()
 	ix.mu.RLock()
-	idx := ix.cur
+	idx, store := ix.cur, ix.curArts
 	ix.mu.RUnlock()
 	if idx == nil {
 		// Without this the search would answer "no hits" as if the
@@ -132,6 +129,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		hit := toHit(h)
 		hit.Fragments = fragments(hit.Passage, p.marks.spans(m, hit.Passage), fragmentRunes)
 		res.Hits = append(res.Hits, hit)
+	}
+	if err := attribute(store, res.Hits); err != nil {
+		return res, fmt.Errorf("search: %w", err)
 	}
 	res.Took = time.Since(start)
 	return res, nil
@@ -539,15 +539,11 @@ func toHit(h *search.DocumentMatch) Hit {
 		return s
 	}
 	hit := Hit{
-		ID: h.ID, Article: str(fieldArticle), Title: str(fieldTitle), Publisher: str(fieldPublisher),
-		Author: str(fieldAuthor), URL: str(fieldURL), Heading: str(fieldHeading), Passage: str(fieldText),
+		ID: h.ID, Article: str(fieldArticle), Heading: str(fieldHeading), Passage: str(fieldText),
 		Score: h.Score,
 	}
 	if p, ok := h.Fields[fieldParagraph].(float64); ok {
 		hit.Paragraph = int(p)
-	}
-	if t, err := time.Parse(time.RFC3339, str(fieldPublished)); err == nil {
-		hit.Published = t
 	}
 	switch v := h.Fields[fieldSources].(type) {
 	case string:
