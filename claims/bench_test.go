@@ -13,27 +13,14 @@ import (
 // BenchmarkExtract measures claim extraction over the seed corpus and
 // reports passages (paragraphs) per second, the unit of the indexing
 // target (5,000 passages/s including extraction).
-func BenchmarkExtract(b *testing.B) {
-	as := seeds(b)
-	passages := 0
-	for _, a := range as {
-		passages += len(a.Paragraphs)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, a := range as {
-			Extract(a)
-		}
-	}
-	b.ReportMetric(float64(passages*b.N)/b.Elapsed().Seconds(), "passages/s")
-}
+func BenchmarkExtract(b *testing.B) { benchmarkExtract(b, seeds(b)) }
 
 // BenchmarkExtractMixed measures extraction of dated articles in which most
 // sentences carry no figure, as in a re-index of a large corpus; the seed
 // articles alone are dense with claims and mostly undated.
-func BenchmarkExtractMixed(b *testing.B) {
-	as := mixedArticles(seeds(b), 100)
+func BenchmarkExtractMixed(b *testing.B) { benchmarkExtract(b, mixedArticles(seeds(b), 100)) }
+
+func benchmarkExtract(b *testing.B, as []articles.Article) {
 	passages := 0
 	for _, a := range as {
 		passages += len(a.Paragraphs)

@@ -178,17 +178,7 @@ func Detect(added, existing []articles.Article) []Alert {
 // Pairs returns the alerting pairs of the corpus; New is the side from the
 // article that comes later in publication order. Each claim is compared
 // with the most recent earlier claims on its subject (see maxCandidates).
-func Pairs(all []articles.Article) []Alert {
-	var ix index
-	var out []Alert
-	seen := map[string]bool{}
-	for _, a := range Order(all) {
-		na := extractOne(a)
-		out = ix.alerts(na, out, seen)
-		ix.add(na)
-	}
-	return out
-}
+func Pairs(all []articles.Article) []Alert { return Detect(all, nil) }
 
 // maxCandidates bounds how many earlier claims on the same subject a claim
 // is compared with: the most recent ones in publication order. A corpus of
