@@ -111,7 +111,7 @@ type candidatePhrase struct {
 }
 
 // phraseOf lays out analysed tokens by position, as Bleve's match-phrase
-// query does.
+// query does, for a multi-phrase query and for candidatePhrase alike.
 func phraseOf(toks analysis.TokenStream) [][]string {
 	if len(toks) == 0 {
 		return nil
@@ -158,17 +158,15 @@ type candidatePhraseSearcher struct {
 }
 
 func (s *candidatePhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	// Called after a match was taken: nothing is known past it yet.
-	var last index.IndexInternalID
-	for _, sl := range s.slots {
-		if sl.cur != nil {
-			last = sl.cur.IndexInternalID
-		}
-	}
-	if last == nil {
+	// The disjunction calls Next when it starts, before any Advance:
+	// nothing is known yet, and it advances this searcher to every
+	// candidate anyway. After that, Next comes only after a match was
+	// taken, at which every slot stands: nothing is known past it.
+	cur := s.slots[0].cur
+	if cur == nil {
 		return nil, nil
 	}
-	return placeholder(ctx, last), nil
+	return placeholder(ctx, cur.IndexInternalID), nil
 }
 
 func (s *candidatePhraseSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {

@@ -332,16 +332,18 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 	docs := known.docCount()
 	p.query = bleve.NewDisjunctionQuery(clauses...)
 	if len(textTerms) > 1 {
-		pq := bleve.NewMatchPhraseQuery(q)
-		pq.SetField(fieldText)
+		// One analysis for both forms of the phrase bonus: Bleve's phrase
+		// query for searches that score every match, and candidatePhrase,
+		// which checks the phrase in each candidate only: Bleve's phrase
+		// searcher reads the positions of every passage with all the
+		// words, which for a claim of common words ("zufolge könnten bis
+		// zu") costs more than the rest of the search.
+		phrase := phraseOf(m.AnalyzerNamed(analyzerText).Analyze([]byte(q)))
+		pq := query.NewMultiPhraseQuery(phrase, fieldText)
 		pq.SetBoost(boostPhrase)
 		clauses = slices.Clip(clauses) // the two appends must not share an array
 		p.query = bleve.NewDisjunctionQuery(append(clauses, pq)...)
-		// Scoring candidates, the phrase is checked in each candidate
-		// only: Bleve's phrase searcher reads the positions of every
-		// passage with all the words, which for a claim of common words
-		// ("zufolge könnten bis zu") costs more than the rest of the search.
-		lazy := &candidatePhrase{phrase: phraseOf(m.AnalyzerNamed(analyzerText).Analyze([]byte(q))), field: fieldText, boost: boostPhrase}
+		lazy := &candidatePhrase{phrase: phrase, field: fieldText, boost: boostPhrase}
 		p.candidateQuery = bleve.NewDisjunctionQuery(append(clauses, lazy)...)
 	} else {
 		p.candidateQuery = p.query
@@ -387,9 +389,6 @@ func distinctive(order []int, df map[int]uint64, docs uint64) (rare, common []in
 	var selected uint64
 	for i, pos := range byDF {
 		if selected+df[pos] > pruneBudget {
-			if i == 0 && len(byDF) == 1 {
-				return nil, nil
-			}
 			return byDF[:i], byDF[i:]
 		}
 		selected += df[pos]
