@@ -5,43 +5,24 @@ import (
 	"strings"
 )
 
+// Stage 4: comparison. Two claims are compared when they speak about the
+// same thing: matching measured heads (or, for stances and statements,
+// matching content), event anchors that do not name different places or
+// owners, and overlapping times. Then a decision list gives the kind.
+
 // Text is a message in German and English.
 type Text struct{ DE, EN string }
 
 // Comparison is the verdict on two claims.
 type Comparison struct {
-	// Kind is "conflict", "denial", "retraction", "update" (the alert kinds),
-	// "compatible" or "unrelated".
-	Kind string
-	// Severity is "high", "medium" or "low" for alert kinds, "" otherwise.
-	Severity    string
-	Explanation Text
+	Kind        Kind
+	Severity    Severity // for alerting kinds and updates; "" otherwise
+	Explanation Text     // one sentence in each language
 }
 
-// Alert reports whether the kind is one a moderator should see.
-func (c Comparison) Alert() bool { return isAlertKind(c.Kind) }
-
-func isAlertKind(k string) bool {
-	return k == "conflict" || k == "denial" || k == "retraction" || k == "update"
-}
-
-// Compare decides how two claims relate. Claims are compared only when they
-// speak about the same thing: the same counted thing, actor and relation
-// family, overlapping places. Then, in this order:
-//
-//   - retraction: an offer or plan, and a later (or concurrent) claim that
-//     takes it back;
-//   - denial: one side says none / denies / "nicht", the other reports it,
-//     for the same time;
-//   - update: different time windows with different figures, or a plan and
-//     a later report;
-//   - compatible: the intervals overlap (allowing for rounding and for the
-//     front line being part of the troops sent);
-//   - conflict: same time, disjoint intervals, same stance.
-//
-// A figure repeated unchanged at a later time is compatible, not an update:
-// an update means the picture changed. Hedges ("soll", "könnte",
-// Konjunktiv) and inferred dates lower the severity.
+// Compare decides how two claims relate, whichever is given first; the
+// earlier one (by time spoken about, then publication order) is taken as
+// the earlier report.
 func Compare(x, y Claim) Comparison {
 	v := judge(&x, &y)
 	return Comparison{Kind: v.kind, Severity: v.severity, Explanation: v.explain(&x, &y)}
@@ -50,8 +31,11 @@ func Compare(x, y Claim) Comparison {
 // verdict is Compare without the explanation, which costs more than the
 // decision and is only needed for alerts.
 type verdict struct {
-	kind, severity, why string
-	swapped             bool // y is the earlier claim
+	kind     Kind
+	severity Severity
+	why      string
+	swapped  bool // y is the earlier claim
+	weak     int  // how many gates held only loosely
 }
 
 func (v verdict) explain(x, y *Claim) Text {
@@ -61,25 +45,27 @@ func (v verdict) explain(x, y *Claim) Text {
 	return explain(v.kind, *x, *y, v.why)
 }
 
-// judge compares by pointer: claims are large and Pairs judges millions.
 func judge(x, y *Claim) verdict {
 	a, b := x, y
 	v := verdict{}
 	if later(*a, *b) {
 		a, b, v.swapped = b, a, true
 	}
-	if why := differentSubject(*a, *b); why != "" {
-		v.kind, v.why = "unrelated", why
+	why, weak := differentThing(a, b)
+	if why != "" {
+		v.kind, v.why = KindUnrelated, why
 		return v
 	}
-	v.kind = decide(*a, *b)
-	if isAlertKind(v.kind) {
-		v.severity = severity(v.kind, *a, *b)
+	v.weak = weak
+	v.kind = decide(a, b)
+	if v.kind.Notable() {
+		v.severity = severity(v.kind, a, b, weak)
 	}
 	return v
 }
 
-// later reports whether x speaks about a later time than y.
+// later reports whether x speaks about a later time than y, or, the same
+// time, comes later in publication order.
 func later(x, y Claim) bool {
 	xw, yw := x.When, y.When
 	if xw.Known() && yw.Known() {
@@ -93,48 +79,263 @@ func later(x, y Claim) bool {
 	return y.order.before(x.order)
 }
 
-// differentSubject returns why two claims are not about the same thing, or
-// "" when they are.
-func differentSubject(a, b Claim) string {
+// claimType groups claims for the decision list.
+type claimType int
+
+const (
+	tFigure claimType = iota
+	tStatement
+	tStance
+)
+
+func typeOf(c *Claim) claimType {
 	switch {
-	case a.Family == "" || b.Family == "":
-		return "relation unknown"
-	case a.Family != b.Family:
-		return "relation"
-	case a.Actor == "" || b.Actor == "":
-		return "actor unknown"
-	case a.Actor != b.Actor:
-		return "actor"
-	case a.Measure != b.Measure:
-		return "measure"
-	case !sameThing(a, b):
+	case c.HasQuantity:
+		return tFigure
+	case c.Stance != StanceAssert:
+		return tStance
+	}
+	return tStatement
+}
+
+// differentThing returns why two claims are not about the same thing, or
+// "" when they are; weak counts the gates that held only loosely (no name
+// shared, a content match by one word).
+func differentThing(a, b *Claim) (string, int) {
+	ta, tb := typeOf(a), typeOf(b)
+	weak := 0
+	switch {
+	case ta == tFigure && tb == tFigure && a.Stance == StanceAssert && b.Stance == StanceAssert:
+		if why := differentMeasure(a, b); why != "" {
+			return why, 0
+		}
+		if !predicatesAgree(a.preds, b.preds) {
+			weak++ // different verbs: synonyms ("geschickt", "entsandt") or another event
+		}
+	case ta == tFigure && tb == tFigure:
+		// a figure denied or taken back against a figure: the heads must match
+		if !keysMatch(a.Key, b.Key) || a.Unit != b.Unit {
+			return "thing", 0
+		}
+	case ta == tStatement && tb == tStatement:
+		if a.negative() == b.negative() {
+			return "no stance", 0 // two statements contradict only by polarity
+		}
+		n, ok := contentMatch(a, b)
+		if !ok {
+			return "content", 0
+		}
+		if n < 2 {
+			weak++
+		}
+	case ta == tStance && tb == tStance:
+		return "two stances", 0
+	default:
+		// a stance or a statement against a figure or a statement: what
+		// the stance targets must be what the other says
+		n, ok := contentMatch(a, b)
+		if !ok && !commitmentTaken(a, b) && !commitmentTaken(b, a) {
+			return "content", 0
+		}
+		if n < 2 {
+			weak++
+		}
+	}
+	why, w := differentEvent(a, b)
+	if why != "" {
+		return why, 0
+	}
+	return "", weak + w
+}
+
+// differentMeasure compares what two figures measure.
+func differentMeasure(a, b *Claim) string {
+	switch {
+	case a.Unit != b.Unit:
+		return "unit"
+	case !keysMatch(a.Key, b.Key):
 		return "thing"
-	case !placesOverlap(a.Place, b.Place):
-		return "place"
+	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
+		return "change"
+	case !sameModifiers(a.Modifiers, b.Modifiers):
+		return "part"
+	case opposed(a.dirs, b.dirs):
+		return "event"
 	}
 	return ""
 }
 
-func sameThing(a, b Claim) bool {
-	if a.Thing == b.Thing {
-		return a.Thing != ""
-	}
-	// "Kim hat sein Hilfsangebot zurückgezogen" takes back every offer of
-	// the same kind.
-	return (a.Thing == "" && a.Retracted) || (b.Thing == "" && b.Retracted)
+// keysMatch: the same key, or a compound ending in the other ("Teilzeitstellen"
+// is not "Stellen"; a compound of a class already became the class).
+func keysMatch(a, b string) bool {
+	return a != "" && a == b
 }
 
-func placesOverlap(p, q string) bool {
-	if p == "" || q == "" || p == q || broadPlaces[p] || broadPlaces[q] {
+func sameModifiers(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y || stem(x) == stem(y) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// predicatesAgree: when both clauses have content verbs, one must be
+// shared ("Stellen geschaffen" is not "Stellen gestrichen").
+func predicatesAgree(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	return within(p, q) || within(q, p)
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// within reports whether place p lies in q.
-func within(p, q string) bool {
-	for x := placeParent[p]; x != ""; x = placeParent[x] {
-		if x == q {
+// commitmentTaken: "hat sein Hilfsangebot zurückgezogen" takes back the
+// offer or plan its owner made, whatever it was about.
+func commitmentTaken(st, target *Claim) bool {
+	if st.Stance != StanceRetract || !st.commits || !target.Mode.intention() {
+		return false
+	}
+	ctx := append(append([]string{st.ownerKey}, st.Anchors...), st.ctx.around(st.Paragraph)...)
+	return target.ownerKey != "" && containsName(ctx, target.ownerKey)
+}
+
+// opposed reports verbs of the two clauses that go in opposite
+// directions: making against losing, adding against cutting.
+func opposed(da, db int) bool {
+	return da != 0 && db != 0 && da&db == 0
+}
+
+// contentMatch compares what a stance or statement says with another
+// claim: shared nouns (the other's measured head counts), and shared
+// predicates when both have some. It returns how many words matched.
+func contentMatch(a, b *Claim) (int, bool) {
+	an, bn := contentNouns(a), contentNouns(b)
+	nouns := 0
+	for _, x := range an {
+		for _, y := range bn {
+			if nounsMatch(x, y) {
+				nouns++
+				break
+			}
+		}
+	}
+	preds := 0
+	for _, x := range a.preds {
+		for _, y := range b.preds {
+			if x == y {
+				preds++
+				break
+			}
+		}
+	}
+	if nouns == 0 {
+		return 0, false
+	}
+	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 {
+		// "bestreitet, das Werk schließen zu wollen" does not deny "will im
+		// Werk 500 Stellen streichen"; a stance on an event noun alone
+		// ("Das Konzert wurde abgesagt") has no verb to compare.
+		if typeOf(a) != tStance && typeOf(b) != tStance || nouns < 2 {
+			return 0, false
+		}
+	}
+	return nouns + preds, true
+}
+
+func contentNouns(c *Claim) []string {
+	if c.HasQuantity && c.Key != "" {
+		return appendUnique(append([]string(nil), c.nouns...), c.Key)
+	}
+	return c.nouns
+}
+
+// nounsMatch: the same key, or one a compound ending in the other of at
+// least five letters ("Zentralbibliothek", "Bibliothek").
+func nounsMatch(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	if len(a) < 5 || len(b) < 5 {
+		return false
+	}
+	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+}
+
+// differentEvent compares the anchors: different places in the two
+// sentences, a place of one that the other's article never names, or
+// different owners make different events. weak is 1 when no name is
+// shared at all.
+func differentEvent(a, b *Claim) (string, int) {
+	// One city's march is not another's.
+	if len(a.Places) > 0 && len(b.Places) > 0 && !anyShared(a.Places, b.Places) &&
+		!anyShared(a.Places, b.Anchors) && !anyShared(b.Places, a.Anchors) {
+		return "place", 0
+	}
+	// A plant's staff is not the group's: a place the other article
+	// never names.
+	for _, p := range a.locations {
+		if b.ctx != nil && !containsName(b.ctx.all, p) && !containsName(b.Anchors, p) {
+			return "place", 0
+		}
+	}
+	for _, p := range b.locations {
+		if a.ctx != nil && !containsName(a.ctx.all, p) && !containsName(a.Anchors, p) {
+			return "place", 0
+		}
+	}
+	// Bosch's figure is not Conti's. A stance's owner is who denies or
+	// takes back, often another party than who reported: not compared.
+	if a.ownerKey != "" && b.ownerKey != "" && !sameName(a.ownerKey, b.ownerKey) &&
+		typeOf(a) != tStance && typeOf(b) != tStance &&
+		!containsName(b.sourceNames, a.ownerKey) && !containsName(a.sourceNames, b.ownerKey) {
+		return "owner", 0
+	}
+	ca := append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...)
+	cb := append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...)
+	if a.ownerKey != "" {
+		ca = append(ca, a.ownerKey)
+	}
+	if b.ownerKey != "" {
+		cb = append(cb, b.ownerKey)
+	}
+	if anyShared(ca, cb) {
+		return "", 0
+	}
+	// Both sentences name something and share nothing: different events.
+	if len(a.Anchors) > 0 && len(b.Anchors) > 0 {
+		return "anchors", 0
+	}
+	return "", 1
+}
+
+func anyShared(a, b []string) bool {
+	for _, x := range a {
+		if containsName(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsName(list []string, n string) bool {
+	for _, x := range list {
+		if sameName(x, n) {
 			return true
 		}
 	}
@@ -144,183 +345,197 @@ func within(p, q string) bool {
 type timeRel int
 
 const (
-	timeSame timeRel = iota // overlapping windows
+	timeSame timeRel = iota
 	timeApart
 	timeUnknown
 )
 
-// reportLag is how far back a claim dated only by its article's
-// publication reaches: a report of 19 November and a denial of 20 November
-// speak about the same situation.
-const reportLag = 30
-
-func timeRelation(a, b Claim) timeRel {
-	aw, bw := a.When, b.When
-	switch {
-	case !aw.Known() || !bw.Known():
+func timeRelation(a, b *Claim) timeRel {
+	if !a.When.Known() || !b.When.Known() {
 		return timeUnknown
 	}
-	if aw.Basis == "published" {
-		aw.From = aw.From.AddDate(0, 0, -reportLag)
-	}
-	if bw.Basis == "published" {
-		bw.From = bw.From.AddDate(0, 0, -reportLag)
-	}
-	if aw.overlaps(bw) {
+	if a.When.reach().overlaps(b.When.reach()) {
 		return timeSame
 	}
 	return timeApart
 }
 
 // decide applies the decision list to a (earlier) and b (later).
-func decide(a, b Claim) string {
+func decide(a, b *Claim) Kind {
 	tr := timeRelation(a, b)
-	switch {
-	case a.Retracted && b.Retracted:
-		return "compatible"
-	case b.Retracted || (a.Retracted && tr != timeApart):
-		off := a // the offer or report, the other side being the retraction
-		if a.Retracted {
-			off = b
-		}
-		switch {
-		case off.negative():
-			return "compatible"
-		case off.Mode == "plan":
-			return "retraction"
-		case tr == timeApart:
-			return "update"
-		}
-		return "denial" // an offer taken back while troops are reported sent
-	case a.Retracted:
-		return "update" // a new offer or report after the retraction
+	ta, tb := typeOf(a), typeOf(b)
+	// Retractions: a plan, an announcement or an event, then the stance
+	// that takes it back. Which came first must be known: a dated and an
+	// undated article have no order.
+	if (a.Stance == StanceRetract || b.Stance == StanceRetract) && a.When.Known() != b.When.Known() {
+		return KindUpdate
 	}
+	if a.Stance == StanceRetract || b.Stance == StanceRetract {
+		switch {
+		case a.Stance == StanceRetract && b.Stance == StanceRetract:
+			return KindCompatible
+		case b.Stance == StanceRetract:
+			if a.negative() {
+				return KindCompatible
+			}
+			if a.Mode.intention() || a.Mode == ModeForecast || ta == tStatement || b.Mode.intention() {
+				return KindRetraction
+			}
+			if tr == timeApart {
+				return KindUpdate
+			}
+			return KindRetraction
+		}
+		return KindUpdate // a new plan after a retraction
+	}
+	// Denials: a stance, a "keine" or a "nicht" against a report.
 	na, nb := a.negative(), b.negative()
 	switch {
 	case na && nb:
-		return "compatible"
+		return KindCompatible
 	case na != nb:
 		neg, pos := a, b
 		if nb {
 			neg, pos = b, a
 		}
-		if neg.HasQuantity && !neg.Quantity.Zero && !rangesOverlap(neg, pos) {
-			return "compatible" // "nicht 10.000" does not deny 5.000
+		if neg.HasQuantity && pos.HasQuantity && !neg.Quantity.Zero && !rangesOverlap(neg.Quantity, pos.Quantity) {
+			return KindCompatible // "nicht 10.000" does not deny 5.000; "Berichte über 20 Tote" bestritten is no denial of 12
 		}
-		if tr == timeApart {
-			return "update"
+		if pos.Mode != ModeReport && neg.Mode == ModeReport && typeOf(neg) != tStance {
+			return KindUpdate // a plan, then "did not happen"
 		}
-		return "denial"
+		if tr == timeApart && neg.Stance != StanceDeny {
+			return KindUpdate
+		}
+		return KindDenial
 	}
-	if !a.HasQuantity || !b.HasQuantity {
-		return "compatible"
+	if ta != tFigure || tb != tFigure {
+		return KindCompatible
 	}
-	overlap := rangesOverlap(a, b) || subset(a, b) || subset(b, a)
+	if a.Part != b.Part {
+		// "15.000 von ihnen an der Front" is part of those sent: it
+		// agrees with any whole at least as large, and is compared no
+		// further.
+		part, whole := a, b
+		if b.Part {
+			part, whole = b, a
+		}
+		pl, _ := part.Quantity.comparable()
+		_, wh := whole.Quantity.comparable()
+		if pl <= wh {
+			return KindCompatible
+		}
+		return KindUnrelated
+	}
+	qa, qb := a.Quantity, b.Quantity
+	if a.Change != 0 {
+		qa = signed(qa, a.Change)
+		qb = signed(qb, b.Change)
+	}
+	overlap := rangesOverlap(qa, qb)
 	if a.Mode != b.Mode {
-		if tr == timeApart || !overlap {
-			return "update"
+		// A forecast against a count, a plan against what happened: the
+		// picture changed, nobody contradicted anybody.
+		if overlap && tr != timeApart {
+			return KindCompatible
 		}
-		return "compatible"
+		return KindUpdate
 	}
-	if tr == timeApart {
-		// Across time the question is whether the figure changed, so mere
-		// overlap is not enough: "bis zu 100.000" a year after "300–500"
-		// overlaps it but is news.
-		if sameFigure(a, b) {
-			return "compatible"
+	if b.Correct && !overlap {
+		return KindUpdate // "korrigierte die Zahl auf …"
+	}
+	switch tr {
+	case timeApart:
+		if sameFigure(qa, qb) {
+			return KindCompatible
 		}
-		return "update"
+		return KindUpdate
+	case timeUnknown:
+		if overlap {
+			return KindCompatible
+		}
+		return KindUpdate
 	}
 	if overlap || a.Increment || b.Increment {
-		return "compatible"
+		return KindCompatible
 	}
-	return "conflict"
+	if b.Changing && b.order != a.order && a.order.before(b.order) {
+		return KindUpdate // "stieg auf 17": a running count moved on
+	}
+	return KindConflict
 }
 
-func rangesOverlap(a, b Claim) bool {
-	al, ah := a.Quantity.comparable()
-	bl, bh := b.Quantity.comparable()
+func signed(q Quantity, sign int) Quantity {
+	if sign < 0 {
+		q.Low, q.High = -q.High, -q.Low
+	}
+	return q
+}
+
+func rangesOverlap(a, b Quantity) bool {
+	al, ah := a.comparable()
+	bl, bh := b.comparable()
 	return al <= bh && bl <= ah
 }
 
 // sameFigure reports whether each figure's central value lies in the
 // other's interval: "100.000" and "bis zu 100.000" are the same figure,
 // "300–500" and "bis zu 100.000" are not.
-func sameFigure(a, b Claim) bool {
-	al, ah := a.Quantity.comparable()
-	bl, bh := b.Quantity.comparable()
-	ca, cb := a.Quantity.center(), b.Quantity.center()
+func sameFigure(a, b Quantity) bool {
+	al, ah := a.comparable()
+	bl, bh := b.comparable()
+	ca, cb := a.center(), b.center()
 	return ca >= bl && ca <= bh && cb >= al && cb <= ah
 }
 
-// subset: troops at the front are part of the troops sent, so fewer at the
-// front than sent is no contradiction.
-func subset(part, whole Claim) bool {
-	if part.kind != kDeployed || (whole.kind != kSend && whole.kind != kReceive) {
-		return false
-	}
-	pl, _ := part.Quantity.comparable()
-	_, wh := whole.Quantity.comparable()
-	return pl <= wh
-}
-
-func severity(kind string, a, b Claim) string {
+// severity follows how sure the comparison is: every gate that held only
+// loosely, every hedge and every missing time costs a level.
+func severity(kind Kind, a, b *Claim, weak int) Severity {
 	level := 0
 	switch kind {
-	case "conflict", "denial":
+	case KindConflict, KindDenial:
 		level = 3
-		if a.Hedged() || b.Hedged() {
-			level--
-		}
-		if a.When.Basis == "inferred" || b.When.Basis == "inferred" {
-			level--
-		}
-		if !a.When.Known() || !b.When.Known() {
-			level = 1
-		}
-	case "retraction":
-		level = 2
-		if a.Hedged() || b.Hedged() {
-			level--
-		}
-	case "update":
+	case KindRetraction:
+		level = 3
+	case KindUpdate:
+		return SeverityLow
+	}
+	if a.Hedged() || b.Hedged() {
+		level--
+	}
+	level -= weak
+	if !a.When.Known() || !b.When.Known() {
 		level = 1
 	}
-	switch {
-	case level >= 3:
-		return "high"
-	case level == 2:
-		return "medium"
-	}
-	return "low"
+	return severityOf(level)
 }
 
-// explain writes the one-sentence explanation naming both figures, both
+// explain writes the one-sentence explanation naming both claims, both
 // sources and both dates.
-func explain(kind string, a, b Claim, why string) Text {
+func explain(kind Kind, a, b Claim, why string) Text {
 	ad, ae := sideText(a)
 	bd, be := sideText(b)
 	var t Text
 	switch kind {
-	case "conflict":
-		t.DE = fmt.Sprintf("Widerspruch: %s steht gegen %s – für denselben Zeitraum schließen sich die Zahlen aus%s.", ad, bd, hedgeDE(a, b))
-		t.EN = fmt.Sprintf("Conflict: %s versus %s – for the same period the figures exclude each other%s.", ae, be, hedgeEN(a, b))
-	case "denial":
+	case KindConflict:
+		t.DE = fmt.Sprintf("Widerspruch: %s steht gegen %s – für dieselbe Zeit schließen sich die Zahlen aus%s.", ad, bd, hedgeDE(a, b))
+		t.EN = fmt.Sprintf("Conflict: %s versus %s – for the same time the figures exclude each other%s.", ae, be, hedgeEN(a, b))
+	case KindDenial:
 		neg, pos := a, b
-		if b.negative() || b.Retracted {
+		if b.negative() {
 			neg, pos = b, a
 		}
 		nd, ne := sideText(neg)
 		pd, pe := sideText(pos)
-		t.DE = fmt.Sprintf("Dementi: %s bestreitet für denselben Zeitraum, was %s meldet%s.", nd, pd, hedgeDE(a, b))
-		t.EN = fmt.Sprintf("Denial: %s denies for the same period what %s reports%s.", ne, pe, hedgeEN(a, b))
-	case "retraction":
+		t.DE = fmt.Sprintf("Dementi: %s bestreitet, was %s meldet%s.", nd, pd, hedgeDE(a, b))
+		t.EN = fmt.Sprintf("Denial: %s denies what %s reports%s.", ne, pe, hedgeEN(a, b))
+	case KindRetraction:
 		t.DE = fmt.Sprintf("Rückzug: %s wurde zurückgenommen – später heißt es %s%s.", ad, bd, hedgeDE(a, b))
 		t.EN = fmt.Sprintf("Retraction: %s was taken back – later %s%s.", ae, be, hedgeEN(a, b))
-	case "update":
+	case KindUpdate:
 		t.DE = fmt.Sprintf("Aktualisierung: auf %s folgt %s.", ad, bd)
 		t.EN = fmt.Sprintf("Update: %s is followed by %s.", ae, be)
-	case "compatible":
+	case KindCompatible:
 		t.DE = fmt.Sprintf("Vereinbar: %s und %s passen zusammen.", ad, bd)
 		t.EN = fmt.Sprintf("Compatible: %s and %s agree.", ae, be)
 	default:
@@ -333,21 +548,23 @@ func explain(kind string, a, b Claim, why string) Text {
 
 func whyText(why string) (string, string) {
 	switch why {
-	case "thing":
+	case "thing", "unit":
 		return "Verschiedenes", "different things"
-	case "actor":
+	case "owner":
 		return "verschiedene Akteure", "different actors"
-	case "relation":
+	case "event", "content", "anchors":
 		return "verschiedene Vorgänge", "different events"
 	case "place":
 		return "verschiedene Orte", "different places"
-	case "measure":
-		return "verschiedene Maßeinheiten", "different units"
+	case "part":
+		return "einen Teil und ein Ganzes", "a part and a whole"
+	case "change":
+		return "eine Veränderung und einen Stand", "a change and a level"
 	}
 	return "nicht erkennbar dasselbe", "not recognisably the same thing"
 }
 
-// sideText renders „figure“ laut source (date).
+// sideText renders „figure“ (laut source, publisher, date).
 func sideText(c Claim) (de, en string) {
 	srcDE, srcEN := "ohne Quellenangabe", "no source named"
 	if len(c.Sources) > 0 {
@@ -365,14 +582,10 @@ func sideText(c Claim) (de, en string) {
 	dateDE, dateEN := "Datum unbekannt", "date unknown"
 	if c.When.Known() {
 		dateDE, dateEN = c.When.String(), c.When.String()
-		if c.When.Basis == "inferred" {
-			dateDE += ", erschlossen"
-			dateEN += ", inferred"
-		}
 	}
 	fig := c.Figure
-	if c.Actor != "" {
-		fig = c.Actor + ": " + fig
+	if c.Owner != "" && c.HasQuantity && !strings.Contains(fig, c.Owner) {
+		fig = c.Owner + ": " + fig
 	}
 	de = fmt.Sprintf("„%s“ (%s, %s)", fig, srcDE, dateDE)
 	en = fmt.Sprintf("“%s” (%s, %s)", fig, srcEN, dateEN)

@@ -3,20 +3,30 @@ package claims
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/claimbot/claimbot/articles"
 )
 
-// Alert is a pair of claims from two articles that a moderator should see.
+// Stage 5: grouping. Each claim of a new article is compared with the
+// claims of the earlier passages its sentence matches best (passages.go);
+// what contradicts is grouped into one alert per new article and
+// contradicted statement, listing every earlier passage.
+
+// Alert is one contradiction a new article raises: the new claim and every
+// earlier passage it contradicts.
 type Alert struct {
-	Kind        string // "conflict" | "denial" | "retraction" | "update"
-	Severity    string // "high" | "medium" | "low"
-	Explanation Text   // one sentence naming both figures, both sources, both dates
-	New         Side   // from the article added (or published) later
-	Existing    Side
+	Kind        Kind
+	Severity    Severity
+	Explanation Text // one sentence naming the new claim and the first earlier one, their sources and dates
+	New         Side // from the article added (or published) later
+	// Existing are the earlier passages, most severe and then most recent
+	// first; never empty.
+	Existing []Side
 }
 
 // Side is one claim of an alert, with enough context to show it.
@@ -25,18 +35,30 @@ type Side struct {
 	Paragraph                            int
 	Passage                              string   // whole paragraph
 	Claim                                string   // the claim sentence
-	Figure                               string   // e.g. "100.000 Soldaten", "300–500 Soldaten"
+	Figure                               string   // e.g. "100.000 Soldaten", "bestritten: Werk schließen"
 	Sources                              []string // primary sources (who says it)
+	// Severity of this earlier side's comparison with the new claim (for
+	// the Existing sides).
+	Severity Severity `json:",omitempty"`
 }
 
-// Key is a stable ID of the pair, the same whichever side is New, for
-// deduplication and moderator verdicts.
-func (a Alert) Key() string {
-	x, y := sideKey(a.New), sideKey(a.Existing)
-	if y < x {
-		x, y = y, x
+// First is the first (most severe) earlier passage.
+func (a Alert) First() Side {
+	if len(a.Existing) == 0 {
+		return Side{}
 	}
-	h := sha256.Sum256([]byte(x + "\x01" + y))
+	return a.Existing[0]
+}
+
+// Key is a stable ID of the alert, for deduplication and moderator
+// verdicts: the new claim, the kind and the earlier passages.
+func (a Alert) Key() string {
+	keys := make([]string, 0, len(a.Existing))
+	for _, s := range a.Existing {
+		keys = append(keys, s.Article+"\x00"+strconv.Itoa(s.Paragraph))
+	}
+	sort.Strings(keys)
+	h := sha256.Sum256([]byte(sideKey(a.New) + "\x01" + string(a.Kind) + "\x01" + strings.Join(keys, "\x02")))
 	return hex.EncodeToString(h[:8])
 }
 
@@ -44,7 +66,37 @@ func sideKey(s Side) string {
 	return s.Article + "\x00" + strconv.Itoa(s.Paragraph) + "\x00" + s.Claim + "\x00" + s.Figure
 }
 
-func sideOf(c Claim) Side {
+// UnmarshalJSON reads an alert, also in the form of earlier versions that
+// had one Existing side (alerts kept in the outbox across an upgrade).
+func (a *Alert) UnmarshalJSON(data []byte) error {
+	type plain Alert
+	var v struct {
+		plain
+		Existing json.RawMessage
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*a = Alert(v.plain)
+	a.Existing = nil
+	ex := strings.TrimSpace(string(v.Existing))
+	switch {
+	case ex == "" || ex == "null":
+	case strings.HasPrefix(ex, "{"):
+		var s Side
+		if err := json.Unmarshal(v.Existing, &s); err != nil {
+			return err
+		}
+		a.Existing = []Side{s}
+	default:
+		if err := json.Unmarshal(v.Existing, &a.Existing); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sideOf(c *Claim) Side {
 	return Side{
 		Article: c.Article, Title: c.Title, Publisher: c.Publisher, Published: c.Published,
 		Paragraph: c.Paragraph, Passage: c.Passage, Claim: c.Text, Figure: c.Figure,
@@ -63,10 +115,10 @@ func extractOne(a articles.Article) extracted {
 	return extracted{id: a.ID, order: orderOf(a, w), claims: memo.get(a)}
 }
 
-// memo keeps the comparable claims of recently seen articles, keyed by
-// content hash: Detect, Pairs and Timeline are called again and again on a
-// corpus that changes by a few articles, and extraction is most of their
-// cost. The slices it returns are shared and must not be modified.
+// memo keeps the claims of recently seen articles, keyed by content hash:
+// Detect, Pairs and Timeline are called again and again on a corpus that
+// changes by a few articles, and extraction is most of their cost. The
+// slices it returns are shared and must not be modified.
 var memo = claimCache{limit: 8192}
 
 type claimCache struct {
@@ -82,14 +134,14 @@ func (cc *claimCache) reset() {
 }
 
 func (cc *claimCache) get(a articles.Article) []Claim {
-	key := a.Hash() + "\x00" + a.File
+	key := a.Hash() + "\x00" + a.File + "\x00" + a.ID
 	cc.mu.Lock()
 	cs, ok := cc.m[key]
 	cc.mu.Unlock()
 	if ok {
 		return cs
 	}
-	cs = distinct(Extract(a))
+	cs = Extract(a)
 	cc.mu.Lock()
 	if cc.m == nil || len(cc.m) >= cc.limit {
 		cc.m = map[string][]Claim{} // bounded memory beats a perfect hit rate
@@ -99,240 +151,175 @@ func (cc *claimCache) get(a articles.Article) []Claim {
 	return cs
 }
 
-// distinct drops claims an article repeats: the same figure for the same
-// subject in a later paragraph, and an unspecific "Hilfsangebot
-// zurückgezogen" when the article also says what was offered. Repeats
-// would only multiply identical alerts.
-func distinct(cs []Claim) []Claim {
-	type key struct {
-		actor, family, thing, place, mode string
-		lo, hi                            float64
-		neg, ret                          bool
-	}
-	seen := map[key]bool{}
-	specific := map[[2]string]bool{}
-	for _, c := range cs {
-		if c.Retracted && c.Thing != "" {
-			specific[[2]string{c.Actor, c.Family}] = true
-		}
-	}
-	var out []Claim
-	for _, c := range cs {
-		if c.Retracted && c.Thing == "" && specific[[2]string{c.Actor, c.Family}] {
-			continue
-		}
-		k := key{c.Actor, c.Family, c.Thing, c.Place, c.Mode, c.Quantity.Low, c.Quantity.High, c.negative(), c.Retracted}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, c)
-	}
-	return out
-}
-
 // Order sorts articles the way alerts are raised: by publication date,
-// undated articles by the time their text reveals, then by file name;
-// articles with no time at all come last.
+// then by file name; undated articles come last.
 func Order(all []articles.Article) []articles.Article {
-	ex := make([]extracted, len(all))
-	idx := make([]int, len(all))
-	for i, a := range all {
-		w := articleWindow(a)
-		ex[i] = extracted{id: a.ID, order: orderOf(a, w)}
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return ex[idx[i]].order.before(ex[idx[j]].order) })
-	out := make([]articles.Article, len(all))
-	for i, k := range idx {
-		out[i] = all[k]
-	}
+	out := append([]articles.Article(nil), all...)
+	sort.SliceStable(out, func(i, j int) bool {
+		return orderOf(out[i], articleWindow(out[i])).before(orderOf(out[j], articleWindow(out[j])))
+	})
 	return out
 }
 
 // Detect returns the alerts that the added articles raise against the
-// existing ones (and against each other, in publication order). An added
-// article that replaces an existing one with the same ID is compared with
-// the rest, not with its old version.
+// existing ones (and against each other, in publication order): one per
+// added article and contradicted statement. An added article that
+// replaces an existing one with the same ID is compared with the rest,
+// not with its old version. Updates are included (Kind.Alerts says which
+// alerts moderators get).
 func Detect(added, existing []articles.Article) []Alert {
 	replaced := map[string]bool{}
 	for _, a := range added {
 		replaced[a.ID] = true
 	}
-	var ix index
+	var px passageIndex
 	for _, a := range Order(existing) {
 		if !replaced[a.ID] {
-			ix.add(extractOne(a))
+			px.add(extractOne(a).claims)
 		}
 	}
 	var out []Alert
-	seen := map[string]bool{}
 	for _, a := range Order(added) {
 		na := extractOne(a)
-		out = ix.alerts(na, out, seen)
-		ix.add(na)
+		out = append(out, alertsOf(&px, na)...)
+		px.add(na.claims)
 	}
 	return out
 }
 
-// Pairs returns the alerting pairs of the corpus; New is the side from the
-// article that comes later in publication order. Each claim is compared
-// with the most recent earlier claims on its subject (see maxCandidates).
+// Pairs returns the alerts of the corpus, each article against the ones
+// before it in publication order.
 func Pairs(all []articles.Article) []Alert { return Detect(all, nil) }
 
-// maxCandidates bounds how many earlier claims on the same subject a claim
-// is compared with: the most recent ones in publication order. A corpus of
-// thousands of articles about one war would otherwise cost a comparison per
-// pair of claims and raise an "update" for every one of them; conflicts and
-// retractions are between claims close in time, which the most recent
-// candidates are.
-const maxCandidates = 64
-
-// index holds the claims seen so far by subject, in publication order, so
-// that a new claim meets only claims it can be compared with.
-type index struct {
-	bySubject map[string][]*Claim // actor|family|thing
-	things    map[string][]string // actor|family → thing keys seen
+type hit struct {
+	x, y *Claim
+	v    verdict
 }
 
-func subjectKey(c Claim) (full, group string) {
-	group = c.Actor + "\x00" + c.Family
-	return group + "\x00" + c.Thing, group
-}
-
-func (ix *index) add(e extracted) {
-	if ix.bySubject == nil {
-		ix.bySubject = map[string][]*Claim{}
-		ix.things = map[string][]string{}
-	}
-	for i := range e.claims {
-		c := &e.claims[i]
-		if c.Actor == "" || c.Family == "" {
-			continue // never comparable
-		}
-		full, group := subjectKey(*c)
-		if _, ok := ix.bySubject[full]; !ok {
-			ix.things[group] = append(ix.things[group], c.Thing)
-		}
-		ix.bySubject[full] = append(ix.bySubject[full], c)
-	}
-}
-
-// candidates returns the earlier claims c may be compared with: the same
-// subject, an unspecific retraction of the same actor and relation, or —
-// for such a retraction — every thing of that actor and relation.
-func (ix *index) candidates(c *Claim, out []*Claim) []*Claim {
-	out = out[:0]
-	full, group := subjectKey(*c)
-	recent := func(list []*Claim) []*Claim {
-		if len(list) > maxCandidates {
-			return list[len(list)-maxCandidates:]
-		}
-		return list
-	}
-	if c.Thing == "" {
-		for _, t := range ix.things[group] {
-			out = append(out, recent(ix.bySubject[group+"\x00"+t])...)
-		}
-		return out
-	}
-	out = append(out, recent(ix.bySubject[full])...)
-	return append(out, recent(ix.bySubject[group+"\x00"])...)
-}
-
-// maxAlertsPerClaim bounds the alerts one claim raises: the most severe,
-// then the most recent. A figure at odds with fifty earlier reports is one
-// story, not fifty.
-const maxAlertsPerClaim = 8
-
-// alerts compares the claims of a new article with the index.
-//
-// Claims of one article are never compared with each other: an article that
-// tells how an offer shrank is not contradicting itself. Conflicts and
-// denials are raised against the candidates of the same time. Updates and
-// retractions are raised only against the latest earlier state of the
-// subject (the comparable candidates of the latest time window): "Nordkorea
-// schickt 5.000 Soldaten" updates the last report, not every figure since
-// 2022, and a withdrawal takes back the offer that stood, which superseded
-// the ones before it.
-func (ix *index) alerts(na extracted, out []Alert, seen map[string]bool) []Alert {
-	type hit struct {
-		v verdict
-		y *Claim
-	}
+// alertsOf compares the claims of a new article with the index and
+// groups what it finds.
+func alertsOf(px *passageIndex, na extracted) []Alert {
 	var (
 		cands []*Claim
 		hits  []hit
 	)
 	for i := range na.claims {
 		x := &na.claims[i]
-		if x.Actor == "" || x.Family == "" {
-			continue
-		}
-		cands = ix.candidates(x, cands)
-		hits = hits[:0]
-		var latest Window
+		cands = px.search(x, cands)
 		for _, y := range cands {
 			if y.Article == na.id {
 				continue
 			}
+			if typeOf(x) == tStatement && !x.negative() && typeOf(y) == tStatement && !y.negative() {
+				continue // two statements contradict only by polarity
+			}
 			v := judge(x, y)
-			if v.kind == "unrelated" {
+			if !v.kind.Notable() {
 				continue
 			}
-			if laterWindow(y.When, latest) {
-				latest = y.When
-			}
-			if isAlertKind(v.kind) {
-				hits = append(hits, hit{v, y})
+			hits = append(hits, hit{x, y, v})
+		}
+	}
+	return group(hits)
+}
+
+// group merges hits into alerts: hits of one kind join when their new
+// claims say the same in one paragraph, or when they contradict the same
+// earlier passage. Each alert lists its earlier passages once.
+func group(hits []hit) []Alert {
+	if len(hits) == 0 {
+		return nil
+	}
+	parent := make([]int, len(hits))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int) { parent[find(i)] = find(j) }
+	byKey := map[string]int{}
+	for i, h := range hits {
+		keys := []string{
+			string(h.v.kind) + "\x00p\x00" + h.y.Article + "\x00" + strconv.Itoa(h.y.Paragraph),
+			string(h.v.kind) + "\x00s\x00" + strconv.Itoa(h.x.Paragraph) + "\x00" + subjectOf(h.x),
+		}
+		for _, k := range keys {
+			if j, ok := byKey[k]; ok {
+				union(i, j)
+			} else {
+				byKey[k] = i
 			}
 		}
-		kept := hits[:0]
-		for _, h := range hits {
-			if (h.v.kind == "update" || h.v.kind == "retraction") && !sameWindow(h.y.When, latest) {
-				continue
-			}
-			kept = append(kept, h)
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range hits {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
 		}
-		sort.SliceStable(kept, func(i, j int) bool {
-			si, sj := severityRank[kept[i].v.severity], severityRank[kept[j].v.severity]
-			if si != sj {
-				return si > sj
+		groups[r] = append(groups[r], i)
+	}
+	var out []Alert
+	for _, r := range roots {
+		members := groups[r]
+		sort.SliceStable(members, func(i, j int) bool {
+			a, b := hits[members[i]], hits[members[j]]
+			if a.v.severity != b.v.severity {
+				return a.v.severity.rank() > b.v.severity.rank()
 			}
-			return laterWindow(kept[i].y.When, kept[j].y.When)
+			return b.y.order.before(a.y.order)
 		})
-		if len(kept) > maxAlertsPerClaim {
-			kept = kept[:maxAlertsPerClaim]
-		}
-		for _, h := range kept {
-			al := Alert{Kind: h.v.kind, Severity: h.v.severity, Explanation: h.v.explain(x, h.y),
-				New: sideOf(*x), Existing: sideOf(*h.y)}
-			k := al.Key()
+		best := hits[members[0]]
+		al := Alert{Kind: best.v.kind, Severity: best.v.severity, Explanation: best.v.explain(best.x, best.y), New: sideOf(best.x)}
+		seen := map[string]bool{}
+		for _, m := range members {
+			h := hits[m]
+			k := h.y.Article + "\x00" + strconv.Itoa(h.y.Paragraph)
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			out = append(out, al)
+			s := sideOf(h.y)
+			s.Severity = h.v.severity
+			al.Existing = append(al.Existing, s)
 		}
+		if n := len(al.Existing) - 1; n > 0 {
+			al.Explanation.DE += " (" + strconv.Itoa(n) + " weitere frühere Passage" + plural(n, "", "n") + ")"
+			al.Explanation.EN += " (" + strconv.Itoa(n) + " more earlier passage" + plural(n, "", "s") + ")"
+		}
+		out = append(out, al)
 	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Kind.Alerts() != out[j].Kind.Alerts() {
+			return out[i].Kind.Alerts()
+		}
+		return out[i].Severity.rank() > out[j].Severity.rank()
+	})
 	return out
 }
 
-var severityRank = map[string]int{"high": 3, "medium": 2, "low": 1}
-
-// laterWindow orders windows by their end, then start; unknown is earliest.
-func laterWindow(w, than Window) bool {
-	switch {
-	case !w.Known():
-		return false
-	case !than.Known():
-		return true
-	case !w.To.Equal(than.To):
-		return w.To.After(than.To)
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
 	}
-	return w.From.After(than.From)
+	return many
 }
 
-func sameWindow(a, b Window) bool {
-	return a.From.Equal(b.From) && a.To.Equal(b.To)
+// subjectOf is what a claim is about, for grouping the sentences of one
+// paragraph that say the same.
+func subjectOf(c *Claim) string {
+	if c.HasQuantity {
+		return c.Key + "\x00" + c.Unit
+	}
+	if len(c.nouns) > 0 {
+		return "s\x00" + c.nouns[0]
+	}
+	return "s\x00" + c.Event
 }

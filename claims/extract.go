@@ -1,8 +1,6 @@
 package claims
 
 import (
-	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,9 +9,15 @@ import (
 	"github.com/claimbot/claimbot/articles"
 )
 
-// Claim is one figure (or one explicit "none", denial or retraction) read
-// from one sentence, with everything needed to decide whether another claim
-// speaks about the same thing.
+// Stage 3: claims. A sentence gives a figure claim for each measured
+// quantity, a stance claim when it denies or takes something back, and
+// otherwise a statement when it says that something happens, happened or
+// is planned, so a later denial or retraction has something to target.
+
+// Claim is one figure, stance or statement read from one sentence, with
+// what is needed to decide whether another claim speaks about the same
+// thing: the measured noun, the event's anchors, its time, the owner of the
+// figure, and how firmly it is said.
 type Claim struct {
 	ID        string // article#paragraph.sentence.n, stable for a given text
 	Article   string // article ID
@@ -27,39 +31,75 @@ type Claim struct {
 	Text      string // the claim sentence
 
 	// Figure is the claim in a few words: "etwa 15.000 Soldaten",
-	// "Angebot zurückgezogen: Soldaten", "keine Arbeitskräfte".
+	// "17 Menschen (verletzt)", "bestritten: Werk schließen".
 	Figure      string
 	HasQuantity bool
 	Quantity    Quantity
+	Unit        string // "%", "€", "t" … when the figure measures rather than counts
 
-	Noun    string // the counted noun as written ("Soldat:innen")
-	Thing   string // its concept ("Soldaten"); "" for an unspecific retraction
-	Measure string // "t", "km", "%" ... when the figure measures rather than counts
-	Actor   string // whose figure: "Nordkorea", "Russland", ...
-	// Relation is the German label of what the figure does ("schicken",
-	// "anbieten", "im Einsatz", "getötet"); Family groups relations that are
-	// compared ("transfer", "strength", "killed", ...).
-	Relation string
-	Family   string
-	Mode     string // "plan" (offer, intention, possibility) or "report"
-	Place    string // most specific place: "Kursk", "Front", "Ukraine"
-	When     Window
-
-	Negated   bool // "nicht", or a figure of "keine"
-	Denied    bool // "bestreitet", "weist zurück", "dementiert"
-	Retracted bool // "zieht sein Angebot zurück", "Rückzieher"
+	// Head is the measured noun as written ("Teilnehmern", "Menschen");
+	// Key is what is compared: its stem or its class ("tot" for Tote,
+	// Todesopfer and "kamen ums Leben").
+	Head string
+	Key  string
+	// Modifiers narrow the measured thing ("aktive", "schwer"): a figure of
+	// active soldiers is not one of all soldiers.
+	Modifiers []string
+	Part      bool // "drei von ihnen", "darunter": part of a whole named before
+	Change    int  // +1 or -1 for a change ("stieg um 3 Prozent"), 0 for a level
+	Changing  bool // "stieg auf 17": the level after a change, a running count
+	Correct   bool // "korrigierte … auf 12": replaces an earlier figure
 	Increment bool // "weitere", "erneut": an addition, not a total
-	InQuote   bool
-	Hedges    []string // hedge cues found in the sentence, lower case
-	Sources   []string // who says it: cited in the sentence, then the paragraph's sources
 
-	kind        relKind
-	thingParent string
+	// Owner is whose figure or plan it is ("Siemens", "Kölner"), as
+	// written, apart from who says it (Sources); ownerKey is its name key.
+	Owner    string
+	ownerKey string
+	// Anchors are the names of the sentence that place the event; Places
+	// those of them governed by a place preposition ("in Köln").
+	Anchors   []string
+	Places    []string
+	locations []string // Places governed by a locative preposition
+	// Event is what happens, as written: the content words of a statement
+	// or of what a stance denies or takes back.
+	Event string
+
+	Mode    Mode
+	Stance  Stance
+	Negated bool // "nicht", or a figure of "keine"
+	InQuote bool
+	Hedges  []string // hedge cues found in the sentence, lower case
+	Sources []string // who says it: cited in the sentence, then the paragraph's sources
+	When    Window
+
+	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
+	commits     bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
+	dirs        int      // 1 a verb of making or adding, 2 of cutting or losing (words.go)
+	sourceNames []string // names inside the attribution
+	preds       []string // predicate keys (verb skeletons)
+	nouns       []string // content noun keys
+	ctx         *context
 	order       articleOrder
 }
 
-// articleOrder sorts articles by when they speak: publication date, else the
-// inferred window, then file name.
+// context is what a claim's article says around it: the names of its
+// title, of each paragraph, and of the whole article.
+type context struct {
+	title     []string
+	paragraph map[int][]string
+	all       []string
+}
+
+func (c *context) around(paragraph int) []string {
+	if c == nil {
+		return nil
+	}
+	out := append([]string(nil), c.title...)
+	return append(out, c.paragraph[paragraph]...)
+}
+
+// articleOrder sorts articles by when they speak: publication date, then
+// file name; undated articles come after the dated ones.
 type articleOrder struct {
 	t    time.Time
 	file string
@@ -68,7 +108,7 @@ type articleOrder struct {
 func (o articleOrder) before(p articleOrder) bool {
 	switch {
 	case o.t.IsZero() != p.t.IsZero():
-		return !o.t.IsZero() // undated articles with nothing inferred go last
+		return !o.t.IsZero()
 	case !o.t.Equal(p.t):
 		return o.t.Before(p.t)
 	}
@@ -85,12 +125,12 @@ func (c Claim) Hedged() bool { return len(c.Hedges) > 0 }
 // negative reports whether the claim says the thing did not (or will not)
 // happen.
 func (c Claim) negative() bool {
-	return c.Negated || c.Denied || (c.HasQuantity && c.Quantity.Zero)
+	return c.Negated || c.Stance == StanceDeny || (c.HasQuantity && c.Quantity.Zero)
 }
 
 // Extract reads the claims of an article, paragraph by paragraph. Titles and
-// sub-headings are left out: they repeat the body in compressed, often
-// interrogative form ("Schickt Kim 100.000 Soldaten?").
+// sub-headings give anchors but no claims: they repeat the body in
+// compressed, often interrogative form ("Schickt Kim 100.000 Soldaten?").
 func Extract(a articles.Article) []Claim {
 	ex := extractors.Get().(*extractor)
 	defer ex.release()
@@ -98,6 +138,16 @@ func Extract(a articles.Article) []Claim {
 	ex.published = a.PublishedDate()
 	ex.ref = articleWindow(a)
 	ex.order = orderOf(a, ex.ref)
+	ex.ctx = &context{paragraph: map[int][]string{}}
+	texts := []string{a.Title}
+	for _, p := range a.Paragraphs {
+		texts = append(texts, p.Text)
+	}
+	ex.an.articleNouns = commonNouns(texts, nil)
+	if a.Title != "" {
+		ex.ctx.title = ex.namesOf(a.Title)
+		ex.ctx.all = append(ex.ctx.all, ex.ctx.title...)
+	}
 	var out []Claim
 	for _, p := range a.Paragraphs {
 		out = ex.paragraph(p, out)
@@ -105,17 +155,14 @@ func Extract(a articles.Article) []Claim {
 	return out
 }
 
-// extractors keeps the buffers of finished extractions for the next: an
-// index run extracts many small articles, and growing the buffers anew for
-// each showed in profiles. A Pool gives each goroutine its own extractor.
 var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
-// release returns ex to extractors without holding on to the article.
 func (ex *extractor) release() {
-	ex.article, ex.published, ex.ref, ex.order = articles.Article{}, "", Window{}, articleOrder{}
+	ex.article, ex.published, ex.ref, ex.order, ex.ctx = articles.Article{}, "", Window{}, articleOrder{}, nil
+	ex.an.articleNouns = nil
 	clear(ex.toks[:cap(ex.toks)])
 	clear(ex.qs[:cap(ex.qs)])
-	ex.an.s, ex.an.ls, ex.an.toks, ex.an.hedges, ex.an.first = "", "", nil, nil, ""
+	ex.an.s, ex.an.ls, ex.an.toks = "", "", nil
 	extractors.Put(ex)
 }
 
@@ -123,91 +170,90 @@ func (ex *extractor) release() {
 // its own, so Extract is safe for concurrent use.
 type extractor struct {
 	article   articles.Article
-	published string // article.PublishedDate(), which formats a time
+	published string
 	ref       Window
 	order     articleOrder
+	ctx       *context
 
 	spans [][2]int
 	toks  []token
 	qs    []Quantity
+	times []timeMention
 	an    analysis
 }
 
-func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
-	ex.spans = sentenceSpans(p.Text, ex.spans)
-	prev := carry{}
-	for si, sp := range ex.spans {
-		s := p.Text[sp[0]:sp[1]]
-		s = strings.TrimLeft(s, "•·▪‣◦- ")
-		before := len(out)
-		out = ex.sentence(p, si+1, s, &prev, out)
-		for k := before; k < len(out); k++ {
-			out[k].ID = ex.article.ID + "#" + strconv.Itoa(p.N) + "." + strconv.Itoa(si+1) + "." + strconv.Itoa(k-before+1)
+// namesOf returns the name keys of a text (a title).
+func (ex *extractor) namesOf(text string) []string {
+	var out []string
+	ex.spans = sentenceSpans(text, ex.spans)
+	for _, sp := range ex.spans {
+		s := text[sp[0]:sp[1]]
+		ls, same := lowerSameWidth(s)
+		if !same {
+			ls = ""
+		}
+		ex.toks = tokenizeLower(s, ls, ex.toks)
+		ex.an.reset(s, ls, ex.toks)
+		ex.an.analyse()
+		for i, k := range ex.an.name {
+			if k != "" && (i == 0 || ex.an.name[i-1] != k) {
+				out = appendUnique(out, k)
+			}
+		}
+		for i, t := range ex.toks {
+			if ex.an.role[i] == rAdj && strings.Contains(t.low, "isch") {
+				out = appendUnique(out, nameKey(adjStem(t.low)))
+			}
 		}
 	}
 	return out
 }
 
-// carry is what a sentence passes to the next one in the paragraph: German
-// news often names the actor once and continues with "von ihnen" or with no
-// subject at all ("Es wurden etwa 120 Raketen ... abgefeuert").
+// carry is what a sentence passes to the next one in its paragraph: German
+// news names the event once and goes on with "von ihnen", "davon" or with
+// no subject at all.
 type carry struct {
-	when  Window
-	actor string
-	noun  string // last counted noun
-	owner string // its actor
+	when      Window
+	hasWhen   bool
+	owner     string
+	ownerText string
+	head      string
+	key       string
+	unit      string
+	anchors   []string
+	stanceOn  bool
 }
 
-// analysis is the per-sentence view the rules work on.
-type analysis struct {
-	s         string
-	ls        string // strings.ToLower(s)
-	toks      []token
-	clause    []int  // clause number per token
-	masked    []bool // tokens inside an attribution ("laut Bloomberg")
-	quotes    [][2]int
-	cues      []foundCue
-	hedges    []string // sentence-wide hedge phrases ("heißt es")
-	hedgeAt   []int    // token indexes of hedge words
-	relative  []int    // clause numbers of relative clauses
-	negs      []int    // token indexes of negations that count
-	denial    bool
-	retract   bool  // an offer is taken back
-	retractAt []int // token indexes of retraction cues
-	offerN    bool  // an offer noun occurs
-	sondern   bool
-	modal     []int
-
-	// Memos of per-token lookups that several rules repeat.
-	flags     []uint32 // lexFlags of each token
-	actors    []string // actorOfWord of each token
-	anyActor  bool
-	cpts      []conceptMemo
-	first     string // firstActor
-	firstDone bool
-}
-
-type conceptMemo struct {
-	done, known bool
-	c           concept
-}
-
-// actorAt is actorOfWord(an.toks[i]).
-func (an *analysis) actorAt(i int) string { return an.actors[i] }
-
-// conceptAt is conceptOf(an.toks[i].text).
-func (an *analysis) conceptAt(i int) (concept, bool) {
-	m := &an.cpts[i]
-	if !m.done {
-		m.c, m.known = conceptOfLower(an.toks[i].text, an.toks[i].low)
-		m.done = true
+func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
+	text := p.Text
+	spans := append([][2]int(nil), sentenceSpans(text, ex.spans)...)
+	prev := carry{}
+	var names []string
+	start := len(out)
+	for si, sp := range spans {
+		s := strings.TrimLeft(text[sp[0]:sp[1]], "•·▪‣◦- ")
+		before := len(out)
+		out = ex.sentence(p, si+1, s, &prev, out)
+		for i, k := range ex.an.name {
+			if k != "" && (i == 0 || ex.an.name[i-1] != k) {
+				names = appendUnique(names, k)
+			}
+		}
+		for i, t := range ex.toks {
+			if ex.an.role[i] == rAdj && strings.Contains(t.low, "isch") {
+				names = appendUnique(names, nameKey(adjStem(t.low)))
+			}
+		}
+		for k := before; k < len(out); k++ {
+			out[k].ID = ex.article.ID + "#" + strconv.Itoa(p.N) + "." + strconv.Itoa(si+1) + "." + strconv.Itoa(k-before+1)
+		}
 	}
-	return m.c, m.known
-}
-
-type foundCue struct {
-	i int // token index
-	cue
+	ex.ctx.paragraph[p.N] = names
+	for _, n := range names {
+		ex.ctx.all = appendUnique(ex.ctx.all, n)
+	}
+	_ = start
+	return out
 }
 
 func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carry, out []Claim) []Claim {
@@ -220,282 +266,819 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	ex.toks = tokenizeLower(s, tl, ex.toks)
 	an.reset(s, ls, ex.toks)
 	ex.qs = parseQuantities(s, tl, ex.qs)
-	// A sentence without its own time continues the previous sentence's:
-	// "Russland führte am letzten Wochenende Angriffe durch. Es wurden etwa
-	// 120 Raketen abgefeuert."
-	when, ok := sentenceWindowLower(s, ls, ex.ref)
-	switch {
-	case ok:
-		prev.when = when
-	case prev.when.Known():
-		when = prev.when
-	default:
-		when = ex.ref
-	}
-	if len(ex.qs) == 0 && !an.mayStance() {
-		// Most sentences have neither a figure nor a word that makes a
-		// claim without one; they only pass their time and actor on, and
-		// the actor needs the attributions masked only if there is one.
-		if an.anyActor {
-			an.maskAttribution()
-			if a := an.firstActor(); a != "" {
-				prev.actor = a
+	for _, q := range ex.qs {
+		for k, t := range ex.toks {
+			if t.start >= q.Start && t.end <= q.End && !t.punct {
+				an.isNum[k] = true
 			}
 		}
-		return out
 	}
 	an.analyse()
-
-	sentActor := an.firstActor()
-	defer func() {
-		if sentActor != "" {
-			prev.actor = sentActor
+	ex.times = sentenceTimes(ex.toks, s, ex.ref, an.future || an.inClause(an.planAt, -1) && !an.reportativeSoll(-1), ex.times)
+	if len(ex.times) > 0 {
+		prev.when, prev.hasWhen = ex.times[0].w, true
+	}
+	when := func(at int) Window {
+		best := -1
+		for k, m := range ex.times {
+			if at >= 0 && m.at < len(an.clause) && an.clause[m.at] == an.clause[at] {
+				return m.w
+			}
+			if best < 0 {
+				best = k
+			}
 		}
-	}()
+		switch {
+		case best >= 0:
+			return ex.times[best].w
+		case prev.hasWhen:
+			return prev.when
+		}
+		return ex.ref
+	}
+	anchors, places, locations := an.sentenceNames()
+	var sourceNames []string
+	for k, key := range an.name {
+		if key != "" && an.masked[k] {
+			sourceNames = appendUnique(sourceNames, key)
+		}
+	}
+	owner, ownerText := an.subject(-1)
+	if owner == "" {
+		owner, ownerText = prev.owner, prev.ownerText
+	}
 	var sources []string
 	sourcesDone := false
-	mkBase := func() Claim {
-		c := Claim{
+	base := func(at int) Claim {
+		if !sourcesDone {
+			sources = mergeSources(mergeSources(articles.CitedSources(s), an.speakers()), p.Sources)
+			sourcesDone = true
+		}
+		return Claim{
 			Article: ex.article.ID, File: ex.article.File, Title: ex.article.Title, Publisher: ex.article.Publisher,
 			Published: ex.published, Paragraph: p.N, Sentence: sn, Passage: p.Text, Text: s,
-			order: ex.order,
+			Anchors: anchors, Places: places, locations: locations, sourceNames: sourceNames, Sources: sources, When: when(at),
+			Hedges: an.hedgesFor(at), InQuote: at >= 0 && an.quoted[at], ctx: ex.ctx, order: ex.order,
 		}
-		c.When = when
-		return c
 	}
-	// Attribution parsing is the dearest step of a claim sentence, and most
-	// candidate claims are dropped after mkBase, so only kept claims pay.
-	keep := func(c Claim) {
-		if !sourcesDone {
-			sources, sourcesDone = mergeSources(articles.CitedSources(s), p.Sources), true
+	stanceAt := -1
+	stance := StanceAssert
+	switch {
+	case len(an.denyAt) > 0:
+		stance, stanceAt = StanceDeny, an.denyAt[0]
+	case len(an.retractAt) > 0:
+		stance, stanceAt = StanceRetract, an.retractAt[0]
+	}
+	figures := 0
+	for qi := range ex.qs {
+		q := ex.qs[qi]
+		c, ok := ex.figure(q, prev, base)
+		if !ok {
+			continue
 		}
-		c.Sources = sources
+		at := an.tokenAtByte(q.Start)
+		if stanceAt >= 0 && (an.clause[stanceAt] == an.clause[max(at, 0)] || stance == StanceDeny) {
+			if stance == StanceRetract && withdrawal(an, stanceAt) {
+				// "zog 2.000 Soldaten aus Kursk zurück": a withdrawal is an event
+			} else {
+				c.Stance, c.cue = stance, an.toks[stanceAt].text
+			}
+		}
+		c.Figure = figureText(c)
+		out = append(out, c)
+		figures++
+		prev.head, prev.key, prev.unit = c.Head, c.Key, c.Unit
+	}
+	content := an.content()
+	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && len(content.nouns)+len(content.preds) > 0 {
+		c := base(stanceAt)
+		c.Stance, c.cue = stance, an.toks[stanceAt].text
+		c.commits = an.commitment()
+		c.ownerKey, c.Owner = owner, ownerText
+		c.Mode = an.mode(stanceAt)
+		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
+		c.Figure = figureText(c)
+		out = append(out, c)
+	} else if figures == 0 && stance == StanceAssert && len(content.preds) > 0 && len(content.nouns) > 0 {
+		at := content.first
+		c := base(at)
+		c.ownerKey, c.Owner = owner, ownerText
+		c.Mode = an.mode(at)
+		c.Negated = an.negatedAt(at)
+		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
+		c.Figure = figureText(c)
 		out = append(out, c)
 	}
-	var covered []string // things that already have a claim in this sentence
-	for _, q := range ex.qs {
-		qi := an.tokenAt(q.End)
-		qs := an.tokenAt(q.Start)
-		if qi < 0 {
-			qi = len(an.toks)
-		}
-		if qs >= 0 && an.masked[qs] {
-			continue
-		}
-		ni, measure, anaphor := an.nounAfter(qi)
-		var noun string
-		nt := -1 // the token noun was read from, if any
-		switch {
-		case anaphor:
-			noun = prev.noun
-			if bi := an.conceptBefore(qs, false); bi >= 0 {
-				noun, nt = an.toks[bi].text, bi
-			}
-		case ni >= 0:
-			noun, nt = an.toks[ni].text, ni
-			if timeUnits[an.toks[ni].low] {
-				continue
-			}
-		default:
-			if bi := an.conceptBefore(qs, true); bi >= 0 {
-				ni = bi
-				noun, nt = an.toks[bi].text, bi
-			}
-		}
-		if noun == "" {
-			continue
-		}
-		c := mkBase()
-		c.HasQuantity = true
-		c.Quantity = q
-		c.Noun = noun
-		c.Measure = measure
-		if q.Percent {
-			c.Measure = "%"
-		}
-		var cpt concept
-		var known bool
-		if nt >= 0 {
-			cpt, known = an.conceptAt(nt)
-		} else {
-			cpt, known = conceptOf(noun)
-		}
-		c.Thing, c.thingParent = cpt.key, cpt.parent
-		anchor := qs
-		if anchor < 0 {
-			anchor = qi
-		}
-		ci := an.relationFor(anchor)
-		if ci < 0 && !known {
-			continue // neither a known thing nor a relation: not a claim we can compare
-		}
-		ex.fill(&c, ci, anchor, ni, anaphor, prev)
-		if !known && c.Actor == "" {
-			continue
-		}
-		c.Hedges = an.hedgesFor(anchor)
-		c.Negated = an.negatedAt(anchor)
-		c.Retracted = an.retractedAt(anchor)
-		c.Increment = an.incrementAt(anchor)
-		c.InQuote = an.inQuote(q.Start)
-		c.Figure = figure(c)
-		covered = append(covered, c.Thing)
-		if ni >= 0 && !anaphor {
-			prev.noun, prev.owner = an.toks[ni].text, c.Actor
-		}
-		keep(c)
+	if o, ot := an.subject(-1); o != "" {
+		prev.owner, prev.ownerText = o, ot
 	}
-	// Claims without a figure: an offer taken back, a denial, a negated
-	// report ("keine ..." has a figure and was handled above).
-	if an.retract || an.denial || (len(an.negs) > 0 && !an.sondern) {
-		things := an.conceptNouns()
-		made := false
-		for _, ti := range things {
-			cpt, _ := an.conceptAt(ti)
-			if slices.Contains(covered, cpt.key) {
+	return out
+}
+
+// withdrawal reports "zurückziehen" of people or things, which is an event,
+// not a retraction.
+func withdrawal(an *analysis, at int) bool {
+	lw := an.toks[at].low
+	return strings.HasPrefix(lw, "zurückgezogen") || lw == "zurückziehen" || lw == "zieht" || lw == "zog" || lw == "zogen" || lw == "ziehen"
+}
+
+func (an *analysis) figureInClause(qs []Quantity, at int) bool {
+	for _, q := range qs {
+		i := an.tokenAtByte(q.Start)
+		if i >= 0 && at >= 0 && an.clause[i] == an.clause[at] {
+			return true
+		}
+	}
+	return false
+}
+
+// figure reads the claim of quantity q: its unit, its measured noun (after
+// or before the figure), modifiers, owner, mode and polarity.
+func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Claim, bool) {
+	an := &ex.an
+	toks := an.toks
+	qs := an.tokenAtByte(q.Start)
+	qe := an.tokenAtByte(q.End)
+	if qs < 0 {
+		return Claim{}, false
+	}
+	if an.masked[qs] && !sayNumber(an, qs) {
+		return Claim{}, false
+	}
+	if qe < 0 {
+		qe = len(toks)
+	}
+	unit := ""
+	if q.Percent {
+		unit = "%"
+	}
+	j := qe
+	if unit == "" && j < len(toks) {
+		if u, ok := units[toks[j].low]; ok {
+			unit = u
+			j++
+		}
+	}
+	var mods []string
+	head, key := "", ""
+	part, inc := false, false
+	headAt := -1
+	for ; j < len(toks) && j < qe+7; j++ {
+		t := toks[j]
+		lw := t.low
+		switch {
+		case lw == "davon" || (lw == "von" || lw == "unter") && j+1 < len(toks) && (toks[j+1].low == "ihnen" || toks[j+1].low == "denen"):
+			part = true
+			head, key = prev.head, prev.key
+			if bi := an.nounBeforeAny(qs); bi >= 0 {
+				head, key, headAt = toks[bi].text, "", bi
+			}
+			if unit == "" {
+				unit = prev.unit
+			}
+			j = len(toks)
+			continue
+		case t.punct && strings.Contains("„“”\"'‚‘’", t.text):
+			continue
+		case t.punct:
+			j = len(toks)
+			continue
+		case timeNouns[lw]:
+			return Claim{}, false // a duration, an age, a date: "seit 30 Jahren"
+		case an.role[j] == rNoun || an.role[j] == rName && headAt < 0 && !an.place[j]:
+			if an.role[j] == rName && !t.upper {
+				j = len(toks)
 				continue
 			}
-			ci := an.relationFor(ti)
-			if !an.retract && !an.denial {
-				// A bare negation counts only with a relation in its clause:
-				// "nicht einmal Kim will helfen" says nothing about figures.
-				if ci < 0 || an.clause[an.cues[ci].i] != an.clause[ti] || !an.negatedAt(ti) {
-					continue
+			head, headAt = t.text, j
+			j = len(toks)
+			continue
+		case incrementWords[lw]:
+			inc = true
+			continue
+		case neutralModifiers[lw]:
+			continue
+		case an.role[j] == rAdj || looksAdjective(lw) && !t.upper && !functionWord(lw) && an.role[j] != rCue:
+			if strings.Contains(lw, "isch") {
+				continue // an origin, read as the owner
+			}
+			mods = appendUnique(mods, adjStem(lw))
+			continue
+		case (lw == "der" || lw == "des" || lw == "von" || lw == "an" || lw == "mit") && (unit != "" || q.Vague):
+			continue // "6 Prozent der Stimmen", "Hunderttausende von Munitionsstücken"
+		default:
+			j = len(toks)
+		}
+	}
+	if headAt >= 0 && commitmentNoun(toks[headAt].low) {
+		return Claim{}, false // "keine Pläne": a stance, read below
+	}
+	// Before the figure: "Die Zahl der Verletzten stieg auf 17", "Die
+	// Arbeitslosenquote lag bei 6,1 Prozent", "ein Defizit von 800 Millionen Euro".
+	if head == "" || genericHeads[strings.ToLower(head)] && unit != "" {
+		if bi := an.nounBefore(qs); bi >= 0 {
+			head, headAt = toks[bi].text, bi
+			mods = an.modifiersBefore(bi, mods)
+		}
+	}
+	if head == "" {
+		return Claim{}, false
+	}
+	if key == "" {
+		key = nounKey(head)
+	}
+	c := base(qs)
+	c.HasQuantity, c.Quantity, c.Unit = true, q, unit
+	c.Head, c.Key, c.Part, c.Increment = head, key, part, inc || an.incrementIn(qs)
+	if headAt >= 0 {
+		mods = an.modifiersBefore(headAt, mods)
+	}
+	// "17 Menschen wurden verletzt": the verb says what was counted.
+	if genericHeads[strings.ToLower(head)] || head == prev.head && part && genericHeads[strings.ToLower(prev.head)] {
+		if k, at := an.predicateKey(qs); k != "" {
+			c.Key = k
+			c.Event = toks[at].text
+			if lw := toks[at-1].low; at > 0 && (lw == "schwer" || lw == "leicht" || lw == "lebensgefährlich") {
+				mods = appendUnique(mods, lw)
+			}
+		}
+	}
+	if i := strings.Index(c.Key, "|"); i > 0 {
+		mods = appendUnique(mods, c.Key[i+1:])
+		c.Key = c.Key[:i]
+	}
+	for _, m := range an.degreeNear(qs) {
+		mods = appendUnique(mods, m)
+	}
+	c.Modifiers = mods
+	c.Change, c.Changing = an.changeAt(qs)
+	c.dirs = an.directions(qs)
+	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
+	c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
+	if c.ownerKey == "" {
+		c.ownerKey, c.Owner = prev.owner, prev.ownerText
+	}
+	c.Mode = an.mode(qs)
+	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
+	c.preds = an.clausePreds(qs)
+	c.nouns = an.clauseNouns(qs)
+	return c, true
+}
+
+// sayNumber: "sprachen von 20.000 Teilnehmern" is masked as a source's
+// words, but the figure is the claim.
+func sayNumber(an *analysis, qs int) bool {
+	for k := qs - 1; k >= 0 && k >= qs-3; k-- {
+		if sayVerbs[an.toks[k].low] || an.toks[k].low == "von" || an.toks[k].low == "auf" {
+			return true
+		}
+	}
+	return an.clause[qs] != an.clause[max(0, qs-1)] || !an.masked[max(0, qs-1)]
+}
+
+// negationIsQualifier: "nicht mehr als 10.000" is a bound, read by the
+// quantity, not a negation of the claim.
+func (an *analysis) negationIsQualifier(qs int) bool {
+	for _, n := range an.negs {
+		if n == qs {
+			return true // the quantity's own "nicht mehr als"
+		}
+	}
+	return false
+}
+
+// commitmentNoun reports nouns for a plan or promise as such: "Plan",
+// "Angebot", "Zusage" — what a retraction takes back, not its content.
+func commitmentNoun(lw string) bool {
+	for _, w := range []string{"plan", "pläne", "plänen", "angebot", "zusage", "vorhaben", "absicht", "versprechen",
+		"ankündigung", "vereinbarung", "zusicherung", "planung", "idee", "überlegung", "bericht", "berichte", "meldung",
+		"meldungen", "gerücht", "gerüchte", "spekulation", "spekulationen", "darstellung", "vorwurf", "vorwürfe"} {
+		if lw == w || len(lw) > len(w)+3 && strings.HasSuffix(lw, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(lw, "angebots") || strings.HasSuffix(lw, "plans") || strings.HasSuffix(lw, "berichten")
+}
+
+// nounBefore finds the measured noun before a figure at token qs in its
+// clause: the genitive of "Zahl der X", else the nearest common noun.
+func (an *analysis) nounBefore(qs int) int {
+	toks := an.toks
+	start := clauseStart(an, qs)
+	if start == qs && qs > 0 {
+		start = clauseStart(an, qs-1) // "Die Quote: 6 Prozent"
+	}
+	for k := start; k < qs; k++ {
+		if an.role[k] == rNoun && transparentNouns[toks[k].low] && !an.masked[k] {
+			for m := k + 1; m < qs && m <= k+4; m++ {
+				if an.role[m] == rNoun && !transparentNouns[toks[m].low] {
+					return m
 				}
 			}
-			if ci < 0 && !an.retract {
-				continue
-			}
-			c := mkBase()
-			c.Hedges = an.hedgesFor(ti)
-			c.Noun = an.toks[ti].text
-			c.Thing, c.thingParent = cpt.key, cpt.parent
-			ex.fill(&c, ci, ti, ti, false, prev)
-			c.Denied = an.denial
-			c.Retracted = an.retract
-			c.Negated = !an.denial && !an.retract
-			if c.Retracted {
-				c.Mode = "plan"
-			}
-			if c.Actor == "" || c.Family == "" {
-				continue
-			}
-			covered = append(covered, cpt.key)
-			c.Figure = figure(c)
-			keep(c)
-			made = true
 		}
-		if !made && an.retract && an.offerN && len(things) == 0 {
-			// "hat sein Hilfsangebot zurückgezogen": the offer as a whole.
-			c := mkBase()
-			oi := an.offerNounIndex()
-			c.Hedges = an.hedgesFor(oi)
-			ex.fill(&c, an.relationFor(oi), oi, -1, false, prev)
-			c.Retracted, c.Mode = true, "plan"
-			if c.Family == "" {
-				c.kind, c.Relation, c.Family = kOffer, relInfo[kOffer].label, relInfo[kOffer].family
-			}
-			c.Noun = an.toks[oi].text
-			if c.Actor != "" {
-				c.Figure = figure(c)
-				keep(c)
-			}
+	}
+	for k := qs - 1; k >= start; k-- {
+		if an.masked[k] || an.role[k] != rNoun {
+			continue
+		}
+		if transparentNouns[toks[k].low] {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// nounBeforeAny is the nearest common noun before token qs in the
+// sentence: what "etwa 15.000 von ihnen" refers to.
+func (an *analysis) nounBeforeAny(qs int) int {
+	for k := qs - 1; k >= 0; k-- {
+		if an.role[k] == rNoun && !an.masked[k] && !transparentNouns[an.toks[k].low] && !an.governed(k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// modifiersBefore adds the narrowing adjectives before the noun at i.
+func (an *analysis) modifiersBefore(i int, mods []string) []string {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		lw := an.toks[k].low
+		if an.role[k] != rAdj {
+			break
+		}
+		if neutralModifiers[lw] || incrementWords[lw] || strings.Contains(lw, "isch") {
+			continue
+		}
+		mods = appendUnique(mods, adjStem(lw))
+	}
+	return mods
+}
+
+// degreeNear reads "schwer", "leicht" before the participle of a part:
+// "drei von ihnen schwer".
+func (an *analysis) degreeNear(qs int) []string {
+	var out []string
+	for k := qs + 1; k < len(an.toks) && k <= qs+6 && an.clause[k] == an.clause[qs]; k++ {
+		switch lw := an.toks[k].low; lw {
+		case "schwer", "leicht", "lebensgefährlich", "tödlich", "schwerst":
+			out = append(out, lw)
 		}
 	}
 	return out
 }
 
-// fill sets relation, mode, actor and place of c. ci is the cue index (or
-// -1), at the token the claim hangs on, ni the counted noun (or -1).
-func (ex *extractor) fill(c *Claim, ci, at, ni int, anaphor bool, prev *carry) {
-	an := &ex.an
-	if ci >= 0 {
-		fc := an.cues[ci]
-		c.kind = fc.kind
-		c.Mode = an.modeOf(ci)
-		if fc.kind.isPlan() || (relInfo[fc.kind].family == "transfer" && c.Mode == "plan") {
-			if up := an.planUpgrade(ci); up != kNone {
-				c.kind = up
+// predicateKey returns the class or verb key of the content verb of the
+// figure's clause, for a generic head: "17 Menschen wurden verletzt".
+func (an *analysis) predicateKey(qs int) (string, int) {
+	for _, ph := range phraseEquivalences {
+		if at := strings.Index(an.ls, ph.phrase); at >= 0 {
+			if i := an.tokenAtByte(at); i >= 0 && an.clause[i] == an.clause[qs] {
+				return ph.key, i
 			}
 		}
-		if c.kind.isPlan() {
-			c.Mode = "plan"
+	}
+	best, bestD := -1, 1<<30
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] || an.masked[k] {
+			continue
+		}
+		if an.pred[k] == "" && !(an.role[k] == rCue && equivalences[foldUmlauts(t.low)] != "") {
+			continue
+		}
+		d := k - qs
+		if d < 0 {
+			d = -d + 3 // prefer the verb after the figure
+		}
+		if d < bestD {
+			best, bestD = k, d
 		}
 	}
-	if an.retractedAt(at) && c.kind != kNone && relInfo[c.kind].family == "transfer" {
-		c.Mode = "plan"
+	if best < 0 {
+		return "", -1
 	}
-	c.Relation, c.Family = relInfo[c.kind].label, relInfo[c.kind].family
-	if c.Mode == "" {
-		c.Mode = "report"
+	lw := foldUmlauts(an.toks[best].low)
+	if k, ok := equivalences[lw]; ok {
+		return k, best
 	}
-	// Actor: the owner written on the noun, then (for "erhalten") the
-	// origin, then the sentence's subject-like first mention, then the
-	// previous sentence's.
-	switch {
-	case anaphor && prev.owner != "":
-		c.Actor = prev.owner
-		if o := an.ownerOf(an.conceptBefore(at, false)); o != "" {
-			c.Actor = o
-		}
-	case ni >= 0:
-		if o := an.ownerOf(ni); o != "" {
-			c.Actor = o
-		}
+	if k, ok := verbClasses[an.pred[best]]; ok {
+		return k, best
 	}
-	if c.kind == kReceive {
-		// "Russland erhielt Soldaten aus Nordkorea" is Nordkorea sending;
-		// without an origin the sender is unknown, and the receiver must
-		// not be taken for it.
-		if c.Actor == "" {
-			c.Actor = an.origin()
-		}
-		if c.Actor != "" {
-			c.kind = kSend
-			c.Relation = relInfo[kSend].label
-		}
-	} else {
-		if c.Actor == "" {
-			c.Actor = an.firstActor()
-		}
-		if c.Actor == "" {
-			c.Actor = prev.actor
-		}
-	}
-	c.Place = an.place(c.Actor)
+	return "v:" + an.pred[best], best
 }
 
-// figure renders the claim in a few words.
-func figure(c Claim) string {
-	noun := c.Noun
-	switch {
-	case c.HasQuantity && c.Quantity.Zero:
-		f := "keine " + noun
-		if c.Retracted {
-			f += " (Angebot zurückgezogen)"
+// incrementIn reports "weitere", "erneut" … in the clause of token i.
+func (an *analysis) incrementIn(i int) bool {
+	for j, t := range an.toks {
+		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && j < i+2 {
+			return true
 		}
-		return f
+	}
+	return false
+}
+
+// changeAt reads a change verb in the figure's clause: "stieg um 3
+// Prozent" is a change (+1), "sank auf 17" the level after one.
+func (an *analysis) changeAt(qs int) (change int, changing bool) {
+	sign := 0
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] {
+			continue
+		}
+		switch {
+		case changeUp[t.low]:
+			sign = 1
+		case changeDown[t.low]:
+			sign = -1
+		}
+		if cs, ok := changeSeparable[t.low]; ok && an.particleAfter(k, cs.particle) >= 0 {
+			sign = cs.sign
+		}
+	}
+	if sign == 0 {
+		return 0, false
+	}
+	prep := ""
+	if qs > 0 {
+		prep = an.toks[qs-1].low
+	}
+	switch prep {
+	case "um":
+		return sign, false
+	case "auf":
+		return 0, true
+	}
+	return 0, false
+}
+
+// directions reads the verbs of the figure's clause that make or add (1)
+// and that cut or lose (2).
+func (an *analysis) directions(qs int) int {
+	d := 0
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] || t.punct || t.upper {
+			continue
+		}
+		vk := verbKey(t.low)
+		if an.pred[k] != "" {
+			vk = an.pred[k]
+		}
+		switch {
+		case growVerbs[vk]:
+			d |= 1
+		case shrinkVerbs[vk]:
+			d |= 2
+		}
+	}
+	return d
+}
+
+// commitment reports a plan or offer noun in the sentence: what a
+// retraction takes back as such.
+func (an *analysis) commitment() bool {
+	for k, t := range an.toks {
+		if an.role[k] == rNoun && commitmentNoun(t.low) && !sayNouns[t.low] && !strings.HasPrefix(t.low, "bericht") {
+			return true
+		}
+	}
+	return false
+}
+
+// subject returns the owner of the clause of token i (or of the sentence):
+// the first name not inside an attribution and not governed by a
+// preposition, or a possessive genitive, or an origin adjective.
+func (an *analysis) subject(i int) (string, string) {
+	for k, t := range an.toks {
+		if i >= 0 && an.clause[k] != an.clause[i] {
+			continue
+		}
+		if an.role[k] != rName || an.masked[k] || an.place[k] || t.punct {
+			continue
+		}
+		if k > 0 && an.name[k-1] == an.name[k] {
+			continue
+		}
+		if an.governed(k) {
+			continue
+		}
+		return an.name[k], an.nameText(k)
+	}
+	// no name: an origin adjective on the subject, "die russische Armee"
+	for k, t := range an.toks {
+		if i >= 0 && an.clause[k] != an.clause[i] {
+			continue
+		}
+		if an.role[k] == rAdj && strings.Contains(t.low, "isch") && !an.masked[k] && !an.governed(k) {
+			return nameKey(adjStem(t.low)), t.text
+		}
+	}
+	return "", ""
+}
+
+// nameText is the name span of token k as written.
+func (an *analysis) nameText(k int) string {
+	i, j := k, k
+	for i > 0 && an.name[i-1] == an.name[k] {
+		i--
+	}
+	for j+1 < len(an.toks) && an.name[j+1] == an.name[k] {
+		j++
+	}
+	return an.s[an.toks[i].start:an.toks[j].end]
+}
+
+// governed reports whether token k is governed by a preposition, allowing
+// determiners, adjectives and one noun in between ("für die Stadt Köln").
+func (an *analysis) governed(k int) bool {
+	nouns := 0
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := an.toks[j]
+		switch {
+		case prepositions[t.low]:
+			return true
+		case t.punct:
+			return false
+		case determiners[t.low] || an.role[j] == rAdj:
+			continue
+		case an.role[j] == rName && an.name[j] == an.name[k]:
+			continue
+		case an.role[j] == rNoun && nouns == 0:
+			nouns++
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// ownerOf returns whose figure it is: a name on the measured noun ("die
+// Kölner Polizei", "Siemens-Mitarbeiter", "der Haushalt der Stadt Köln",
+// "Kölns Haushalt"), an origin adjective ("nordkoreanische Soldaten"),
+// else the clause's subject, else the sentence's.
+func (an *analysis) ownerOf(head, qs int) (string, string) {
+	toks := an.toks
+	if head >= 0 {
+		if k := strings.IndexByte(toks[head].text, '-'); k > 0 && firstPartName(toks[head].text) {
+			return nameKey(toks[head].text[:k]), toks[head].text[:k]
+		}
+		for j := head - 1; j >= 0 && j >= head-4; j-- {
+			if an.role[j] == rName && !an.masked[j] && !an.place[j] {
+				return an.name[j], an.nameText(j)
+			}
+			if an.role[j] == rAdj && strings.Contains(toks[j].low, "isch") {
+				return nameKey(adjStem(toks[j].low)), toks[j].text
+			}
+			if !(an.role[j] == rAdj || an.role[j] == rNum || determiners[toks[j].low] || neutralModifiers[toks[j].low] || toks[j].punct && !clauseBreak(toks[j])) {
+				break
+			}
+		}
+		if head+2 < len(toks) {
+			p := toks[head+1].low
+			if p == "von" || p == "aus" || p == "des" || p == "der" {
+				for j := head + 2; j < len(toks) && j <= head+4; j++ {
+					if an.role[j] == rName && !an.masked[j] {
+						return an.name[j], an.nameText(j)
+					}
+					if !(determiners[toks[j].low] || an.role[j] == rAdj || an.role[j] == rNoun) {
+						break
+					}
+				}
+			}
+		}
+	}
+	if o, ot := an.subject(qs); o != "" {
+		return o, ot
+	}
+	return an.subject(-1)
+}
+
+// clausePreds are the predicate keys of the figure's clause.
+func (an *analysis) clausePreds(qs int) []string {
+	var out []string
+	for k := range an.toks {
+		if an.clause[k] == an.clause[qs] && an.pred[k] != "" && !an.masked[k] {
+			out = appendUnique(out, an.pred[k])
+		}
+	}
+	return out
+}
+
+// clauseNouns are the content noun keys of the figure's clause.
+func (an *analysis) clauseNouns(qs int) []string {
+	var out []string
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[qs] && an.role[k] == rNoun && !an.masked[k] {
+			out = appendUnique(out, nounKey(t.text))
+		}
+	}
+	return out
+}
+
+// sentenceNames are the anchors of the sentence outside attributions, and
+// those of them that are places.
+func (an *analysis) sentenceNames() (anchors, places, locations []string) {
+	for k, key := range an.name {
+		if key == "" || k > 0 && an.name[k-1] == key {
+			continue
+		}
+		anchors = appendUnique(anchors, key)
+		if an.place[k] && !an.masked[k] {
+			places = appendUnique(places, key)
+			if an.locative(k) {
+				locations = appendUnique(locations, key)
+			}
+		}
+	}
+	for k, t := range an.toks {
+		if an.role[k] == rAdj && strings.Contains(t.low, "isch") {
+			anchors = appendUnique(anchors, nameKey(adjStem(t.low)))
+		}
+	}
+	return anchors, places, locations
+}
+
+// locative reports whether the name at k is governed by "in", "bei":
+// where the event is, not where something goes.
+func (an *analysis) locative(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		lw := an.toks[j].low
+		if placePrepositions[lw] {
+			return locativePrepositions[lw]
+		}
+		if an.toks[j].punct {
+			return false
+		}
+	}
+	return false
+}
+
+// speakers returns the sources the sentence names with a verb of saying
+// that articles.CitedSources does not read: "Die Veranstalter sprachen
+// von …", "Die Polizei teilte mit".
+func (an *analysis) speakers() []string {
+	var out []string
+	for i := 0; i < len(an.toks); i++ {
+		if !an.masked[i] || an.toks[i].punct || !an.toks[i].upper || an.role[i] == rCue || functionWord(an.toks[i].low) {
+			continue
+		}
+		j := i
+		for j+1 < len(an.toks) && an.masked[j+1] && an.toks[j+1].upper && !an.toks[j+1].punct && an.role[j+1] != rCue {
+			j++
+		}
+		if sayNouns[an.toks[i].low] && i == j {
+			i = j
+			continue
+		}
+		w := an.s[an.toks[i].start:an.toks[j].end]
+		if !functionWord(strings.ToLower(w)) {
+			out = append(out, w)
+		}
+		i = j
+	}
+	if len(out) > 2 {
+		out = out[:2]
+	}
+	return out
+}
+
+// content is what a statement or stance says happens: its content nouns,
+// predicates and the words as written.
+type contentWords struct {
+	nouns, preds []string
+	text         string
+	first        int
+}
+
+func (an *analysis) content() contentWords {
+	var cw contentWords
+	cw.first = -1
+	var words []string
+	for k, t := range an.toks {
+		if an.masked[k] || t.punct {
+			continue
+		}
+		switch an.role[k] {
+		case rNoun:
+			if commitmentNoun(t.low) || sayNouns[t.low] || transparentNouns[t.low] {
+				continue
+			}
+			cw.nouns = appendUnique(cw.nouns, nounKey(t.text))
+			words = append(words, t.text)
+		case rName:
+			if k == 0 || an.name[k-1] != an.name[k] {
+				words = append(words, t.text)
+			}
+		case rPred:
+			if an.pred[k] == "" {
+				continue
+			}
+			cw.preds = appendUnique(cw.preds, an.pred[k])
+			words = append(words, t.text)
+			if cw.first < 0 {
+				cw.first = k
+			}
+		case rCue:
+			// "verletzt", "starben" are classes of their own
+			if k2, ok := equivalences[foldUmlauts(t.low)]; ok {
+				cw.preds = appendUnique(cw.preds, "c:"+k2)
+				words = append(words, t.text)
+			}
+		}
+		if len(words) >= 6 {
+			break
+		}
+	}
+	if cw.first < 0 && len(an.toks) > 0 {
+		cw.first = 0
+	}
+	cw.text = strings.Join(words, " ")
+	return cw
+}
+
+// nounKey is the compared form of a noun: its class when the language
+// names the same thing several ways, else its light stem; the head of a
+// compound that counts a class ("Hochwassertote") is that class, with
+// "schwer" or "leicht" kept as a modifier after "|".
+func nounKey(noun string) string {
+	lw := strings.ToLower(noun)
+	if i := strings.LastIndexByte(lw, '-'); i > 0 && i+1 < len(lw) {
+		lw = lw[i+1:]
+		noun = noun[i+1:]
+	}
+	f := foldUmlauts(genderless(noun, lw))
+	if k, ok := equivalences[f]; ok {
+		return k
+	}
+	st := stem(noun)
+	if k, ok := equivalences[st]; ok {
+		return k
+	}
+	for i := 3; i+3 <= len(f); i++ {
+		if k, ok := equivalences[f[i:]]; ok && compoundable[k] {
+			pre := f[:i]
+			if pre == "schwer" || pre == "leicht" {
+				return k + "|" + pre
+			}
+			return k
+		}
+	}
+	for _, z := range []string{"zahlen", "zahl"} {
+		if strings.HasSuffix(f, z) && len(f) > len(z)+3 && !strings.HasSuffix(f, "anzahl") {
+			return nounKey(f[:len(f)-len(z)])
+		}
+	}
+	if strings.HasPrefix(f, "ge") && (strings.HasSuffix(f, "te") || strings.HasSuffix(f, "ten")) && len(f) > 6 {
+		return "v:" + verbKey(f)
+	}
+	return st
+}
+
+// genderless removes gender forms: Soldat:innen → soldat.
+func genderless(w, lw string) string {
+	if i := strings.Index(w, "Innen"); i > 0 && i+5 == len(w) {
+		return strings.ToLower(w[:i])
+	}
+	for _, g := range []string{":innen", "*innen", "_innen", "/innen", ":in", "*in", "_in"} {
+		if strings.HasSuffix(lw, g) {
+			return lw[:len(lw)-len(g)]
+		}
+	}
+	return lw
+}
+
+// figureText renders the claim in a few words.
+func figureText(c Claim) string {
+	switch {
 	case c.HasQuantity:
 		f := c.Quantity.Format()
-		if c.Measure != "" && c.Measure != "%" {
-			f += " " + c.Measure
+		if c.Quantity.Zero {
+			f = "keine"
 		}
-		f += " " + noun
-		if c.Negated {
+		if c.Unit != "" && c.Unit != "%" {
+			f += " " + c.Unit
+		}
+		f += " " + c.Head
+		if c.Event != "" && genericHeads[strings.ToLower(c.Head)] {
+			f += " (" + c.Event + ")"
+		}
+		if c.Negated && !c.Quantity.Zero {
 			f = "nicht " + f
 		}
-		if c.Retracted {
-			f += " (Angebot zurückgezogen)"
+		switch c.Stance {
+		case StanceDeny:
+			f = "bestritten: " + f
+		case StanceRetract:
+			f = c.cue + ": " + f
 		}
 		return f
-	case c.Retracted && c.Thing == "":
-		return noun + " zurückgezogen"
-	case c.Retracted:
-		return "Angebot zurückgezogen: " + noun
-	case c.Denied:
-		return "bestritten: " + noun
+	case c.Stance == StanceDeny:
+		return "bestritten: " + c.Event
+	case c.Stance == StanceRetract:
+		return c.cue + ": " + c.Event
+	case c.Negated:
+		return "nicht: " + c.Event
 	}
-	return "keine " + noun
+	return c.Event
 }
 
 func mergeSources(a, b []string) []string {
@@ -512,850 +1095,4 @@ func mergeSources(a, b []string) []string {
 		}
 	}
 	return out
-}
-
-// relativePronouns open a relative clause after a comma. A hedge there
-// ("Soldaten, die eingesetzt werden sollen") qualifies the noun, not the
-// claim.
-var relativePronouns = set("die der das dem den denen deren dessen welche welcher welches welchen welchem")
-
-// hedgesFor returns the hedges that qualify a figure at token i: hedge
-// phrases, and hedge words outside relative clauses or in i's own clause.
-func (an *analysis) hedgesFor(i int) []string {
-	out := append([]string(nil), an.hedges...)
-	for _, h := range an.hedgeAt {
-		cl := an.clause[h]
-		if i >= 0 && i < len(an.clause) && cl != an.clause[i] && containsInt(an.relative, cl) {
-			continue
-		}
-		out = appendUnique(out, an.toks[h].low)
-	}
-	return out
-}
-
-func containsInt(list []int, x int) bool {
-	for _, v := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
-// --- sentence analysis -------------------------------------------------
-
-func (an *analysis) reset(s, ls string, toks []token) {
-	an.s, an.ls, an.toks = s, ls, toks
-	an.clause = resize(an.clause, len(toks))
-	if cap(an.masked) < len(toks) {
-		an.masked = make([]bool, len(toks))
-	}
-	an.masked = an.masked[:len(toks)]
-	for i := range an.masked {
-		an.masked[i] = false
-	}
-	an.quotes = an.quotes[:0]
-	an.cues = an.cues[:0]
-	an.hedges = nil
-	an.hedgeAt = an.hedgeAt[:0]
-	an.relative = an.relative[:0]
-	an.negs = an.negs[:0]
-	an.modal = an.modal[:0]
-	an.denial, an.retract, an.offerN, an.sondern = false, false, false, false
-	an.retractAt = an.retractAt[:0]
-	if cap(an.actors) < len(toks) || cap(an.flags) < len(toks) {
-		an.actors = make([]string, len(toks))
-		an.flags = make([]uint32, len(toks))
-	}
-	an.actors, an.flags = an.actors[:len(toks)], an.flags[:len(toks)]
-	an.anyActor = false
-	for i, t := range toks {
-		var f uint32
-		if !t.punct { // every key is a word
-			f = lexOf(t.low)
-		}
-		an.flags[i] = f
-		an.actors[i] = actorOfWordLex(t, f)
-		if an.actors[i] != "" {
-			an.anyActor = true
-		}
-	}
-	if cap(an.cpts) < len(toks) {
-		an.cpts = make([]conceptMemo, len(toks))
-	}
-	an.cpts = an.cpts[:len(toks)]
-	clear(an.cpts)
-	an.first, an.firstDone = "", false
-}
-
-func resize(s []int, n int) []int {
-	if cap(s) < n {
-		return make([]int, n)
-	}
-	return s[:n]
-}
-
-// clauseBreak are marks that end a clause for the purpose of finding the
-// verb a figure belongs to.
-func clauseBreak(t token) bool {
-	return t.punct && strings.Contains(",;:–—„“”\"«»‚‘’-", t.text)
-}
-
-func (an *analysis) analyse() {
-	c := 0
-	for i, t := range an.toks {
-		if clauseBreak(t) {
-			c++
-		}
-		an.clause[i] = c
-	}
-	// "Um nicht wortbrüchig zu werden, will Kim …": an infinitive clause
-	// with um/ohne/statt is its own clause even without a comma, so its
-	// "nicht" does not negate the main clause's figure.
-	sub := 1000
-	for i, t := range an.toks {
-		if t.low != "um" && t.low != "ohne" && t.low != "statt" && t.low != "anstatt" {
-			continue
-		}
-		for j := i + 1; j+1 < len(an.toks) && an.clause[j] == an.clause[i]; j++ {
-			next := an.toks[j+1]
-			if an.toks[j].low == "zu" && an.toks[j-1].low != "bis" && !next.punct && !next.upper && !isDigitToken(next) {
-				sub++
-				for k := i; k <= j+1; k++ {
-					an.clause[k] = sub
-				}
-				break
-			}
-		}
-	}
-	for i, t := range an.toks {
-		if i > 0 && an.toks[i-1].text == "," && relativePronouns[t.low] {
-			an.relative = append(an.relative, an.clause[i])
-		}
-	}
-	an.findQuotes()
-	an.maskAttribution()
-	an.findCues()
-}
-
-func (an *analysis) findQuotes() {
-	open := -1
-	for _, t := range an.toks {
-		switch t.text {
-		case "„", "»", "‚":
-			open = t.end
-		case "“", "”", "«", "‘", "’":
-			if open >= 0 {
-				an.quotes = append(an.quotes, [2]int{open, t.start})
-				open = -1
-			}
-		}
-	}
-}
-
-func (an *analysis) inQuote(at int) bool {
-	for _, q := range an.quotes {
-		if at >= q[0] && at < q[1] {
-			return true
-		}
-	}
-	return false
-}
-
-// tokenAt returns the index of the first token starting at or after byte b.
-func (an *analysis) tokenAt(b int) int {
-	for i, t := range an.toks {
-		if t.start >= b {
-			return i
-		}
-	}
-	return -1
-}
-
-var speechVerbs = set("sagte sagt sagten erklärte erklärt erklärten betonte betont betonten behauptete behauptet " +
-	"verkündete verkündet teilte meldete meldet meldeten berichtete berichtet berichten schreibt schrieb schreiben " +
-	"warnte warnt mitteilte mitteilt sagen erklären betonen melden")
-
-// maskAttribution marks the noun phrases that name who says something
-// ("laut Bloomberg", "Einem südkoreanischen Bericht zufolge", "sagte
-// Kremlsprecher Peskow") so that "südkoreanischen" there is not taken for
-// the actor of the claim.
-func (an *analysis) maskAttribution() {
-	toks := an.toks
-	for i := 0; i < len(toks); i++ {
-		if an.flags[i]&lxAttribution == 0 {
-			continue // none of the cases below
-		}
-		t := toks[i]
-		switch {
-		case t.low == "laut":
-			an.masked[i] = true
-			an.maskNPForward(i + 1)
-		case t.low == "angaben":
-			an.masked[i] = true
-			for j := i - 1; j >= 0 && (isAdjective(toks[j].low) || toks[j].low == "und" || toks[j].low == "nach"); j-- {
-				an.masked[j] = true
-				if toks[j].low == "nach" {
-					break
-				}
-			}
-			an.maskNPForward(i + 1)
-		case t.low == "berufung":
-			an.masked[i] = true
-			an.maskNPForward(i + 1)
-		case t.low == "zufolge":
-			an.masked[i] = true
-			an.maskNPBackward(i - 1)
-		case t.low == "wie" && !t.upper || t.text == "Wie":
-			for j := i + 1; j < len(toks) && j < i+9; j++ {
-				if toks[j].punct && toks[j].text != "„" && toks[j].text != "“" && toks[j].text != "”" {
-					break
-				}
-				if speechVerbs[toks[j].low] {
-					for k := i; k <= j; k++ {
-						an.masked[k] = true
-					}
-					break
-				}
-			}
-		case speechVerbs[t.low]:
-			if i+1 < len(toks) && (toks[i+1].text == "," || toks[i+1].low == "dass") {
-				an.maskNPBackward(i - 1)
-			} else {
-				an.maskNPForward(i + 1)
-			}
-		case t.low == "so" && i > 0 && toks[i-1].text == ",":
-			an.maskNPForward(i + 1)
-		}
-	}
-}
-
-// npWord reports whether a token can be part of a source's noun phrase.
-func npWord(t token) bool {
-	if t.punct {
-		return strings.Contains("„“”\"", t.text)
-	}
-	return t.upper || determiners[t.low] || isAdjective(t.low) || t.low == "und" || t.low == "derselben" ||
-		t.low == "des" || t.low == "der" || t.low == "beider"
-}
-
-// maskNPForward masks a noun phrase starting at token i: determiners and
-// adjectives, then capitalised words (a name may have several: "New York
-// Post"), with "und" joining two phrases. After the head only names and
-// genitive attributes may follow, so the verb after the source ends it.
-func (an *analysis) maskNPForward(i int) {
-	seenHead := false
-	for j := i; j < len(an.toks) && j < i+9; j++ {
-		t := an.toks[j]
-		switch {
-		case t.punct && strings.Contains("„“”\"", t.text):
-		case t.upper && !(seenHead && cueWordForm(t.low)):
-			if seenHead && an.actorAt(j) != "" && !an.toks[j-1].upper && !an.toks[j-1].punct {
-				return // "… Geheimdienste hatte Nordkorea": a new phrase
-			}
-			seenHead = true
-		case t.low == "und":
-		case !seenHead && (determiners[t.low] || isAdjective(t.low) || t.low == "derselben"):
-		case seenHead && (t.low == "des" || t.low == "der"):
-			// genitive attribute: "der Sekretär des Sicherheitsrats"
-		default:
-			return
-		}
-		an.masked[j] = true
-	}
-}
-
-func (an *analysis) maskNPBackward(i int) {
-	for j := i; j >= 0 && j > i-8; j-- {
-		t := an.toks[j]
-		if !npWord(t) || t.text == "," {
-			return
-		}
-		an.masked[j] = true
-	}
-}
-
-// cueWordForm reports words that end a source phrase even when capitalised
-// (a sentence-initial verb).
-func cueWordForm(lw string) bool {
-	_, ok := cueWords[lw]
-	return ok
-}
-
-func (an *analysis) findCues() {
-	toks := an.toks
-	phrases := false
-	for i, t := range toks {
-		if t.punct {
-			continue
-		}
-		lw := t.low
-		f := an.flags[i] &^ lxNotCue
-		if f == 0 {
-			continue // most words are in no list
-		}
-		if f&lxHedge != 0 && !an.masked[i] {
-			an.hedgeAt = append(an.hedgeAt, i)
-		}
-		if f&lxModal != 0 {
-			an.modal = append(an.modal, i)
-		}
-		if f&lxOfferNoun != 0 {
-			an.offerN = true
-		}
-		if f&lxSondern != 0 {
-			an.sondern = true
-		}
-		if f&lxDenial != 0 {
-			an.denial = true
-		}
-		if f&lxPhrase != 0 {
-			phrases = true
-		}
-		if f&lxNegation != 0 {
-			next := ""
-			if i+1 < len(toks) {
-				next = toks[i+1].low
-			}
-			if !negationNotAfter[next] && next != "einmal" && next != "mehr" && next != "weniger" {
-				an.negs = append(an.negs, i)
-			} else if next == "einmal" && (i+2 >= len(toks) || !isDigitToken(toks[i+2])) {
-				an.negs = append(an.negs, i) // "nicht einmal Kim will helfen"
-			}
-		}
-		if c, ok := cueWords[lw]; f&lxCue != 0 && ok && !an.masked[i] {
-			switch {
-			case lw == "aktive" || lw == "aktiven" || lw == "aktiver":
-				// attributive only: "aktive (russische) Soldaten"
-				j := i + 1
-				for j < len(toks) && isAdjective(toks[j].low) && !toks[j].upper {
-					j++
-				}
-				if j < len(toks) && toks[j].upper {
-					an.cues = append(an.cues, foundCue{i, c})
-				}
-			case lw == "bereit" && i+1 < len(toks) && toks[i+1].low == "erklärt":
-				an.cues = append(an.cues, foundCue{i, cue{kOffer, fAny}})
-			case lw == "aussicht":
-				if i > 0 && toks[i-1].low == "in" {
-					an.cues = append(an.cues, foundCue{i, c})
-				}
-			case c.form == fInfinitive && i > 0 && toks[i-1].low == "zu":
-				an.cues = append(an.cues, foundCue{i, cue{c.kind, fZuInf}})
-			default:
-				an.cues = append(an.cues, foundCue{i, c})
-			}
-		}
-		if f&lxBigram != 0 && i+1 < len(toks) {
-			if c, ok := bigramCues[lw+" "+toks[i+1].low]; ok && c.kind != kNone {
-				an.cues = append(an.cues, foundCue{i + 1, c})
-			}
-		}
-		if f&lxSpecial != 0 {
-			if (lw == "zählen" || lw == "zählt" || lw == "zählte" || lw == "zählten") && an.clauseHas(i, "auf") {
-				an.cues = append(an.cues, foundCue{i, cue{kStrength, fAny}})
-			}
-			if lw == "front" && i >= 2 && toks[i-2].low == "an" && toks[i-1].low == "der" {
-				an.cues = append(an.cues, foundCue{i, cue{kDeployed, fFinite}})
-			}
-		}
-		if f&lxSeparable != 0 {
-			for _, sc := range separableCues {
-				if sc.verbs[lw] && an.particleAfter(i, sc.particle) >= 0 {
-					an.cues = append(an.cues, foundCue{i, cue{sc.kind, fFinite}})
-				}
-			}
-			if denialSeparable[lw] && an.particleAfter(i, "zurück") >= 0 {
-				an.denial = true
-			}
-			if p, ok := retractionSeparable[lw]; ok && an.particleAfter(i, p) >= 0 {
-				an.retract = true
-				an.retractAt = append(an.retractAt, i)
-				if p == "zurück" {
-					an.cues = append(an.cues, foundCue{i, cue{kWithdraw, fFinite}})
-				}
-			}
-		}
-		if f&lxStrongRetraction != 0 {
-			an.retract = true
-			an.retractAt = append(an.retractAt, i)
-		}
-		if f&lxWeakRetraction != 0 {
-			an.retract = true // checked against offer nouns below
-			an.retractAt = append(an.retractAt, i)
-			an.cues = append(an.cues, foundCue{i, cue{kWithdraw, fParticiple}})
-		}
-	}
-	if phrases {
-		for _, ph := range hedgePhrases {
-			if strings.Contains(an.ls, ph) {
-				an.hedges = appendUnique(an.hedges, ph)
-			}
-		}
-	}
-	// "zurückziehen" retracts only an offer; without one it is a
-	// withdrawal of troops (the withdraw cue stays).
-	if an.retract && !an.offerN && !an.hasStrongRetraction() {
-		an.retract = false
-	}
-	if an.retract && an.offerN {
-		// The withdraw cue was about the offer, not about troops.
-		k := an.cues[:0]
-		for _, c := range an.cues {
-			if c.kind != kWithdraw {
-				k = append(k, c)
-			}
-		}
-		an.cues = k
-	}
-}
-
-// mayStance reports whether a word of the sentence can make findCues set
-// denial, retract or negs, the claims without a figure.
-func (an *analysis) mayStance() bool {
-	for i, t := range an.toks {
-		if !t.punct && an.flags[i]&lxStance != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func isDigitToken(t token) bool {
-	return t.text != "" && t.text[0] >= '0' && t.text[0] <= '9'
-}
-
-func (an *analysis) hasStrongRetraction() bool {
-	for _, t := range an.toks {
-		if strongRetraction[t.low] {
-			return true
-		}
-	}
-	return false
-}
-
-func (an *analysis) clauseHas(i int, w string) bool {
-	for j, t := range an.toks {
-		if an.clause[j] == an.clause[i] && t.low == w {
-			return true
-		}
-	}
-	return false
-}
-
-// particleAfter finds a separable particle (possibly two words, "zur
-// verfügung") closing the clause of token i.
-func (an *analysis) particleAfter(i int, particle string) int {
-	words := strings.Fields(particle)
-	for j := i + 1; j < len(an.toks); j++ {
-		if an.clause[j] != an.clause[i] {
-			return -1
-		}
-		if an.toks[j].punct {
-			continue
-		}
-		if an.toks[j].low != words[0] {
-			continue
-		}
-		k := j
-		ok := true
-		for _, w := range words[1:] {
-			k++
-			if k >= len(an.toks) || an.toks[k].low != w {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		// The particle must end the clause (the verb bracket closes).
-		if k+1 >= len(an.toks) || an.toks[k+1].punct {
-			return j
-		}
-	}
-	return -1
-}
-
-func appendUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
-}
-
-// nounAfter finds the counted noun after a figure ending before token i:
-// "100.000 Soldaten", "Tausende neue Soldaten", "Hunderttausende von
-// Munitionsstücken", "5.000 Tonnen Munition". anaphor is set for "von ihnen",
-// "davon".
-func (an *analysis) nounAfter(i int) (ni int, measure string, anaphor bool) {
-	toks := an.toks
-	ni = -1
-	for j := i; j < len(toks) && j < i+6; j++ {
-		t := toks[j]
-		switch {
-		case t.low == "davon" || (t.low == "von" || t.low == "unter") && j+1 < len(toks) && (toks[j+1].low == "ihnen" || toks[j+1].low == "denen"):
-			return -1, measure, true
-		case t.punct && strings.Contains("„“”\"'‚‘’", t.text):
-			continue
-		case t.punct:
-			return ni, measure, false
-		case t.upper:
-			if _, isActor := actorWords[t.low]; isActor {
-				return ni, measure, false
-			}
-			if m, ok := measureWords[t.low]; ok && measure == "" && m != "" {
-				measure = m
-				ni = j
-				continue
-			}
-			if m, ok := measureWords[t.low]; ok && m == "" && j+1 < len(toks) && (toks[j+1].low == "mit" || toks[j+1].low == "an" || toks[j+1].low == "von") {
-				ni = j
-				measure = t.text
-				continue
-			}
-			return j, measure, false
-		case t.low == "von" || t.low == "mit" || t.low == "an" && measure != "":
-			continue
-		case isAdjective(t.low) || incrementWords[t.low] || t.low == "aktive":
-			continue
-		default:
-			return ni, measure, false
-		}
-	}
-	return ni, measure, false
-}
-
-// conceptBefore finds the nearest known counted noun before token i in the
-// sentence (sameClause: only in i's clause), for "etwa 15.000 von ihnen" and
-// "die Zahl der Soldaten auf 700.000".
-func (an *analysis) conceptBefore(i int, sameClause bool) int {
-	if i < 0 {
-		i = len(an.toks)
-	}
-	for j := min(i, len(an.toks)) - 1; j >= 0; j-- {
-		t := an.toks[j]
-		if sameClause && i < len(an.toks) && an.clause[j] != an.clause[i] {
-			return -1
-		}
-		if !t.upper || an.masked[j] {
-			continue
-		}
-		if _, ok := an.conceptAt(j); ok {
-			return j
-		}
-	}
-	return -1
-}
-
-// conceptNouns lists known counted nouns of the sentence outside
-// attributions, one per concept.
-func (an *analysis) conceptNouns() []int {
-	var out []int
-	seen := map[string]bool{}
-	for j, t := range an.toks {
-		if !t.upper || an.masked[j] {
-			continue
-		}
-		if c, ok := an.conceptAt(j); ok && !seen[c.key] {
-			if _, isActor := actorWords[t.low]; isActor {
-				continue
-			}
-			seen[c.key] = true
-			out = append(out, j)
-		}
-	}
-	return out
-}
-
-func (an *analysis) offerNounIndex() int {
-	for j, t := range an.toks {
-		if offerNouns[t.low] {
-			return j
-		}
-	}
-	return 0
-}
-
-// relationFor picks the cue a figure at token i belongs to: the nearest cue
-// in its clause, else the nearest in the sentence.
-func (an *analysis) relationFor(i int) int {
-	best, bestD := -1, math.MaxInt
-	for pass := 0; pass < 2 && best < 0; pass++ {
-		for k, c := range an.cues {
-			if pass == 0 && (i >= len(an.clause) || an.clause[c.i] != an.clause[i]) {
-				continue
-			}
-			d := c.i - i
-			if d < 0 {
-				d = -d
-			}
-			if d < bestD || d == bestD && c.kind.priority() > an.cues[best].kind.priority() {
-				best, bestD = k, d
-			}
-		}
-	}
-	return best
-}
-
-// planUpgrade returns the stance of an offer or intention governing cue ci:
-// in its clause, or in the clause before when ci is a "zu" infinitive
-// ("erwägt, bis zu 100.000 Soldaten zu entsenden").
-func (an *analysis) planUpgrade(ci int) relKind {
-	c := an.cues[ci]
-	cl := an.clause[c.i]
-	best := kNone
-	for _, o := range an.cues {
-		oc := an.clause[o.i]
-		if an.retract && offerNouns[an.toks[o.i].low] {
-			continue // the offer being taken back is not the stance of the figure
-		}
-		if oc == cl || (c.form == fZuInf && oc < cl && oc >= cl-2) {
-			if o.kind.isPlan() && o.kind.priority() > best.priority() {
-				best = o.kind
-			}
-		}
-	}
-	if best.priority() > c.kind.priority() {
-		return best
-	}
-	return kNone
-}
-
-// modeOf decides whether the cue states a plan or a report.
-func (an *analysis) modeOf(ci int) string {
-	c := an.cues[ci]
-	if c.kind.isPlan() {
-		return "plan"
-	}
-	switch c.form {
-	case fZuInf:
-		return "plan"
-	case fInfinitive:
-		if len(an.modal) > 0 {
-			return "plan" // "will ... entsenden", "wird ... schicken", "könnte ... schicken"
-		}
-		return "report" // present plural: "Sie schicken"
-	case fParticiple:
-		for j := c.i + 1; j < len(an.toks) && j <= c.i+2; j++ {
-			if an.toks[j].low == "werden" {
-				return "plan" // "geschickt werden sollten"
-			}
-		}
-	}
-	return "report"
-}
-
-// ownerOf returns the actor written on the noun at i: a nationality
-// adjective before it, a compound ("Nordkorea-Soldaten"), or "aus/von X",
-// "des X" right after it.
-func (an *analysis) ownerOf(i int) string {
-	if i < 0 || i >= len(an.toks) {
-		return ""
-	}
-	toks := an.toks
-	if a := an.actorAt(i); a != "" {
-		return a
-	}
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		t := toks[j]
-		if t.punct && !strings.Contains("„“”\"", t.text) {
-			break
-		}
-		if a, ok := actorAdjectives[adjStem(t.low)]; ok && !t.upper {
-			return a
-		}
-		if !(isAdjective(t.low) || isDigitToken(t) || incrementWords[t.low] || t.punct) || t.upper && j != 0 {
-			break
-		}
-	}
-	if i+2 < len(toks) {
-		p := toks[i+1].low
-		if originPrepositions[p] || p == "des" || p == "der" {
-			if a := an.actorAt(i + 2); a != "" && !an.masked[i+2] {
-				return a
-			}
-		}
-	}
-	return ""
-}
-
-// origin returns the actor after "aus"/"von" anywhere in the sentence.
-func (an *analysis) origin() string {
-	for j := 0; j+1 < len(an.toks); j++ {
-		if originPrepositions[an.toks[j].low] && !an.masked[j+1] {
-			if a := an.actorAt(j + 1); a != "" {
-				return a
-			}
-		}
-	}
-	return ""
-}
-
-// firstActor returns the first actor mention that is not inside an
-// attribution and not governed by a preposition that makes it a place or a
-// target ("nach Russland", "gegen die Ukraine").
-func (an *analysis) firstActor() string {
-	if !an.firstDone {
-		an.first, an.firstDone = an.findFirstActor(), true
-	}
-	return an.first
-}
-
-func (an *analysis) findFirstActor() string {
-	for j, t := range an.toks {
-		if t.punct || an.masked[j] {
-			continue
-		}
-		a := an.actorAt(j)
-		if a == "" || an.guarded(j) {
-			continue
-		}
-		return a
-	}
-	return ""
-}
-
-// guarded reports whether token j is governed by a place or target
-// preposition, allowing determiners, adjectives and one apposition noun in
-// between ("in die russische Region Kursk", "zu seinem Verbündeten
-// Russland").
-func (an *analysis) guarded(j int) bool {
-	nouns := 0
-	for k := j - 1; k >= 0 && k >= j-5; k-- {
-		t := an.toks[k]
-		switch {
-		case guardPrepositions[t.low] || originPrepositions[t.low]:
-			return true
-		case t.punct:
-			return false
-		case determiners[t.low]:
-			continue
-		case isAdjective(t.low) && !t.upper && k > 0 && attributiveContext(an.toks[k-1]):
-			// an adjective stands between a determiner or preposition and
-			// its noun; "Am Wochenende feuerte Russland" has a verb there
-			continue
-		case t.upper && nouns == 0 && an.actorAt(k) == "" && !cueWordForm(t.low):
-			nouns++
-			continue
-		}
-		return false
-	}
-	return false
-}
-
-// attributiveContext reports tokens after which an adjective is attributive.
-func attributiveContext(t token) bool {
-	return determiners[t.low] || guardPrepositions[t.low] || originPrepositions[t.low] || isAdjective(t.low) && !t.upper
-}
-
-// place returns the most specific place of the sentence: a region, then
-// the front, then a country that is a destination and not the actor.
-func (an *analysis) place(actor string) string {
-	region, front, country := "", "", ""
-	for j, t := range an.toks {
-		if t.punct || an.masked[j] {
-			continue
-		}
-		lw := t.low
-		if i := strings.IndexByte(lw, '-'); i > 0 {
-			first, last := lw[:i], lw[strings.LastIndexByte(lw, '-')+1:]
-			if _, ok := placeWords[first]; ok && (last == "region" || last == "gebiet" || last == "front") {
-				lw = first
-				if last == "front" {
-					front = "Front"
-				}
-			} else if last == "front" {
-				front = "Front"
-				continue
-			}
-		}
-		lw = strings.TrimSuffix(lw, "s")
-		p, ok := placeWords[lw]
-		if !ok {
-			if lw == "russland" || t.low == "russlands" {
-				p, ok = "Russland", true
-			}
-		}
-		if !ok || !t.upper {
-			continue
-		}
-		switch {
-		case p == "Front":
-			front = p
-		case broadPlaces[p]:
-			if country == "" && p != actor && an.destination(j) {
-				country = p
-			}
-		default:
-			if region == "" {
-				region = p
-			}
-		}
-	}
-	switch {
-	case region != "":
-		return region
-	case front != "":
-		return front
-	}
-	return country
-}
-
-// destination reports whether a country at token j is where something goes
-// or is: "nach Russland", "in die Ukraine", "in der Ukraine".
-func (an *analysis) destination(j int) bool {
-	for k := j - 1; k >= 0 && k >= j-3; k-- {
-		t := an.toks[k]
-		switch {
-		case t.low == "nach" || t.low == "in" || t.low == "ins" || t.low == "im" || t.low == "zu" || t.low == "zum":
-			return true
-		case determiners[t.low] || isAdjective(t.low) && !t.upper:
-			continue
-		case t.upper && k == j-1:
-			continue // "zu seinem Verbündeten Russland"
-		}
-		return false
-	}
-	return false
-}
-
-// negatedAt reports a negation in the clause of token i.
-func (an *analysis) negatedAt(i int) bool {
-	if an.sondern {
-		return false // "nicht 10.000, sondern 5.000": a correction, not a denial
-	}
-	for _, n := range an.negs {
-		if i < len(an.clause) && an.clause[n] == an.clause[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// retractedAt reports whether a figure at token i is the one taken back: a
-// retraction cue in its clause. "Kim zog sein Angebot zurück, schickte aber
-// 300 Soldaten" retracts the offer, not the 300.
-func (an *analysis) retractedAt(i int) bool {
-	if !an.retract {
-		return false
-	}
-	for _, r := range an.retractAt {
-		if i < len(an.clause) && an.clause[r] == an.clause[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// incrementAt reports "weitere", "erneut" ... in the clause of token i.
-func (an *analysis) incrementAt(i int) bool {
-	for j, t := range an.toks {
-		if i < len(an.clause) && an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper {
-			return true
-		}
-	}
-	return false
 }

@@ -234,46 +234,6 @@ func adjStem(lw string) string {
 	return lw
 }
 
-// notAdjectives end like adjectives but are verbs, auxiliaries or function
-// words; without them "hatte" in "laut X hatte Nordkorea" would extend the
-// source's noun phrase over the actor.
-var notAdjectives = set("hatte hatten habe haben hätte hätten werde werden wurde wurden würde würden wäre wären " +
-	"sollte sollten solle sollen wollte wollten wolle wollen könnte könnten könne können müsse müssen musste " +
-	"mussten dürfte dürften durfte konnte konnten möchte möchten gegen unter über aber oder oben neben wieder " +
-	"immer später jeder jede jedes seither bereits bisher sehr mehr weiter weniger nie ohne sowie gewesen " +
-	"worden sagte meldete erklärte berichtete sondern außer hinter innerhalb außerhalb entlang wegen trotz " +
-	"während seien gebe stehe liege heute gestern morgen nahe")
-
-// isAdjective is looksAdjective without the verbs and function words.
-func isAdjective(lw string) bool {
-	// lxNotAdjective caches notAdjective: the rules ask about the same
-	// words many times per sentence, and notAdjective is a dozen lookups.
-	return looksAdjective(lw) && lexOf(lw)&lxNotAdjective == 0
-}
-
-// notAdjective reports the verbs and function words that end like
-// adjectives.
-func notAdjective(lw string) bool {
-	if notAdjectives[lw] || modalWords[lw] || hedgeWords[lw] {
-		return true
-	}
-	if c, ok := cueWords[lw]; ok && c.form != fAny {
-		return true
-	}
-	return separableVerb(lw)
-}
-
-// separableVerb reports finite forms of the separable cue verbs ("feuerte"),
-// which end like adjectives.
-func separableVerb(lw string) bool {
-	for _, sc := range separableCues {
-		if sc.verbs[lw] {
-			return true
-		}
-	}
-	return denialSeparable[lw] || retractionSeparable[lw] != ""
-}
-
 // looksAdjective reports whether a lower-case word inflects like an
 // attributive adjective or participle ("neue", "aktiven", "ballistische").
 func looksAdjective(lw string) bool {
@@ -288,43 +248,30 @@ func looksAdjective(lw string) bool {
 	return false
 }
 
-// actorOfWord maps a word to an actor: a name ("Pjöngjang"), a nationality
-// adjective ("nordkoreanischen") or a compound with a leader or troops head
-// ("Nordkorea-Machthaber", "Nordkorea-Soldaten").
-func actorOfWord(t token) string {
-	return actorOfWordLex(t, lexOf(t.low))
-}
-
-// actorOfWordLex is actorOfWord for a caller that has looked up
-// f = lexFlags[t.low].
-func actorOfWordLex(t token, f uint32) string {
-	if f&lxActor != 0 && (t.upper || t.low == "usa") {
-		return actorWords[t.low]
-	}
-	// Nationality adjectives are lower case except at the start of a
-	// sentence; capitalised elsewhere they start a name.
-	if f&lxActorAdj != 0 && (!t.upper || t.start == 0) {
-		return actorAdjectives[adjStem(t.low)]
-	}
-	if i := strings.IndexByte(t.low, '-'); i > 0 {
-		first, head := t.low[:i], t.low[strings.LastIndexByte(t.low, '-')+1:]
-		a, ok := actorWords[first]
-		if !ok {
-			return ""
+// skeleton is a word's consonants with umlauts folded, an "h" after a vowel
+// and doubled letters dropped. German strong verbs change their vowel
+// (schließen, schloss, geschlossen; streichen, strich, gestrichen), so the
+// skeleton of a verb's stem is what its forms share.
+func skeleton(w string) string {
+	w = foldUmlauts(w)
+	b := make([]byte, 0, len(w))
+	prevVowel := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			prevVowel = true
+			continue
+		case 'h':
+			if prevVowel {
+				continue
+			}
 		}
-		if leaderHeads[head] {
-			return a
+		prevVowel = false
+		if n := len(b); n > 0 && b[n-1] == c {
+			continue
 		}
-		if c, known := conceptOf(head); known && c.key != "" {
-			return a
-		}
-		return ""
+		b = append(b, c)
 	}
-	// Closed compounds of a leader noun: "Kremlchef".
-	for _, pre := range []string{"kreml", "putin", "kim"} {
-		if strings.HasPrefix(t.low, pre) && leaderHeads[t.low[len(pre):]] {
-			return actorWords[pre]
-		}
-	}
-	return ""
+	return string(b)
 }

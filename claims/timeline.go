@@ -11,7 +11,7 @@ import (
 // TimelineEntry is one figure on a topic's timeline.
 type TimelineEntry struct {
 	When     string // ISO date, month, year or interval; "" when unknown
-	WhenNote string // how When was found, e.g. "inferred: 'fast ein Jahr an' (war began 2022-02-24)"
+	WhenNote string // how When was found, e.g. "'am Sonntag' relative to publication 2024-11-18"
 	Figure   string
 	// Low and High bound the figure; High is math.MaxFloat64 when the text
 	// gives no upper bound ("mehr als 10.000"), so the entry survives JSON.
@@ -26,161 +26,119 @@ type TimelineEntry struct {
 	Claim     string
 	// Relation to the nearest earlier entry it can be compared with:
 	// "", "update", "compatible", "conflict", "retraction", "denial".
-	Relation string
+	Relation Kind
 }
 
-// topic is a parsed timeline query.
+// topic is a parsed timeline query: the measured things it names and the
+// names or origins that narrow it.
 type topic struct {
-	actor  string
-	things map[string]bool // concept keys
-	stems  map[string]bool // stems of other words, for things without a concept
-	family string
-	place  string
+	keys   []string // noun keys
+	names  []string // name keys and origin adjectives
+	mods   []string
+	assert bool
 }
 
-// parseTopic reads a topic with the extraction lexicon, so inflected forms
-// ("nordkoreanischer Soldat", "Soldat:innen") find the same claims.
 func parseTopic(q string) topic {
-	tp := topic{things: map[string]bool{}, stems: map[string]bool{}}
-	for i, t := range tokenize(q, nil) {
-		if t.punct {
-			continue
-		}
-		t.start = i // a topic has no sentence position; let capitalised adjectives count
-		if a := actorOfWord(t); a != "" && tp.actor == "" {
-			tp.actor = a
-			continue
-		}
-		if a, ok := actorAdjectives[adjStem(t.low)]; ok && tp.actor == "" {
-			tp.actor = a
-			continue
-		}
-		if c, ok := cueLookup(t.low); ok && c.kind != kNone {
-			fam := relInfo[c.kind].family
-			if c.kind == kReserve || c.kind == kStrength || tp.family == "" {
-				tp.family = fam
+	var tp topic
+	ex := extractors.Get().(*extractor)
+	defer ex.release()
+	ls, same := lowerSameWidth(q)
+	if !same {
+		ls = ""
+	}
+	ex.toks = tokenizeLower(q, ls, ex.toks)
+	an := &ex.an
+	an.reset(q, ls, ex.toks)
+	an.analyse()
+	for i, t := range ex.toks {
+		switch an.role[i] {
+		case rNoun:
+			tp.keys = appendUnique(tp.keys, nounKey(t.text))
+		case rName:
+			if i == 0 || an.name[i-1] != an.name[i] {
+				tp.names = appendUnique(tp.names, an.name[i])
 			}
-		}
-		if p, ok := placeWords[t.low]; ok && !broadPlaces[p] {
-			tp.place = p
-			continue
-		}
-		if c, ok := conceptOf(t.text); ok {
-			tp.things[c.key] = true
-			continue
-		}
-		if len(t.low) > 2 {
-			tp.stems[stem(t.text)] = true
+			// a single capitalised word may be a name or a noun: both
+			tp.keys = appendUnique(tp.keys, nounKey(t.text))
+		case rAdj, rPred:
+			if strings.Contains(t.low, "isch") {
+				tp.names = appendUnique(tp.names, nameKey(adjStem(t.low)))
+			} else if !neutralModifiers[t.low] && looksAdjective(t.low) {
+				tp.mods = appendUnique(tp.mods, adjStem(t.low))
+			}
 		}
 	}
 	return tp
 }
 
-// cueLookup finds a relation cue allowing an adjective ending, since topics
-// use participles attributively ("getötete Soldaten").
-func cueLookup(lw string) (cue, bool) {
-	if c, ok := cueWords[lw]; ok {
-		return c, true
+func (tp topic) matches(c *Claim) bool {
+	if !c.HasQuantity && c.Stance == StanceAssert {
+		return false
 	}
-	for _, suf := range []string{"e", "en", "er", "es"} {
-		if c, ok := cueWords[strings.TrimSuffix(lw, suf)]; ok && strings.HasSuffix(lw, suf) {
-			return c, true
+	keyHit := false
+	for _, k := range tp.keys {
+		if keysMatch(k, c.Key) || !c.HasQuantity && containsNoun(c.nouns, k) {
+			keyHit = true
 		}
 	}
-	return cue{}, false
+	if !keyHit {
+		return false
+	}
+	for _, m := range tp.mods {
+		if !sameModifiers([]string{m}, c.Modifiers) && !containsString(c.Modifiers, m) {
+			return false
+		}
+	}
+	if len(tp.mods) == 0 && len(c.Modifiers) > 0 {
+		return false // "Soldaten" is not "aktive Soldaten"
+	}
+	for _, n := range tp.names {
+		if tp.keys != nil && containsString(tp.keys, nounKey(n)) {
+			continue // the word was taken as the noun
+		}
+		ctx := append(append([]string{c.ownerKey}, c.Anchors...), c.ctx.around(c.Paragraph)...)
+		if !containsName(ctx, n) {
+			return false
+		}
+	}
+	return true
 }
 
-// actorSurfaces are lower-case fragments any mention of an actor contains,
-// for the cheap test before extraction.
-var actorSurfaces = func() map[string][]string {
-	m := map[string][]string{}
-	for w, a := range actorWords {
-		m[a] = append(m[a], w)
-	}
-	for w, a := range actorAdjectives {
-		m[a] = append(m[a], w)
-	}
-	return m
-}()
-
-// mayMention reports whether the article can hold a claim on the topic:
-// when the topic names an actor, the article must mention it somewhere.
-func (tp topic) mayMention(a articles.Article) bool {
-	if tp.actor == "" {
-		return true
-	}
-	for _, p := range a.Paragraphs {
-		lt := strings.ToLower(p.Text)
-		for _, f := range actorSurfaces[tp.actor] {
-			if strings.Contains(lt, f) {
-				return true
-			}
+func containsNoun(list []string, k string) bool {
+	for _, x := range list {
+		if nounsMatch(x, k) {
+			return true
 		}
 	}
 	return false
 }
 
-func (tp topic) matches(c Claim) bool {
-	if tp.actor != "" && c.Actor != tp.actor {
-		return false
-	}
-	if tp.place != "" && !placesOverlap(tp.place, c.Place) {
-		return false
-	}
-	switch {
-	case len(tp.things) > 0:
-		if !tp.things[c.Thing] && !tp.things[c.thingParent] && !(c.Thing == "" && c.Retracted && tp.actor != "") {
-			return false
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
-	case len(tp.stems) > 0:
-		if !tp.stems[stem(c.Noun)] && !tp.stems[c.Thing] {
-			return false
-		}
-	case tp.actor == "":
-		return false
 	}
-	return c.Family != ""
+	return false
 }
 
 // Timeline returns the figures on topic in time order (by the end of their
-// time window, so "im vergangenen Jahr" from a 2025 article comes after a
-// day in November of that year), each with its relation to the nearest
-// earlier comparable entry. When the topic names no relation ("aktive",
-// "getötet"), the relation family with most figures is shown, so
-// "nordkoreanische Soldaten" follows the troops sent rather than the size of
-// North Korea's army.
+// time window), each with its relation to the nearest earlier comparable
+// entry; undated figures come last, in publication order.
 func Timeline(all []articles.Article, topicText string) []TimelineEntry {
 	tp := parseTopic(topicText)
-	var cs []Claim
+	if len(tp.keys) == 0 {
+		return nil
+	}
+	var cs []*Claim
 	for _, a := range all {
-		if !tp.mayMention(a) {
-			continue // extraction is the expensive part; most articles are off topic
-		}
-		for _, c := range memo.get(a) {
-			if tp.matches(c) {
-				cs = append(cs, c)
+		list := memo.get(a)
+		for i := range list {
+			if tp.matches(&list[i]) {
+				cs = append(cs, &list[i])
 			}
 		}
 	}
-	fam := tp.family
-	if fam == "" {
-		count := map[string]int{}
-		for _, c := range cs {
-			count[c.Family]++
-		}
-		for f, n := range count {
-			if n > count[fam] || n == count[fam] && (f == "transfer" || fam != "transfer" && f < fam) {
-				fam = f
-			}
-		}
-	}
-	kept := cs[:0]
-	for _, c := range cs {
-		if c.Family == fam {
-			kept = append(kept, c)
-		}
-	}
-	cs = kept
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if a.When.Known() != b.When.Known() {
@@ -203,18 +161,17 @@ func Timeline(all []articles.Article, topicText string) []TimelineEntry {
 	// One entry per article and figure: a report repeating its own figure
 	// in a later paragraph adds nothing to a timeline.
 	type dupKey struct {
-		article   string
-		lo, hi    float64
-		mode      string
-		thing     string
-		retracted bool
+		article string
+		lo, hi  float64
+		key     string
+		stance  Stance
 	}
 	seen := map[dupKey]bool{}
 	var out []TimelineEntry
-	var shown []Claim
+	var shown []*Claim
 	for _, c := range cs {
 		lo, hi := c.Quantity.Low, c.Quantity.High
-		k := dupKey{c.Article, lo, hi, c.Mode, c.Thing, c.Retracted}
+		k := dupKey{c.Article, lo, hi, c.Key, c.Stance}
 		if seen[k] {
 			continue
 		}
@@ -227,11 +184,11 @@ func Timeline(all []articles.Article, topicText string) []TimelineEntry {
 			Hedges: c.Hedges, Sources: c.Sources, Publisher: c.Publisher, Article: c.Article, Title: c.Title,
 			Paragraph: c.Paragraph, Claim: c.Text,
 		}
-		if c.Actor != "" && !strings.Contains(e.Figure, c.Actor) {
-			e.Figure = c.Actor + ": " + e.Figure
+		if c.Owner != "" && c.HasQuantity && !strings.Contains(e.Figure, c.Owner) {
+			e.Figure = c.Owner + ": " + e.Figure
 		}
 		for i := len(shown) - 1; i >= 0; i-- {
-			if v := judge(&shown[i], &c); v.kind != "unrelated" {
+			if v := judge(shown[i], c); v.kind != KindUnrelated {
 				e.Relation = v.kind
 				break
 			}

@@ -1,0 +1,899 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 2: mentions and anchors. A sentence is read as tokens in clauses;
+// each token is a function word, a name, a noun, an attributive adjective,
+// a predicate (a verb or predicative word carrying content) or a cue of the
+// closed lists. Names are found from the text alone: acronyms, internal
+// capitals, appositions ("die Stadt Köln", "Bürgermeisterin Henriette
+// Reker"), capitalised words governed by a place preposition without an
+// article ("in Köln", "bei Siemens"), place adjectives ("die Kölner
+// Polizei") and capitalised words joined to a name. Who says something
+// ("laut Polizei", "sagte ein Sprecher") is masked: it is the source, not
+// the event.
+
+type role uint8
+
+const (
+	rFunc role = iota
+	rName
+	rNoun
+	rAdj  // attributive adjective or participle
+	rPred // content verb or predicative word
+	rNum  // figure or number word
+	rCue  // a word of the closed cue lists (saying, denying, plans …)
+)
+
+// analysis is the per-sentence view the claim rules work on. Its slices
+// are reused from sentence to sentence.
+type analysis struct {
+	s, ls  string
+	toks   []token
+	isNum  []bool // inside a figure, set before analyse
+	role   []role
+	clause []int
+	masked []bool // inside an attribution: the source of the claim
+	quoted []bool
+	place  []bool   // a name governed by a place preposition, or a place adjective
+	name   []string // name key of the span a name token belongs to, "" otherwise
+	pred   []string // predicate key (skeleton, particle first) of rPred tokens
+
+	negs      []int // negations that count
+	hedgeAt   []int
+	hedges    []string // sentence-wide hedge phrases
+	denyAt    []int
+	retractAt []int
+	correctAt []int
+	planAt    []int
+	announce  []int
+	forecast  []int
+	sayAt     []int
+	modalAt   []int
+	sondern   bool
+	future    bool
+
+	// articleNouns are the capitalised words the article writes after an
+	// article or adjective somewhere: common nouns, not names.
+	articleNouns map[string]bool
+}
+
+func (an *analysis) reset(s, ls string, toks []token) {
+	an.s, an.ls, an.toks = s, ls, toks
+	n := len(toks)
+	an.role = resizeRoles(an.role, n)
+	an.isNum = resizeBools(an.isNum, n)
+	an.clause = resizeInts(an.clause, n)
+	an.masked = resizeBools(an.masked, n)
+	an.quoted = resizeBools(an.quoted, n)
+	an.place = resizeBools(an.place, n)
+	if cap(an.name) < n {
+		an.name = make([]string, n)
+		an.pred = make([]string, n)
+	}
+	an.name, an.pred = an.name[:n], an.pred[:n]
+	clear(an.name)
+	clear(an.pred)
+	an.negs, an.hedgeAt, an.hedges = an.negs[:0], an.hedgeAt[:0], an.hedges[:0]
+	an.denyAt, an.retractAt, an.correctAt = an.denyAt[:0], an.retractAt[:0], an.correctAt[:0]
+	an.planAt, an.announce, an.forecast, an.sayAt, an.modalAt = an.planAt[:0], an.announce[:0], an.forecast[:0], an.sayAt[:0], an.modalAt[:0]
+	an.sondern, an.future = false, false
+}
+
+func resizeInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeBools(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeRoles(s []role, n int) []role {
+	if cap(s) < n {
+		return make([]role, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// clauseBreak are marks that end a clause.
+func clauseBreak(t token) bool {
+	return t.punct && strings.Contains(",;:–—„“”\"«»‚‘’()[]", t.text)
+}
+
+// analyse runs the stages over a tokenised sentence.
+func (an *analysis) analyse() {
+	toks := an.toks
+	c := 0
+	for i, t := range toks {
+		if clauseBreak(t) {
+			c++
+		}
+		an.clause[i] = c
+	}
+	// "Um nicht wortbrüchig zu werden, will Kim …": an infinitive clause
+	// with um/ohne/statt is its own clause even without a comma.
+	sub := 1000
+	for i, t := range toks {
+		if t.low != "um" && t.low != "ohne" && t.low != "statt" && t.low != "anstatt" {
+			continue
+		}
+		for j := i + 1; j+1 < len(toks) && an.clause[j] == an.clause[i]; j++ {
+			if toks[j].low == "zu" && !toks[j+1].punct && !toks[j+1].upper && !isDigitToken(toks[j+1]) {
+				sub++
+				for k := i; k <= j+1; k++ {
+					an.clause[k] = sub
+				}
+				break
+			}
+		}
+	}
+	an.findQuotes()
+	an.classify()
+	an.maskAttribution()
+	an.findNames()
+	an.findPredicates()
+	an.findCues()
+}
+
+func (an *analysis) findQuotes() {
+	open := -1
+	for i, t := range an.toks {
+		switch t.text {
+		case "„", "»", "‚":
+			open = i
+		case "“", "”", "«", "‘":
+			if open >= 0 {
+				for k := open; k <= i; k++ {
+					an.quoted[k] = true
+				}
+				open = -1
+			}
+		}
+	}
+}
+
+// classify gives each token its first role from its form alone.
+func (an *analysis) classify() {
+	for i, t := range an.toks {
+		lw := t.low
+		switch {
+		case t.punct:
+			an.role[i] = rFunc
+		case isDigitToken(t) || an.isNum[i] && !t.upper || an.isNum[i] && vagueWords[lw] != [2]float64{}:
+			an.role[i] = rNum
+		case functionWord(lw) || timeNouns[lw] && !t.upper:
+			an.role[i] = rFunc
+		case isCueWord(lw):
+			an.role[i] = rCue
+		case t.upper:
+			an.role[i] = rNoun
+		default:
+			an.role[i] = rPred
+		}
+		if t.upper && timeNouns[lw] {
+			an.role[i] = rFunc // "Montag", "März": times, read by stage 1b
+		}
+		if _, ok := units[lw]; ok && an.role[i] != rFunc {
+			an.role[i] = rFunc
+		}
+	}
+	// Attributive adjectives: lower-case words that inflect like
+	// adjectives and stand before a noun ("500 neue Stellen", "die
+	// städtische Bibliothek").
+	for i := len(an.toks) - 1; i >= 0; i-- {
+		t := an.toks[i]
+		if an.role[i] != rPred || !looksAdjective(t.low) || i+1 >= len(an.toks) {
+			continue
+		}
+		j := i + 1
+		if an.toks[j].upper && !an.toks[j].punct && (an.role[j] == rNoun || an.role[j] == rName) || an.role[j] == rAdj {
+			an.role[i] = rAdj
+		}
+	}
+}
+
+func isCueWord(lw string) bool {
+	return sayVerbs[lw] || lightVerbs[lw] || changeUp[lw] || changeDown[lw] || denialWords[lw] ||
+		retractionWords[lw] || correctionWords[lw] || planWords[lw] || announceWords[lw] || forecastWords[lw] ||
+		hedgeWords[lw] || subjunctives[lw] || incrementWords[lw]
+}
+
+// maskAttribution marks who says something: "laut Polizei", "nach
+// Angaben der Veranstalter", "Einem Bericht zufolge", "sagte ein
+// Sprecher", "Die Polizei teilte mit", "wie die Zeitung berichtet".
+func (an *analysis) maskAttribution() {
+	toks := an.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.punct {
+			continue
+		}
+		lw := t.low
+		switch {
+		case lw == "laut" || lw == "gemäß":
+			an.masked[i] = true
+			an.maskNPForward(i + 1)
+		case sayNouns[lw] && i > 0 && (toks[i-1].low == "nach" || an.toks[i-1].low == "den" || isAdjectiveish(toks[i-1].low)):
+			an.masked[i] = true
+			for j := i - 1; j >= 0 && (isAdjectiveish(toks[j].low) || toks[j].low == "und" || toks[j].low == "nach" || determiners[toks[j].low]); j-- {
+				an.masked[j] = true
+				if toks[j].low == "nach" {
+					break
+				}
+			}
+			an.maskNPForward(i + 1)
+		case lw == "berufung":
+			an.masked[i] = true
+			an.maskNPForward(i + 1)
+		case lw == "zufolge":
+			an.masked[i] = true
+			an.maskNPBackward(i - 1)
+		case lw == "wie" && i+1 < len(toks):
+			for j := i + 1; j < len(toks) && j < i+10; j++ {
+				if toks[j].punct && !strings.Contains("„“”\"", toks[j].text) {
+					break
+				}
+				if sayVerbs[toks[j].low] {
+					for k := i; k <= j; k++ {
+						an.masked[k] = true
+					}
+					break
+				}
+			}
+		case lw == "so" && i > 0 && toks[i-1].text == ",":
+			an.maskNPForward(i + 1)
+		case sayVerbs[lw]:
+			an.sayAt = append(an.sayAt, i)
+			start := clauseStart(an, i)
+			switch {
+			case i == start || toks[i-1].text == "," || toks[i-1].low == "dies" || toks[i-1].low == "das" ||
+				i+1 < len(toks) && (determiners[toks[i+1].low] || toks[i+1].upper) && an.clause[i+1] == an.clause[i] && !(i > start && toks[start].upper && an.role[start] != rFunc):
+				// "…, sagte der Sprecher", "Das behauptete der Experte"
+				an.maskNPForward(i + 1)
+			default:
+				// "Die Polizei teilte mit", "Die Veranstalter sprachen von …":
+				// the subject before the verb is the source.
+				for k := start; k < i; k++ {
+					if an.role[k] == rNum || toks[k].low == "dass" {
+						break
+					}
+					an.masked[k] = true
+				}
+			}
+		}
+	}
+}
+
+func isAdjectiveish(lw string) bool {
+	return looksAdjective(lw) && !functionWord(lw) && !isCueWord(lw)
+}
+
+func clauseStart(an *analysis, i int) int {
+	j := i
+	for j > 0 && an.clause[j-1] == an.clause[i] && !clauseBreak(an.toks[j-1]) {
+		j--
+	}
+	return j
+}
+
+// maskNPForward masks a noun phrase starting at token i: determiners and
+// adjectives, then capitalised words, with "und" and genitive attributes
+// ("der Sprecher des Konzerns").
+func (an *analysis) maskNPForward(i int) {
+	seenHead := false
+	for j := i; j < len(an.toks) && j < i+12; j++ {
+		t := an.toks[j]
+		switch {
+		case !seenHead && (t.low == "aus" || t.low == "von" || t.low == "in") && j+1 < len(an.toks) && (an.toks[j+1].upper || determiners[an.toks[j+1].low]):
+			// "nach Angaben aus Kiew", "des in New York ansässigen Council"
+		case t.punct && strings.Contains("„“”\"", t.text):
+		case t.punct:
+			return
+		case t.upper && !(seenHead && an.role[j] == rCue) && !timeNouns[t.low]:
+			seenHead = true
+		case seenHead && len(t.low) <= 3 && !isDigitToken(t) && !functionWord(t.low) && j+1 < len(an.toks) && an.toks[j+1].upper:
+			// "Council for Foreign Relations"
+		case t.low == "und" || t.low == "von" && seenHead:
+		case !seenHead && (determiners[t.low] || isAdjectiveish(t.low) || t.low == "derselben"):
+		case seenHead && (t.low == "des" || t.low == "der" || t.low == "in" || t.low == "aus") && j+1 < len(an.toks) && an.toks[j+1].upper:
+			// genitive or place attribute: "der Sekretär des Sicherheitsrats", "die Polizei in Köln"
+		case seenHead && (determiners[t.low] || isAdjectiveish(t.low)) && j+1 < len(an.toks) && an.toks[j+1].upper && an.toks[j-1].low == "des":
+		default:
+			return
+		}
+		an.masked[j] = true
+	}
+}
+
+func (an *analysis) maskNPBackward(i int) {
+	for j := i; j >= 0 && j > i-8; j-- {
+		t := an.toks[j]
+		if t.punct && !strings.Contains("„“”\"", t.text) {
+			return
+		}
+		if !(t.punct || t.upper || determiners[t.low] || isAdjectiveish(t.low) || t.low == "und" || t.low == "des" || t.low == "der") {
+			return
+		}
+		an.masked[j] = true
+	}
+}
+
+// findNames marks name tokens and their spans.
+func (an *analysis) findNames() {
+	toks := an.toks
+	isName := make([]bool, len(toks))
+	for i, t := range toks {
+		if an.role[i] != rNoun {
+			continue
+		}
+		switch {
+		case acronym(t.text):
+			isName[i] = true
+		case innerCapital(t.text):
+			isName[i] = true
+		case placeAdjective(an, i):
+			isName[i] = true
+			an.place[i] = true
+		case i > 0 && an.role[i-1] == rNoun && toks[i-1].upper && !placeAdjective(an, i-1) && !genericHeads[toks[i-1].low] && !genericHeads[t.low] &&
+			(i == 1 || determiners[toks[i-2].low] || contractions[toks[i-2].low] || an.role[i-2] == rAdj || toks[i-2].punct):
+			// apposition: "die Stadt Köln", "Trainer Thomas Tuchel"
+			isName[i] = true
+		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des"):
+			// "in Köln", "bei Siemens", "gegen Schalke": no article
+			isName[i] = true
+		case strings.HasSuffix(t.low, "s") && i+1 < len(toks) && an.role[i+1] == rNoun && (i == 0 || !determiners[toks[i-1].low] && an.role[i-1] != rAdj):
+			// possessive genitive: "Kölns Oberbürgermeisterin", "Nordkoreas Armee"
+			isName[i] = true
+		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] &&
+			!strings.HasSuffix(t.low, "en") && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) &&
+			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum)):
+			// A word the article never writes after an article or an
+			// adjective, standing without one: "Siemens streicht", "sagte Müller".
+			isName[i] = true
+		}
+	}
+	// Names continue over adjacent capitalised words: "Angela Merkel",
+	// "Fridays for Future" is read as far as capitals go.
+	for i := 1; i < len(toks); i++ {
+		if isName[i-1] && !an.place[i-1] && an.role[i] == rNoun && toks[i].upper && !genericHeads[toks[i].low] {
+			isName[i] = true
+		}
+	}
+	// A place preposition governs the name of its phrase: "in Köln", "in
+	// der Region Kursk", "aus dem nahen Passau".
+	for i := range toks {
+		if !isName[i] || an.place[i] {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			lw := toks[k].low
+			if placePrepositions[lw] {
+				an.place[i] = true
+				break
+			}
+			if toks[k].punct || !(determiners[lw] || an.role[k] == rAdj || isName[k] || an.role[k] == rNoun && k == i-1) {
+				break
+			}
+		}
+	}
+	for i := 0; i < len(toks); {
+		if !isName[i] {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && isName[j+1] {
+			j++
+		}
+		key := nameKey(an.s[toks[i].start:toks[j].end])
+		pl := false
+		for k := i; k <= j; k++ {
+			pl = pl || an.place[k]
+		}
+		for k := i; k <= j; k++ {
+			an.role[k] = rName
+			an.name[k] = key
+			an.place[k] = pl
+		}
+		i = j + 1
+	}
+}
+
+// contractions are a preposition and an article in one word.
+var contractions = set("im am zum zur beim vom ins ans aufs durchs fürs ums")
+
+// commonNouns collects the capitalised words a text writes after an
+// article, a contraction or an inflected adjective: those are common
+// nouns, where a name stands alone ("Siemens", "Verdi").
+func commonNouns(texts []string, into map[string]bool) map[string]bool {
+	if into == nil {
+		into = map[string]bool{}
+	}
+	for _, text := range texts {
+		prev, prev2 := "", ""
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '-'
+		}) {
+			r, _ := utf8.DecodeRuneInString(w)
+			lw := strings.ToLower(w)
+			if unicode.IsUpper(r) {
+				opens := determiners[prev] || contractions[prev]
+				adj := looksAdjective(prev) && !functionWord(prev) && !isCueWord(prev) &&
+					(determiners[prev2] || contractions[prev2] || prepositions[prev2])
+				if opens || adj {
+					into[lw] = true
+				}
+			}
+			prev2, prev = prev, lw
+		}
+	}
+	return into
+}
+
+// adverbLike reports words whose ending makes them adverbs or adjectives
+// when capitalised at the start of a sentence: "Ursprünglich",
+// "Schätzungsweise", "Neuerdings".
+func adverbLike(lw string) bool {
+	for _, suf := range []string{"lich", "ig", "isch", "weise", "bar", "sam", "haft", "los", "mals", "ens", "ings", "wärts"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym reports "VW", "ADAC", "IG", "THW": two or more capitals, no
+// lower-case letters.
+func acronym(w string) bool {
+	caps := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// innerCapital reports "BioNTech", "VfB", "McDonald": a capital after a
+// lower-case letter.
+func innerCapital(w string) bool {
+	prevLower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
+// placeAdjective reports "Kölner", "Münchner": a capitalised word in -er
+// between an article or preposition and a noun, where German would write
+// an adjective in lower case.
+func placeAdjective(an *analysis, i int) bool {
+	t := an.toks[i]
+	if !t.upper || !strings.HasSuffix(t.low, "er") || len(t.low) < 5 || i+1 >= len(an.toks) {
+		return false
+	}
+	next := an.toks[i+1]
+	if !next.upper || next.punct || an.role[i+1] == rFunc {
+		return false
+	}
+	return i > 0 && (determiners[an.toks[i-1].low] || prepositions[an.toks[i-1].low])
+}
+
+func firstPartName(w string) bool {
+	i := strings.IndexByte(w, '-')
+	r, _ := utf8.DecodeRuneInString(w)
+	return i > 2 && unicode.IsUpper(r)
+}
+
+// fixedPhrases are prepositional phrases without an article whose noun is
+// no name: "nach Angaben", "vor Ort", "in Kraft".
+var fixedPhrases = set("angaben angabe ort kraft gefahr sicherheit frage betrieb folge zukunft anfang ende " +
+	"hilfe druck kritik protest sorge angst panik flammen brand verdacht absprache anlass beginn " +
+	"grund gründen zeit zeiten beispiel teil höhe richtung schätzungen berichten informationen " +
+	"erkenntnissen polizeiangaben veranstalterangaben")
+
+func fixedPhrase(prep, noun string) bool {
+	return fixedPhrases[noun] || prep == "zu" || prep == "um" || prep == "seit" || prep == "pro" || prep == "je"
+}
+
+// abstractNoun reports nouns whose ending makes them common nouns, not
+// names: -ung, -heit, -keit, -schaft, -tion, -tät, -ismus, -nis.
+func abstractNoun(lw string) bool {
+	for _, suf := range []string{"ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+		"tionen", "tät", "täten", "ismus", "nis", "nisse", "ment", "mente", "ei", "eien"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameKey normalises a name for comparison: lower case, umlauts folded,
+// a genitive "s" and an adjective "er" cut.
+func nameKey(s string) string {
+	k := foldUmlauts(strings.ToLower(s))
+	k = strings.TrimSuffix(k, "'")
+	if strings.HasSuffix(k, "er") && len(k) > 5 && !strings.Contains(k, " ") {
+		k = k[:len(k)-2] // Kölner → koln
+	}
+	return k
+}
+
+// sameName reports whether two name keys name the same thing: equal, or
+// one a prefix of the other of at least four letters ("koln", "kolns";
+// "russland", "russisch" through the adjective's stem).
+func sameName(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	if strings.IndexByte(a, ' ') >= 0 || strings.IndexByte(b, ' ') >= 0 {
+		// "Kim Jong-un Putin" (two names side by side) and "Kim Jong-un"
+		for _, x := range strings.Fields(a) {
+			for _, y := range strings.Fields(b) {
+				if len(x) >= 4 && len(y) >= 4 && sameName(x, y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	n := commonPrefix(a, b)
+	short := min(len(a), len(b))
+	return n >= 4 && (n == short || n >= 5 && n*3 >= short*2 || n >= 4 && (strings.HasSuffix(a, "isch") || strings.HasSuffix(b, "isch")))
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// findPredicates gives content verbs their key: the skeleton of the verb's
+// stem with a separable particle from the end of the clause first ("findet
+// … statt" → stattfinden).
+func (an *analysis) findPredicates() {
+	toks := an.toks
+	for i, t := range toks {
+		if an.role[i] != rPred || an.masked[i] {
+			continue
+		}
+		if separableParticles[t.low] && clauseEnd(an, i) {
+			an.role[i] = rFunc // attached below
+			continue
+		}
+		if looksAdjective(t.low) && len(t.low) <= 4 {
+			continue
+		}
+		an.pred[i] = verbKey(t.low)
+	}
+	// Attach particles: the first predicate of the clause takes it.
+	for i, t := range toks {
+		if t.punct || !separableParticles[t.low] || !clauseEnd(an, i) || an.role[i] != rFunc {
+			continue
+		}
+		for k := clauseStart(an, i); k < i; k++ {
+			if an.pred[k] != "" || an.role[k] == rCue && (lightVerbs[toks[k].low] || sayVerbs[toks[k].low] || retractionSeparable[toks[k].low] != "") {
+				if an.role[k] == rCue {
+					break // "sagte … ab", "gab … bekannt" are cues with their particle
+				}
+				an.pred[k] = skeleton(t.low) + an.pred[k]
+				break
+			}
+		}
+	}
+}
+
+// clauseEnd reports whether token i closes its clause.
+func clauseEnd(an *analysis, i int) bool {
+	return i+1 >= len(an.toks) || an.toks[i+1].punct || an.clause[i+1] != an.clause[i]
+}
+
+// verbKey is the skeleton of a verb form's stem: participle "ge", "zu" of
+// an infinitive and inflection endings cut.
+func verbKey(lw string) string {
+	w := lw
+	if i := strings.Index(w, "zu"); i > 1 && i+2 < len(w) && strings.HasSuffix(w, "en") {
+		w = w[:i] + w[i+2:] // einzusetzen → einsetzen
+	}
+	if strings.HasPrefix(w, "ge") && len(w) > 5 && (strings.HasSuffix(w, "t") || strings.HasSuffix(w, "en")) {
+		w = w[2:]
+	}
+	// "teilgenommen", "abgesagt": a particle, then the participle's "ge"
+	for p := range separableParticles {
+		if len(p) > 1 && strings.HasPrefix(w, p+"ge") && len(w) > len(p)+5 {
+			w = p + w[len(p)+2:]
+			break
+		}
+	}
+	for _, suf := range []string{"ungen", "ung", "test", "tet", "ten", "te", "en", "st", "et", "t", "e", "n"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	return skeleton(w)
+}
+
+// findCues records negations, hedges, stances and modes.
+func (an *analysis) findCues() {
+	toks := an.toks
+	for i, t := range toks {
+		if t.punct {
+			continue
+		}
+		lw := t.low
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].low
+		}
+		switch {
+		case negations[lw]:
+			if !negationExceptions[next] || next == "einmal" && (i+2 >= len(toks) || !isDigitToken(toks[i+2])) {
+				an.negs = append(an.negs, i)
+			}
+		case lw == "sondern":
+			an.sondern = true
+		}
+		if an.masked[i] {
+			continue
+		}
+		if hedgeWords[lw] || subjunctives[lw] && i > 0 {
+			an.hedgeAt = append(an.hedgeAt, i)
+		}
+		if modals[lw] || lw == "wird" || lw == "werden" {
+			an.modalAt = append(an.modalAt, i)
+		}
+		if denialWords[lw] {
+			an.denyAt = append(an.denyAt, i)
+		}
+		if p, ok := denialSeparable[lw]; ok && an.particleAfter(i, p) >= 0 {
+			an.denyAt = append(an.denyAt, i)
+		}
+		if retractionWords[lw] && !(lw == "fällt" && an.particleAfter(i, "aus") < 0) {
+			an.retractAt = append(an.retractAt, i)
+		}
+		if p, ok := retractionSeparable[lw]; ok && an.particleAfter(i, p) >= 0 {
+			an.retractAt = append(an.retractAt, i)
+		}
+		if correctionWords[lw] {
+			an.correctAt = append(an.correctAt, i)
+		}
+		if planWords[lw] {
+			an.planAt = append(an.planAt, i)
+		}
+		if announceWords[lw] {
+			an.announce = append(an.announce, i)
+		}
+		if p, ok := announceSeparable[lw]; ok && an.particleAfter(i, p) >= 0 {
+			an.announce = append(an.announce, i)
+		}
+		if forecastWords[lw] && lw != "bis" {
+			an.forecast = append(an.forecast, i)
+		}
+		switch lw {
+		case "wird", "werden", "kommenden", "nächsten", "künftig", "voraussichtlich":
+			an.future = true
+		}
+	}
+	for _, ph := range hedgePhrases {
+		if strings.Contains(an.ls, ph) {
+			an.hedges = appendUnique(an.hedges, ph)
+		}
+	}
+	for _, ph := range denialPhrases {
+		if at := strings.Index(an.ls, ph); at >= 0 {
+			if i := an.tokenAtByte(at); i >= 0 {
+				an.denyAt = append(an.denyAt, i)
+			}
+		}
+	}
+	for _, ph := range retractionPhrases {
+		if at := strings.Index(an.ls, ph); at >= 0 {
+			if i := an.tokenAtByte(at); i >= 0 {
+				an.retractAt = append(an.retractAt, i)
+			}
+		}
+	}
+}
+
+// tokenAtByte is the token starting at or after byte b, or -1.
+func (an *analysis) tokenAtByte(b int) int {
+	for i, t := range an.toks {
+		if t.start >= b {
+			return i
+		}
+	}
+	return -1
+}
+
+// particleAfter finds a separable particle (possibly two words, "in
+// aussicht") closing the clause of token i.
+func (an *analysis) particleAfter(i int, particle string) int {
+	words := strings.Fields(particle)
+	for j := i + 1; j < len(an.toks); j++ {
+		if an.clause[j] != an.clause[i] {
+			return -1
+		}
+		if an.toks[j].punct || an.toks[j].low != words[0] {
+			continue
+		}
+		k := j
+		ok := true
+		for _, w := range words[1:] {
+			k++
+			if k >= len(an.toks) || an.toks[k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok && (k+1 >= len(an.toks) || an.toks[k+1].punct || an.clause[k+1] != an.clause[i]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// inClause reports whether any of the token indexes is in the clause of
+// token i (or anywhere, when i < 0).
+func (an *analysis) inClause(list []int, i int) bool {
+	for _, k := range list {
+		if i < 0 || an.clause[k] == an.clause[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports a negation in the clause of token i.
+func (an *analysis) negatedAt(i int) bool {
+	if an.sondern {
+		return false // "nicht 10.000, sondern 5.000": a correction, not a denial
+	}
+	return an.inClause(an.negs, i)
+}
+
+// hedgesFor returns the hedges that qualify the claim at token i:
+// sentence-wide phrases and hedge words outside relative clauses.
+func (an *analysis) hedgesFor(i int) []string {
+	var out []string
+	out = append(out, an.hedges...)
+	for _, h := range an.hedgeAt {
+		if i >= 0 && an.clause[h] != an.clause[i] && an.relativeClause(an.clause[h]) {
+			continue
+		}
+		out = appendUnique(out, an.toks[h].low)
+	}
+	return out
+}
+
+// relativeClause reports whether clause c opens with a relative pronoun
+// after a comma ("Soldaten, die eingesetzt werden sollen").
+func (an *analysis) relativeClause(c int) bool {
+	for i, t := range an.toks {
+		if an.clause[i] == c {
+			return i > 0 && an.toks[i-1].text == "," && relativePronouns[t.low] || t.text == "," && i+1 < len(an.toks) && relativePronouns[an.toks[i+1].low]
+		}
+	}
+	return false
+}
+
+var relativePronouns = set("die der das dem den denen deren dessen welche welcher welches welchen welchem")
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func isDigitToken(t token) bool {
+	return t.text != "" && t.text[0] >= '0' && t.text[0] <= '9'
+}
+
+// mode decides what kind of statement the clause of token i makes.
+func (an *analysis) mode(i int) Mode {
+	switch {
+	case an.inClause(an.forecast, i) || an.inClause(an.forecast, -1) && !an.inClause(an.planAt, i):
+		if an.inClause(an.forecast, i) {
+			return ModeForecast
+		}
+	}
+	if an.inClause(an.announce, i) {
+		return ModeAnnouncement
+	}
+	if an.inClause(an.planAt, i) {
+		// "soll … gestorben sein" is hearsay about the past, not a plan.
+		if an.reportativeSoll(i) {
+			return ModeReport
+		}
+		return ModePlan
+	}
+	// "wird … schließen": a future tense without a passive participle.
+	for _, m := range an.modalAt {
+		lw := an.toks[m].low
+		if (lw == "wird" || lw == "werden") && an.clause[m] == an.clause[i] && !an.passiveAfter(m) {
+			return ModePlan
+		}
+	}
+	// A plan word elsewhere governs a "zu" infinitive: "plant, das Werk zu schließen".
+	if an.inClause(an.planAt, -1) && an.zuInfinitive(i) {
+		return ModePlan
+	}
+	if an.inClause(an.announce, -1) && an.zuInfinitive(i) {
+		return ModeAnnouncement
+	}
+	if an.inClause(an.forecast, -1) {
+		return ModeForecast
+	}
+	return ModeReport
+}
+
+// reportativeSoll: "soll(en) … haben/sein" at the end of the clause.
+func (an *analysis) reportativeSoll(i int) bool {
+	for _, p := range an.planAt {
+		lw := an.toks[p].low
+		if lw != "soll" && lw != "sollen" && lw != "solle" {
+			continue
+		}
+		for j := p + 1; j < len(an.toks) && an.clause[j] == an.clause[p]; j++ {
+			if (an.toks[j].low == "haben" || an.toks[j].low == "sein") && clauseEnd(an, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// passiveAfter: "wurde/wird … verletzt" is a passive when a participle
+// closes the clause; "wird … schließen" is a future.
+func (an *analysis) passiveAfter(m int) bool {
+	for j := m + 1; j < len(an.toks) && an.clause[j] == an.clause[m]; j++ {
+		lw := an.toks[j].low
+		if clauseEnd(an, j) || j+1 < len(an.toks) && an.toks[j+1].low == "werden" {
+			return strings.HasPrefix(lw, "ge") || strings.HasSuffix(lw, "t") && !strings.HasSuffix(lw, "en")
+		}
+	}
+	return false
+}
+
+// zuInfinitive reports a "zu" infinitive in the clause of token i.
+func (an *analysis) zuInfinitive(i int) bool {
+	for j, t := range an.toks {
+		if an.clause[j] != an.clause[i] {
+			continue
+		}
+		if t.low == "zu" && j+1 < len(an.toks) && !an.toks[j+1].upper && !an.toks[j+1].punct {
+			return true
+		}
+		if strings.Contains(t.low, "zu") && strings.HasSuffix(t.low, "en") && an.role[j] == rPred && strings.Index(t.low, "zu") > 1 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+package claims
+
+import (
+	"math"
+	"sort"
+)
+
+// The passage index finds a new claim's candidates: the earlier passages
+// whose words best match the claim's sentence, scored like BM25 without
+// length normalisation (passages are paragraphs of similar length, and the
+// terms are a claim's content words, each counted once). There is no list
+// of topics or subjects to look claims up by; whatever the sentence says is
+// the query.
+type passageIndex struct {
+	postings map[string][]int32
+	passages []indexedPassage
+	scores   []float64 // per passage, reused between searches
+	touched  []int32
+}
+
+type indexedPassage struct {
+	claims []*Claim
+}
+
+// maxCandidatePassages bounds the passages a claim is compared with: the
+// best matches. A corpus of thousands of articles on one event would
+// otherwise cost a comparison per pair of claims.
+const maxCandidatePassages = 40
+
+// terms are the index terms of a claim: its measured key, content nouns,
+// predicates and anchors.
+func claimTerms(c *Claim, out []string) []string {
+	out = out[:0]
+	add := func(s string) {
+		if s == "" {
+			return
+		}
+		for _, x := range out {
+			if x == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	add(c.Key)
+	for _, n := range c.nouns {
+		add(n)
+	}
+	for _, p := range c.preds {
+		add("v:" + p)
+	}
+	for _, a := range c.Anchors {
+		add("n:" + anchorTerm(a))
+	}
+	if c.ownerKey != "" {
+		add("n:" + anchorTerm(c.ownerKey))
+	}
+	return out
+}
+
+// anchorTerm cuts a name key to the prefix sameName compares, so that
+// "koln" finds "kolner" and "russland" finds "russisch".
+func anchorTerm(k string) string {
+	if len(k) > 4 {
+		return k[:4]
+	}
+	return k
+}
+
+// add indexes the claims of one article, passage by passage.
+func (px *passageIndex) add(cs []Claim) {
+	if px.postings == nil {
+		px.postings = map[string][]int32{}
+	}
+	var terms []string
+	byPara := map[int]int32{}
+	var seen map[string]bool
+	for i := range cs {
+		c := &cs[i]
+		n, ok := byPara[c.Paragraph]
+		if !ok {
+			n = int32(len(px.passages))
+			byPara[c.Paragraph] = n
+			px.passages = append(px.passages, indexedPassage{})
+			seen = map[string]bool{}
+		}
+		px.passages[n].claims = append(px.passages[n].claims, c)
+		terms = claimTerms(c, terms)
+		for _, t := range terms {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			px.postings[t] = append(px.postings[t], n)
+		}
+	}
+}
+
+// search returns the claims of the passages that best match c, best
+// passage first.
+func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
+	out = out[:0]
+	if len(px.passages) == 0 {
+		return out
+	}
+	if len(px.scores) < len(px.passages) {
+		px.scores = make([]float64, len(px.passages))
+	}
+	for _, n := range px.touched {
+		px.scores[n] = 0
+	}
+	px.touched = px.touched[:0]
+	var terms []string
+	terms = claimTerms(c, terms)
+	N := float64(len(px.passages))
+	for _, t := range terms {
+		post := px.postings[t]
+		if len(post) == 0 {
+			continue
+		}
+		idf := math.Log(1 + N/float64(len(post)))
+		last := int32(-1)
+		for _, n := range post {
+			if n == last {
+				continue
+			}
+			last = n
+			if px.scores[n] == 0 {
+				px.touched = append(px.touched, n)
+			}
+			px.scores[n] += idf
+		}
+	}
+	hits := px.touched
+	sort.Slice(hits, func(i, j int) bool {
+		si, sj := px.scores[hits[i]], px.scores[hits[j]]
+		if si != sj {
+			return si > sj
+		}
+		return hits[i] > hits[j] // the more recent passage first
+	})
+	if len(hits) > maxCandidatePassages {
+		hits = hits[:maxCandidatePassages]
+	}
+	for _, n := range hits {
+		out = append(out, px.passages[n].claims...)
+	}
+	return out
+}

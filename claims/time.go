@@ -1,0 +1,601 @@
+package claims
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+// Stage 1b: the time a sentence speaks about, resolved against the dateline.
+//
+// Window is the time a claim is about, as an interval of days. It is kept
+// apart from the article's publication date: an article of 18 November
+// saying "am Sonntag" speaks about the 17th, one saying "im vergangenen
+// Jahr" about the year before.
+type Window struct {
+	From, To time.Time // inclusive, midnight UTC; both zero when unknown
+	// Basis says where the window comes from:
+	//   "published" the article's stated publication date (no time in the sentence),
+	//   "explicit"  a date in the sentence ("am 18.11.2024", "im April 2019"),
+	//   "relative"  a relative phrase resolved against the publication date ("am Sonntag"),
+	//   "unknown"   nothing to go on.
+	Basis string
+	Cue   string // the words the window was read from
+	// Anchor says what a relative phrase was resolved against.
+	Anchor string
+}
+
+// Known reports whether the window has dates.
+func (w Window) Known() bool { return !w.From.IsZero() }
+
+// String renders the window in ISO 8601: a day, a month, a year, or an
+// interval "2022-07/2022-08".
+func (w Window) String() string {
+	if !w.Known() {
+		return ""
+	}
+	f, t := w.From, w.To
+	switch {
+	case f.Equal(t):
+		return f.Format(time.DateOnly)
+	case f.Day() == 1 && t.Equal(endOfMonth(f)):
+		return f.Format("2006-01")
+	case f.YearDay() == 1 && t.Equal(time.Date(f.Year(), 12, 31, 0, 0, 0, 0, time.UTC)):
+		return f.Format("2006")
+	case f.Day() == 1 && t.Equal(endOfMonth(t)):
+		return f.Format("2006-01") + "/" + t.Format("2006-01")
+	}
+	return f.Format(time.DateOnly) + "/" + t.Format(time.DateOnly)
+}
+
+// Note explains the window in one English phrase for timelines and logs.
+func (w Window) Note() string {
+	switch w.Basis {
+	case "published":
+		return "publication date"
+	case "explicit":
+		return "stated: '" + w.Cue + "'"
+	case "relative":
+		return "'" + w.Cue + "' relative to " + w.Anchor
+	}
+	return "unknown: the article states no date"
+}
+
+func (w Window) overlaps(o Window) bool {
+	return !w.From.After(o.To) && !o.From.After(w.To)
+}
+
+// reach is the window a comparison uses. A claim dated only by its
+// article speaks about the two days before publication as well (news
+// reports the night, the weekend), not about the weeks before: a death toll
+// of the 3rd and one of the 6th are two states of the count.
+func (w Window) reach() Window {
+	if w.Basis == "published" {
+		w.From = w.From.AddDate(0, 0, -2)
+	}
+	return w
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func endOfMonth(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+}
+
+func yearWindow(y int) (time.Time, time.Time) { return day(y, 1, 1), day(y, 12, 31) }
+
+// articleWindow is the time an article speaks from: its publication date,
+// or unknown. An undated article's time is not guessed from its text: a
+// duration ("nach fünf Monaten") needs to know since when, which is
+// knowledge of the topic, not of the language.
+func articleWindow(a articles.Article) Window {
+	if a.Published.IsZero() {
+		return Window{Basis: "unknown"}
+	}
+	p := a.Published
+	d := day(p.Year(), p.Month(), p.Day())
+	return Window{From: d, To: d, Basis: "published", Cue: a.PublishedDate()}
+}
+
+var monthNames = map[string]time.Month{
+	"januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4, "apr": 4,
+	"mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
+	"sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}
+
+var weekdays = map[string]time.Weekday{"sonntag": 0, "montag": 1, "dienstag": 2, "mittwoch": 3, "donnerstag": 4,
+	"freitag": 5, "samstag": 6, "sonnabend": 6}
+
+var smallNumbers = map[string]int{"ein": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
+	"fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12}
+
+// weekdayOf reads "montag", "montags", "montagabend", "montagmorgen".
+func weekdayOf(lw string) (time.Weekday, bool) {
+	for name, wd := range weekdays {
+		if strings.HasPrefix(lw, name) {
+			rest := lw[len(name):]
+			switch rest {
+			case "", "abend", "morgen", "nachmittag", "vormittag", "mittag", "früh", "nacht":
+				return wd, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// timeMention is one time expression of a sentence.
+type timeMention struct {
+	at int // token index where it starts
+	w  Window
+}
+
+// timeTriggers are the words a time expression must contain; a sentence
+// without any is skipped at once.
+func timeTrigger(t token) bool {
+	if t.punct {
+		return false
+	}
+	lw := t.low
+	if c := lw[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	switch lw {
+	case "gestern", "vorgestern", "heute", "nacht", "wochenende", "woche", "jahr", "jahres", "vorjahr", "monat",
+		"monats", "vormonat", "quartal", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren":
+		return true
+	}
+	if _, ok := monthNames[strings.TrimSuffix(lw, ".")]; ok {
+		return true
+	}
+	_, ok := weekdayOf(lw)
+	return ok
+}
+
+// sentenceTimes finds the time expressions of a sentence and resolves them
+// against ref. future says the sentence speaks about what is to come ("am
+// Samstag soll … stattfinden"), which moves a bare weekday or month forward.
+func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMention) []timeMention {
+	out = out[:0]
+	any := false
+	for _, t := range toks {
+		if timeTrigger(t) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return out
+	}
+	low := func(i int) string {
+		if i < 0 || i >= len(toks) || toks[i].punct {
+			return ""
+		}
+		return toks[i].low
+	}
+	cue := func(i, j int) string {
+		if j >= len(toks) {
+			j = len(toks) - 1
+		}
+		return strings.TrimSpace(s[toks[i].start:toks[j].end])
+	}
+	rel := func(at, end int, f, t time.Time) {
+		w := Window{From: f, To: t, Cue: cue(at, end), Basis: "relative", Anchor: "publication " + ref.From.Format(time.DateOnly)}
+		out = append(out, timeMention{at, w})
+	}
+	exp := func(at, end int, f, t time.Time) {
+		out = append(out, timeMention{at, Window{From: f, To: t, Cue: cue(at, end), Basis: "explicit"}})
+	}
+	known := ref.Known()
+	refDay := ref.To
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.punct {
+			continue
+		}
+		lw := t.low
+		// Start of the expression, with a part-of word before it.
+		start := i
+		part := ""
+		if p := low(i - 1); p == "anfang" || p == "mitte" || p == "ende" {
+			part, start = p, i-1
+		}
+		switch {
+		case isDateToken(lw):
+			if d, ok := parseDateToken(lw); ok {
+				exp(start, i, d, d)
+				continue
+			}
+		case isDigits(lw) && len(lw) <= 2 && i+2 < len(toks) && toks[i+1].text == ".":
+			// "18. November", "18. November 2024"
+			mo, ok := monthNames[low(i+2)]
+			if !ok {
+				break
+			}
+			d, _ := strconv.Atoi(lw)
+			if d < 1 || d > 31 {
+				break
+			}
+			if y, ok := yearAt(toks, i+3); ok {
+				exp(start, i+3, day(y, mo, d), day(y, mo, d))
+				i += 3
+				continue
+			}
+			if !known {
+				break
+			}
+			dt := day(refDay.Year(), mo, d)
+			switch {
+			case !future && dt.After(refDay):
+				dt = day(refDay.Year()-1, mo, d)
+			case future && dt.Before(refDay.AddDate(0, 0, -1)):
+				dt = day(refDay.Year()+1, mo, d)
+			}
+			rel(start, i+2, dt, dt)
+			i += 2
+			continue
+		}
+		if mo, ok := monthNames[strings.TrimSuffix(lw, ".")]; ok && t.upper {
+			if y, ok := yearAt(toks, i+1); ok {
+				f, to := partOfMonth(part, y, mo)
+				exp(start, i+1, f, to)
+				i++
+				continue
+			}
+			if !known || !monthContext(low(i-1), part) {
+				continue
+			}
+			y := refDay.Year()
+			f, to := partOfMonth(part, y, mo)
+			switch {
+			case !future && f.After(refDay):
+				f, to = partOfMonth(part, y-1, mo)
+			case future && to.Before(day(refDay.Year(), refDay.Month(), 1)):
+				f, to = partOfMonth(part, y+1, mo)
+			}
+			rel(start, i, f, to)
+			continue
+		}
+		if y, ok := yearAt(toks, i); ok {
+			p := low(i - 1)
+			switch {
+			case p == "seit":
+				if known && refDay.Year() >= y {
+					exp(i-1, i, day(y, 1, 1), refDay)
+				}
+			case p == "bis" || p == "ab":
+				// a deadline or a start, not the time of the claim
+			default:
+				if p == "jahr" || p == "jahre" {
+					start = i - 1
+					if low(i-2) == "im" {
+						start = i - 2
+					}
+				}
+				f, to := partOfYear(part, y)
+				if se, ok := seasons[p]; ok {
+					start = i - 1
+					if low(i-2) == "im" {
+						start = i - 2
+					}
+					f, to = day(y, time.Month(se[0]), 1), endOfMonth(day(y, time.Month(se[1]), 1))
+				}
+				if q, ok := quarterBefore(toks, i); ok {
+					f, to = day(y, time.Month(3*q-2), 1), endOfMonth(day(y, time.Month(3*q), 1))
+				}
+				exp(start, i, f, to)
+			}
+			continue
+		}
+		if !known {
+			continue
+		}
+		switch lw {
+		case "gestern":
+			d := refDay.AddDate(0, 0, -1)
+			rel(i, i, d, d)
+			continue
+		case "vorgestern":
+			d := refDay.AddDate(0, 0, -2)
+			rel(i, i, d, d)
+			continue
+		case "heute":
+			rel(i, i, refDay, refDay)
+			continue
+		case "nacht":
+			// "in der Nacht zu Montag", "in der Nacht zum Sonntag", "in der Nacht auf Dienstag"
+			if n := low(i + 1); n == "zu" || n == "zum" || n == "auf" {
+				if wd, ok := weekdayOf(low(i + 2)); ok {
+					d := lastWeekday(refDay, wd, future)
+					st := i
+					if low(i-1) == "der" && low(i-2) == "in" {
+						st = i - 2
+					}
+					rel(st, i+2, d.AddDate(0, 0, -1), d)
+					i += 2
+					continue
+				}
+			}
+		case "wochenende":
+			d := refDay
+			if future || lastWord(low(i-1), "kommenden", "nächsten") {
+				for d.Weekday() != time.Saturday {
+					d = d.AddDate(0, 0, 1)
+				}
+				rel(start, i, d, d.AddDate(0, 0, 1))
+				continue
+			}
+			if d.Weekday() != time.Sunday && d.Weekday() != time.Saturday || lastWord(low(i-1), "vergangenen", "letzten", "vorigen") {
+				d = d.AddDate(0, 0, -1)
+				for d.Weekday() != time.Sunday {
+					d = d.AddDate(0, 0, -1)
+				}
+			} else if d.Weekday() == time.Saturday {
+				d = d.AddDate(0, 0, 1)
+			}
+			rel(weekStart(toks, i), i, d.AddDate(0, 0, -1), d)
+			continue
+		case "woche":
+			p := low(i - 1)
+			mon := refDay
+			for mon.Weekday() != time.Monday {
+				mon = mon.AddDate(0, 0, -1)
+			}
+			switch {
+			case lastWord(p, "vergangenen", "letzten", "vorigen", "vergangene", "letzte", "vorige", "vorwoche"):
+				rel(weekStart(toks, i), i, mon.AddDate(0, 0, -7), mon.AddDate(0, 0, -1))
+				continue
+			case lastWord(p, "dieser", "diese", "laufenden"):
+				rel(weekStart(toks, i), i, mon, refDay)
+				continue
+			case lastWord(p, "kommenden", "nächsten", "kommende", "nächste"):
+				rel(weekStart(toks, i), i, mon.AddDate(0, 0, 7), mon.AddDate(0, 0, 13))
+				continue
+			}
+		case "jahr", "jahres", "vorjahr":
+			p := low(i - 1)
+			y := refDay.Year()
+			switch {
+			case lw == "vorjahr" || lastWord(p, "vergangenen", "letzten", "vorigen", "vergangenes", "letztes", "voriges"):
+				f, to := yearWindow(y - 1)
+				rel(weekStart(toks, i), i, f, to)
+				continue
+			case lastWord(p, "diesem", "dieses", "laufenden", "diesen"):
+				f, to := yearWindow(y)
+				rel(weekStart(toks, i), i, f, to)
+				continue
+			case lastWord(p, "kommenden", "nächsten", "kommendes", "nächstes"):
+				f, to := yearWindow(y + 1)
+				rel(weekStart(toks, i), i, f, to)
+				continue
+			case p == "des" && (low(i-2) == "beginn" || low(i-2) == "anfang"):
+				rel(i-2, i, day(y, 1, 1), day(y, 3, 31))
+				continue
+			}
+		case "jahresbeginn":
+			if low(i-1) == "seit" {
+				rel(i-1, i, day(refDay.Year(), 1, 1), refDay)
+			} else {
+				rel(i, i, day(refDay.Year(), 1, 1), day(refDay.Year(), 3, 31))
+			}
+			continue
+		case "monat", "monats", "vormonat":
+			p := low(i - 1)
+			first := day(refDay.Year(), refDay.Month(), 1)
+			switch {
+			case lw == "vormonat" || lastWord(p, "vergangenen", "letzten", "vorigen"):
+				f := first.AddDate(0, -1, 0)
+				rel(weekStart(toks, i), i, f, endOfMonth(f))
+				continue
+			case lastWord(p, "diesem", "dieses", "laufenden"):
+				rel(weekStart(toks, i), i, first, endOfMonth(first))
+				continue
+			}
+		case "tagen", "wochen", "monaten", "jahren":
+			// "vor zwei Wochen", "vor 3 Tagen"
+			if low(i-2) == "vor" {
+				n, ok := smallNumbers[low(i-1)]
+				if !ok {
+					n, _ = strconv.Atoi(low(i - 1))
+				}
+				if n <= 0 {
+					break
+				}
+				var f, to time.Time
+				switch lw {
+				case "tagen":
+					f, to = refDay.AddDate(0, 0, -n), refDay.AddDate(0, 0, -n)
+				case "wochen":
+					f, to = refDay.AddDate(0, 0, -7*n-3), refDay.AddDate(0, 0, -7*n+3)
+				case "monaten":
+					f, to = refDay.AddDate(0, -n, -15), refDay.AddDate(0, -n, 15)
+				case "jahren":
+					f, to = yearWindow(refDay.Year() - n)
+				}
+				rel(i-2, i, f, to)
+				continue
+			}
+			// "in den letzten Tagen"
+			if p := low(i - 1); p == "letzten" || p == "vergangenen" {
+				back := map[string]int{"tagen": 7, "wochen": 31, "monaten": 120, "jahren": 730}[lw]
+				rel(weekStart(toks, i), i, refDay.AddDate(0, 0, -back), refDay)
+				continue
+			}
+		}
+		if wd, ok := weekdayOf(lw); ok {
+			p := low(i - 1)
+			fwd := future || lastWord(p, "kommenden", "nächsten")
+			if lastWord(p, "vergangenen", "letzten", "vorigen") {
+				fwd = false
+			}
+			d := lastWeekday(refDay, wd, fwd)
+			st := weekStart(toks, i)
+			if low(i-1) == "seit" {
+				rel(i-1, i, d, refDay)
+				continue
+			}
+			rel(st, i, d, d)
+			continue
+		}
+	}
+	return out
+}
+
+// weekStart moves the cue of "vergangenen Woche" back over its article
+// and adjective: "in der vergangenen Woche".
+func weekStart(toks []token, i int) int {
+	j := i
+	for j > 0 && j > i-3 {
+		p := toks[j-1].low
+		if toks[j-1].punct || !(determiners[p] || p == "am" || p == "im" || p == "in" || p == "an" || looksAdjective(p) ||
+			p == "vergangenen" || p == "letzten") {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+func lastWord(w string, opts ...string) bool {
+	for _, o := range opts {
+		if w == o {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWeekday is the latest day on or before ref that is wd, or with
+// forward the first on or after it.
+func lastWeekday(ref time.Time, wd time.Weekday, forward bool) time.Time {
+	d := ref
+	step := -1
+	if forward {
+		step = 1
+	}
+	for d.Weekday() != wd {
+		d = d.AddDate(0, 0, step)
+	}
+	return d
+}
+
+// monthContext reports whether a month name without a year is a time:
+// "im März", "Anfang März", "seit März", "bis März" (not "Mai" the name).
+func monthContext(prev, part string) bool {
+	return part != "" || prev == "im" || prev == "seit" || prev == "ab" || prev == "bis" || prev == "des" ||
+		prev == "zum" || prev == "vom" || prev == "monat" || prev == "diesen" || prev == "vergangenen" || prev == "letzten"
+}
+
+func quarterBefore(toks []token, i int) (int, bool) {
+	if i < 2 || toks[i-1].low != "quartal" {
+		return 0, false
+	}
+	switch toks[i-2].low {
+	case "ersten", "1":
+		return 1, true
+	case "zweiten", "2":
+		return 2, true
+	case "dritten", "3":
+		return 3, true
+	case "vierten", "4", "letzten":
+		return 4, true
+	}
+	return 0, false
+}
+
+// yearAt reads a year (1900–2100) at token i.
+func yearAt(toks []token, i int) (int, bool) {
+	if i < 0 || i >= len(toks) {
+		return 0, false
+	}
+	lw := toks[i].low
+	if len(lw) != 4 || !isDigits(lw) {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(lw)
+	if y < 1900 || y > 2100 {
+		return 0, false
+	}
+	// "2024" inside a figure ("2.024") is a number, not a year.
+	if i > 0 && (toks[i-1].text == "." || toks[i-1].text == ",") && i > 1 && isDigits(toks[i-2].low) {
+		return 0, false
+	}
+	return y, true
+}
+
+// isDateToken reports "18.11.2024" and "18.11." kept as one token.
+func isDateToken(lw string) bool {
+	return strings.Count(lw, ".") == 2 && len(lw) >= 8 && lw[0] >= '0' && lw[0] <= '9'
+}
+
+func parseDateToken(lw string) (time.Time, bool) {
+	parts := strings.Split(lw, ".")
+	if len(parts) != 3 {
+		return time.Time{}, false
+	}
+	d, e1 := strconv.Atoi(parts[0])
+	m, e2 := strconv.Atoi(parts[1])
+	y, e3 := strconv.Atoi(parts[2])
+	if e1 != nil || e2 != nil || e3 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	if y < 100 {
+		y += 2000
+	}
+	if y < 1900 || y > 2100 {
+		return time.Time{}, false
+	}
+	return day(y, time.Month(m), d), true
+}
+
+// partOfMonth narrows a month to Anfang (1–10), Mitte (11–20), Ende (21–).
+func partOfMonth(part string, y int, m time.Month) (time.Time, time.Time) {
+	first := day(y, m, 1)
+	last := endOfMonth(first)
+	switch part {
+	case "anfang":
+		return first, day(y, m, 10)
+	case "mitte":
+		return day(y, m, 11), day(y, m, 20)
+	case "ende":
+		return day(y, m, 21), last
+	}
+	return first, last
+}
+
+func partOfYear(part string, y int) (time.Time, time.Time) {
+	switch part {
+	case "anfang":
+		return day(y, 1, 1), day(y, 4, 30)
+	case "mitte":
+		return day(y, 5, 1), day(y, 8, 31)
+	case "ende":
+		return day(y, 9, 1), day(y, 12, 31)
+	}
+	return yearWindow(y)
+}
+
+// sentenceWindow resolves the first time expression of a sentence against
+// ref; ok is false when it names none.
+func sentenceWindow(s string, ref Window) (Window, bool) {
+	toks := tokenize(s, nil)
+	ms := sentenceTimes(toks, s, ref, futureSentence(toks), nil)
+	if len(ms) == 0 {
+		return Window{}, false
+	}
+	return ms[0].w, true
+}
+
+// futureSentence reports whether the sentence speaks of what is to come:
+// "wird … stattfinden", "soll … schließen", "kommenden Samstag".
+func futureSentence(toks []token) bool {
+	for _, t := range toks {
+		switch t.low {
+		case "wird", "werden", "soll", "sollen", "will", "wollen", "plant", "geplant", "kommenden", "nächsten",
+			"kommende", "nächste", "künftig", "voraussichtlich":
+			return true
+		}
+	}
+	return false
+}
