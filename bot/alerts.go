@@ -67,8 +67,9 @@ func verdictButtons(l lang, id, chosen string) []discordgo.MessageComponent {
 }
 
 // alertMessage is the channel message for a contradiction: the kind, the
-// explanation, both passages with their sources and dates, and the
-// moderators' buttons.
+// explanation, the new passage and every earlier passage it contradicts
+// (as many as fit) with their sources and dates, and the moderators'
+// buttons.
 func alertMessage(l lang, a claims.Alert) *discordgo.MessageSend {
 	e := &discordgo.MessageEmbed{
 		Title:       "⚠️ " + l.t(msgAlertTitle, l.kindText(a.Kind), l.severityText(a.Severity)),
@@ -76,9 +77,16 @@ func alertMessage(l lang, a claims.Alert) *discordgo.MessageSend {
 		Color:       colorAlert,
 		Fields: []*discordgo.MessageEmbedField{
 			{Name: l.t(msgAlertNew, sideHeading(l, a.New)), Value: sideText(l, a.New)},
-			{Name: l.t(msgAlertOld, sideHeading(l, a.Existing)), Value: sideText(l, a.Existing)},
 		},
 		Footer: &discordgo.MessageEmbedFooter{Text: l.t(msgAlertFooter)},
+	}
+	for i, s := range a.Existing {
+		if i == maxAlertSides {
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+				Name: l.t(msgAlertMore, len(a.Existing)-maxAlertSides), Value: moreSides(l, a.Existing[maxAlertSides:])})
+			break
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgAlertOld, sideHeading(l, s)), Value: sideText(l, s)})
 	}
 	_, embeds, _ := message(Reply{Embeds: []*discordgo.MessageEmbed{e}})
 	return &discordgo.MessageSend{
@@ -86,6 +94,23 @@ func alertMessage(l lang, a claims.Alert) *discordgo.MessageSend {
 		Components:      verdictButtons(l, alertID(a), ""),
 		AllowedMentions: noMentions(),
 	}
+}
+
+// maxAlertSides earlier passages are quoted in an alert; the rest are
+// named. Each quote is up to ~700 characters and an embed holds 6,000.
+const maxAlertSides = 4
+
+// moreSides names the earlier passages an alert does not quote.
+func moreSides(l lang, ss []claims.Side) string {
+	var lines []string
+	for _, s := range ss {
+		line := "• " + sideHeading(l, s) + " · " + escapeMarkdown(truncatePlain(oneLine(s.Title), 80))
+		if s.Paragraph > 0 {
+			line += ", " + l.t(msgParagraphN, s.Paragraph)
+		}
+		lines = append(lines, line)
+	}
+	return truncatePlain(strings.Join(lines, "\n"), 1000)
 }
 
 // sideHeading is "Publisher, 2024-11-18" for one side of an alert.
@@ -147,7 +172,7 @@ func (b *Bot) Broadcast(ctx context.Context, alerts []claims.Alert) int {
 func (b *Bot) postable(alerts []claims.Alert) []claims.Alert {
 	var out []claims.Alert
 	for _, a := range alerts {
-		if slices.Contains(b.cfg.AlertKinds, a.Kind) {
+		if b.cfg.AlertKinds == nil && a.Kind.Alerts() || slices.Contains(b.cfg.AlertKinds, a.Kind) {
 			out = append(out, a)
 		}
 	}

@@ -88,11 +88,11 @@ type Config struct {
 	// has not seen yet ("de" or "en"; default "de").
 	AlertLocale string
 	// AlertKinds are the claims.Alert kinds posted to alert channels
-	// (default conflict, denial, retraction). An "update" (a later figure
-	// replacing an earlier one) is news, not a contradiction; one new
-	// article typically updates many older figures, so posting updates
-	// would bury the contradictions.
-	AlertKinds []string
+	// (default: those whose Kind.Alerts is true, conflict, denial and
+	// retraction). An "update" (a later figure replacing an earlier one)
+	// is news, not a contradiction; one new article typically updates many
+	// older figures, so posting updates would bury the contradictions.
+	AlertKinds []claims.Kind
 
 	// ClaimRate and ClaimWindow limit /claim per user (default 5 per 10 s).
 	ClaimRate   int
@@ -142,9 +142,6 @@ func (c *Config) defaults() {
 	}
 	if c.AlertLocale == "" {
 		c.AlertLocale = "de"
-	}
-	if c.AlertKinds == nil {
-		c.AlertKinds = []string{"conflict", "denial", "retraction"}
 	}
 }
 

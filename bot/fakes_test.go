@@ -99,7 +99,7 @@ func (f *fakeLib) Disagreements(hits []index.Hit) []claims.Alert {
 	var out []claims.Alert
 	for _, a := range f.alerts {
 		for _, h := range hits {
-			if h.Article == a.New.Article || h.Article == a.Existing.Article {
+			if h.Article == a.New.Article || h.Article == a.First().Article {
 				out = append(out, a)
 				break
 			}
@@ -162,7 +162,7 @@ func seedLib() *fakeLib {
 		Kind: "conflict", Severity: "high",
 		Explanation: claims.Text{DE: "Merkur (2024-11-18, laut Bloomberg) nennt 100.000 Soldaten, news.de (Datum unbekannt) 100.000 versprochene.", EN: "Merkur says 100,000 soldiers."},
 		New:         claims.Side{Article: "002", Title: hits[0].Title, Publisher: "Merkur", Published: "2024-11-18", Paragraph: 1, Passage: hits[0].Passage, Claim: hits[0].Passage, Figure: "100.000 Soldaten", Sources: []string{"Bloomberg"}},
-		Existing:    claims.Side{Article: "001", Title: hits[3].Title, Paragraph: 3, Passage: "Kim schicke keine Soldaten.", Figure: "keine Soldaten", Sources: []string{"Daily NK"}},
+		Existing:    []claims.Side{{Article: "001", Title: hits[3].Title, Paragraph: 3, Passage: "Kim schicke keine Soldaten.", Figure: "keine Soldaten", Sources: []string{"Daily NK"}}},
 	}
 	return &fakeLib{
 		hits:   hits,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/claims"
 )
 
 // lang is the language a reply is written in. Discord sends the user's
@@ -85,6 +86,7 @@ var (
 	msgAlertTitle        = msg{"Possible contradiction: %s (%s)", "Möglicher Widerspruch: %s (%s)"}
 	msgAlertNew          = msg{"Newer: %s", "Neuer: %s"}
 	msgAlertOld          = msg{"Earlier: %s", "Früher: %s"}
+	msgAlertMore         = msg{"…and %d more earlier passages", "…und %d weitere frühere Passagen"}
 	msgAlertFooter       = msg{"Moderators: is this a real contradiction?", "Moderation: Ist das ein echter Widerspruch?"}
 	msgVerdictConfirmed  = msg{"Confirmed", "Bestätigt"}
 	msgVerdictNot        = msg{"Not a contradiction", "Kein Widerspruch"}
@@ -120,8 +122,8 @@ var (
 )
 
 // kindText names an alert kind (claims.Alert.Kind) for people.
-func (l lang) kindText(kind string) string {
-	names := map[string]msg{
+func (l lang) kindText(kind claims.Kind) string {
+	names := map[claims.Kind]msg{
 		"conflict":   {"conflicting figures", "widersprüchliche Zahlen"},
 		"denial":     {"denial", "Dementi"},
 		"retraction": {"retraction", "Rückzug"},
@@ -131,12 +133,12 @@ func (l lang) kindText(kind string) string {
 	if m, ok := names[kind]; ok {
 		return l.t(m)
 	}
-	return kind
+	return string(kind)
 }
 
 // severityText names an alert severity for people.
-func (l lang) severityText(sev string) string {
-	names := map[string]msg{
+func (l lang) severityText(sev claims.Severity) string {
+	names := map[claims.Severity]msg{
 		"high":   {"high", "hoch"},
 		"medium": {"medium", "mittel"},
 		"low":    {"low", "niedrig"},
@@ -144,7 +146,7 @@ func (l lang) severityText(sev string) string {
 	if m, ok := names[sev]; ok {
 		return l.t(m)
 	}
-	return sev
+	return string(sev)
 }
 
 // verdictText names a stored verdict value for people.

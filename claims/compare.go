@@ -121,12 +121,11 @@ func differentThing(a, b *Claim) (string, int) {
 		if a.negative() == b.negative() {
 			return "no stance", 0 // two statements contradict only by polarity
 		}
+		// Two statements of opposite polarity: only when they say nearly
+		// the same words, since negation scope is read from punctuation.
 		n, ok := contentMatch(a, b)
-		if !ok {
+		if !ok || n < 3 {
 			return "content", 0
-		}
-		if n < 2 {
-			weak++
 		}
 	case ta == tStance && tb == tStance:
 		return "two stances", 0
@@ -301,9 +300,7 @@ func differentEvent(a, b *Claim) (string, int) {
 	}
 	// Bosch's figure is not Conti's. A stance's owner is who denies or
 	// takes back, often another party than who reported: not compared.
-	if a.ownerKey != "" && b.ownerKey != "" && !sameName(a.ownerKey, b.ownerKey) &&
-		typeOf(a) != tStance && typeOf(b) != tStance &&
-		!containsName(b.sourceNames, a.ownerKey) && !containsName(a.sourceNames, b.ownerKey) {
+	if a.ownerKey != "" && b.ownerKey != "" && typeOf(a) != tStance && typeOf(b) != tStance && differentOwners(a, b) {
 		return "owner", 0
 	}
 	ca := append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...)
@@ -322,6 +319,24 @@ func differentEvent(a, b *Claim) (string, int) {
 		return "anchors", 0
 	}
 	return "", 1
+}
+
+// differentOwners: two named owners that are not the same name (unless
+// one is who the other's sentence quotes), or a common-noun owner ("die
+// Ukraine", "die Stadt") against a name its sentence and paragraph never
+// mention.
+func differentOwners(a, b *Claim) bool {
+	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
+	switch {
+	case !na && !nb:
+		return !sameName(a.ownerKey, b.ownerKey) &&
+			!containsName(b.sourceNames, a.ownerKey) && !containsName(a.sourceNames, b.ownerKey)
+	case na && nb:
+		return a.ownerKey != b.ownerKey
+	case na:
+		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey)
+	}
+	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey)
 }
 
 func anyShared(a, b []string) bool {
@@ -420,12 +435,16 @@ func decide(a, b *Claim) Kind {
 		if b.Part {
 			part, whole = b, a
 		}
-		pl, _ := part.Quantity.comparable()
-		_, wh := whole.Quantity.comparable()
-		if pl <= wh {
-			return KindCompatible
+		if !sameRestriction(part, whole) {
+			pl, _ := part.Quantity.comparable()
+			_, wh := whole.Quantity.comparable()
+			if pl <= wh {
+				return KindCompatible
+			}
+			return KindUnrelated
 		}
-		return KindUnrelated
+		// "15.000 von ihnen an der Front" and "3.000 an der Front": the
+		// same part, compared as such.
 	}
 	qa, qb := a.Quantity, b.Quantity
 	if a.Change != 0 {
@@ -463,6 +482,22 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate // "stieg auf 17": a running count moved on
 	}
 	return KindConflict
+}
+
+// sameRestriction reports whether what makes part a part ("an der Front
+// im Einsatz") is said of whole too.
+func sameRestriction(part, whole *Claim) bool {
+	n := 0
+	for _, x := range part.nouns {
+		if x == part.Key {
+			continue
+		}
+		if !containsNoun(whole.nouns, x) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func signed(q Quantity, sign int) Quantity {

@@ -90,6 +90,13 @@ type context struct {
 	all       []string
 }
 
+func (c *context) paragraphNames(paragraph int) []string {
+	if c == nil {
+		return nil
+	}
+	return c.paragraph[paragraph]
+}
+
 func (c *context) around(paragraph int) []string {
 	if c == nil {
 		return nil
@@ -849,7 +856,31 @@ func (an *analysis) ownerOf(head, qs int) (string, string) {
 	if o, ot := an.subject(qs); o != "" {
 		return o, ot
 	}
-	return an.subject(-1)
+	if o, ot := an.subject(-1); o != "" {
+		return o, ot
+	}
+	return an.subjectNoun(qs, head)
+}
+
+// subjectNoun is the owner when the clause names none: a noun with a
+// definite article that is not governed by a preposition and is not the
+// measured noun ("Laut derselben Quelle kann die Ukraine auf 400.000
+// Soldaten zählen"). Its key starts with "~": a common noun may stand for a
+// name the article gives elsewhere ("die Stadt" for Köln).
+func (an *analysis) subjectNoun(qs, head int) (string, string) {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] || k == head || an.role[k] != rNoun || an.masked[k] || k == 0 {
+			continue
+		}
+		if p := an.toks[k-1].low; p != "der" && p != "die" && p != "das" {
+			continue
+		}
+		if transparentNouns[t.low] || genericHeads[t.low] || an.governed(k) || k > 1 && an.toks[k-2].low == "zahl" {
+			continue
+		}
+		return "~" + nounKey(t.text), an.toks[k-1].text + " " + t.text
+	}
+	return "", ""
 }
 
 // clausePreds are the predicate keys of the figure's clause.

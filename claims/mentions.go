@@ -124,6 +124,11 @@ func (an *analysis) analyse() {
 		if clauseBreak(t) {
 			c++
 		}
+		// "… ausgebildet und seien nicht beteiligt": "und" before a finite
+		// auxiliary or modal starts a clause of its own.
+		if (t.low == "und" || t.low == "oder" || t.low == "aber") && i+1 < len(toks) && (auxiliaries[toks[i+1].low] || modals[toks[i+1].low]) {
+			c++
+		}
 		an.clause[i] = c
 	}
 	// "Um nicht wortbrüchig zu werden, will Kim …": an infinitive clause

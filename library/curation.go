@@ -112,7 +112,8 @@ func (c *curation) without(arts []articles.Article) []articles.Article {
 	return out
 }
 
-// alertsWithout drops alerts with an excluded article on either side.
+// alertsWithout drops the excluded articles' passages from alerts, and
+// alerts from an excluded article or left with no earlier passage.
 func (c *curation) alertsWithout(alerts []claims.Alert) []claims.Alert {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -121,9 +122,20 @@ func (c *curation) alertsWithout(alerts []claims.Alert) []claims.Alert {
 	}
 	out := make([]claims.Alert, 0, len(alerts))
 	for _, a := range alerts {
-		if !c.excluded[a.New.Article] && !c.excluded[a.Existing.Article] {
-			out = append(out, a)
+		if c.excluded[a.New.Article] {
+			continue
 		}
+		kept := make([]claims.Side, 0, len(a.Existing))
+		for _, s := range a.Existing {
+			if !c.excluded[s.Article] {
+				kept = append(kept, s)
+			}
+		}
+		if len(kept) == 0 {
+			continue
+		}
+		a.Existing = kept
+		out = append(out, a)
 	}
 	return out
 }

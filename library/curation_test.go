@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
 )
 
@@ -76,7 +77,7 @@ func TestExcludeAndInclude(t *testing.T) {
 			}
 		}
 		for _, a := range l.Contradictions() {
-			if a.New.Article == "spam" || a.Existing.Article == "spam" {
+			if a.New.Article == "spam" || slices.ContainsFunc(a.Existing, func(s claims.Side) bool { return s.Article == "spam" }) {
 				t.Errorf("%s: contradiction with the excluded article: %s", when, a.Kind)
 			}
 		}

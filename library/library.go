@@ -349,9 +349,9 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 	return nil
 }
 
-// Disagreements returns the alerting pairs that involve any of the passages
-// of hits, so an answer can say that sources disagree. Pairs with an
-// excluded article are left out.
+// Disagreements returns the alerts that involve any of the passages of
+// hits, so an answer can say that sources disagree. Excluded articles are
+// left out.
 func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
 	want := map[string]bool{}
 	for _, h := range hits {
@@ -359,7 +359,11 @@ func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
 	}
 	var out []claims.Alert
 	for _, a := range l.allPairs() {
-		if want[index.PassageID(a.New.Article, a.New.Paragraph)] || want[index.PassageID(a.Existing.Article, a.Existing.Paragraph)] {
+		hit := want[index.PassageID(a.New.Article, a.New.Paragraph)]
+		for _, s := range a.Existing {
+			hit = hit || want[index.PassageID(s.Article, s.Paragraph)]
+		}
+		if hit {
 			out = append(out, a)
 		}
 	}

@@ -198,7 +198,7 @@ func TestTimeline(t *testing.T) {
 
 func hasKind(alerts []claims.Alert, kind, article string) bool {
 	for _, a := range alerts {
-		if a.Kind == kind && (a.New.Article == article || a.Existing.Article == article) {
+		if string(a.Kind) == kind && (a.New.Article == article || a.First().Article == article) {
 			return true
 		}
 	}
@@ -208,7 +208,7 @@ func hasKind(alerts []claims.Alert, kind, article string) bool {
 func kinds(alerts []claims.Alert) string {
 	var out []string
 	for _, a := range alerts {
-		out = append(out, a.Kind+":"+a.New.Article+"/"+a.Existing.Article)
+		out = append(out, string(a.Kind)+":"+a.New.Article+"/"+a.First().Article)
 	}
 	return "[" + strings.Join(out, " ") + "]"
 }

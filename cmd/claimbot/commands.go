@@ -219,8 +219,8 @@ type jsonAlert struct {
 	Explanation   string   `json:"explanation"`
 	ExplanationDE string   `json:"explanation_de"`
 	Key           string   `json:"key"`
-	New           jsonSide `json:"new"`
-	Existing      jsonSide `json:"existing"`
+	New           jsonSide   `json:"new"`
+	Existing      []jsonSide `json:"existing"`
 }
 
 func toJSONAlert(al claims.Alert) jsonAlert {
@@ -232,8 +232,12 @@ func toJSONAlert(al claims.Alert) jsonAlert {
 		return jsonSide{Article: s.Article, Title: s.Title, Publisher: s.Publisher, Published: s.Published,
 			Paragraph: s.Paragraph, Passage: s.Passage, Claim: s.Claim, Figure: s.Figure, Sources: src}
 	}
-	return jsonAlert{Kind: al.Kind, Severity: al.Severity, Explanation: al.Explanation.EN, ExplanationDE: al.Explanation.DE,
-		Key: al.Key(), New: side(al.New), Existing: side(al.Existing)}
+	out := jsonAlert{Kind: string(al.Kind), Severity: string(al.Severity), Explanation: al.Explanation.EN, ExplanationDE: al.Explanation.DE,
+		Key: al.Key(), New: side(al.New), Existing: []jsonSide{}}
+	for _, s := range al.Existing {
+		out.Existing = append(out.Existing, side(s))
+	}
+	return out
 }
 
 func (a *app) add(ctx context.Context, args []string) error {
@@ -300,11 +304,18 @@ func printAlerts(w io.Writer, alerts []claims.Alert) {
 	}
 	fmt.Fprintf(w, "%d contradiction alert(s):\n", len(alerts))
 	for i, al := range alerts {
-		fmt.Fprintf(w, "\n%d. %s (%s): %s\n", i+1, strings.ToUpper(al.Kind), al.Severity, al.Explanation.EN)
-		for _, s := range []struct {
+		fmt.Fprintf(w, "\n%d. %s (%s): %s\n", i+1, strings.ToUpper(string(al.Kind)), al.Severity, al.Explanation.EN)
+		sides := []struct {
 			label string
 			side  claims.Side
-		}{{"new", al.New}, {"existing", al.Existing}} {
+		}{{"new", al.New}}
+		for _, s := range al.Existing {
+			sides = append(sides, struct {
+				label string
+				side  claims.Side
+			}{"earlier", s})
+		}
+		for _, s := range sides {
 			date := s.side.Published
 			if date == "" {
 				date = "date unknown"
@@ -396,7 +407,7 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 			line += " [" + strings.Join(e.Hedges, ", ") + "]"
 		}
 		if e.Relation != "" {
-			line += "  → " + e.Relation
+			line += "  → " + string(e.Relation)
 		}
 		fmt.Fprintln(a.stdout, line)
 		src := e.Publisher
