@@ -41,7 +41,11 @@ func IDFromFile(name string) string {
 			b.WriteByte('-')
 		}
 	}
-	return strings.Trim(b.String(), "-")
+	id := strings.Trim(b.String(), "-")
+	if len(id) > MaxIDLen {
+		id = strings.TrimRight(id[:MaxIDLen], "-")
+	}
+	return id
 }
 
 // Parse reads one article file. Plain text (first non-empty line is the
@@ -65,12 +69,21 @@ func Parse(name string, data []byte) (Article, error) {
 		}
 		body = rest
 	}
-	parseBody(&a, body)
+	if n := utf8.RuneCountInString(a.Title); n > MaxTitleRunes {
+		// Refused before the body is read: the title is part of every check below.
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: the title has %d characters; at most %d are allowed", name, n, MaxTitleRunes)
+	}
+	if n := parseBody(&a, body); n > MaxParagraphs {
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: %d paragraphs; at most %d are allowed in one article", name, n, MaxParagraphs)
+	}
 	if a.Title == "" {
 		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: no title: the first non-empty line (or front matter title) is the title", name)
 	}
 	if len(a.Paragraphs) == 0 {
 		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: no paragraphs of text after the title", name)
+	}
+	if err := checkLimits(name, &a); err != nil {
+		return Article{}, err
 	}
 	return a, nil
 }
@@ -255,7 +268,10 @@ type block struct {
 	bullets bool
 }
 
-func parseBody(a *Article, body string) {
+// parseBody reads the title, metadata lines and paragraphs of body into a.
+// It returns the number of paragraphs; past MaxParagraphs it stops before
+// the per-paragraph source analysis, which is what costs.
+func parseBody(a *Article, body string) int {
 	lines := strings.Split(body, "\n")
 	var blocks []block
 	var para []string // Markdown paragraphs may span lines
@@ -299,7 +315,6 @@ func parseBody(a *Article, body string) {
 	flush()
 
 	heading := ""
-	var lastSource string
 	for i, b := range blocks {
 		text, explicitHeading := strings.CutSuffix(b.text, "\n#")
 		text = cleanMarkdown(text)
@@ -364,10 +379,16 @@ func parseBody(a *Article, body string) {
 		if text == "" {
 			continue
 		}
-		p := Paragraph{N: len(a.Paragraphs) + 1, Heading: heading, Text: text}
-		p.Sources, lastSource = citedSources(text, lastSource)
-		a.Paragraphs = append(a.Paragraphs, p)
+		a.Paragraphs = append(a.Paragraphs, Paragraph{N: len(a.Paragraphs) + 1, Heading: heading, Text: text})
 	}
+	if len(a.Paragraphs) > MaxParagraphs {
+		return len(a.Paragraphs)
+	}
+	var lastSource string
+	for i := range a.Paragraphs {
+		a.Paragraphs[i].Sources, lastSource = citedSources(a.Paragraphs[i].Text, lastSource)
+	}
+	return len(a.Paragraphs)
 }
 
 // isHeading tells a sub-heading from a paragraph in plain text, where both

@@ -203,6 +203,11 @@ func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 	if id == "" {
 		return textReply(l.t(msgArticleNeedsID)), nil
 	}
+	if !articles.ValidID(id) {
+		// Refused before anything looks the ID up: an option must never
+		// reach a path, a pattern or a query, whatever the library does.
+		return textReply(l.t(msgBadArticleID, escapeMarkdown(articles.Shown(id, 40)), articles.MaxIDLen) + "\n" + l.t(msgNothingChanged)), nil
+	}
 	title := id
 	if a, ok := b.lib.Article(id); ok {
 		title = oneLine(a.Title)

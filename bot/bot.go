@@ -103,13 +103,19 @@ type Config struct {
 	// SearchTimeout bounds one search (default 10 s).
 	SearchTimeout time.Duration
 	// ShutdownTimeout bounds how long Run waits for interactions in flight
-	// when ctx is cancelled (default 10 s).
+	// when ctx is cancelled (default 10 s; with ingestion, the longest
+	// fetch plus 10 s, so a slow /article add still gets its reply).
 	ShutdownTimeout time.Duration
 	// OutboxInterval is how often alerts that could not be posted are
 	// retried (default 1 min).
 	OutboxInterval time.Duration
 	// MaxBodyBytes caps HTTP-interactions request bodies (default 1 MiB).
 	MaxBodyBytes int64
+	// MaxUnverified bounds the HTTP-interactions bodies read at once before
+	// their signature is checked (default 64), so unauthenticated requests
+	// hold at most MaxUnverified × MaxBodyBytes; past it the endpoint
+	// answers 503.
+	MaxUnverified int
 	// MaxClockSkew is how old (or how far in the future) a signed
 	// HTTP interaction's timestamp may be (default 5 min).
 	MaxClockSkew time.Duration
@@ -136,6 +142,9 @@ func (c *Config) defaults() {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 1 << 20
+	}
+	if c.MaxUnverified <= 0 {
+		c.MaxUnverified = 64
 	}
 	if c.MaxClockSkew <= 0 {
 		c.MaxClockSkew = 5 * time.Minute
@@ -180,6 +189,11 @@ type Bot struct {
 	limiter *rateLimiter
 	queries *queryCache
 
+	// HTTP interactions: bodies being read before verification, and the
+	// interaction IDs accepted within the timestamp window (http.go).
+	unverified chan struct{}
+	replays    *replayGuard
+
 	// session does REST for every mode but the console; set by New when a
 	// token is configured.
 	session *discordgo.Session
@@ -199,6 +213,9 @@ type Bot struct {
 
 // New checks the configuration and builds a bot. It does not connect.
 func New(cfg Config, deps Deps) (*Bot, error) {
+	if cfg.ShutdownTimeout <= 0 && deps.Ingest != nil && deps.Ingest.Ingester != nil {
+		cfg.ShutdownTimeout = max(10*time.Second, deps.Ingest.Ingester.Timeout()+10*time.Second)
+	}
 	cfg.defaults()
 	if deps.Library == nil {
 		return nil, errors.New("bot: Deps.Library is required")
@@ -232,6 +249,8 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	}
 	b.ing = ing
 	b.limiter = newRateLimiter(cfg.ClaimRate, cfg.ClaimWindow)
+	b.unverified = make(chan struct{}, cfg.MaxUnverified)
+	b.replays = newReplayGuard(cfg.MaxClockSkew)
 	b.appID.Store(cfg.AppID)
 	if cfg.GuildID != "" {
 		b.guilds[cfg.GuildID] = ""

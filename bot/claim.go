@@ -81,8 +81,9 @@ func (b *Bot) checkClaim(ctx context.Context, in Input) (Reply, error) {
 	return r, nil
 }
 
-// rateLimited answers users who look up claims faster than the limit, with
-// the time they may try again as a Discord timestamp.
+// rateLimited answers users who search faster than the limit (one budget
+// for /claim, Check claim, /timeline and the page buttons: each runs a
+// search), with the time they may try again as a Discord timestamp.
 func (b *Bot) rateLimited(in Input) (Reply, bool) {
 	key := in.UserID
 	if key == "" {
@@ -104,6 +105,9 @@ func (b *Bot) page(ctx context.Context, in Input) (Reply, error) {
 	query, ok := b.queries.get(p.ref)
 	if !ok {
 		return textReply(in.lang().t(msgPageExpired)), nil
+	}
+	if r, limited := b.rateLimited(in); limited {
+		return r, nil
 	}
 	r, err := b.lookup(ctx, in, query, p.offset, p.limit)
 	if err != nil {

@@ -18,8 +18,10 @@ import (
 // POST /interactions (mount it beside /healthz). Each request must carry a
 // valid Ed25519 signature (DISCORD_PUBLIC_KEY) over a timestamp at most
 // Config.MaxClockSkew old (401 otherwise: discordgo.VerifyInteraction does
-// not check freshness, so a captured request could be replayed); bodies
-// over Config.MaxBodyBytes get 413. PING is answered with PONG; every
+// not check freshness, so a captured request could be replayed), and an
+// interaction ID seen within that window is refused with 409 (replayGuard);
+// bodies over Config.MaxBodyBytes get 413, and past Config.MaxUnverified
+// bodies being read at once the endpoint answers 503. PING is answered with PONG; every
 // other interaction runs the same handlers as the gateway, with the first
 // response in the HTTP response and later edits and follow-ups over REST.
 func (b *Bot) HTTPHandler() http.Handler {
@@ -57,46 +59,27 @@ func (b *Bot) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "interactions endpoint not configured", http.StatusServiceUnavailable)
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, b.cfg.MaxBodyBytes))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		http.Error(w, "cannot read body", http.StatusBadRequest)
-		return
-	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	if !discordgo.VerifyInteraction(r, b.pubKey) {
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
-		return
-	}
-	if !b.fresh(r.Header.Get("X-Signature-Timestamp")) {
-		http.Error(w, "stale request timestamp", http.StatusUnauthorized)
-		return
-	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(body, &i); err != nil {
-		http.Error(w, "invalid interaction", http.StatusBadRequest)
+	i, ok := b.verified(w, r)
+	if !ok {
 		return
 	}
 	if i.Type == discordgo.InteractionPing {
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 		return
 	}
-	if i.ID == "" || i.Token == "" {
-		http.Error(w, "invalid interaction: no id or token", http.StatusBadRequest)
+	if !b.replays.first(i.ID, b.now()) {
+		b.log.Warn("replayed interaction refused", "interaction", i.ID)
+		http.Error(w, "interaction already received", http.StatusConflict)
 		return
 	}
 
 	hr := &httpResponder{
-		restResponder: restResponder{s: b.session, i: &i, b: b},
+		restResponder: restResponder{s: b.session, i: i, b: b},
 		first:         make(chan firstResponse),
 		gone:          make(chan struct{}),
 	}
 	defer close(hr.gone)
-	go b.serve(r.Context(), hr, inputOf(&i))
+	go b.serve(r.Context(), hr, inputOf(i))
 	timer := time.NewTimer(firstResponseWait)
 	defer timer.Stop()
 	select {
@@ -107,6 +90,52 @@ func (b *Bot) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "timeout", http.StatusServiceUnavailable)
 	case <-r.Context().Done():
 	}
+}
+
+// verified reads and checks one request: signature, timestamp, and an
+// interaction with an ID and token. Bodies are read before they can be
+// checked, so at most Config.MaxUnverified are read at once; past that the
+// endpoint answers 503 at once rather than letting unauthenticated
+// requests hold MaxBodyBytes each without bound. On false the response has
+// been written.
+func (b *Bot) verified(w http.ResponseWriter, r *http.Request) (*discordgo.Interaction, bool) {
+	select {
+	case b.unverified <- struct{}{}:
+	default:
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "too many requests being verified", http.StatusServiceUnavailable)
+		return nil, false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, b.cfg.MaxBodyBytes))
+	<-b.unverified // the body is read; verifying it holds no connection
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return nil, false
+		}
+		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return nil, false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if !discordgo.VerifyInteraction(r, b.pubKey) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return nil, false
+	}
+	if !b.fresh(r.Header.Get("X-Signature-Timestamp")) {
+		http.Error(w, "stale request timestamp", http.StatusUnauthorized)
+		return nil, false
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		http.Error(w, "invalid interaction", http.StatusBadRequest)
+		return nil, false
+	}
+	if i.Type != discordgo.InteractionPing && (i.ID == "" || i.Token == "") {
+		http.Error(w, "invalid interaction: no id or token", http.StatusBadRequest)
+		return nil, false
+	}
+	return &i, true
 }
 
 // fresh reports whether a signature timestamp (Unix seconds) is within

@@ -33,6 +33,9 @@ func (b *Bot) stats(ctx context.Context, in Input) (Reply, error) {
 			{Name: l.t(msg{"Last change", "Letzte Änderung"}), Value: when(st.LastChange, "R"), Inline: true},
 		},
 	}
+	if n := st.Skipped; n > 0 {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgStatsSkipped), Value: l.t(msgStatsSkippedN, n), Inline: true})
+	}
 	if st.Corpus != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: st.Corpus}
 	}
@@ -49,6 +52,9 @@ func (b *Bot) timeline(ctx context.Context, in Input) (Reply, error) {
 	}
 	if n := runes(topic); n > maxQueryRunes {
 		return textReply(l.t(msgQueryTooLong, n, maxQueryRunes)), nil
+	}
+	if r, limited := b.rateLimited(in); limited {
+		return r, nil
 	}
 	entries, err := b.lib.Timeline(ctx, topic)
 	if err != nil {

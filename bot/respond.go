@@ -106,10 +106,20 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 		return
 	}
 	if in.Kind == KindAutocomplete {
-		// Autocomplete cannot be deferred; it is answered from memory.
+		// Autocomplete cannot be deferred; it is answered from memory. It
+		// passes the same guard as the command: suggestions show feeds and
+		// excluded articles, which are the moderators' business.
+		choices := []*discordgo.ApplicationCommandOptionChoice{}
+		if r, ok := b.route(in); ok {
+			if _, refused := b.guard(ctx, r, in); !refused {
+				choices = b.autocomplete(in)
+			} else {
+				obs.setOutcome(OutcomeRefused)
+			}
+		}
 		resp := &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: fitChoices(b.autocomplete(in))},
+			Data: &discordgo.InteractionResponseData{Choices: fitChoices(choices)},
 		}
 		if err := rs.respond(ctx, resp); err != nil {
 			log.WarnContext(ctx, "autocomplete response failed", "err", err)

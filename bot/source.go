@@ -89,22 +89,75 @@ var folder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "a
 
 func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
 
-// source is /source article:<id>: the article's metadata and summary. A
-// user who typed a title instead of picking a suggestion gets the best
-// title match.
+// source is /source article:<id>: the article's metadata and summary. An
+// option typed without picking a suggestion (Enter, in Discord too) is
+// resolved like one: an ID, else a title; an ambiguous title lists the
+// candidates instead of guessing.
 func (b *Bot) source(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
-	id := strings.TrimSpace(in.stringOpt("article"))
-	a, ok := b.lib.Article(id)
-	if !ok && id != "" {
-		if ms := matchArticles(b.lib.Articles(), id); len(ms) > 0 {
-			a, ok = ms[0], true
-		}
+	typed := strings.TrimSpace(in.stringOpt("article"))
+	id, candidates := resolveArticle(b.lib.Articles(), typed)
+	if id == "" && len(candidates) > 0 {
+		return textReply(candidateList(l, typed, candidates)), nil
 	}
+	a, ok := b.lib.Article(id)
 	if !ok {
-		return textReply(l.t(msgArticleNotFnd, escapeMarkdown(truncatePlain(id, 100)))), nil
+		return textReply(l.t(msgArticleNotFnd, escapeMarkdown(truncatePlain(oneLine(typed), 100)))), nil
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{sourceEmbed(l, a)}, Ephemeral: true}, nil
+}
+
+// resolveArticle finds the article a user means: the one with that ID, the
+// one whose title it is, or the only best title match. Several equally good
+// matches come back as candidates, best first, and id is "".
+func resolveArticle(all []articles.Article, typed string) (id string, candidates []articles.Article) {
+	if typed == "" {
+		return "", nil
+	}
+	for _, a := range all {
+		if a.ID == typed {
+			return a.ID, nil
+		}
+	}
+	q := fold(oneLine(typed))
+	var exact []articles.Article
+	for _, a := range all {
+		if fold(oneLine(a.Title)) == q {
+			exact = append(exact, a)
+		}
+	}
+	switch {
+	case len(exact) == 1:
+		return exact[0].ID, nil
+	case len(exact) > 1:
+		return "", exact
+	}
+	ms := matchArticles(all, typed)
+	if len(ms) == 1 {
+		return ms[0].ID, nil
+	}
+	return "", ms
+}
+
+// maxCandidates is how many articles an ambiguous /source lists.
+const maxCandidates = 10
+
+// candidateList names the articles an ambiguous title could mean, with
+// their IDs, so the user can run /source again with one.
+func candidateList(l lang, typed string, cs []articles.Article) string {
+	lines := []string{l.t(msgSourceChoose, escapeMarkdown(truncatePlain(oneLine(typed), 100)))}
+	for i, a := range cs {
+		if i == maxCandidates {
+			lines = append(lines, l.t(msgSourceMore, len(cs)-i))
+			break
+		}
+		line := "• " + escapeMarkdown(truncatePlain(oneLine(a.Title), 120))
+		if d := a.PublishedDate(); d != "" {
+			line += " (" + d + ")"
+		}
+		lines = append(lines, line+" — `"+a.ID+"`")
+	}
+	return strings.Join(append(lines, l.t(msgSourceHowPick)), "\n")
 }
 
 // sourceEmbed shows an article's metadata and its opening paragraph.

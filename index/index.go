@@ -147,11 +147,16 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	var idx bleve.Index
 	if gen != "" {
+		if err := readable(filepath.Join(dir, gen)); ioError(err) {
+			return nil, unreadableGen(filepath.Join(dir, gen), err)
+		}
 		idx, err = ix.openGen(gen)
 		switch {
 		case err == nil:
 		case claimbot.ErrorCode(err) == claimbot.EUNAVAILABLE:
 			return nil, err
+		case ioError(err):
+			return nil, unreadableGen(filepath.Join(dir, gen), err)
 		default:
 			// A generation that does not open (torn by a crash, or written by
 			// an incompatible version) is rebuilt, never half-read.
@@ -161,6 +166,10 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 	}
 	if idx != nil {
 		m, manifest, err := readMeta(idx)
+		if ioError(err) {
+			_ = idx.Close()
+			return nil, unreadableGen(filepath.Join(dir, gen), err)
+		}
 		if err != nil || m.MappingVersion != MappingVersion {
 			opts.Logger.Info("index mapping changed; rebuilding", "have", m.MappingVersion, "want", MappingVersion)
 			_ = idx.Close()

@@ -148,6 +148,10 @@ func New(opts Options) *Ingester {
 	return ing
 }
 
+// Timeout is the longest one fetch may take (Options.Timeout), so that a
+// shutdown can wait for a fetch in flight instead of abandoning it.
+func (ing *Ingester) Timeout() time.Duration { return ing.opts.Timeout }
+
 // refusedError is a request the safety rules forbid; it is the user's input
 // that is wrong, so it maps to EINVALID.
 type refusedError struct {

@@ -150,6 +150,9 @@ func (l *Library) Exclude(ctx context.Context, id string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := articles.CheckID(id); err != nil {
+		return err
+	}
 	if _, ok := l.ix.Manifest()[id]; !ok {
 		return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
 	}
@@ -170,6 +173,9 @@ func (l *Library) Exclude(ctx context.Context, id string) error {
 // Include undoes Exclude. ENOTFOUND when the article is not excluded.
 func (l *Library) Include(ctx context.Context, id string) error {
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := articles.CheckID(id); err != nil {
 		return err
 	}
 	c := &l.cur
@@ -226,8 +232,13 @@ func (l *Library) Trashed() []string {
 // ENOTFOUND when there is no such removed article; ECONFLICT when an
 // article with the same ID was indexed since.
 func (l *Library) Restore(ctx context.Context, id string) (Report, error) {
-	matches, _ := filepath.Glob(filepath.Join(l.cur.trashDir, id+".*"))
-	matches = slices.DeleteFunc(matches, func(m string) bool { return !articles.IsArticleFile(m) })
+	if err := articles.CheckID(id); err != nil {
+		return Report{}, err
+	}
+	matches, err := articleFiles(l.cur.trashDir, id)
+	if err != nil {
+		return Report{}, err
+	}
 	if len(matches) == 0 {
 		return Report{}, claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
 	}

@@ -64,6 +64,9 @@ type Stats struct {
 	// re-index); LastChange is when any article was last added or removed.
 	IndexBuilt, LastChange time.Time
 	Corpus                 string
+	// Skipped is how many files the last full build could not index; the
+	// build's report and the log say which and why.
+	Skipped int
 }
 
 // Library is safe for concurrent use.
@@ -77,6 +80,7 @@ type Library struct {
 	cacheMu sync.Mutex
 	all     []articles.Article // every indexed article, loaded on demand
 	pairs   []claims.Alert     // every alerting pair, computed on demand
+	skipped int                // files skipped by the last full build
 
 	cur curation // excluded and removed articles (curation.go)
 }
@@ -161,7 +165,10 @@ func (l *Library) Articles() []articles.Article {
 // Stats returns counts and times.
 func (l *Library) Stats() Stats {
 	st := l.ix.Stats()
-	return Stats{Articles: st.Articles, Passages: st.Passages, IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel}
+	l.cacheMu.Lock()
+	skipped := l.skipped
+	l.cacheMu.Unlock()
+	return Stats{Articles: st.Articles, Passages: st.Passages, IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel, Skipped: skipped}
 }
 
 // Reindex rebuilds the index from the base corpus and the added articles.
@@ -183,6 +190,14 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 		return Report{}, err
 	}
 	rep := Report{Problems: problems}
+	// Every build says what it skipped, whoever started it: the first
+	// build on open, `claimbot index`, /reindex.
+	for _, p := range problems {
+		l.cfg.Logger.Warn("article file skipped", "problem", p)
+	}
+	l.cacheMu.Lock()
+	l.skipped = len(problems)
+	l.cacheMu.Unlock()
 	before := l.ix.Manifest()
 	var fresh, kept []articles.Article
 	for _, a := range arts {
@@ -332,7 +347,13 @@ func (l *Library) Add(ctx context.Context, files []File) (Report, error) {
 // Articles of the base corpus are removed by deleting their file from the
 // corpus folder and re-indexing.
 func (l *Library) Remove(ctx context.Context, id string) error {
-	matches, _ := filepath.Glob(filepath.Join(l.addedDir, id+".*"))
+	if err := articles.CheckID(id); err != nil {
+		return err
+	}
+	matches, err := articleFiles(l.addedDir, id)
+	if err != nil {
+		return err
+	}
 	if len(matches) == 0 {
 		if _, ok := l.ix.Manifest()[id]; ok {
 			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
@@ -467,6 +488,26 @@ func (l *Library) allPairs() []claims.Alert {
 		l.pairs = claims.Pairs(all)
 	}
 	return l.pairs
+}
+
+// articleFiles returns the paths of the article files in dir whose ID is
+// id. The ID is compared with the names the directory lists, never used to
+// build a pattern or a path: what a user typed cannot name another file.
+func articleFiles(dir, id string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && articles.IsArticleFile(e.Name()) && articles.IDFromFile(e.Name()) == id {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
 }
 
 func (l *Library) existingExcept(skip map[string]bool) []articles.Article {
