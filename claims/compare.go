@@ -68,6 +68,13 @@ func judge(x, y *Claim) verdict {
 // time, comes later in publication order.
 func later(x, y Claim) bool {
 	xw, yw := x.When, y.When
+	if x.Stance != StanceAssert || y.Stance != StanceAssert || x.Mode != ModeReport || y.Mode != ModeReport {
+		// A plan's time is when it is to happen, a stance's when it is
+		// taken: which was said first is the order of the articles.
+		if x.order != y.order {
+			return y.order.before(x.order)
+		}
+	}
 	if xw.Known() && yw.Known() {
 		if !xw.To.Equal(yw.To) {
 			return xw.To.After(yw.To)
@@ -113,9 +120,17 @@ func differentThing(a, b *Claim) (string, int) {
 			weak++ // different verbs: synonyms ("geschickt", "entsandt") or another event
 		}
 	case ta == tFigure && tb == tFigure:
-		// a figure denied or taken back against a figure: the heads must match
-		if !keysMatch(a.Key, b.Key) || a.Unit != b.Unit {
+		// a figure denied or taken back against a figure: the heads must
+		// match, or the same amount of the same unit ("die zugesagte
+		// Förderung von 20 Millionen Euro zurückgezogen")
+		if a.Unit != b.Unit {
 			return "thing", 0
+		}
+		if !keysMatch(a.Key, b.Key) {
+			if a.Unit == "" || !sameFigure(a.Quantity, b.Quantity) {
+				return "thing", 0
+			}
+			weak++
 		}
 	case ta == tStatement && tb == tStatement:
 		if a.negative() == b.negative() {
@@ -243,7 +258,13 @@ func contentMatch(a, b *Claim) (int, bool) {
 			}
 		}
 	}
-	if nouns == 0 {
+	names := 0
+	for _, x := range a.Anchors {
+		if containsName(b.Anchors, x) {
+			names++
+		}
+	}
+	if nouns == 0 && (names < 2 || preds == 0 && typeOf(a) != tStance && typeOf(b) != tStance) {
 		return 0, false
 	}
 	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 {
@@ -254,7 +275,7 @@ func contentMatch(a, b *Claim) (int, bool) {
 			return 0, false
 		}
 	}
-	return nouns + preds, true
+	return nouns + preds + names, true
 }
 
 func contentNouns(c *Claim) []string {
@@ -273,7 +294,7 @@ func nounsMatch(a, b string) bool {
 	if len(a) < 5 || len(b) < 5 {
 		return false
 	}
-	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a) || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }
 
 // differentEvent compares the anchors: different places in the two
@@ -288,14 +309,16 @@ func differentEvent(a, b *Claim) (string, int) {
 	}
 	// A plant's staff is not the group's: a place the other article
 	// never names.
-	for _, p := range a.locations {
-		if b.ctx != nil && !containsName(b.ctx.all, p) && !containsName(b.Anchors, p) {
-			return "place", 0
+	if typeOf(a) == tFigure && typeOf(b) == tFigure {
+		for _, p := range a.locations {
+			if !b.ctx.mentions(p) && !containsName(b.Anchors, p) {
+				return "place", 0
+			}
 		}
-	}
-	for _, p := range b.locations {
-		if a.ctx != nil && !containsName(a.ctx.all, p) && !containsName(a.Anchors, p) {
-			return "place", 0
+		for _, p := range b.locations {
+			if !a.ctx.mentions(p) && !containsName(a.Anchors, p) {
+				return "place", 0
+			}
 		}
 	}
 	// Bosch's figure is not Conti's. A stance's owner is who denies or
@@ -393,7 +416,7 @@ func decide(a, b *Claim) Kind {
 			if a.negative() {
 				return KindCompatible
 			}
-			if a.Mode.intention() || a.Mode == ModeForecast || ta == tStatement || b.Mode.intention() {
+			if a.Mode.intention() || a.Mode == ModeForecast || ta == tStatement || b.Mode.intention() || strongMatch(a, b) {
 				return KindRetraction
 			}
 			if tr == timeApart {
@@ -482,6 +505,12 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate // "stieg auf 17": a running count moved on
 	}
 	return KindConflict
+}
+
+// strongMatch: the stance names what the other said in two or more words.
+func strongMatch(a, b *Claim) bool {
+	n, ok := contentMatch(a, b)
+	return ok && n >= 2
 }
 
 // sameRestriction reports whether what makes part a part ("an der Front

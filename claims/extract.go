@@ -88,6 +88,19 @@ type context struct {
 	title     []string
 	paragraph map[int][]string
 	all       []string
+	text      string // title and body, lower case, umlauts folded
+}
+
+// mentions reports whether the article's text has the name key (or its
+// first five letters, for "Schweinfurter" and "Schweinfurt").
+func (c *context) mentions(key string) bool {
+	if c == nil {
+		return true
+	}
+	if len(key) > 5 {
+		key = key[:5]
+	}
+	return strings.Contains(c.text, key)
 }
 
 func (c *context) paragraphNames(paragraph int) []string {
@@ -151,6 +164,7 @@ func Extract(a articles.Article) []Claim {
 		texts = append(texts, p.Text)
 	}
 	ex.an.articleNouns = commonNouns(texts, nil)
+	ex.ctx.text = foldUmlauts(strings.ToLower(strings.Join(texts, "\n")))
 	if a.Title != "" {
 		ex.ctx.title = ex.namesOf(a.Title)
 		ex.ctx.all = append(ex.ctx.all, ex.ctx.title...)
@@ -345,9 +359,12 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		}
 		at := an.tokenAtByte(q.Start)
 		if stanceAt >= 0 && (an.clause[stanceAt] == an.clause[max(at, 0)] || stance == StanceDeny) {
-			if stance == StanceRetract && withdrawal(an, stanceAt) {
+			switch {
+			case stance == StanceRetract && withdrawal(an, stanceAt):
 				// "zog 2.000 Soldaten aus Kursk zurück": a withdrawal is an event
-			} else {
+			case stance == StanceRetract && cancelWords[an.toks[stanceAt].low]:
+				// "600 Flüge wurden gestrichen": a count of what was cancelled
+			default:
 				c.Stance, c.cue = stance, an.toks[stanceAt].text
 			}
 		}
@@ -366,7 +383,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
 		c.Figure = figureText(c)
 		out = append(out, c)
-	} else if figures == 0 && stance == StanceAssert && len(content.preds) > 0 && len(content.nouns) > 0 {
+	} else if figures == 0 && stance == StanceAssert && len(content.nouns) > 0 && (len(content.preds) > 0 || len(content.nouns) > 1 || len(anchors) > 0) {
 		at := content.first
 		c := base(at)
 		c.ownerKey, c.Owner = owner, ownerText
@@ -386,7 +403,15 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 // not a retraction.
 func withdrawal(an *analysis, at int) bool {
 	lw := an.toks[at].low
-	return strings.HasPrefix(lw, "zurückgezogen") || lw == "zurückziehen" || lw == "zieht" || lw == "zog" || lw == "zogen" || lw == "ziehen"
+	if !(strings.HasPrefix(lw, "zurückgezogen") || lw == "zurückziehen" || lw == "zieht" || lw == "zog" || lw == "zogen" || lw == "ziehen") {
+		return false
+	}
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[at] && (t.low == "aus" || t.low == "von") && k+1 < len(an.toks) && (an.role[k+1] == rName || determiners[an.toks[k+1].low]) {
+			return true // "aus Kursk zurückgezogen"
+		}
+	}
+	return false
 }
 
 func (an *analysis) figureInClause(qs []Quantity, at int) bool {
@@ -500,15 +525,21 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	if headAt >= 0 {
 		mods = an.modifiersBefore(headAt, mods)
 	}
-	// "17 Menschen wurden verletzt": the verb says what was counted.
+	// "17 Menschen wurden verletzt": the verb says what happened to the
+	// people counted; any other verb ("zogen durch", "nahmen teil") counts
+	// people taking part in what the sentence is about.
 	if genericHeads[strings.ToLower(head)] || head == prev.head && part && genericHeads[strings.ToLower(prev.head)] {
-		if k, at := an.predicateKey(qs); k != "" {
+		c.Key = "mensch"
+		if k, at := an.predicateKey(qs); k != "" && statusClasses[k] {
 			c.Key = k
 			c.Event = toks[at].text
 			if lw := toks[at-1].low; at > 0 && (lw == "schwer" || lw == "leicht" || lw == "lebensgefährlich") {
 				mods = appendUnique(mods, lw)
 			}
 		}
+	}
+	if c.Key == "teilnehm" || c.Key == "besucher" {
+		c.Key = "mensch" // participants, visitors: people counted at an event
 	}
 	if i := strings.Index(c.Key, "|"); i > 0 {
 		mods = appendUnique(mods, c.Key[i+1:])
@@ -994,6 +1025,9 @@ func (an *analysis) content() contentWords {
 				continue
 			}
 			cw.nouns = appendUnique(cw.nouns, nounKey(t.text))
+			if strings.HasSuffix(t.low, "ung") && len(t.low) > 6 {
+				cw.preds = appendUnique(cw.preds, verbKey(t.low)) // "Schließung" is "schließen"
+			}
 			words = append(words, t.text)
 		case rName:
 			if k == 0 || an.name[k-1] != an.name[k] {
@@ -1004,6 +1038,9 @@ func (an *analysis) content() contentWords {
 				continue
 			}
 			cw.preds = appendUnique(cw.preds, an.pred[k])
+			if cl, ok := verbClasses[an.pred[k]]; ok {
+				cw.nouns = appendUnique(cw.nouns, cl) // "gestorben" counts as "Tote"
+			}
 			words = append(words, t.text)
 			if cw.first < 0 {
 				cw.first = k
@@ -1011,7 +1048,7 @@ func (an *analysis) content() contentWords {
 		case rCue:
 			// "verletzt", "starben" are classes of their own
 			if k2, ok := equivalences[foldUmlauts(t.low)]; ok {
-				cw.preds = appendUnique(cw.preds, "c:"+k2)
+				cw.nouns = appendUnique(cw.nouns, k2)
 				words = append(words, t.text)
 			}
 		}

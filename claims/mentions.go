@@ -194,6 +194,9 @@ func (an *analysis) classify() {
 		if t.upper && timeNouns[lw] {
 			an.role[i] = rFunc // "Montag", "März": times, read by stage 1b
 		}
+		if _, ok := weekdayOf(lw); ok && t.upper {
+			an.role[i] = rFunc // "Samstagabend"
+		}
 		if _, ok := units[lw]; ok && an.role[i] != rFunc {
 			an.role[i] = rFunc
 		}
@@ -203,7 +206,7 @@ func (an *analysis) classify() {
 	// städtische Bibliothek").
 	for i := len(an.toks) - 1; i >= 0; i-- {
 		t := an.toks[i]
-		if an.role[i] != rPred || !looksAdjective(t.low) || i+1 >= len(an.toks) {
+		if an.role[i] != rPred && !(an.role[i] == rCue && !modals[t.low] && !auxiliaries[t.low]) || !looksAdjective(t.low) || i+1 >= len(an.toks) {
 			continue
 		}
 		j := i + 1
@@ -266,12 +269,20 @@ func (an *analysis) maskAttribution() {
 		case sayVerbs[lw]:
 			an.sayAt = append(an.sayAt, i)
 			start := clauseStart(an, i)
+			subject := false
+			passive := false
+			for k := start; k < i; k++ {
+				if (an.role[k] == rNoun || an.role[k] == rName || toks[k].upper && !functionWord(toks[k].low)) && !an.governedSimple(k) {
+					subject = true
+				}
+				if toks[k].low == "wird" || toks[k].low == "wurde" || toks[k].low == "wurden" || toks[k].low == "werden" {
+					passive = true
+				}
+			}
 			switch {
-			case i == start || toks[i-1].text == "," || toks[i-1].low == "dies" || toks[i-1].low == "das" ||
-				i+1 < len(toks) && (determiners[toks[i+1].low] || toks[i+1].upper) && an.clause[i+1] == an.clause[i] && !(i > start && toks[start].upper && an.role[start] != rFunc):
-				// "…, sagte der Sprecher", "Das behauptete der Experte"
-				an.maskNPForward(i + 1)
-			default:
+			case passive && strings.HasPrefix(lw, "ge"):
+				// "Der Schaden wird auf 2,5 Millionen geschätzt": nobody is named
+			case subject && !(i > 0 && toks[i-1].text == ","):
 				// "Die Polizei teilte mit", "Die Veranstalter sprachen von …":
 				// the subject before the verb is the source.
 				for k := start; k < i; k++ {
@@ -280,9 +291,28 @@ func (an *analysis) maskAttribution() {
 					}
 					an.masked[k] = true
 				}
+			default:
+				// "…, sagte der Sprecher", "Das behauptete der Experte",
+				// "Laut X sprach der Verband von …"
+				an.maskNPForward(i + 1)
 			}
 		}
 	}
+}
+
+// governedSimple reports a preposition right before token k or before its
+// article: "laut Polizei", "nach Angaben der Polizei".
+func (an *analysis) governedSimple(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		lw := an.toks[j].low
+		if prepositions[lw] || sayNouns[lw] {
+			return true
+		}
+		if !(determiners[lw] || looksAdjective(lw) && !an.toks[j].upper) {
+			return false
+		}
+	}
+	return false
 }
 
 func isAdjectiveish(lw string) bool {
@@ -355,18 +385,24 @@ func (an *analysis) findNames() {
 		case placeAdjective(an, i):
 			isName[i] = true
 			an.place[i] = true
+		case i > 0 && looksAdjective(t.low) && !genericHeads[t.low] && i+1 < len(toks) && toks[i+1].upper && an.role[i+1] == rNoun &&
+			(determiners[toks[i-1].low] || contractions[toks[i-1].low] || prepositions[toks[i-1].low]) && adjectiveForm(t.low):
+			// a capitalised adjective inside a name: "die Deutsche Bahn",
+			// "in der Sächsischen Schweiz", "das Rote Kreuz"
+			isName[i], isName[i+1] = true, true
 		case i > 0 && an.role[i-1] == rNoun && toks[i-1].upper && !placeAdjective(an, i-1) && !genericHeads[toks[i-1].low] && !genericHeads[t.low] &&
 			(i == 1 || determiners[toks[i-2].low] || contractions[toks[i-2].low] || an.role[i-2] == rAdj || toks[i-2].punct):
 			// apposition: "die Stadt Köln", "Trainer Thomas Tuchel"
 			isName[i] = true
-		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des"):
+		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des") &&
+			!coordinated(an, i) && (!pluralLike(t.low) || toks[i-1].low == "in" || toks[i-1].low == "nach"):
 			// "in Köln", "bei Siemens", "gegen Schalke": no article
 			isName[i] = true
 		case strings.HasSuffix(t.low, "s") && i+1 < len(toks) && an.role[i+1] == rNoun && (i == 0 || !determiners[toks[i-1].low] && an.role[i-1] != rAdj):
 			// possessive genitive: "Kölns Oberbürgermeisterin", "Nordkoreas Armee"
 			isName[i] = true
 		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] &&
-			!strings.HasSuffix(t.low, "en") && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) &&
+			!pluralLike(t.low) && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) && !coordinated(an, i) &&
 			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum)):
 			// A word the article never writes after an article or an
 			// adjective, standing without one: "Siemens streicht", "sagte Müller".
@@ -449,6 +485,49 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 		}
 	}
 	return into
+}
+
+// adjectiveForm reports adjective endings that nouns rarely have:
+// -ische, -ischen, -liche, -ige, and the short adjectives of names.
+func adjectiveForm(lw string) bool {
+	for _, suf := range []string{"ische", "ischen", "ischer", "isches", "liche", "lichen", "licher", "ige", "igen", "iger"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	switch lw {
+	case "deutsche", "deutschen", "neue", "neuen", "rote", "roten", "alte", "alten", "große", "großen", "grüne", "grünen",
+		"schwarze", "schwarzen", "weiße", "weißen", "freie", "freien", "vereinte", "vereinten", "erste", "ersten":
+		return true
+	}
+	return false
+}
+
+// pluralLike reports endings of German plurals: "Einschnitte",
+// "Verbänden", "Schildern". Names with them ("München") are then found
+// only after "in" or "nach", or through apposition.
+func pluralLike(lw string) bool {
+	return strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "ern") || len(lw) > 6 && strings.HasSuffix(lw, "e")
+}
+
+// coordinated reports a noun in a list ("Stadt und Land", "Verbänden,
+// Gewerkschaften und Initiativen"): lists of names are rare, lists of
+// common nouns without articles are not.
+func coordinated(an *analysis, i int) bool {
+	n := len(an.toks)
+	next := func(k int) string {
+		if k < n {
+			return an.toks[k].low
+		}
+		return ""
+	}
+	if w := next(i + 1); (w == "und" || w == "oder" || w == ",") && i+2 < n && an.toks[i+2].upper && !acronym(an.toks[i+2].text) {
+		return true
+	}
+	if i > 1 && (an.toks[i-1].low == "und" || an.toks[i-1].low == "oder") && an.toks[i-2].upper && an.role[i-2] == rNoun {
+		return true
+	}
+	return false
 }
 
 // adverbLike reports words whose ending makes them adverbs or adjectives
@@ -553,6 +632,9 @@ func sameName(a, b string) bool {
 	if a == b {
 		return a != ""
 	}
+	if initialism(a, b) || initialism(b, a) {
+		return true
+	}
 	if strings.IndexByte(a, ' ') >= 0 || strings.IndexByte(b, ' ') >= 0 {
 		// "Kim Jong-un Putin" (two names side by side) and "Kim Jong-un"
 		for _, x := range strings.Fields(a) {
@@ -567,6 +649,27 @@ func sameName(a, b string) bool {
 	n := commonPrefix(a, b)
 	short := min(len(a), len(b))
 	return n >= 4 && (n == short || n >= 5 && n*3 >= short*2 || n >= 4 && (strings.HasSuffix(a, "isch") || strings.HasSuffix(b, "isch")))
+}
+
+// initialism reports an abbreviation of a longer name: "nrw" for
+// "nordrhein-westfalen", "vw" for "volkswagen" (its letters in order,
+// the first one first).
+func initialism(short, long string) bool {
+	if len(short) < 2 || len(short) > 5 || len(long) < 8 || strings.ContainsAny(short, " -aeiou") || short[0] != long[0] {
+		return false
+	}
+	if len(short) < 3 && !strings.ContainsAny(long, " -") && len(long) < 10 {
+		return false
+	}
+	j := 1
+	for i := 1; i < len(short); i++ {
+		k := strings.IndexByte(long[j:], short[i])
+		if k < 0 {
+			return false
+		}
+		j += k + 1
+	}
+	return true
 }
 
 func commonPrefix(a, b string) int {
@@ -666,6 +769,9 @@ func (an *analysis) findCues() {
 		if an.masked[i] {
 			continue
 		}
+		if an.role[i] == rAdj && !incrementWords[lw] {
+			continue // "die geplanten Kürzungen", "erwartete Besucher": attributes, no stance
+		}
 		if hedgeWords[lw] || subjunctives[lw] && i > 0 {
 			an.hedgeAt = append(an.hedgeAt, i)
 		}
@@ -704,6 +810,10 @@ func (an *analysis) findCues() {
 			an.future = true
 		}
 	}
+	// A demand or an obligation to take something back is no retraction:
+	// "Die Stadt müsse die Einschnitte zurücknehmen", "fordert, den Plan zu stoppen".
+	an.retractAt = an.withoutDemands(an.retractAt)
+	an.denyAt = an.withoutDemands(an.denyAt)
 	for _, ph := range hedgePhrases {
 		if strings.Contains(an.ls, ph) {
 			an.hedges = appendUnique(an.hedges, ph)
@@ -723,6 +833,26 @@ func (an *analysis) findCues() {
 			}
 		}
 	}
+}
+
+// demandWords make what follows a demand, not a fact.
+var demandWords = set("muss müsse müssen musste sollte sollten solle fordert fordern forderte forderten verlangt " +
+	"verlangte verlangen appelliert appellierte drängt drängte will wollen wolle könnte könnten ob")
+
+func (an *analysis) withoutDemands(at []int) []int {
+	kept := at[:0]
+	for _, i := range at {
+		demand := false
+		for k, t := range an.toks {
+			if demandWords[t.low] && (an.clause[k] == an.clause[i] || an.clause[k] == an.clause[i]-1 && an.zuInfinitive(i)) && k < i {
+				demand = true
+			}
+		}
+		if !demand {
+			kept = append(kept, i)
+		}
+	}
+	return kept
 }
 
 // tokenAtByte is the token starting at or after byte b, or -1.

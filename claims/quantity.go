@@ -42,7 +42,7 @@ const (
 )
 
 var (
-	reScale = regexp.MustCompile(`^[\s\x{00A0}\x{202F}]*(?i:(tausend|tsd\.?|millionen|million|mio\.?|milliarden|milliarde|mrd\.?))(?:[^\p{L}]|$)`)
+	reScale = regexp.MustCompile(`^[\s\x{00A0}\x{202F}]*(?i:(tausend|tsd\.?|millionen|million|mio\.?|milliarden|milliarde|mrd\.?|dutzend))(?:[^\p{L}]|$)`)
 	rePct   = regexp.MustCompile(`^[\s\x{00A0}\x{202F}]*(%|(?i:prozent))(?:[^\p{L}]|$)`)
 	reDash  = regexp.MustCompile(`^[\s\x{00A0}\x{202F}]*(?:–|—|-|bis)[\s\x{00A0}\x{202F}]*`)
 	reUnd   = regexp.MustCompile(`^[\s\x{00A0}\x{202F}]+und[\s\x{00A0}\x{202F}]+`)
@@ -54,7 +54,7 @@ var (
 // so the regexp only runs where it may match.
 
 func scaleAfter(s string) []int {
-	if c := firstAfterSpace(s, 0) | 0x20; c != 't' && c != 'm' {
+	if c := firstAfterSpace(s, 0) | 0x20; c != 't' && c != 'm' && c != 'd' {
 		return nil
 	}
 	return reScale.FindStringSubmatchIndex(s)
@@ -106,7 +106,7 @@ func firstAfterSpace(s string, least int) byte {
 
 var scaleValue = map[string]float64{
 	"tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
-	"milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9,
+	"milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "dutzend": 12,
 }
 
 // vagueWords are plurals of number words. The convention (after the claims

@@ -155,15 +155,20 @@ var (
 	retractionWords = set("abgesagt absagen abzusagen absage rückzieher widerrufen widerruft widerrief widerruf " +
 		"zurückgenommen zurücknehmen zurückzunehmen rücknahme verzichtet verzichten verzichtete verzichteten " +
 		"verzicht gestoppt stoppt stoppte stoppen gekippt kippt kippte abgeblasen aufgegeben storniert " +
-		"aufgekündigt gestrichen abgebrochen eingestellt zurückgezogen zurückziehen zurückzuziehen " +
+		"aufgekündigt gestrichen zurückgezogen zurückziehen zurückzuziehen aufgehoben aufzuheben geplatzt " +
 		"fallengelassen abgesetzt entfällt entfallen ausgefallen fällt")
+	// cancelWords say that something will not take place; with a figure
+	// they count what was cancelled ("600 Flüge wurden gestrichen"), so
+	// only a statement without a figure is a retraction through them.
+	cancelWords = set("abgesagt absagen abzusagen absage gestrichen storniert ausgefallen fällt fiel fielen entfällt entfallen sagt sagte sagten")
+
 	// retractionSeparable: "sagt … ab", "nimmt … zurück", "zieht … zurück",
 	// "legt … auf Eis", "fällt … aus".
 	retractionSeparable = map[string]string{"sagt": "ab", "sagte": "ab", "sagten": "ab", "sagen": "ab",
 		"nimmt": "zurück", "nahm": "zurück", "nahmen": "zurück", "nehmen": "zurück",
 		"zieht": "zurück", "zog": "zurück", "zogen": "zurück", "ziehen": "zurück",
 		"bläst": "ab", "blies": "ab", "gibt": "auf", "gab": "auf", "gaben": "auf", "bricht": "ab", "brach": "ab",
-		"stellt": "ein", "stellte": "ein", "fällt": "aus", "fiel": "aus", "fielen": "aus", "kündigt": "auf",
+		"hebt": "auf", "hob": "auf", "hoben": "auf", "fällt": "aus", "fiel": "aus", "fielen": "aus", "kündigt": "auf",
 		"kündigte": "auf", "setzt": "ab", "setzte": "ab"}
 	retractionPhrases = []string{"auf eis gelegt", "auf eis legen", "auf eis", "ad acta", "vom tisch",
 		"fallen gelassen", "fallen lassen", "nicht mehr an", "nicht stattfinden", "findet nicht statt",
@@ -221,7 +226,8 @@ var (
 	timeNouns = set("jahr jahre jahren jahres jahrs monat monate monaten monats woche wochen tag tage tagen tages " +
 		"stunde stunden minute minuten sekunde sekunden mal uhr jahrzehnt jahrzehnte jahrzehnten jahrhundert " +
 		"jahrhunderts lebensjahr lebensjahren prozentpunkte prozentpunkten uhrzeit quartal quartals halbjahr " +
-		"januar februar märz april mai juni juli august september oktober november dezember " +
+		"januar februar märz april mai juni juli august september oktober november dezember vormonat vormonats " +
+		"vorjahr vorjahres vorjahresmonat vorjahresmonats vorjahreszeitraum vorjahreszeitraums vorwoche vorquartal " +
 		"montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende nacht morgen abend vormittag " +
 		"nachmittag mittag früh")
 )
@@ -253,7 +259,7 @@ var equivalences = func() map[string]string {
 	}
 	add("tot", "tote toten toter totes todesopfer todesopfern getötet getötete getöteten starb starben gestorben "+
 		"sterben stirbt umgekommen umgekommene leichen todesfälle todesfällen verstorben verstorbene verstorbenen "+
-		"ertrunken ertrunkene tot todesopf")
+		"ertrunken ertrunkene tot todesopf todesfall")
 	add("verletzt", "verletzt verletzte verletzten verletzter verwundet verwundete verwundeten verletzung verletzungen")
 	add("teilnehm", "teilnehmer teilnehmern teilnehmerinnen teilnehmende teilnehmenden teilgenommen demonstranten "+
 		"demonstrantinnen demonstrierende demonstrierenden demonstrierten demonstrieren protestierende "+
@@ -262,7 +268,11 @@ var equivalences = func() map[string]string {
 		"mitarbeitenden angestellte angestellten arbeitnehmer arbeitnehmern arbeitnehmerinnen beschäftigt "+
 		"beschäftigen beschäftigte mitarbeit angestellt arbeitnehm")
 	add("stelle", "stellen stelle arbeitsplätze arbeitsplätzen arbeitsplatz jobs job stell arbeitsplatz")
-	add("besucher", "besucher besuchern besucherinnen zuschauer zuschauern zuschauerinnen gäste gästen")
+	add("besucher", "besucher besuchern besucherinnen zuschauer zuschauern zuschauerinnen gäste gästen fans")
+	add("fahrzeug", "fahrzeuge fahrzeugen fahrzeug autos auto pkw")
+	add("defizit", "defizit defizits fehlbetrag fehlbetrags haushaltsloch finanzloch")
+	add("export", "exporte exporten export ausfuhren ausfuhr")
+	add("import", "importe importen import einfuhren einfuhr")
 	add("vermisst", "vermisst vermisste vermissten verschollen verschollene")
 	add("festgenommen", "festgenommen festgenommene festgenommenen festnahmen festnahme verhaftet verhaftete "+
 		"verhafteten festnahm")
@@ -282,7 +292,8 @@ var verbClasses = func() map[string]string {
 	}
 	add("tot", "sterben starb starben gestorben töten tötete getötet umkommen umgekommen verstorben ertrinken ertrunken")
 	add("verletzt", "verletzen verletzt verletzte verwunden verwundet")
-	add("teilnehm", "teilnehmen teilgenommen teilnahmen demonstrieren demonstriert demonstrierten protestieren protestierten")
+	add("teilnehm", "teilnehmen teilgenommen teilnahmen demonstrieren demonstriert demonstrierten protestieren protestierten "+
+		"beteiligen beteiligten beteiligt versammeln versammelten")
 	add("beschäftigt", "beschäftigen beschäftigt arbeiten arbeitet arbeiteten")
 	add("evakuiert", "evakuieren evakuiert")
 	add("festgenommen", "festnehmen festgenommen verhaften verhaftet")
@@ -309,6 +320,11 @@ func verbSet(words string) map[string]bool {
 	return m
 }
 
+// statusClasses say what happened to people counted: a figure of the dead
+// is not one of the injured. Other verbs of a counted crowd ("zogen
+// durch", "versammelten sich") count people taking part.
+var statusClasses = set("tot verletzt vermisst festgenommen evakuiert beschäftigt")
+
 // compoundable are the classes a compound keeps as its head:
 // "Hochwassertote" counts Tote, "Schwerverletzte" Verletzte; "Baustellen"
 // are no Stellen.
@@ -316,7 +332,7 @@ var compoundable = set("tot verletzt teilnehm besucher vermisst")
 
 // phraseEquivalences are multi-word forms of a class: "ums Leben kommen".
 var phraseEquivalences = []struct{ phrase, key string }{
-	{"ums leben", "tot"}, {"das leben verloren", "tot"}, {"in sicherheit gebracht", "evakuiert"},
+	{"ums leben", "tot"}, {"das leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
 	{"auf die straße", "teilnehm"}, {"nahmen teil", "teilnehm"}, {"nahm teil", "teilnehm"},
 	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"},
 }
