@@ -464,6 +464,15 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			head, key = prev.head, prev.key
 			if bi := an.nounBeforeAny(qs); bi >= 0 {
 				head, key, headAt = toks[bi].text, "", bi
+				if genericHeads[toks[bi].low] {
+					// "17 Menschen wurden verletzt, drei von ihnen schwer":
+					// the part counts what the whole counts.
+					if k, _ := an.predicateKey(bi); statusClasses[k] {
+						key = k
+					} else {
+						key = "mensch"
+					}
+				}
 			}
 			if unit == "" {
 				unit = prev.unit
@@ -490,7 +499,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			continue
 		case neutralModifiers[lw]:
 			continue
-		case an.role[j] == rAdj || looksAdjective(lw) && !t.upper && !functionWord(lw) && an.role[j] != rCue:
+		case an.role[j] == rAdj:
 			if strings.Contains(lw, "isch") {
 				continue // an origin, read as the owner
 			}
@@ -528,7 +537,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	// "17 Menschen wurden verletzt": the verb says what happened to the
 	// people counted; any other verb ("zogen durch", "nahmen teil") counts
 	// people taking part in what the sentence is about.
-	if genericHeads[strings.ToLower(head)] || head == prev.head && part && genericHeads[strings.ToLower(prev.head)] {
+	if (genericHeads[strings.ToLower(head)] || head == prev.head && part && genericHeads[strings.ToLower(prev.head)]) && !(part && key != "") {
 		c.Key = "mensch"
 		if k, at := an.predicateKey(qs); k != "" && statusClasses[k] {
 			c.Key = k
@@ -606,6 +615,16 @@ func (an *analysis) nounBefore(qs int) int {
 	if start == qs && qs > 0 {
 		start = clauseStart(an, qs-1) // "Die Quote: 6 Prozent"
 	}
+	// "ein Defizit von 800 Millionen Euro", "ein Schaden in Höhe von …"
+	if qs >= 2 && toks[qs-1].low == "von" {
+		k := qs - 2
+		if k >= 1 && toks[k].low == "höhe" && toks[k-1].low == "in" && k >= 2 {
+			k -= 2
+		}
+		if an.role[k] == rNoun && !an.masked[k] && !transparentNouns[toks[k].low] {
+			return k
+		}
+	}
 	for k := start; k < qs; k++ {
 		if an.role[k] == rNoun && transparentNouns[toks[k].low] && !an.masked[k] {
 			for m := k + 1; m < qs && m <= k+4; m++ {
@@ -615,11 +634,21 @@ func (an *analysis) nounBefore(qs int) int {
 			}
 		}
 	}
+	// The subject or object of the clause, not a noun in a prepositional
+	// phrase or a genitive attribute: "Die Wahlbeteiligung bei der
+	// Oberbürgermeisterwahl lag bei 63,1 Prozent", "die Kampftruppen des
+	// Kreml um 20 Prozent".
 	for k := qs - 1; k >= start; k-- {
-		if an.masked[k] || an.role[k] != rNoun {
+		if an.masked[k] || an.role[k] != rNoun || transparentNouns[toks[k].low] {
 			continue
 		}
-		if transparentNouns[toks[k].low] {
+		if an.governed(k) || k > 1 && (toks[k-1].low == "des" || toks[k-1].low == "der") && an.role[k-2] == rNoun {
+			continue
+		}
+		return k
+	}
+	for k := qs - 1; k >= start; k-- {
+		if an.masked[k] || an.role[k] != rNoun || transparentNouns[toks[k].low] {
 			continue
 		}
 		return k

@@ -210,9 +210,20 @@ func (an *analysis) classify() {
 			continue
 		}
 		j := i + 1
-		if an.toks[j].upper && !an.toks[j].punct && (an.role[j] == rNoun || an.role[j] == rName) || an.role[j] == rAdj {
-			an.role[i] = rAdj
+		if !(an.toks[j].upper && !an.toks[j].punct && (an.role[j] == rNoun || an.role[j] == rName) || an.role[j] == rAdj) {
+			continue
 		}
+		// An attributive adjective follows an article, a number, a
+		// preposition, another adjective or a mark; a verb in -te
+		// ("tagte Verdi") follows its subject.
+		if i > 0 {
+			p := an.toks[i-1]
+			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
+				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper || conjunctions[p.low] || adverbs[p.low]) {
+				continue
+			}
+		}
+		an.role[i] = rAdj
 	}
 }
 
@@ -534,7 +545,7 @@ func coordinated(an *analysis, i int) bool {
 // when capitalised at the start of a sentence: "Ursprünglich",
 // "Schätzungsweise", "Neuerdings".
 func adverbLike(lw string) bool {
-	for _, suf := range []string{"lich", "ig", "isch", "weise", "bar", "sam", "haft", "los", "mals", "ens", "ings", "wärts"} {
+	for _, suf := range []string{"lich", "ig", "isch", "weise", "bar", "sam", "haft", "los", "mals", "stens", "ings", "wärts"} {
 		if strings.HasSuffix(lw, suf) {
 			return true
 		}
@@ -921,6 +932,9 @@ func (an *analysis) hedgesFor(i int) []string {
 			continue
 		}
 		out = appendUnique(out, an.toks[h].low)
+	}
+	if an.reportativeSoll(i) {
+		out = appendUnique(out, "soll") // "sollen … gestorben sein": hearsay
 	}
 	return out
 }

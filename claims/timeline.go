@@ -29,13 +29,16 @@ type TimelineEntry struct {
 	Relation Kind
 }
 
-// topic is a parsed timeline query: the measured things it names and the
-// names or origins that narrow it.
+// topic is a parsed timeline query: its words, each a possible measured
+// noun, and the names and origins that narrow it.
 type topic struct {
-	keys   []string // noun keys
-	names  []string // name keys and origin adjectives
-	mods   []string
-	assert bool
+	words []topicWord
+	mods  []string
+}
+
+type topicWord struct {
+	key  string // noun key, as the claims have it
+	name string // name key; "" for words that cannot be names
 }
 
 func parseTopic(q string) topic {
@@ -51,53 +54,56 @@ func parseTopic(q string) topic {
 	an.reset(q, ls, ex.toks)
 	an.analyse()
 	for i, t := range ex.toks {
-		switch an.role[i] {
-		case rNoun:
-			tp.keys = appendUnique(tp.keys, nounKey(t.text))
-		case rName:
-			if i == 0 || an.name[i-1] != an.name[i] {
-				tp.names = appendUnique(tp.names, an.name[i])
+		switch {
+		case t.punct:
+		case an.role[i] == rNoun || an.role[i] == rName:
+			k := nounKey(t.text)
+			if k == "teilnehm" || k == "besucher" || genericHeads[t.low] {
+				k = "mensch"
 			}
-			// a single capitalised word may be a name or a noun: both
-			tp.keys = appendUnique(tp.keys, nounKey(t.text))
-		case rAdj, rPred:
-			if strings.Contains(t.low, "isch") {
-				tp.names = appendUnique(tp.names, nameKey(adjStem(t.low)))
-			} else if !neutralModifiers[t.low] && looksAdjective(t.low) {
-				tp.mods = appendUnique(tp.mods, adjStem(t.low))
-			}
+			tp.words = append(tp.words, topicWord{key: k, name: nameKey(t.text)})
+		case strings.Contains(t.low, "isch"):
+			tp.words = append(tp.words, topicWord{name: nameKey(adjStem(t.low))})
+		case looksAdjective(t.low) && !neutralModifiers[t.low] && !functionWord(t.low):
+			tp.mods = appendUnique(tp.mods, adjStem(t.low))
 		}
 	}
 	return tp
 }
 
+// matches: one word of the topic is the claim's measured thing, every
+// other names its owner (or, without an owner, something of its context),
+// and the claim's narrowing adjectives are the topic's.
 func (tp topic) matches(c *Claim) bool {
-	if !c.HasQuantity && c.Stance == StanceAssert {
+	if !c.HasQuantity {
 		return false
 	}
-	keyHit := false
-	for _, k := range tp.keys {
-		if keysMatch(k, c.Key) || !c.HasQuantity && containsNoun(c.nouns, k) {
-			keyHit = true
+	hit := -1
+	for i, w := range tp.words {
+		if w.key != "" && keysMatch(w.key, c.Key) {
+			hit = i
+			break
 		}
 	}
-	if !keyHit {
+	if hit < 0 || !sameModifiers(tp.mods, c.Modifiers) {
 		return false
 	}
-	for _, m := range tp.mods {
-		if !sameModifiers([]string{m}, c.Modifiers) && !containsString(c.Modifiers, m) {
-			return false
+	for i, w := range tp.words {
+		if i == hit || w.name == "" {
+			continue
 		}
-	}
-	if len(tp.mods) == 0 && len(c.Modifiers) > 0 {
-		return false // "Soldaten" is not "aktive Soldaten"
-	}
-	for _, n := range tp.names {
-		if tp.keys != nil && containsString(tp.keys, nounKey(n)) {
-			continue // the word was taken as the noun
-		}
-		ctx := append(append([]string{c.ownerKey}, c.Anchors...), c.ctx.around(c.Paragraph)...)
-		if !containsName(ctx, n) {
+		switch {
+		case c.ownerKey != "" && !strings.HasPrefix(c.ownerKey, "~"):
+			if !sameName(c.ownerKey, w.name) && !containsName(c.Anchors, w.name) {
+				return false
+			}
+		case c.ownerKey != "":
+			// a common-noun owner ("die Ukraine", "die Stadt") stands for
+			// a name of its paragraph, not of the title
+			if !containsName(append(append([]string(nil), c.Anchors...), c.ctx.paragraphNames(c.Paragraph)...), w.name) {
+				return false
+			}
+		case !containsName(append(append([]string(nil), c.Anchors...), c.ctx.around(c.Paragraph)...), w.name):
 			return false
 		}
 	}
@@ -127,7 +133,7 @@ func containsString(list []string, s string) bool {
 // entry; undated figures come last, in publication order.
 func Timeline(all []articles.Article, topicText string) []TimelineEntry {
 	tp := parseTopic(topicText)
-	if len(tp.keys) == 0 {
+	if len(tp.words) == 0 {
 		return nil
 	}
 	var cs []*Claim

@@ -220,7 +220,7 @@ var (
 	// genericHeads are people counted without saying what happened to them;
 	// the clause's verb says it: "17 Menschen wurden verletzt" counts
 	// Verletzte.
-	genericHeads = set("menschen mensch personen person leute einwohner bürger bürgerinnen")
+	genericHeads = set("menschen mensch personen person leute")
 
 	// timeNouns after a figure make it a duration, an age or a date.
 	timeNouns = set("jahr jahre jahren jahres jahrs monat monate monaten monats woche wochen tag tage tagen tages " +

@@ -214,11 +214,11 @@ type jsonSide struct {
 }
 
 type jsonAlert struct {
-	Kind          string   `json:"kind"`
-	Severity      string   `json:"severity"`
-	Explanation   string   `json:"explanation"`
-	ExplanationDE string   `json:"explanation_de"`
-	Key           string   `json:"key"`
+	Kind          string     `json:"kind"`
+	Severity      string     `json:"severity"`
+	Explanation   string     `json:"explanation"`
+	ExplanationDE string     `json:"explanation_de"`
+	Key           string     `json:"key"`
 	New           jsonSide   `json:"new"`
 	Existing      []jsonSide `json:"existing"`
 }

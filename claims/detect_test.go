@@ -1,0 +1,155 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+func dated(id, date string, paras ...string) articles.Article {
+	a := article(paras...)
+	a.ID, a.File, a.Title = id, id+".txt", "Bericht "+id
+	p, _ := time.Parse(time.DateOnly, date)
+	a.Published = p
+	return a
+}
+
+func TestDetect(t *testing.T) {
+	police := dated("police", "2025-02-15", "Nach Angaben der Polizei beteiligten sich am Samstag in Leipzig rund 4.000 Menschen an der Kundgebung.")
+	same := dated("same", "2025-02-15", "Laut Polizei demonstrierten am Samstag in Leipzig etwa 4.200 Menschen.")
+	organisers := dated("organisers", "2025-02-16", "Die Veranstalter sprachen am Samstag in Leipzig von mehr als 12.000 Menschen.")
+	other := dated("other", "2025-02-16", "In Dresden demonstrierten am Samstag 12.000 Menschen.")
+
+	tests := []struct {
+		name            string
+		added, existing []articles.Article
+		want            []string // alerting kinds
+	}{
+		{"nothing existing", []articles.Article{organisers}, nil, nil},
+		{"compatible raises nothing", []articles.Article{same}, []articles.Article{police}, nil},
+		{"another city raises nothing", []articles.Article{other}, []articles.Article{police, same}, nil},
+		{"one alert lists both earlier passages", []articles.Article{organisers}, []articles.Article{police, same}, []string{"conflict"}},
+		{"added articles are compared with each other", []articles.Article{organisers, police}, nil, []string{"conflict"}},
+		{"a replaced article is not compared with its old version", []articles.Article{dated("police", "2025-02-15", organisers.Paragraphs[0].Text)}, []articles.Article{police}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Alert
+			for _, al := range Detect(tt.added, tt.existing) {
+				if al.Kind.Alerts() {
+					got = append(got, al)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d alerts, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i, al := range got {
+				if string(al.Kind) != tt.want[i] {
+					t.Errorf("alert %d: %s, want %s", i, al.Kind, tt.want[i])
+				}
+				for _, s := range al.Existing {
+					if s.Article == al.New.Article {
+						t.Errorf("alert within one article: %s", al.New.Article)
+					}
+				}
+			}
+		})
+	}
+	got := Detect([]articles.Article{organisers}, []articles.Article{police, same})
+	if len(got) != 1 || len(got[0].Existing) != 2 {
+		t.Fatalf("want one alert citing both earlier articles, got %+v", got)
+	}
+	if got[0].New.Published != "2025-02-16" || got[0].New.Passage == "" || got[0].New.Figure == "" || len(got[0].New.Sources) == 0 {
+		t.Errorf("side lacks context: %+v", got[0].New)
+	}
+	if !strings.Contains(got[0].Explanation.EN, "1 more earlier passage") {
+		t.Errorf("explanation does not say there is more: %s", got[0].Explanation.EN)
+	}
+}
+
+// TestGroupingRepeats checks that two sentences of one paragraph saying the
+// same raise one alert.
+func TestGroupingRepeats(t *testing.T) {
+	old := dated("old", "2025-06-02", "Die Stadt will die Zentralbibliothek im Herbst schließen.")
+	nw := dated("new", "2025-06-03", "Die Stadt bestreitet, die Zentralbibliothek schließen zu wollen. „Wir schließen die Zentralbibliothek nicht“, sagte der Bürgermeister.")
+	var kinds []Kind
+	for _, al := range Detect([]articles.Article{nw}, []articles.Article{old}) {
+		if al.Kind.Alerts() {
+			kinds = append(kinds, al.Kind)
+		}
+	}
+	if len(kinds) != 1 || kinds[0] != KindDenial {
+		t.Errorf("alerts %v, want one denial", kinds)
+	}
+}
+
+// TestRetractionOfAPlan checks a retraction without any figure.
+func TestRetractionOfAPlan(t *testing.T) {
+	old := dated("old", "2025-03-01", "Die Band Nordlichter spielt am 14. Juni in der Berliner Waldbühne.")
+	nw := dated("new", "2025-05-20", "Das Konzert der Band Nordlichter in der Waldbühne wurde abgesagt.")
+	got := Detect([]articles.Article{nw}, []articles.Article{old})
+	if len(got) != 1 || got[0].Kind != KindRetraction {
+		t.Fatalf("got %+v, want one retraction", got)
+	}
+}
+
+// TestPairsOrder checks that Pairs puts the later article on the New side.
+func TestPairsOrder(t *testing.T) {
+	old := dated("b-old", "2025-02-15", "Nach Angaben der Polizei beteiligten sich am Samstag in Leipzig rund 4.000 Menschen an der Kundgebung.")
+	clash := dated("a-new", "2025-02-16", "Die Veranstalter sprachen am Samstag in Leipzig von mehr als 12.000 Menschen.")
+	for _, in := range [][]articles.Article{{old, clash}, {clash, old}} {
+		got := Pairs(in)
+		if len(got) != 1 || got[0].New.Article != "a-new" || got[0].First().Article != "b-old" {
+			t.Fatalf("got %+v", got)
+		}
+	}
+	if got := Pairs(nil); len(got) != 0 {
+		t.Errorf("Pairs(nil) = %v", got)
+	}
+}
+
+// TestOrder checks the replay order: dated articles by date, then the
+// undated ones by file name.
+func TestOrder(t *testing.T) {
+	var got []string
+	for _, a := range Order(seeds(t)) {
+		got = append(got, a.ID[:3])
+	}
+	if strings.Join(got, " ") != "002 000 001 003 004" {
+		t.Errorf("order %v, want 002 000 001 003 004", got)
+	}
+}
+
+// TestAlertJSON checks that alerts written by the earlier version (one
+// Existing side) are read as a group of one.
+func TestAlertJSON(t *testing.T) {
+	var a Alert
+	if err := a.UnmarshalJSON([]byte(`{"Kind":"conflict","Severity":"high","New":{"Article":"n"},"Existing":{"Article":"e","Paragraph":2}}`)); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Existing) != 1 || a.Existing[0].Article != "e" || a.Kind != KindConflict {
+		t.Errorf("got %+v", a)
+	}
+	if err := a.UnmarshalJSON([]byte(`{"Kind":"denial","Existing":[{"Article":"x"},{"Article":"y"}]}`)); err != nil || len(a.Existing) != 2 {
+		t.Errorf("got %+v, %v", a, err)
+	}
+}
+
+// TestCachedClaims checks that cold and warm claim caches give the same
+// alerts.
+func TestCachedClaims(t *testing.T) {
+	as := seeds(t)
+	memo.reset()
+	cold := Pairs(as)
+	warm := Pairs(as)
+	if len(cold) != len(warm) {
+		t.Fatalf("%d alerts cold, %d warm", len(cold), len(warm))
+	}
+	for i := range cold {
+		if cold[i].Key() != warm[i].Key() {
+			t.Error("cached claims change the result")
+		}
+	}
+}

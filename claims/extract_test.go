@@ -1,0 +1,205 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestExtractRules checks one rule per row on a written sentence (the
+// article is dated Monday 2024-11-18). Fields left empty in want are not
+// checked; the claim checked is the first whose figure contains pick.
+func TestExtractRules(t *testing.T) {
+	type want struct {
+		pick, key, unit, owner, when string
+		mode                         Mode
+		stance                       Stance
+		mods                         string
+		negative, part, hedged       *bool
+		changing, increment          *bool
+		change                       int
+		places, sources              []string
+	}
+	yes, no := new(bool), new(bool)
+	*yes = true
+	tests := []struct {
+		name string
+		text string
+		want *want // nil: no figure or stance claim
+	}{
+		{"figure after the noun", "Die Arbeitslosenquote lag im März bei 6,1 Prozent.", &want{pick: "6,1 %", key: nounKey("Arbeitslosenquote"), unit: "%", when: "2024-03"}},
+		{"genitive of a count", "Die Zahl der Verletzten stieg auf 17.", &want{pick: "17", key: "verletzt", changing: yes}},
+		{"a change is not a level", "Die Verbraucherpreise stiegen um 2,1 Prozent.", &want{pick: "2,1", change: 1, unit: "%"}},
+		{"von before the figure", "Die Stadt rechnet mit einem Defizit von 800 Millionen Euro.", &want{pick: "800", key: "defizit", unit: "€", mode: ModeForecast}},
+		{"people counted by what happened to them", "Bei dem Unfall wurden am Sonntag 17 Menschen verletzt.", &want{pick: "17", key: "verletzt", when: "2024-11-17"}},
+		{"ums Leben", "Bei dem Brand kamen drei Menschen ums Leben.", &want{pick: "3", key: "tot"}},
+		{"Todesopfer", "Das Unglück forderte fünf Todesopfer.", &want{pick: "5", key: "tot"}},
+		{"a crowd taking part", "In Leipzig zogen 12.000 Menschen durch die Innenstadt.", &want{pick: "12.000", key: "mensch", places: []string{"leipzig"}}},
+		{"part of a whole", "17 Menschen wurden verletzt, drei von ihnen schwer.", &want{pick: "3", key: "verletzt", part: yes, mods: "schwer"}},
+		{"a narrowing adjective", "Die Armee verfügt über 1,2 Millionen aktive Soldaten.", &want{pick: "1,2", mods: "aktiv"}},
+		{"neutral adjectives narrow nothing", "Der Konzern schafft 500 neue Stellen.", &want{pick: "500", key: "stelle", mods: "", increment: yes}},
+		{"owner is the subject, not the source", "Laut Betriebsrat will Siemens 500 Stellen streichen.", &want{pick: "500", owner: "Siemens", mode: ModePlan, sources: []string{"Betriebsrat"}}},
+		{"owner is not the speaker", "Die Gewerkschaft Verdi erklärte, Siemens habe 500 Stellen gestrichen.", &want{pick: "500", owner: "Siemens", hedged: yes}},
+		{"the speaker's figure", "Die Veranstalter sprachen von 20.000 Teilnehmern.", &want{pick: "20.000", key: "mensch", sources: []string{"Veranstalter"}}},
+		{"place adjective", "Die Kölner Verkehrsbetriebe zählten 300 Busse.", &want{pick: "300", key: nounKey("Busse")}},
+		{"plan with will", "Die Stadt will 200 Wohnungen bauen.", &want{pick: "200", mode: ModePlan}},
+		{"announcement", "Der Konzern kündigte an, 300 Stellen abzubauen.", &want{pick: "300", mode: ModeAnnouncement}},
+		{"forecast", "Die Bundesagentur erwartet im Dezember 2,9 Millionen Arbeitslose.", &want{pick: "2,9", mode: ModeForecast}},
+		{"reportative soll is a hedge, not a plan", "Bei dem Einsturz sollen zwölf Menschen gestorben sein.", &want{pick: "12", key: "tot", mode: ModeReport, hedged: yes}},
+		{"zero", "Bei dem Brand gab es keine Verletzten.", &want{pick: "keine", key: "verletzt", negative: yes}},
+		{"negated figure", "Die Polizei hat nicht 600 Menschen festgenommen.", &want{pick: "600", negative: yes}},
+		{"nicht nur is no negation", "Es kamen nicht nur 3.000 Besucher, sondern auch viele Händler.", &want{pick: "3.000", negative: no}},
+		{"denial without a figure", "Die Firma bestreitet, das Werk in Nauen schließen zu wollen.", &want{pick: "bestritten", stance: StanceDeny}},
+		{"separable denial", "Der Verein weist Berichte über eine Entlassung des Trainers zurück.", &want{pick: "bestritten", stance: StanceDeny}},
+		{"es gebe keine", "Es gebe keine Pläne, die Klinik zu schließen, sagte der Landrat.", &want{pick: "bestritten", stance: StanceDeny}},
+		{"retraction of an event", "Das Konzert am Samstag wurde abgesagt.", &want{pick: "abgesagt", stance: StanceRetract}},
+		{"auf Eis gelegt", "Die Bahn hat die Generalsanierung der Strecke auf Eis gelegt.", &want{pick: "Eis", stance: StanceRetract}},
+		{"a figure in a retraction", "Der Rat hat die Kürzung des Zuschusses um 1,5 Millionen Euro zurückgenommen.", &want{pick: "1,5", stance: StanceRetract}},
+		{"cancelled flights are a count", "Am Montag wurden rund 600 Flüge gestrichen.", &want{pick: "600", stance: StanceAssert}},
+		{"a withdrawal is an event", "Die Armee hat 2.000 Soldaten aus der Stadt zurückgezogen.", &want{pick: "2.000", stance: StanceAssert}},
+		{"a demand is no retraction", "Die Stadt müsse die Kürzungen zurücknehmen, sagte die Sprecherin.", nil},
+		{"durations are not claims", "Die Verbindungen waren seit mehr als 30 Jahren unterbrochen.", nil},
+		{"ages are not claims", "Die Opfer sind zwischen 19 und 27 Jahre alt.", nil},
+		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := Extract(article(tt.text))
+			var c Claim
+			found := false
+			var figs []string
+			for _, x := range cs {
+				if !x.HasQuantity && x.Stance == StanceAssert {
+					continue
+				}
+				figs = append(figs, x.Figure)
+				if tt.want != nil && !found && strings.Contains(x.Figure, tt.want.pick) {
+					c, found = x, true
+				}
+			}
+			if tt.want == nil {
+				if len(figs) > 0 {
+					t.Fatalf("claims %q, want none", figs)
+				}
+				return
+			}
+			if !found {
+				t.Fatalf("no claim with %q among %q", tt.want.pick, figs)
+			}
+			w := tt.want
+			str := func(name, got, want string) {
+				if want != "" && got != want {
+					t.Errorf("%s = %q, want %q", name, got, want)
+				}
+			}
+			str("key", c.Key, w.key)
+			str("unit", c.Unit, w.unit)
+			str("owner", c.Owner, w.owner)
+			str("when", c.When.String(), w.when)
+			str("mode", string(c.Mode), string(w.mode))
+			if w.stance != "" || w.pick == "600" || w.pick == "2.000" {
+				str("stance", "["+string(c.Stance)+"]", "["+string(w.stance)+"]")
+			}
+			if w.mods != "" || w.pick == "500" && w.key == "stelle" {
+				str("modifiers", "["+strings.Join(c.Modifiers, ",")+"]", "["+w.mods+"]")
+			}
+			flag := func(name string, got bool, want *bool) {
+				if want != nil && got != *want {
+					t.Errorf("%s = %v, want %v", name, got, *want)
+				}
+			}
+			flag("negative", c.negative(), w.negative)
+			flag("part", c.Part, w.part)
+			flag("hedged", c.Hedged(), w.hedged)
+			flag("changing", c.Changing, w.changing)
+			flag("increment", c.Increment, w.increment)
+			if w.change != 0 && c.Change != w.change {
+				t.Errorf("change = %d, want %d", c.Change, w.change)
+			}
+			if w.places != nil && strings.Join(c.Places, ",") != strings.Join(w.places, ",") {
+				t.Errorf("places = %q, want %q", c.Places, w.places)
+			}
+			if w.sources != nil && !sameSet(c.Sources, w.sources) {
+				t.Errorf("sources = %q, want %q", c.Sources, w.sources)
+			}
+		})
+	}
+}
+
+// TestStatements checks that sentences without figures are kept as
+// statements, with polarity and mode, so a later stance can target them.
+func TestStatements(t *testing.T) {
+	tests := []struct {
+		text    string
+		mode    Mode
+		negated bool
+	}{
+		{"In der Nacht zu Montag ist in Niederalteich ein Deich gebrochen.", ModeReport, false},
+		{"Die Stadt will die Zentralbibliothek schließen.", ModePlan, false},
+		{"Das Konzert findet statt.", ModeReport, false},
+		{"Eine Evakuierung des Ortes ist nicht geplant.", ModePlan, true},
+	}
+	for _, tt := range tests {
+		cs := Extract(article(tt.text))
+		if len(cs) != 1 || cs[0].HasQuantity || cs[0].Stance != StanceAssert {
+			t.Errorf("%q: %d claims, want one statement: %+v", tt.text, len(cs), cs)
+			continue
+		}
+		if cs[0].Mode != tt.mode || cs[0].Negated != tt.negated {
+			t.Errorf("%q: mode %s negated %v, want %s %v", tt.text, cs[0].Mode, cs[0].Negated, tt.mode, tt.negated)
+		}
+	}
+}
+
+// TestCarry checks what one sentence passes to the next in a paragraph:
+// the owner and the time.
+func TestCarry(t *testing.T) {
+	cs := Extract(article("Am Wochenende tagte Verdi in Kassel. Dabei stimmten 300 Delegierte für den Streik."))
+	var fig *Claim
+	for i := range cs {
+		if cs[i].HasQuantity {
+			fig = &cs[i]
+		}
+	}
+	if fig == nil || fig.Owner != "Verdi" || fig.When.String() != "2024-11-16/2024-11-17" {
+		t.Fatalf("got %+v", fig)
+	}
+}
+
+// TestExtractIDs checks that claim IDs are unique and stable.
+func TestExtractIDs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range seeds(t) {
+		first := Extract(a)
+		second := Extract(a)
+		for i, c := range first {
+			if seen[c.ID] {
+				t.Errorf("duplicate claim ID %s", c.ID)
+			}
+			seen[c.ID] = true
+			if second[i].ID != c.ID || !strings.HasPrefix(c.ID, a.ID+"#") {
+				t.Errorf("unstable or foreign ID %s", c.ID)
+			}
+		}
+	}
+}
+
+// FuzzExtract feeds arbitrary paragraphs through the whole extractor.
+func FuzzExtract(f *testing.F) {
+	for _, a := range seeds(f) {
+		for _, p := range a.Paragraphs {
+			f.Add(p.Text)
+		}
+	}
+	f.Add("„Siemens“ streicht – keine – 5.000 (etwa) Stellen,, nicht")
+	f.Add("In der Nacht zu Montag bestreitet NRW, dass 3 von ihnen davon abgesagt")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, c := range Extract(article(text)) {
+			if c.HasQuantity && (c.Quantity.Low > c.Quantity.High || c.Quantity.Low < 0) {
+				t.Fatalf("bad interval in %q", text)
+			}
+			if c.Text == "" || !strings.Contains(text, c.Text) {
+				t.Fatalf("claim sentence %q not in %q", c.Text, text)
+			}
+		}
+	})
+}

@@ -1,0 +1,76 @@
+package claims
+
+import (
+	"testing"
+)
+
+// TestArticleWindow: only a stated date is a time; undated seeds stay
+// unknown and never get a publication date.
+func TestArticleWindow(t *testing.T) {
+	for _, a := range seeds(t) {
+		w := articleWindow(a)
+		switch a.ID[:3] {
+		case "002":
+			if w.String() != "2024-11-18" || w.Basis != "published" {
+				t.Errorf("%s: window %s (%s), want 2024-11-18 (published)", a.ID, w, w.Basis)
+			}
+		default:
+			if w.Known() || a.PublishedDate() != "" {
+				t.Errorf("%s: window %s, published %q; the article states no date", a.ID, w, a.PublishedDate())
+			}
+		}
+	}
+}
+
+func TestSentenceWindow(t *testing.T) {
+	mon := Window{From: day(2024, 11, 18), To: day(2024, 11, 18), Basis: "published"} // a Monday
+	tests := []struct {
+		s     string
+		ref   Window
+		want  string
+		basis string
+	}{
+		{"Am 18.11.2024 kamen sie.", mon, "2024-11-18", "explicit"},
+		{"Am 3. März 2023 kamen sie.", mon, "2023-03-03", "explicit"},
+		{"Im April 2019 trafen sie sich.", mon, "2019-04", "explicit"},
+		{"Ende April 2024 kamen sie.", mon, "2024-04-21/2024-04-30", "explicit"},
+		{"Im Jahr 2023 kamen sie.", mon, "2023", "explicit"},
+		{"Anfang 2024 waren es mehr.", mon, "2024-01/2024-04", "explicit"},
+		{"Im Frühjahr 2024 waren es mehr.", mon, "2024-03/2024-05", "explicit"},
+		{"Im dritten Quartal 2024 sank der Umsatz.", mon, "2024-07/2024-09", "explicit"},
+		{"Seit 2022 kamen sie.", mon, "2022-01-01/2024-11-18", "explicit"},
+		{"Im vergangenen Jahr kamen sie.", mon, "2023", "relative"},
+		{"In diesem Jahr kamen sie.", mon, "2024", "relative"},
+		{"Zu Beginn des Jahres waren es mehr.", mon, "2024-01/2024-03", "relative"},
+		{"Ende April bestätigte die Firma.", mon, "2024-04-21/2024-04-30", "relative"},
+		{"Im Dezember kamen sie.", mon, "2023-12", "relative"},
+		{"Am 17. November kamen sie.", mon, "2024-11-17", "relative"},
+		{"Am letzten Wochenende demonstrierten Tausende.", mon, "2024-11-16/2024-11-17", "relative"},
+		{"Am Sonntag demonstrierten Tausende.", mon, "2024-11-17", "relative"},
+		{"Am Samstagabend brannte eine Halle.", mon, "2024-11-16", "relative"},
+		{"Gestern brannte eine Halle.", mon, "2024-11-17", "relative"},
+		{"Heute streiken die Fahrer.", mon, "2024-11-18", "relative"},
+		{"In der Nacht zu Montag brach ein Deich.", mon, "2024-11-17/2024-11-18", "relative"},
+		{"In der Nacht zum Sonntag brach ein Deich.", mon, "2024-11-16/2024-11-17", "relative"},
+		{"In der vergangenen Woche sanken die Preise.", mon, "2024-11-11/2024-11-17", "relative"},
+		{"Im vergangenen Monat sanken die Preise.", mon, "2024-10", "relative"},
+		{"Vor zwei Jahren kamen sie.", mon, "2022", "relative"},
+		{"Das Konzert soll am Samstag stattfinden.", mon, "2024-11-23", "relative"},
+		{"Am kommenden Freitag wird gestreikt.", mon, "2024-11-22", "relative"},
+		{"Kürzlich kamen sie.", mon, "", ""},
+		{"Nach fünf Monaten Krieg kamen sie.", mon, "", ""},
+		{"Im vergangenen Jahr kamen sie.", Window{Basis: "unknown"}, "", ""},
+	}
+	for _, tt := range tests {
+		w, ok := sentenceWindow(tt.s, tt.ref)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("%q: window %s, want none", tt.s, w)
+			}
+			continue
+		}
+		if !ok || w.String() != tt.want || w.Basis != tt.basis {
+			t.Errorf("%q: %s (%s), want %s (%s)", tt.s, w, w.Basis, tt.want, tt.basis)
+		}
+	}
+}
