@@ -241,8 +241,6 @@ type carry struct {
 	head      string
 	key       string
 	unit      string
-	anchors   []string
-	stanceOn  bool
 }
 
 func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {

@@ -119,15 +119,6 @@ func containsNoun(list []string, k string) bool {
 	return false
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // Timeline returns the figures on topic in time order (by the end of their
 // time window), each with its relation to the nearest earlier comparable
 // entry; undated figures come last, in publication order.

@@ -209,10 +209,6 @@ var (
 		"weiteren zusätzliche zusätzlichen neue neuen bisherige bisherigen aktuelle aktuellen derzeitige derzeitigen " +
 		"jährliche jährlichen jährlich")
 
-	// partWords before a figure make it part of the whole named before:
-	// "drei von ihnen", "darunter zwei Kinder".
-	partWords = set("davon darunter")
-
 	// transparentNouns count what their genitive names: "die Zahl der
 	// Toten" measures Tote.
 	transparentNouns = set("zahl anzahl gesamtzahl summe menge höhe zahlen")
