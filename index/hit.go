@@ -14,6 +14,9 @@ type SearchOptions struct {
 	// Exclude lists article IDs whose passages must never be returned
 	// (articles a moderator excluded from lookups but kept in the corpus).
 	Exclude []string
+	// Collections, when set, are the only collections whose passages may
+	// be returned ("" is BaseCollection); see collection.go.
+	Collections []string
 }
 
 // MaxLimit caps SearchOptions.Limit.

@@ -95,6 +95,12 @@ type ManifestEntry struct {
 	Published string `json:"published,omitempty"`
 	Hash      string `json:"hash"`
 	Passages  int    `json:"passages"`
+	// Collection is the article's collection ("" before collections;
+	// BaseCollection means the same), TextHash its text alone and URL its
+	// stated URL, so duplicates are found without loading articles.
+	Collection string `json:"collection,omitempty"`
+	TextHash   string `json:"text_hash,omitempty"`
+	URL        string `json:"url,omitempty"`
 }
 
 type meta struct {
@@ -522,7 +528,8 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 }
 
 func entryFor(a articles.Article) ManifestEntry {
-	return ManifestEntry{Title: a.Title, Published: a.PublishedDate(), Hash: a.Hash(), Passages: len(a.Paragraphs)}
+	return ManifestEntry{Title: a.Title, Published: a.PublishedDate(), Hash: a.Hash(), Passages: len(a.Paragraphs),
+		Collection: collectionOf(a), TextHash: a.TextHash(), URL: a.URL}
 }
 
 // PassageID is the document ID of an article's paragraph.
@@ -539,6 +546,7 @@ func addToBatch(b *bleve.Batch, a articles.Article) error {
 		doc := passageDoc{
 			Text: p.Text, Spell: p.Text, Numbers: p.Text,
 			Heading: p.Heading, Article: a.ID, Paragraph: float64(p.N), Sources: p.Sources,
+			Collection: collectionOf(a),
 		}
 		if p.N == 1 {
 			doc.LeadTitle = a.Title
