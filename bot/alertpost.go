@@ -15,7 +15,7 @@ import (
 
 // deliverAlert posts one alert to a guild's channel, at most once ever per
 // guild and pair. The claim and the outbox entry are one step
-// (state.AlertClaimer), before the post, so whatever happens next — the
+// (Store.ClaimAndEnqueueAlert), before the post, so whatever happens next — the
 // post fails, the process dies mid-post — the outbox still has the alert
 // and RetryAlerts posts it; a successful post acks the entry. It reports
 // whether the alert was posted now.
@@ -53,21 +53,10 @@ func (b *Bot) deliverAlert(ctx context.Context, log *slog.Logger, guildID, ch st
 	return true
 }
 
-// claimAlert claims p's alert and queues p in one step when the store can
-// (state.AlertClaimer), else in two.
-func (b *Bot) claimAlert(ctx context.Context, log *slog.Logger, p state.PendingAlert) (bool, error) {
-	if c, ok := b.store.(state.AlertClaimer); ok {
-		return c.ClaimAndEnqueueAlert(ctx, p)
-	}
-	first, err := b.store.ClaimAlert(ctx, p.GuildID, p.AlertKey)
-	if err != nil || !first {
-		return first, err
-	}
-	if err := b.store.EnqueueAlert(ctx, p); err != nil {
-		// Post anyway: the alert is lost only if the post fails too.
-		log.WarnContext(ctx, "queueing alert before posting failed", "alert", p.AlertKey, "err", err)
-	}
-	return true, nil
+// claimAlert claims p's alert and queues p in one step, so an alert is
+// never marked as posted without being in the outbox.
+func (b *Bot) claimAlert(ctx context.Context, _ *slog.Logger, p state.PendingAlert) (bool, error) {
+	return b.store.ClaimAndEnqueueAlert(ctx, p)
 }
 
 // retryAlert posts one due outbox entry, unless it is being posted right

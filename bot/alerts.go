@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
 )
 
@@ -147,23 +148,24 @@ func sideText(l lang, s claims.Side) string {
 }
 
 // PostAlerts posts contradiction alerts to a guild's alert channel (its
-// /alerts setting, else Config.AlertChannelID). Each pair is posted at most
-// once per guild, ever (state ClaimAlert), and never after a moderator gave
-// a verdict on it. A post that fails (403, 5xx, network) is queued in the
-// outbox and retried by RetryAlerts. It returns how many were posted now.
+// /alerts setting, else Config.AlertChannelID when that channel is the
+// guild's). Each pair is posted at most once per guild, ever (state
+// ClaimAlert), and never after a moderator gave a verdict on it. A post
+// that fails (403, 5xx, network) is queued in the outbox and retried by
+// RetryAlerts. It returns how many were posted now. The caller decides
+// which guild sees which alerts (deliverReport).
 func (b *Bot) PostAlerts(ctx context.Context, guildID string, alerts []claims.Alert) int {
 	b.metrics().Alerts(AlertRaised, len(b.postable(alerts)))
 	return b.postAlerts(ctx, guildID, alerts)
 }
 
-// Broadcast posts alerts to every guild the bot knows of (DISCORD_GUILD_ID,
-// guilds from the gateway, guilds it has had interactions from). Call it
-// after articles were added outside a command (ingest).
-func (b *Bot) Broadcast(ctx context.Context, alerts []claims.Alert) int {
-	b.metrics().Alerts(AlertRaised, len(b.postable(alerts)))
+// Deliver posts the alerts an addition or a re-index outside a command
+// raised (the feed poller's, in cmd) to the guilds whose views see them,
+// and returns how many were posted.
+func (b *Bot) Deliver(ctx context.Context, rep library.Report) int {
 	n := 0
-	for _, g := range b.knownGuilds() {
-		n += b.postAlerts(ctx, g, alerts)
+	for _, k := range b.deliverReport(ctx, rep) {
+		n += k
 	}
 	return n
 }
@@ -217,7 +219,9 @@ func (b *Bot) alertChannel(ctx context.Context, guildID string) (string, error) 
 	case alertsOff:
 		return "", nil
 	case "":
-		if b.cfg.GuildID == "" || b.cfg.GuildID == guildID {
+		// ALERT_CHANNEL_ID is a channel of one guild: only that guild's
+		// alerts may go there.
+		if g := b.fallback.get(ctx, b); g != "" && g == guildID {
 			return b.cfg.AlertChannelID, nil
 		}
 		return "", nil

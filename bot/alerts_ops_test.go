@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 // TestAlertSurvivesDeathMidPost closes the gap between claiming an alert
@@ -23,11 +23,11 @@ func TestAlertSurvivesDeathMidPost(t *testing.T) {
 	ctx := context.Background()
 	alerts := seedLib().alerts
 
-	st1, err := state.OpenBolt(path)
+	st1, err := boltstate.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dead, err := New(Config{AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st1})
+	dead, err := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,13 +43,13 @@ func TestAlertSurvivesDeathMidPost(t *testing.T) {
 	<-entered
 	st1.Close() // nothing more reaches the file
 
-	st2, err := state.OpenBolt(path)
+	st2, err := boltstate.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st2.Close()
 	var posts atomic.Int32
-	restarted, _ := New(Config{AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2})
+	restarted, _ := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2})
 	restarted.post = func(context.Context, string, *discordgo.MessageSend) error { posts.Add(1); return nil }
 	if err := restarted.RetryAlerts(ctx); err != nil {
 		t.Fatal(err)
@@ -72,8 +72,9 @@ func TestAlertSurvivesDeathMidPost(t *testing.T) {
 // TestAlertPostAndRetryRace: alerts posted directly and from the outbox at
 // the same time are posted once each.
 func TestAlertPostAndRetryRace(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts"})
 	ctx := context.Background()
+	h.store.SetGuildSettings(ctx, "g2", state.GuildSettings{AlertChannelID: "alerts"})
 	alerts := h.lib.alerts
 	// The first post fails: the alert is in the outbox, due after the
 	// back-off.

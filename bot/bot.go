@@ -21,16 +21,19 @@ import (
 	"github.com/claimbot/claimbot/state"
 )
 
-// Library is what the bot needs from the article library
-// (*library.Library). Errors carry claimbot codes.
+// Library is what the bot reads from the article library
+// (*library.Library). Every read names the collection whose view it
+// serves (see collection); errors carry claimbot codes.
 type Library interface {
-	Search(ctx context.Context, query string, opts index.SearchOptions) (index.Result, error)
+	Search(ctx context.Context, c library.Collection, query string, opts index.SearchOptions) (index.Result, error)
 	Reindex(ctx context.Context) (library.Report, error)
-	Article(id string) (articles.Article, bool)
-	Articles() []articles.Article
-	Stats() library.Stats
-	Disagreements(hits []index.Hit) []claims.Alert
-	Timeline(ctx context.Context, topic string) ([]claims.TimelineEntry, error)
+	Article(c library.Collection, id string) (articles.Article, bool)
+	Articles(c library.Collection) []articles.Article
+	IsExcluded(c library.Collection, id string) bool
+	Stats(c library.Collection) library.Stats
+	Disagreements(c library.Collection, hits []index.Hit) []claims.Alert
+	Timeline(ctx context.Context, c library.Collection, topic string) ([]claims.TimelineEntry, error)
+	AlertsFor(c library.Collection, rep library.Report) []claims.Alert
 }
 
 var _ Library = (*library.Library)(nil)
@@ -40,9 +43,10 @@ var _ Library = (*library.Library)(nil)
 type Store interface {
 	GuildSettings(ctx context.Context, guildID string) (state.GuildSettings, error)
 	SetGuildSettings(ctx context.Context, guildID string, s state.GuildSettings) error
+	ListGuildSettings(ctx context.Context) (map[string]state.GuildSettings, error)
 	Verdict(ctx context.Context, guildID, alertKey string) (state.Verdict, bool, error)
 	SetVerdict(ctx context.Context, guildID, alertKey string, v state.Verdict) error
-	ClaimAlert(ctx context.Context, guildID, alertKey string) (first bool, err error)
+	ClaimAndEnqueueAlert(ctx context.Context, p state.PendingAlert) (first bool, err error)
 	EnqueueAlert(ctx context.Context, p state.PendingAlert) error
 	PendingAlerts(ctx context.Context, limit int) ([]state.PendingAlert, error)
 	AckAlert(ctx context.Context, guildID, alertKey string) error
@@ -84,6 +88,11 @@ type Config struct {
 	// use moderator commands, in addition to Manage Server and
 	// Administrator (and to a guild's stored moderator role).
 	ModeratorRoleID string
+	// OperatorGuilds (CLAIMBOT_OPERATOR_GUILDS) are the guilds whose
+	// moderators change the shared base collection: their /article and
+	// /feeds act on the base, and only they may /reindex. Every other
+	// guild's moderators change their guild's own collection.
+	OperatorGuilds []string
 	// AlertLocale is the language of alerts in guilds whose locale the bot
 	// has not seen yet ("de" or "en"; default "de").
 	AlertLocale string
@@ -94,7 +103,8 @@ type Config struct {
 	// older figures, so posting updates would bury the contradictions.
 	AlertKinds []claims.Kind
 
-	// ClaimRate and ClaimWindow limit /claim per user (default 5 per 10 s).
+	// ClaimRate and ClaimWindow limit each user's searches (/claim, Check
+	// claim, /timeline, page buttons; default 5 per 10 s).
 	ClaimRate   int
 	ClaimWindow time.Duration
 	// DeferAfter is how long a handler may run before the bot defers the
@@ -170,9 +180,12 @@ type Deps struct {
 	// Metrics receives interactions, searches, alerts and REST calls for
 	// monitoring (ops.Metrics); nil records nothing.
 	Metrics Metrics
-	// Ingest enables /article, /feeds and the feed poller (article.go);
+	// Ingest enables /article and /feeds (article.go, feeds.go);
 	// nil leaves those commands saying that ingestion is not set up.
 	Ingest *Ingest
+	// Poller, when set, runs beside RunGateway (after READY, when the
+	// guilds are known) and RunHTTP, and stops with them.
+	Poller Poller
 }
 
 // Bot serves claimbot's commands. Create it with New; it is safe for
@@ -202,13 +215,17 @@ type Bot struct {
 
 	appID atomic.Value // string
 
+	operators map[string]bool // Config.OperatorGuilds
+	fallback  fallbackGuild   // the guild Config.AlertChannelID belongs to
+
 	mu     sync.Mutex
 	guilds map[string]string // guild ID → locale ("" unknown)
 	track  tracker           // interactions in flight
 
 	ops opsState // metrics, readiness, REST retries (observe.go)
 
-	ing *ingestion // /article, /feeds and the feed poller; nil when off
+	ing    *ingestion // /article and /feeds; nil when off
+	poller Poller     // Deps.Poller
 }
 
 // New checks the configuration and builds a bot. It does not connect.
@@ -221,14 +238,18 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		return nil, errors.New("bot: Deps.Library is required")
 	}
 	b := &Bot{
-		cfg:     cfg,
-		lib:     deps.Library,
-		store:   deps.Store,
-		log:     deps.Logger,
-		now:     deps.Now,
-		after:   deps.After,
-		queries: newQueryCache(4096),
-		guilds:  map[string]string{},
+		cfg:       cfg,
+		lib:       deps.Library,
+		store:     deps.Store,
+		log:       deps.Logger,
+		now:       deps.Now,
+		after:     deps.After,
+		queries:   newQueryCache(4096),
+		guilds:    map[string]string{},
+		operators: map[string]bool{},
+	}
+	for _, g := range cfg.OperatorGuilds {
+		b.operators[g] = true
 	}
 	if b.store == nil {
 		b.store = newMemStore()
@@ -243,11 +264,12 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		b.after = time.After
 	}
 	b.ops.init(deps.Metrics)
-	ing, err := newIngestion(deps, b.store)
+	ing, err := newIngestion(deps)
 	if err != nil {
 		return nil, err
 	}
 	b.ing = ing
+	b.poller = deps.Poller
 	b.limiter = newRateLimiter(cfg.ClaimRate, cfg.ClaimWindow)
 	b.unverified = make(chan struct{}, cfg.MaxUnverified)
 	b.replays = newReplayGuard(cfg.MaxClockSkew)

@@ -309,7 +309,7 @@ func TestModeratorRecognised(t *testing.T) {
 }
 
 func TestReindex(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts", OperatorGuilds: []string{"g1"}})
 	rec := h.run(moderator(cmdReindex, nil))
 	if got := strings.Join(rec.ops(), ","); got != "respond,edit" {
 		t.Fatalf("calls = %s; want an immediate deferral, then the edit", got)
@@ -356,7 +356,7 @@ func TestAlertsCommand(t *testing.T) {
 }
 
 func TestVerdictButtons(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts"})
 	ctx := context.Background()
 	if n := h.b.PostAlerts(ctx, "g1", h.lib.alerts); n != 1 {
 		t.Fatalf("posted %d; want 1", n)

@@ -43,7 +43,7 @@ func (b *Bot) RunHTTP(ctx context.Context) error {
 	if err := b.registerCommands(ctx); err != nil {
 		b.log.ErrorContext(ctx, "registering commands failed", "err", err)
 	}
-	feedsDone := b.startFeeds(ctx)
+	feedsDone := b.startPoller(ctx)
 	b.runOutbox(ctx)
 	b.drain()
 	<-feedsDone

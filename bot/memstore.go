@@ -41,6 +41,16 @@ func (m *memStore) SetGuildSettings(_ context.Context, g string, s state.GuildSe
 	return nil
 }
 
+func (m *memStore) ListGuildSettings(context.Context) (map[string]state.GuildSettings, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make(map[string]state.GuildSettings, len(m.settings))
+	for g, s := range m.settings {
+		out[g] = s
+	}
+	return out, nil
+}
+
 func (m *memStore) Verdict(_ context.Context, g, k string) (state.Verdict, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -55,17 +65,7 @@ func (m *memStore) SetVerdict(_ context.Context, g, k string, v state.Verdict) e
 	return nil
 }
 
-func (m *memStore) ClaimAlert(_ context.Context, g, k string) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.claimed[[2]string{g, k}] {
-		return false, nil
-	}
-	m.claimed[[2]string{g, k}] = true
-	return true, nil
-}
-
-// ClaimAndEnqueueAlert implements state.AlertClaimer.
+// ClaimAndEnqueueAlert claims and queues in one step, as state.Store does.
 func (m *memStore) ClaimAndEnqueueAlert(_ context.Context, p state.PendingAlert) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

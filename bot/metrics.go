@@ -10,7 +10,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot"
-	"github.com/claimbot/claimbot/ingest"
 )
 
 // Metrics receives what the bot does, for monitoring: the ops package
@@ -42,9 +41,6 @@ type Metrics interface {
 	// Gateway is a gateway connection event: "ready", "resumed",
 	// "disconnected".
 	Gateway(event string)
-	// FeedPoll is one pass of the feed poller over every feed (the
-	// signature of ingest.PollerOptions.OnPoll).
-	FeedPoll(rep ingest.PollReport, err error)
 }
 
 // InteractionEvent describes one interaction once it is answered.
@@ -102,7 +98,6 @@ func (nopMetrics) REST(string, string, int, time.Duration) {}
 func (nopMetrics) RateLimited(string, time.Duration, bool) {}
 func (nopMetrics) Retry(string)                            {}
 func (nopMetrics) Gateway(string)                          {}
-func (nopMetrics) FeedPoll(ingest.PollReport, error)       {}
 
 // searchOutcome classifies a search for Metrics.Search.
 func searchOutcome(hits int, err error) string {

@@ -1,0 +1,289 @@
+package library
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/internal/atomicfile"
+)
+
+// File is an article file to add.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Report says what a re-index or an addition did.
+type Report struct {
+	// Collection is the collection that changed (Base for a re-index).
+	Collection         Collection
+	Articles, Passages int
+	// Added are the IDs the new articles got, in the order of the files;
+	// Changed and Removed are filled by a re-index.
+	Added, Changed, Removed []string
+	// Renamed says, for each added article whose file name gave an ID
+	// that was taken, which ID it got instead.
+	Renamed []Renamed
+	// Duplicates are the files refused because the view has them (also
+	// among Problems, in words).
+	Duplicates []Duplicate
+	// Problems are files skipped and why (duplicates among them); nothing
+	// else was lost.
+	Problems []string
+	Took     time.Duration
+	// Alerts are the contradictions the new or changed articles raise in
+	// Collection's view: in a guild's, against the base and its own
+	// articles; in the base's, against the base, which every guild sees.
+	Alerts []claims.Alert
+	// GuildAlerts are, by guild ID, the contradictions a change to the
+	// base raises against a guild's own articles, which only that guild
+	// sees (and, after a re-index, those of articles changed in a guild's
+	// own folder).
+	GuildAlerts map[string][]claims.Alert
+}
+
+// Renamed is an added article that got another ID than its file name
+// gave, because that one was taken.
+type Renamed struct {
+	File, Wanted, ID string
+}
+
+// Duplicate is a file refused because the view has the article already:
+// Of is that article's ID, Why what gave it away ("the same text", "its
+// URL …").
+type Duplicate struct {
+	File, Of, Why string
+}
+
+// Add parses and indexes new article files into collection c without a
+// rebuild, and keeps them in c's folder so a later re-index includes them.
+// It is the one way articles come in: /article add, the feed poller, the
+// command line and Restore all use it.
+//
+// Nothing is ever replaced. A file whose text, or whose canonical URL, is
+// in c's view already is refused as a duplicate, whatever it is called. A
+// file whose ID is taken by another article (in any collection) gets a
+// new ID, said in Report.Renamed. Files that do not parse are refused with
+// a message each; the others are added. It fails with ECONFLICT when every
+// file was a duplicate, EINVALID when nothing could be added otherwise.
+func (l *Library) Add(ctx context.Context, c Collection, files []File) (Report, error) {
+	if err := c.check(); err != nil {
+		return Report{}, err
+	}
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	return l.add(ctx, c, files)
+}
+
+func (l *Library) add(ctx context.Context, c Collection, files []File) (Report, error) {
+	start := l.cfg.Now()
+	rep := Report{Collection: c}
+	var (
+		fresh []articles.Article
+		data  [][]byte
+		names []string
+	)
+	visible := l.ix.Entries(c.view()...)
+	taken := func(id string) bool {
+		if _, ok := l.ix.Entry(id); ok {
+			return true
+		}
+		for _, a := range fresh {
+			if a.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range files {
+		name := filepath.Base(f.Name)
+		if !articles.IsArticleFile(name) {
+			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: not an article file (want %s)", name, strings.Join(articles.Extensions, ", ")))
+			continue
+		}
+		a, err := articles.Parse(name, f.Data)
+		if err != nil {
+			rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
+			continue
+		}
+		if id, why := duplicateOf(a, visible, fresh); id != "" {
+			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %s is in the archive already as article %s", name, why, id))
+			rep.Duplicates = append(rep.Duplicates, Duplicate{File: name, Of: id, Why: why})
+			continue
+		}
+		if taken(a.ID) {
+			id := freeID(a.ID, taken)
+			if id == "" {
+				rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s and its numbered variants are all taken; rename the file", name, a.ID))
+				continue
+			}
+			ext := strings.ToLower(filepath.Ext(name))
+			renamed, err := articles.Parse(id+ext, f.Data)
+			if err != nil {
+				rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
+				continue
+			}
+			rep.Renamed = append(rep.Renamed, Renamed{File: name, Wanted: a.ID, ID: id})
+			a, name = renamed, id+ext
+		}
+		if c != Base {
+			a.Collection = string(c)
+		}
+		rep.Added = append(rep.Added, a.ID)
+		fresh = append(fresh, a)
+		data = append(data, f.Data)
+		names = append(names, name)
+	}
+	if len(fresh) == 0 {
+		switch {
+		case len(rep.Problems) == 0:
+			return rep, claimbot.Errorf(claimbot.EINVALID, "no files given")
+		case len(rep.Duplicates) == len(rep.Problems):
+			return rep, claimbot.Errorf(claimbot.ECONFLICT, "nothing added: %s", strings.Join(rep.Problems, "; "))
+		}
+		return rep, claimbot.Errorf(claimbot.EINVALID, "nothing added: %s", strings.Join(rep.Problems, "; "))
+	}
+	// Keep the files first: if indexing then fails, the next re-index picks
+	// them up; if the files were written last, a crash could lose an
+	// article the index already answered with.
+	if err := os.MkdirAll(l.addedDir(c), 0o755); err != nil {
+		return rep, fmt.Errorf("create collection folder: %w", err)
+	}
+	for i, a := range fresh {
+		path := filepath.Join(l.addedDir(c), a.ID+strings.ToLower(filepath.Ext(names[i])))
+		if err := atomicfile.Write(path, data[i], 0o644); err != nil {
+			return rep, fmt.Errorf("keep article file: %w", err)
+		}
+	}
+	if err := l.ix.Upsert(ctx, fresh...); err != nil {
+		return rep, fmt.Errorf("index articles: %w", err)
+	}
+	l.invalidate(c)
+	rep.Alerts, rep.GuildAlerts = l.raise(c, fresh)
+	st := l.Stats(c)
+	rep.Articles, rep.Passages = st.Articles, st.Passages
+	rep.Took = l.cfg.Now().Sub(start)
+	return rep, nil
+}
+
+// duplicateOf returns the article of the view (or of this addition) that
+// a is a copy of, and what gave it away; "" when there is none.
+func duplicateOf(a articles.Article, visible map[string]index.ManifestEntry, fresh []articles.Article) (id, why string) {
+	hash, u := a.TextHash(), canonicalURL(a.URL)
+	for _, f := range fresh {
+		if f.TextHash() == hash {
+			return f.ID, "the same text"
+		}
+		if u != "" && canonicalURL(f.URL) == u {
+			return f.ID, "its URL " + u
+		}
+	}
+	for eid, e := range visible {
+		if e.TextHash == hash {
+			return eid, "the same text"
+		}
+	}
+	if u == "" {
+		return "", ""
+	}
+	for eid, e := range visible {
+		if canonicalURL(e.URL) == u {
+			return eid, "its URL " + u
+		}
+	}
+	return "", ""
+}
+
+// freeID is the first of id-2, id-3, … that is not taken, within the ID
+// grammar; "" when none of the first thousand is free.
+func freeID(id string, taken func(string) bool) string {
+	for n := 2; n < 1000; n++ {
+		suffix := "-" + strconv.Itoa(n)
+		stem := id
+		if len(stem)+len(suffix) > articles.MaxIDLen {
+			stem = strings.TrimRight(stem[:articles.MaxIDLen-len(suffix)], "-")
+		}
+		if cand := stem + suffix; articles.ValidID(cand) && !taken(cand) {
+			return cand
+		}
+	}
+	return ""
+}
+
+// canonicalURL is the form of an article URL two copies of a page share:
+// scheme and host lower-cased, no default port, no fragment, no tracking
+// parameters, no trailing slash. Anything but an http(s) URL is "".
+func canonicalURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	u.Scheme, u.Host, u.Fragment = strings.ToLower(u.Scheme), strings.ToLower(u.Host), ""
+	u.Host = strings.TrimSuffix(strings.TrimSuffix(u.Host, ":443"), ":80")
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(strings.ToLower(k), "utm_") {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return u.String()
+}
+
+// raise returns the alerts that articles fresh in c raise in the views
+// that see them, without excluded articles: in a guild's view for a guild
+// collection; for the base, against the base (everyone's) and, by guild,
+// against each guild's own articles.
+func (l *Library) raise(c Collection, fresh []articles.Article) ([]claims.Alert, map[string][]claims.Alert) {
+	fresh = l.cur.without(c, fresh)
+	skip := map[string]bool{}
+	for _, a := range fresh {
+		skip[a.ID] = true
+	}
+	except := func(arts []articles.Article) []articles.Article {
+		out := make([]articles.Article, 0, len(arts))
+		for _, a := range arts {
+			if !skip[a.ID] {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	alerts := claims.Detect(fresh, l.cur.without(c, except(l.viewArticles(c))))
+	if c != Base {
+		return alerts, nil
+	}
+	colls, err := l.collections()
+	if err != nil {
+		l.cfg.Logger.Warn("listing collections for alerts failed", "err", err)
+		return alerts, nil
+	}
+	var guilds map[string][]claims.Alert
+	for _, g := range colls {
+		if g == Base {
+			continue
+		}
+		own := l.cur.without(g, l.articlesOf(g))
+		if len(own) == 0 {
+			continue
+		}
+		if ga := claims.Detect(l.cur.without(g, fresh), own); len(ga) > 0 {
+			if guilds == nil {
+				guilds = map[string][]claims.Alert{}
+			}
+			guilds[g.Guild()] = ga
+		}
+	}
+	return alerts, guilds
+}
