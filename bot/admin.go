@@ -69,7 +69,7 @@ func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 	e := reindexEmbed(l, rep, len(b.postable(rep.Alerts)))
 	if here > 0 {
 		if ch, err := b.alertChannel(ctx, in.GuildID); err == nil && ch != "" && ch != consoleGuild {
-			e.Description = strings.TrimSpace(e.Description + "\n" + l.t(msgReindexPosted, here, ch))
+			e.Description = strings.TrimSpace(e.Description + "\n" + l.T(msgReindexPosted, here, ch))
 		}
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
@@ -79,7 +79,7 @@ func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 // the rest are updates.
 func reindexEmbed(l lang, rep library.Report, contradictions int) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
-		Title:       "✅ " + l.t(msgReindexDone, rep.Articles, rep.Passages, formatDuration(rep.Took)),
+		Title:       "✅ " + l.T(msgReindexDone, rep.Articles, rep.Passages, formatDuration(rep.Took)),
 		Color:       colorInfo,
 		Description: "",
 	}
@@ -96,26 +96,26 @@ func reindexEmbed(l lang, rep library.Report, contradictions int) *discordgo.Mes
 			Value: strings.Join(esc, ", "),
 		})
 	}
-	list(l.t(msgReindexAdded), rep.Added)
-	list(l.t(msgReindexChanged), rep.Changed)
-	list(l.t(msgReindexRemoved), rep.Removed)
+	list(l.T(msgReindexAdded), rep.Added)
+	list(l.T(msgReindexChanged), rep.Changed)
+	list(l.T(msgReindexRemoved), rep.Removed)
 	if len(rep.Added)+len(rep.Changed)+len(rep.Removed) == 0 {
-		e.Description = l.t(msgReindexNoChange)
+		e.Description = l.T(msgReindexNoChange)
 	}
 	if len(rep.Problems) > 0 {
 		lines := make([]string, len(rep.Problems))
 		for i, p := range rep.Problems {
 			lines[i] = "• " + escapeMarkdown(oneLine(p))
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgReindexProblems), Value: strings.Join(lines, "\n")})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgReindexProblems), Value: strings.Join(lines, "\n")})
 	}
-	alerts := l.t(msgReindexAlertsNone)
+	alerts := l.T(msgReindexAlertsNone)
 	if contradictions > 0 {
 		alerts = fmt.Sprint(contradictions)
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgReindexAlerts), Value: alerts, Inline: true})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgReindexAlerts), Value: alerts, Inline: true})
 	if n := len(rep.Alerts) - contradictions; n > 0 {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgReindexUpdates), Value: fmt.Sprint(n), Inline: true})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgReindexUpdates), Value: fmt.Sprint(n), Inline: true})
 	}
 	return e
 }
@@ -143,15 +143,15 @@ func (b *Bot) alerts(ctx context.Context, in Input) (Reply, error) {
 	case subAlertsChannel:
 		ch := in.stringOpt("channel")
 		if ch == "" {
-			return textReply(l.t(msgAlertsBadChannel)), nil
+			return textReply(l.T(msgAlertsBadChannel)), nil
 		}
 		s.AlertChannelID = ch
-		text = l.t(msgAlertsSet, ch)
+		text = l.T(msgAlertsSet, ch)
 	case subAlertsOff:
 		s.AlertChannelID = alertsOff
-		text = l.t(msgAlertsOff)
+		text = l.T(msgAlertsOff)
 	default:
-		return textReply(l.t(msgUnknownCmd)), nil
+		return textReply(l.T(msgUnknownCmd)), nil
 	}
 	if err := b.store.SetGuildSettings(ctx, in.GuildID, s); err != nil {
 		return Reply{}, err
@@ -167,7 +167,7 @@ func (b *Bot) verdict(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	value, key, ok := parseVerdictID(in.CustomID)
 	if !ok {
-		return textReply(l.t(msgUnknownCmd)), nil
+		return textReply(l.T(msgUnknownCmd)), nil
 	}
 	v := state.Verdict{Value: value, By: in.UserID, At: b.now()}
 	if err := b.store.SetVerdict(ctx, in.GuildID, key, v); err != nil {
@@ -182,15 +182,15 @@ func (b *Bot) verdict(ctx context.Context, in Input) (Reply, error) {
 		}
 	}
 	note := &discordgo.MessageEmbedField{
-		Name:  l.t(msgVerdictField),
-		Value: l.t(msgVerdictRecorded, l.verdictText(value), in.UserID, fmt.Sprintf("<t:%d:R>", v.At.Unix())),
+		Name:  l.T(msgVerdictField),
+		Value: l.T(msgVerdictRecorded, verdictText(l, value), in.UserID, fmt.Sprintf("<t:%d:R>", v.At.Unix())),
 	}
 	if len(r.Embeds) == 0 {
 		r.Embeds = []*discordgo.MessageEmbed{{Color: colorAlert}}
 	}
 	last := r.Embeds[len(r.Embeds)-1]
 	last.Fields = append(slices.DeleteFunc(last.Fields, func(f *discordgo.MessageEmbedField) bool {
-		return f.Name == l.t(msgVerdictField) || f.Name == de.t(msgVerdictField) || f.Name == en.t(msgVerdictField)
+		return f.Name == l.T(msgVerdictField) || f.Name == de.T(msgVerdictField) || f.Name == en.T(msgVerdictField)
 	}), note)
 	r.Components = verdictButtons(l, key, value)
 	return r, nil

@@ -21,7 +21,7 @@ import (
 // whether the alert was posted now.
 func (b *Bot) deliverAlert(ctx context.Context, log *slog.Logger, guildID, ch string, l lang, a claims.Alert) bool {
 	id := alertID(a)
-	payload, err := json.Marshal(outboxPayload{Locale: l.locale(), Alert: a})
+	payload, err := json.Marshal(outboxPayload{Locale: l.DiscordLocale(), Alert: a})
 	if err != nil {
 		log.ErrorContext(ctx, "encoding alert for the outbox failed; not posted", "alert", id, "err", err)
 		return false

@@ -56,8 +56,8 @@ func parseVerdictID(customID string) (value, id string, ok bool) {
 // verdict is in (chosen != ""), both are disabled and the chosen one is
 // highlighted.
 func verdictButtons(l lang, id, chosen string) []discordgo.MessageComponent {
-	confirmed := discordgo.Button{Label: l.t(msgVerdictConfirmed), Style: discordgo.DangerButton, CustomID: verdictID(state.VerdictConfirmed, id)}
-	dismissed := discordgo.Button{Label: l.t(msgVerdictNot), Style: discordgo.SecondaryButton, CustomID: verdictID(state.VerdictNotContradiction, id)}
+	confirmed := discordgo.Button{Label: l.T(msgVerdictConfirmed), Style: discordgo.DangerButton, CustomID: verdictID(state.VerdictConfirmed, id)}
+	dismissed := discordgo.Button{Label: l.T(msgVerdictNot), Style: discordgo.SecondaryButton, CustomID: verdictID(state.VerdictNotContradiction, id)}
 	if chosen != "" {
 		confirmed.Disabled, dismissed.Disabled = true, true
 		if chosen == state.VerdictNotContradiction {
@@ -73,21 +73,21 @@ func verdictButtons(l lang, id, chosen string) []discordgo.MessageComponent {
 // buttons.
 func alertMessage(l lang, a claims.Alert) *discordgo.MessageSend {
 	e := &discordgo.MessageEmbed{
-		Title:       "⚠️ " + l.t(msgAlertTitle, l.kindText(a.Kind), l.severityText(a.Severity)),
+		Title:       "⚠️ " + l.T(msgAlertTitle, kindText(l, a.Kind), severityText(l, a.Severity)),
 		Description: escapeMarkdown(oneLine(explanation(l, a.Explanation))),
 		Color:       colorAlert,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: l.t(msgAlertNew, sideHeading(l, a.New)), Value: sideText(l, a.New)},
+			{Name: l.T(msgAlertNew, sideHeading(l, a.New)), Value: sideText(l, a.New)},
 		},
-		Footer: &discordgo.MessageEmbedFooter{Text: l.t(msgAlertFooter)},
+		Footer: &discordgo.MessageEmbedFooter{Text: l.T(msgAlertFooter)},
 	}
 	for i, s := range a.Existing {
 		if i == maxAlertSides {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-				Name: l.t(msgAlertMore, len(a.Existing)-maxAlertSides), Value: moreSides(l, a.Existing[maxAlertSides:])})
+				Name: l.T(msgAlertMore, len(a.Existing)-maxAlertSides), Value: moreSides(l, a.Existing[maxAlertSides:])})
 			break
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgAlertOld, sideHeading(l, s)), Value: sideText(l, s)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgAlertOld, sideHeading(l, s)), Value: sideText(l, s)})
 	}
 	_, embeds, _ := message(Reply{Embeds: []*discordgo.MessageEmbed{e}})
 	return &discordgo.MessageSend{
@@ -107,7 +107,7 @@ func moreSides(l lang, ss []claims.Side) string {
 	for _, s := range ss {
 		line := "• " + sideHeading(l, s) + " · " + escapeMarkdown(truncatePlain(oneLine(s.Title), 80))
 		if s.Paragraph > 0 {
-			line += ", " + l.t(msgParagraphN, s.Paragraph)
+			line += ", " + l.T(msgParagraphN, s.Paragraph)
 		}
 		lines = append(lines, line)
 	}
@@ -118,10 +118,10 @@ func moreSides(l lang, ss []claims.Side) string {
 func sideHeading(l lang, s claims.Side) string {
 	pub, date := s.Publisher, s.Published
 	if pub == "" {
-		pub = l.t(msgPubUnknown)
+		pub = l.T(msgPubUnknown)
 	}
 	if date == "" {
-		date = l.t(msgDateUnknown)
+		date = l.T(msgDateUnknown)
 	}
 	return escapeMarkdown(oneLine(pub)) + ", " + date
 }
@@ -142,7 +142,7 @@ func sideText(l lang, s claims.Side) string {
 	}
 	where := escapeMarkdown(truncatePlain(oneLine(s.Title), 120))
 	if s.Paragraph > 0 {
-		where += ", " + l.t(msgParagraphN, s.Paragraph)
+		where += ", " + l.T(msgParagraphN, s.Paragraph)
 	}
 	return "> " + quoted + "\n" + sourceLine(l, s.Sources) + " · " + where
 }
@@ -238,7 +238,7 @@ type outboxPayload struct {
 
 // enqueue puts a failed post into the outbox with exponential back-off.
 func (b *Bot) enqueue(ctx context.Context, p state.PendingAlert, l lang, a claims.Alert, cause error) {
-	payload, err := json.Marshal(outboxPayload{Locale: l.locale(), Alert: a})
+	payload, err := json.Marshal(outboxPayload{Locale: l.DiscordLocale(), Alert: a})
 	if err != nil {
 		b.log.ErrorContext(ctx, "encoding alert for the outbox failed", "alert", p.AlertKey, "err", err)
 		return

@@ -29,7 +29,7 @@ func TestAlertMessage(t *testing.T) {
 			"according to Daily NK", "Merkur says 100,000 soldiers."}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.l.locale(), func(t *testing.T) {
+		t.Run(tt.l.DiscordLocale(), func(t *testing.T) {
 			m := alertMessage(tt.l, a)
 			mustContain(t, text(m.Content, m.Embeds), tt.wants...)
 			if m.AllowedMentions == nil || m.AllowedMentions.Parse == nil {
@@ -42,7 +42,7 @@ func TestAlertMessage(t *testing.T) {
 				checkLen(t, "field", f.Value, maxFieldValue)
 			}
 			btns := buttons(m.Components)
-			if len(btns) != 2 || btns[0].Label != tt.l.t(msgVerdictConfirmed) || btns[1].Label != tt.l.t(msgVerdictNot) {
+			if len(btns) != 2 || btns[0].Label != tt.l.T(msgVerdictConfirmed) || btns[1].Label != tt.l.T(msgVerdictNot) {
 				t.Errorf("buttons = %+v", btns)
 			}
 			for _, b := range btns {

@@ -12,6 +12,7 @@ import (
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
 )
@@ -185,19 +186,19 @@ func (in Input) attachment(name string) *discordgo.MessageAttachment {
 func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	if b.ing == nil {
-		return textReply(l.t(msgIngestOff)), nil
+		return textReply(l.T(msgIngestOff)), nil
 	}
 	if in.Sub == subArticleAdd {
 		return b.articleAdd(ctx, in)
 	}
 	id := strings.TrimSpace(in.stringOpt("id"))
 	if id == "" {
-		return textReply(l.t(msgArticleNeedsID)), nil
+		return textReply(l.T(msgArticleNeedsID)), nil
 	}
 	if !articles.ValidID(id) {
 		// Refused before anything looks the ID up: an option must never
 		// reach a path, a pattern or a query, whatever the library does.
-		return textReply(l.t(msgBadArticleID, escapeMarkdown(articles.Shown(id, 40)), articles.MaxIDLen) + "\n" + l.t(msgNothingChanged)), nil
+		return textReply(l.T(msgBadArticleID, escapeMarkdown(articles.Shown(id, 40)), articles.MaxIDLen) + "\n" + l.T(msgNothingChanged)), nil
 	}
 	c := b.collection(in.GuildID)
 	title := id
@@ -214,7 +215,7 @@ func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 	switch in.Sub {
 	case subArticleRemove:
 		if err = corpus.Remove(ctx, c, id); err == nil {
-			text = l.t(msgArticleRemoved, shown, id)
+			text = l.T(msgArticleRemoved, shown, id)
 		}
 	case subArticleRestore:
 		if rep, err = corpus.Restore(ctx, c, id); err == nil {
@@ -226,26 +227,26 @@ func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 				shown = escapeMarkdown(truncatePlain(oneLine(a.Title), 200))
 				title = oneLine(a.Title)
 			}
-			text = l.t(msgArticleRestored, shown, newID)
+			text = l.T(msgArticleRestored, shown, newID)
 			if newID != id {
-				text += "\n" + l.t(msgRestoredAs, id, newID)
+				text += "\n" + l.T(msgRestoredAs, id, newID)
 			}
 			posted := b.deliverReport(ctx, rep)
-			text += "\n" + l.t(msgRestoreAlerts, b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID]))
+			text += "\n" + l.T(msgRestoreAlerts, b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID]))
 		}
 	case subArticleExclude:
 		if err = corpus.Exclude(ctx, c, id); err == nil {
-			text = l.t(msgArticleExcluded, shown, id)
+			text = l.T(msgArticleExcluded, shown, id)
 			if !c.IsBase() {
-				text += "\n" + l.t(msgOnlyHere)
+				text += "\n" + l.T(msgOnlyHere)
 			}
 		}
 	case subArticleInclude:
 		if err = corpus.Include(ctx, c, id); err == nil {
-			text = l.t(msgArticleIncluded, shown, id)
+			text = l.T(msgArticleIncluded, shown, id)
 		}
 	default:
-		return textReply(l.t(msgUnknownCmd)), nil
+		return textReply(l.T(msgUnknownCmd)), nil
 	}
 	if err != nil {
 		return b.curationRefusal(l, in.Sub, id, err)
@@ -261,23 +262,23 @@ func (b *Bot) curationRefusal(l lang, sub, id string, err error) (Reply, error) 
 	var text string
 	switch code := claimbot.ErrorCode(err); {
 	case code == claimbot.ENOTFOUND && (sub == subArticleRemove || sub == subArticleExclude):
-		text = l.t(msgNoSuchArticle, id)
+		text = l.T(msgNoSuchArticle, id)
 	case code == claimbot.ENOTFOUND && sub == subArticleRestore:
-		text = l.t(msgNoSuchRemoved, id)
+		text = l.T(msgNoSuchRemoved, id)
 	case code == claimbot.ENOTFOUND && sub == subArticleInclude:
-		text = l.t(msgNotExcluded, id)
+		text = l.T(msgNotExcluded, id)
 	case code == claimbot.ECONFLICT && sub == subArticleExclude:
-		text = l.t(msgAlreadyExcluded, id)
+		text = l.T(msgAlreadyExcluded, id)
 	case code == claimbot.EFORBIDDEN && sub == subArticleRemove:
-		text = l.t(msgBaseNotYours, id) + "\n" + l.t(msgRemoveBaseHint, id)
+		text = l.T(msgBaseNotYours, id) + "\n" + l.T(msgRemoveBaseHint, id)
 	case code == claimbot.EINVALID && sub == subArticleRemove:
-		text = l.t(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.t(msgRemoveBaseHint, id)
+		text = l.T(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.T(msgRemoveBaseHint, id)
 	case code == claimbot.EINVALID, code == claimbot.ECONFLICT, code == claimbot.ENOTFOUND:
-		text = l.t(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err)))
+		text = l.T(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err)))
 	default:
 		return Reply{}, err
 	}
-	return textReply(text + "\n" + l.t(msgNothingChanged)), nil
+	return textReply(text + "\n" + l.T(msgNothingChanged)), nil
 }
 
 // articleAdd is /article add file:<attachment> | url:<page>: fetch (the
@@ -292,9 +293,9 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	att := in.attachment("file")
 	switch {
 	case url == "" && att == nil:
-		return textReply(l.t(msgArticleAddWhat)), nil
+		return textReply(l.T(msgArticleAddWhat)), nil
 	case url != "" && att != nil:
-		return textReply(l.t(msgArticleAddOne)), nil
+		return textReply(l.T(msgArticleAddOne)), nil
 	}
 	var (
 		f      ingest.Fetched
@@ -316,9 +317,9 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	if err != nil {
 		switch claimbot.ErrorCode(err) {
 		case claimbot.ECONFLICT:
-			return textReply(l.t(msgNotAdded, l.t(msgWhyDuplicate)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.t(msgNothingChanged)), nil
+			return textReply(l.T(msgNotAdded, l.T(msgWhyDuplicate)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.T(msgNothingChanged)), nil
 		case claimbot.EINVALID:
-			return textReply(l.t(msgNotAdded, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.t(msgNothingChanged)), nil
+			return textReply(l.T(msgNotAdded, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.T(msgNothingChanged)), nil
 		}
 		return Reply{}, err
 	}
@@ -329,12 +330,12 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	f.ArticleID = id
 	e := addedEmbed(l, f, a, source)
 	if len(rep.Renamed) > 0 {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldRenamed), Value: l.t(msgRenamed, rep.Renamed[0].Wanted, id)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgFieldRenamed), Value: l.T(msgRenamed, rep.Renamed[0].Wanted, id)})
 	}
 	if !c.IsBase() {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldWhoSees), Value: l.t(msgOnlyThisServer)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgFieldWhoSees), Value: l.T(msgOnlyThisServer)})
 	}
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldAlerts), Value: b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID])})
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgFieldAlerts), Value: b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID])})
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
 
@@ -342,8 +343,8 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 // ingest package's messages are plain sentences naming the URL and the
 // reason (unreachable, not an article, too large, refused address,
 // duplicate); lead, in the user's language, says what it means.
-func (b *Bot) fetchRefusal(l lang, lead msg, err error) (Reply, error) {
-	var why msg
+func (b *Bot) fetchRefusal(l lang, lead l10n.Msg, err error) (Reply, error) {
+	var why l10n.Msg
 	switch claimbot.ErrorCode(err) {
 	case claimbot.EINVALID:
 		why = msgWhyInvalid
@@ -356,16 +357,16 @@ func (b *Bot) fetchRefusal(l lang, lead msg, err error) (Reply, error) {
 	default:
 		return Reply{}, err
 	}
-	return textReply(l.t(lead, l.t(why)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.t(msgNothingChanged)), nil
+	return textReply(l.T(lead, l.T(why)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.T(msgNothingChanged)), nil
 }
 
 // alertSummary is "none", or the count and where this guild's went.
 func (b *Bot) alertSummary(ctx context.Context, l lang, guildID string, total, posted int) string {
 	if total == 0 {
-		return l.t(msgNone)
+		return l.T(msgNone)
 	}
 	if ch, err := b.alertChannel(ctx, guildID); err == nil && ch != "" && ch != consoleGuild {
-		return l.t(msgAlertsPostedIn, total, ch, posted)
+		return l.T(msgAlertsPostedIn, total, ch, posted)
 	}
 	return strconv.Itoa(total)
 }
@@ -373,7 +374,7 @@ func (b *Bot) alertSummary(ctx context.Context, l lang, guildID string, total, p
 // addedEmbed shows what was extracted from a page or file: the metadata,
 // the number of paragraphs and the opening lines.
 func addedEmbed(l lang, f ingest.Fetched, a articles.Article, source string) *discordgo.MessageEmbed {
-	unknown := "*" + l.t(msgUnknown) + "*"
+	unknown := "*" + l.T(msgUnknown) + "*"
 	or := func(s string) string {
 		if s = escapeMarkdown(oneLine(s)); s != "" {
 			return s
@@ -393,20 +394,20 @@ func addedEmbed(l lang, f ingest.Fetched, a articles.Article, source string) *di
 		from = "<" + source + ">"
 	}
 	e := &discordgo.MessageEmbed{
-		Title: l.t(msgArticleAdded, escapeMarkdown(truncatePlain(oneLine(f.Title), 200))),
+		Title: l.T(msgArticleAdded, escapeMarkdown(truncatePlain(oneLine(f.Title), 200))),
 		Color: colorInfo,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: l.t(msgFieldPublisher), Value: or(f.Publisher), Inline: true},
-			{Name: l.t(msgFieldAuthor), Value: or(f.Author), Inline: true},
-			{Name: l.t(msgFieldDate), Value: date, Inline: true},
-			{Name: l.t(msgFieldParagraphs), Value: strconv.Itoa(f.Paragraphs), Inline: true},
-			{Name: l.t(msgSourceID), Value: "`" + f.ArticleID + "`", Inline: true},
-			{Name: l.t(msgFieldCanonical), Value: canonical},
+			{Name: l.T(msgFieldPublisher), Value: or(f.Publisher), Inline: true},
+			{Name: l.T(msgFieldAuthor), Value: or(f.Author), Inline: true},
+			{Name: l.T(msgFieldDate), Value: date, Inline: true},
+			{Name: l.T(msgFieldParagraphs), Value: strconv.Itoa(f.Paragraphs), Inline: true},
+			{Name: l.T(msgSourceID), Value: "`" + f.ArticleID + "`", Inline: true},
+			{Name: l.T(msgFieldCanonical), Value: canonical},
 		},
-		Footer: &discordgo.MessageEmbedFooter{Text: l.t(msgAddedFooter, f.ArticleID)},
+		Footer: &discordgo.MessageEmbedFooter{Text: l.T(msgAddedFooter, f.ArticleID)},
 	}
 	if source != f.Canonical {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldFrom), Value: from})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgFieldFrom), Value: from})
 	}
 	if validURL(f.Canonical) {
 		e.URL = f.Canonical

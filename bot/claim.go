@@ -41,10 +41,10 @@ func (b *Bot) claim(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	query := strings.TrimSpace(in.stringOpt("query"))
 	if query == "" {
-		return textReply(l.t(msgQueryEmpty)), nil
+		return textReply(l.T(msgQueryEmpty)), nil
 	}
 	if n := runes(query); n > maxQueryRunes {
-		return textReply(l.t(msgQueryTooLong, n, maxQueryRunes)), nil
+		return textReply(l.T(msgQueryTooLong, n, maxQueryRunes)), nil
 	}
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
@@ -65,7 +65,7 @@ func (b *Bot) checkClaim(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	query := oneLine(in.TargetText)
 	if query == "" {
-		return textReply(l.t(msgNoText)), nil
+		return textReply(l.T(msgNoText)), nil
 	}
 	if runes(query) > maxQueryRunes {
 		query = strings.TrimSuffix(truncatePlain(query, maxQueryRunes), "…")
@@ -93,18 +93,18 @@ func (b *Bot) rateLimited(in Input) (Reply, bool) {
 	if ok {
 		return Reply{}, false
 	}
-	return textReply(in.lang().t(msgRateLimited, fmt.Sprintf("<t:%d:R>", retry.Unix()))), true
+	return textReply(in.lang().T(msgRateLimited, fmt.Sprintf("<t:%d:R>", retry.Unix()))), true
 }
 
 // page is the Previous/Next button of a /claim answer.
 func (b *Bot) page(ctx context.Context, in Input) (Reply, error) {
 	p, ok := parsePageID(in.CustomID)
 	if !ok {
-		return textReply(in.lang().t(msgPageExpired)), nil
+		return textReply(in.lang().T(msgPageExpired)), nil
 	}
 	query, ok := b.queries.get(p.ref)
 	if !ok {
-		return textReply(in.lang().t(msgPageExpired)), nil
+		return textReply(in.lang().T(msgPageExpired)), nil
 	}
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
@@ -133,7 +133,7 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	}
 	l := in.lang()
 	if len(res.Hits) == 0 {
-		return textReply(l.t(msgNoResults, escapeMarkdown(truncatePlain(query, 200))) + "\n" + l.t(msgNoResultsTips)), nil
+		return textReply(l.T(msgNoResults, escapeMarkdown(truncatePlain(query, 200))) + "\n" + l.T(msgNoResultsTips)), nil
 	}
 	// Updates (a later figure replacing an earlier one) are not
 	// disagreements; /timeline shows them.
@@ -170,7 +170,7 @@ func renderResults(l lang, query, ref string, res index.Result, offset, limit in
 	}
 	last := r.Embeds[len(r.Embeds)-1]
 	last.Footer = &discordgo.MessageEmbedFooter{
-		Text: l.t(msgResultsFooter, offset+1, offset+len(res.Hits), res.Total, truncatePlain(oneLine(query), 200)),
+		Text: l.T(msgResultsFooter, offset+1, offset+len(res.Hits), res.Total, truncatePlain(oneLine(query), 200)),
 	}
 	if len(alerts) > 0 {
 		r.Embeds = append(r.Embeds, disagreementEmbed(l, alerts))
@@ -179,8 +179,8 @@ func renderResults(l lang, query, ref string, res index.Result, offset, limit in
 		prev := max(offset-limit, 0)
 		next := offset + limit
 		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: l.t(msgPrev), Style: discordgo.SecondaryButton, CustomID: pageID(prev, limit, ref, "prev"), Disabled: offset == 0},
-			discordgo.Button{Label: l.t(msgNext), Style: discordgo.SecondaryButton, CustomID: pageID(next, limit, ref, "next"), Disabled: uint64(next) >= res.Total},
+			discordgo.Button{Label: l.T(msgPrev), Style: discordgo.SecondaryButton, CustomID: pageID(prev, limit, ref, "prev"), Disabled: offset == 0},
+			discordgo.Button{Label: l.T(msgNext), Style: discordgo.SecondaryButton, CustomID: pageID(next, limit, ref, "next"), Disabled: uint64(next) >= res.Total},
 		}}}
 	}
 	return r
@@ -203,17 +203,17 @@ func hitEmbed(l lang, h index.Hit, n int) *discordgo.MessageEmbed {
 	}
 	publisher := escapeMarkdown(h.Publisher)
 	if h.Publisher == "" {
-		publisher = "*" + l.t(msgPubUnknown) + "*"
+		publisher = "*" + l.T(msgPubUnknown) + "*"
 	}
 	date := h.PublishedDate()
 	if date == "" {
-		date = "*" + l.t(msgDateUnknown) + "*"
+		date = "*" + l.T(msgDateUnknown) + "*"
 	}
 	e.Fields = []*discordgo.MessageEmbedField{
-		{Name: l.t(msgFieldPublisher), Value: publisher, Inline: true},
-		{Name: l.t(msgFieldDate), Value: date, Inline: true},
-		{Name: l.t(msgFieldParagraph), Value: strconv.Itoa(h.Paragraph), Inline: true},
-		{Name: l.t(msgFieldSource), Value: sourceLine(l, h.Sources), Inline: false},
+		{Name: l.T(msgFieldPublisher), Value: publisher, Inline: true},
+		{Name: l.T(msgFieldDate), Value: date, Inline: true},
+		{Name: l.T(msgFieldParagraph), Value: strconv.Itoa(h.Paragraph), Inline: true},
+		{Name: l.T(msgFieldSource), Value: sourceLine(l, h.Sources), Inline: false},
 	}
 	return e
 }
@@ -221,13 +221,13 @@ func hitEmbed(l lang, h index.Hit, n int) *discordgo.MessageEmbed {
 // sourceLine is "laut Bloomberg und Reuters" / "according to …".
 func sourceLine(l lang, sources []string) string {
 	if len(sources) == 0 {
-		return "*" + l.t(msgNoSource) + "*"
+		return "*" + l.T(msgNoSource) + "*"
 	}
 	esc := make([]string, len(sources))
 	for i, s := range sources {
 		esc[i] = escapeMarkdown(oneLine(s))
 	}
-	return l.t(msgAccordingTo, l.quoteList(esc))
+	return l.T(msgAccordingTo, l.List(esc))
 }
 
 // fragmentText renders a hit's best fragments with the matched words in
@@ -314,14 +314,14 @@ func disagreementEmbed(l lang, alerts []claims.Alert) *discordgo.MessageEmbed {
 	var lines []string
 	for i, a := range alerts {
 		if i == shown {
-			lines = append(lines, l.t(msgDisagreeMore, len(alerts)-shown))
+			lines = append(lines, l.T(msgDisagreeMore, len(alerts)-shown))
 			break
 		}
 		// The explanation names the kind itself ("Widerspruch: …").
 		lines = append(lines, "• "+escapeMarkdown(oneLine(explanation(l, a.Explanation))))
 	}
 	return &discordgo.MessageEmbed{
-		Title:       "⚠️ " + l.t(msgDisagree),
+		Title:       "⚠️ " + l.T(msgDisagree),
 		Description: strings.Join(lines, "\n"),
 		Color:       colorWarn,
 	}

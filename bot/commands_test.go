@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/claimbot/claimbot/l10n"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata golden files")
@@ -170,5 +172,13 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if string(got) != string(want) {
 		t.Errorf("%s differs from the golden file; run go test ./bot -run %s -update and review the diff\ngot:\n%s", name, t.Name(), got)
+	}
+}
+
+// TestCatalogue checks every message this package (and what it links)
+// declares: both languages present, the same verbs in each.
+func TestCatalogue(t *testing.T) {
+	for _, err := range l10n.Check() {
+		t.Error(err)
 	}
 }

@@ -103,7 +103,7 @@ func (c *console) help() {
 /next, /prev         page through the last answer
 /lang de|en          reply language (now: %s)
 /quit                leave
-`, c.lang.locale())
+`, c.lang.DiscordLocale())
 }
 
 // exec runs one console line; it reports whether to quit.
@@ -123,8 +123,8 @@ func (c *console) exec(ctx context.Context, line string) bool {
 		GuildID:     consoleGuild,
 		ChannelID:   consoleGuild,
 		Perms:       permAdministrator,
-		Locale:      c.lang.locale(),
-		GuildLocale: c.lang.locale(),
+		Locale:      c.lang.DiscordLocale(),
+		GuildLocale: c.lang.DiscordLocale(),
 	}
 	switch strings.ToLower(cmd) {
 	case "/quit", "/exit", "/q":
@@ -136,7 +136,7 @@ func (c *console) exec(ctx context.Context, line string) bool {
 		if rest == "de" || rest == "en" {
 			c.lang = langOf(rest)
 		}
-		c.printf("language: %s\n", c.lang.locale())
+		c.printf("language: %s\n", c.lang.DiscordLocale())
 		return false
 	case "/claim":
 		in.Command = cmdClaim
@@ -158,7 +158,7 @@ func (c *console) exec(ctx context.Context, line string) bool {
 	case "/next", "/prev":
 		id, ok := c.button(cmd == "/next")
 		if !ok {
-			c.printf("%s\n", c.lang.t(msg{"Nothing to page.", "Hier gibt es nichts zu blättern."}))
+			c.printf("%s\n", c.lang.T(msgConsoleNoPage))
 			return false
 		}
 		in.Kind, in.CustomID = KindComponent, id
@@ -166,7 +166,7 @@ func (c *console) exec(ctx context.Context, line string) bool {
 		in.Message = c.last
 		c.mu.Unlock()
 	default:
-		c.printf("%s\n", c.lang.t(msg{"Unknown command %s — try /help.", "Unbekannter Befehl %s – siehe /help."}, cmd))
+		c.printf("%s\n", c.lang.T(msgConsoleUnknown, cmd))
 		return false
 	}
 	c.b.serve(ctx, c, in)
@@ -203,7 +203,7 @@ func (c *console) button(next bool) (string, bool) {
 func (c *console) respond(_ context.Context, r *discordgo.InteractionResponse) error {
 	switch r.Type {
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource, discordgo.InteractionResponseDeferredMessageUpdate:
-		c.printf("%s\n", c.lang.t(msg{"(working on it …)", "(einen Moment …)"}))
+		c.printf("%s\n", c.lang.T(msgConsoleWorking))
 		return nil
 	}
 	if r.Data != nil {
@@ -238,7 +238,7 @@ func (c *console) followup(_ context.Context, p *discordgo.WebhookParams) error 
 
 // postAlert prints an alert where Discord would post it in a channel.
 func (c *console) postAlert(_ context.Context, _ string, m *discordgo.MessageSend) error {
-	c.printf("\n%s\n", c.lang.t(msg{"── alert (posted to the alert channel on Discord) ──", "── Warnung (auf Discord im Warnungs-Kanal) ──"}))
+	c.printf("\n%s\n", c.lang.T(msgConsoleAlert))
 	c.show(m.Content, m.Embeds, m.Components)
 	return nil
 }
@@ -374,9 +374,9 @@ func tokenText(m []string, now time.Time, l lang) string {
 		if m[2] == "R" {
 			d := t.Sub(now)
 			if d >= 0 {
-				return l.t(msg{"in %s", "in %s"}, humanDuration(d))
+				return l.T(msgInDuration, humanDuration(d))
 			}
-			return l.t(msg{"%s ago", "vor %s"}, humanDuration(-d))
+			return l.T(msgAgo, humanDuration(-d))
 		}
 		return t.Format("2006-01-02 15:04 UTC")
 	case m[3] != "":

@@ -79,9 +79,9 @@ func (b *Bot) feeds(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	switch {
 	case b.ing == nil:
-		return textReply(l.t(msgIngestOff)), nil
+		return textReply(l.T(msgIngestOff)), nil
 	case b.ing.feeds == nil:
-		return textReply(l.t(msgFeedsOff)), nil
+		return textReply(l.T(msgFeedsOff)), nil
 	}
 	switch in.Sub {
 	case subFeedsAdd:
@@ -91,7 +91,7 @@ func (b *Bot) feeds(ctx context.Context, in Input) (Reply, error) {
 	case subFeedsRemove:
 		return b.feedRemove(ctx, in)
 	}
-	return textReply(l.t(msgUnknownCmd)), nil
+	return textReply(l.T(msgUnknownCmd)), nil
 }
 
 // feedAdd checks that the URL is a feed (fetching it: the route is
@@ -101,7 +101,7 @@ func (b *Bot) feedAdd(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	raw := strings.TrimSpace(in.stringOpt("url"))
 	if raw == "" {
-		return textReply(l.t(msgFeedNeedsURL)), nil
+		return textReply(l.T(msgFeedNeedsURL)), nil
 	}
 	info, err := b.ing.fetch.CheckFeed(ctx, raw)
 	if err != nil {
@@ -113,7 +113,7 @@ func (b *Bot) feedAdd(ctx context.Context, in Input) (Reply, error) {
 	}
 	err = b.ing.feeds.AddFeed(ctx, f)
 	if claimbot.ErrorCode(err) == claimbot.ECONFLICT {
-		return textReply(l.t(msgFeedDuplicate, info.URL)), nil
+		return textReply(l.T(msgFeedDuplicate, info.URL)), nil
 	}
 	if err != nil {
 		return Reply{}, err
@@ -121,11 +121,11 @@ func (b *Bot) feedAdd(ctx context.Context, in Input) (Reply, error) {
 	b.audit(ctx, in, "feed.add", info.URL, info.Title)
 	title := escapeMarkdown(truncatePlain(oneLine(info.Title), 200))
 	if title == "" {
-		title = l.t(msgFeedsUntitled)
+		title = l.T(msgFeedsUntitled)
 	}
-	text := l.t(msgFeedAdded, title, fmt.Sprint(info.Items), info.URL, humanInterval(b.ing.interval))
+	text := l.T(msgFeedAdded, title, fmt.Sprint(info.Items), info.URL, humanInterval(b.ing.interval))
 	if f.GuildID != "" {
-		text += "\n" + l.t(msgFeedThisServer)
+		text += "\n" + l.T(msgFeedThisServer)
 	}
 	return textReply(text), nil
 }
@@ -140,21 +140,21 @@ func (b *Bot) feedList(ctx context.Context, in Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if len(feeds) == 0 {
-		return textReply(l.t(msgFeedsNone)), nil
+		return textReply(l.T(msgFeedsNone)), nil
 	}
 	lines := make([]string, 0, len(feeds))
 	for _, f := range feeds {
-		by := l.t(msgFeedsAddedByCL)
+		by := l.T(msgFeedsAddedByCL)
 		if f.AddedBy != "" {
 			by = "<@" + f.AddedBy + ">"
 		}
-		polled := l.t(msgFeedNotPolled)
+		polled := l.T(msgFeedNotPolled)
 		if !f.LastPoll.IsZero() {
 			polled = fmt.Sprintf("<t:%d:R>", f.LastPoll.Unix())
 		}
-		line := "• <" + f.URL + ">\n  " + l.t(msgFeedLine, by, fmt.Sprintf("<t:%d:R>", f.Added.Unix()), polled)
+		line := "• <" + f.URL + ">\n  " + l.T(msgFeedLine, by, fmt.Sprintf("<t:%d:R>", f.Added.Unix()), polled)
 		if f.LastError != "" {
-			line += "\n  " + l.t(msgFeedLastError, escapeMarkdown(truncatePlain(oneLine(f.LastError), 300)))
+			line += "\n  " + l.T(msgFeedLastError, escapeMarkdown(truncatePlain(oneLine(f.LastError), 300)))
 		}
 		items, err := b.ing.feeds.FeedItems(ctx, scope, f.URL)
 		if err != nil {
@@ -162,7 +162,7 @@ func (b *Bot) feedList(ctx context.Context, in Input) (Reply, error) {
 		}
 		for i, it := range items {
 			if i == maxItemLines {
-				line += "\n  " + l.t(msgFeedItemsMore, len(items)-i)
+				line += "\n  " + l.T(msgFeedItemsMore, len(items)-i)
 				break
 			}
 			line += "\n  " + itemLine(l, it)
@@ -170,10 +170,10 @@ func (b *Bot) feedList(ctx context.Context, in Input) (Reply, error) {
 		lines = append(lines, line)
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       "📰 " + l.t(msgFeedsTitle, len(feeds)),
+		Title:       "📰 " + l.T(msgFeedsTitle, len(feeds)),
 		Description: truncateMarkdown(strings.Join(lines, "\n"), maxDescription),
 		Color:       colorInfo,
-		Footer:      &discordgo.MessageEmbedFooter{Text: l.t(msgFeedsFooter, humanInterval(b.ing.interval))},
+		Footer:      &discordgo.MessageEmbedFooter{Text: l.T(msgFeedsFooter, humanInterval(b.ing.interval))},
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
@@ -191,9 +191,9 @@ func itemLine(l lang, it state.FeedItem) string {
 	what = escapeMarkdown(truncatePlain(oneLine(what), 80))
 	why := escapeMarkdown(truncatePlain(oneLine(it.LastError), 160))
 	if it.Status == state.ItemGaveUp {
-		return l.t(msgFeedItemGaveUp, what, it.Attempts, why)
+		return l.T(msgFeedItemGaveUp, what, it.Attempts, why)
 	}
-	return l.t(msgFeedItemRetry, what, it.Attempts, why, fmt.Sprintf("<t:%d:R>", it.NextAttempt.Unix()))
+	return l.T(msgFeedItemRetry, what, it.Attempts, why, fmt.Sprintf("<t:%d:R>", it.NextAttempt.Unix()))
 }
 
 // feedRemove unsubscribes the guild; the URL may be given as typed or as
@@ -202,7 +202,7 @@ func (b *Bot) feedRemove(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	raw := strings.TrimSpace(in.stringOpt("url"))
 	if raw == "" {
-		return textReply(l.t(msgFeedNeedsURL)), nil
+		return textReply(l.T(msgFeedNeedsURL)), nil
 	}
 	scope := b.feedScope(in.GuildID)
 	url := raw
@@ -215,12 +215,12 @@ func (b *Bot) feedRemove(ctx context.Context, in Input) (Reply, error) {
 	}
 	switch {
 	case claimbot.ErrorCode(err) == claimbot.ENOTFOUND, claimbot.ErrorCode(err) == claimbot.EINVALID:
-		return textReply(l.t(msgFeedUnknown, escapeMarkdown(truncatePlain(oneLine(raw), 200)))), nil
+		return textReply(l.T(msgFeedUnknown, escapeMarkdown(truncatePlain(oneLine(raw), 200)))), nil
 	case err != nil:
 		return Reply{}, err
 	}
 	b.audit(ctx, in, "feed.remove", url, "")
-	return textReply(l.t(msgFeedRemoved, url)), nil
+	return textReply(l.T(msgFeedRemoved, url)), nil
 }
 
 // Poller is what the bot runs beside the gateway or the interactions

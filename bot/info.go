@@ -18,26 +18,26 @@ func (b *Bot) stats(ctx context.Context, in Input) (Reply, error) {
 	st := b.lib.Stats(b.collection(in.GuildID))
 	when := func(t time.Time, style string) string {
 		if t.IsZero() {
-			return l.t(msgNever)
+			return l.T(msgNever)
 		}
 		return fmt.Sprintf("<t:%d:%s>", t.Unix(), style)
 	}
 	e := &discordgo.MessageEmbed{
-		Title: "📚 " + l.t(msgStatsTitle),
+		Title: "📚 " + l.T(msgStatsTitle),
 		Color: colorInfo,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: l.t(msgStatsArticles), Value: strconv.Itoa(st.Articles), Inline: true},
-			{Name: l.t(msgStatsPassages), Value: strconv.Itoa(st.Passages), Inline: true},
-			{Name: l.t(msgStatsIndexAge), Value: when(st.IndexBuilt, "R"), Inline: true},
-			{Name: l.t(msgStatsReindex), Value: when(st.IndexBuilt, "f"), Inline: true},
-			{Name: l.t(msg{"Last change", "Letzte Änderung"}), Value: when(st.LastChange, "R"), Inline: true},
+			{Name: l.T(msgStatsArticles), Value: strconv.Itoa(st.Articles), Inline: true},
+			{Name: l.T(msgStatsPassages), Value: strconv.Itoa(st.Passages), Inline: true},
+			{Name: l.T(msgStatsIndexAge), Value: when(st.IndexBuilt, "R"), Inline: true},
+			{Name: l.T(msgStatsReindex), Value: when(st.IndexBuilt, "f"), Inline: true},
+			{Name: l.T(msgStatsLastChange), Value: when(st.LastChange, "R"), Inline: true},
 		},
 	}
 	if c := b.collection(in.GuildID); !c.IsBase() {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgStatsOwn), Value: strconv.Itoa(st.Own), Inline: true})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgStatsOwn), Value: strconv.Itoa(st.Own), Inline: true})
 	}
 	if n := st.Skipped; n > 0 {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgStatsSkipped), Value: l.t(msgStatsSkippedN, n), Inline: true})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgStatsSkipped), Value: l.T(msgStatsSkippedN, n), Inline: true})
 	}
 	if st.Corpus != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: st.Corpus}
@@ -51,10 +51,10 @@ func (b *Bot) timeline(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	topic := strings.TrimSpace(in.stringOpt("topic"))
 	if topic == "" {
-		return textReply(l.t(msgTopicEmpty)), nil
+		return textReply(l.T(msgTopicEmpty)), nil
 	}
 	if n := runes(topic); n > maxQueryRunes {
-		return textReply(l.t(msgQueryTooLong, n, maxQueryRunes)), nil
+		return textReply(l.T(msgQueryTooLong, n, maxQueryRunes)), nil
 	}
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
@@ -64,7 +64,7 @@ func (b *Bot) timeline(ctx context.Context, in Input) (Reply, error) {
 		return Reply{}, err
 	}
 	if len(entries) == 0 {
-		return textReply(l.t(msgTimelineEmpty, escapeMarkdown(truncatePlain(topic, 100)))), nil
+		return textReply(l.T(msgTimelineEmpty, escapeMarkdown(truncatePlain(topic, 100)))), nil
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{timelineEmbed(l, topic, entries)}, Ephemeral: true}, nil
 }
@@ -76,14 +76,14 @@ func timelineEmbed(l lang, topic string, entries []claims.TimelineEntry) *discor
 	for i, e := range entries {
 		line := timelineLine(l, e)
 		if runes(b.String())+runes(line)+1 > budget {
-			b.WriteString(l.t(msgTimelineMore, len(entries)-i))
+			b.WriteString(l.T(msgTimelineMore, len(entries)-i))
 			break
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
 	return &discordgo.MessageEmbed{
-		Title:       "🗓️ " + escapeMarkdown(l.t(msgTimelineTitle, truncatePlain(oneLine(topic), 200))),
+		Title:       "🗓️ " + escapeMarkdown(l.T(msgTimelineTitle, truncatePlain(oneLine(topic), 200))),
 		Description: strings.TrimSpace(b.String()),
 		Color:       colorInfo,
 	}
@@ -93,7 +93,7 @@ func timelineEmbed(l lang, topic string, entries []claims.TimelineEntry) *discor
 func timelineLine(l lang, e claims.TimelineEntry) string {
 	when := e.When
 	if when == "" {
-		when = l.t(msgDateUnknown)
+		when = l.T(msgDateUnknown)
 	}
 	var parts []string
 	head := "`" + strings.ReplaceAll(when, "`", "'") + "` **" + escapeMarkdown(oneLine(e.Figure)) + "**"
@@ -110,14 +110,14 @@ func timelineLine(l lang, e claims.TimelineEntry) string {
 	}
 	where = escapeMarkdown(truncatePlain(oneLine(where), 80))
 	if e.Paragraph > 0 {
-		where += ", " + l.t(msgParagraphN, e.Paragraph)
+		where += ", " + l.T(msgParagraphN, e.Paragraph)
 	}
 	parts = append(parts, where)
 	switch e.Relation {
 	case "conflict", "retraction", "denial":
-		parts = append(parts, "⚠️ "+l.kindText(e.Relation))
+		parts = append(parts, "⚠️ "+kindText(l, e.Relation))
 	case "update":
-		parts = append(parts, "↻ "+l.kindText(e.Relation))
+		parts = append(parts, "↻ "+kindText(l, e.Relation))
 	}
 	return strings.Join(parts, " — ")
 }

@@ -268,14 +268,3 @@ func fitChoices(cs []*discordgo.ApplicationCommandOptionChoice) []*discordgo.App
 	}
 	return out
 }
-
-// quoteList joins names for a sentence: "A", "A and B", "A, B and C".
-func (l lang) quoteList(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + l.t(msgAnd) + " " + names[len(names)-1]
-}

@@ -133,7 +133,7 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 	if !ok {
 		obs.setKnown(false)
 		obs.setOutcome(OutcomeUnknown)
-		b.deliverFirst(ctx, log, rs, in, textReply(l.t(msgUnknownCmd)))
+		b.deliverFirst(ctx, log, rs, in, textReply(l.T(msgUnknownCmd)))
 		return
 	}
 	if refusal, refused := b.guard(ctx, r, in); refused {
@@ -185,13 +185,13 @@ func (b *Bot) serve(ctx context.Context, rs responder, in Input) {
 func (b *Bot) guard(ctx context.Context, r route, in Input) (Reply, bool) {
 	l := in.lang()
 	if (r.guildOnly || r.moderator) && in.GuildID == "" {
-		return textReply(l.t(msgNeedsServer)), true
+		return textReply(l.T(msgNeedsServer)), true
 	}
 	if r.moderator && !b.isModerator(ctx, in) {
-		return textReply(l.t(msgNotModerator)), true
+		return textReply(l.T(msgNotModerator)), true
 	}
 	if r.operator && !b.isOperator(in.GuildID) {
-		return textReply(l.t(msgOperatorsOnly)), true
+		return textReply(l.T(msgOperatorsOnly)), true
 	}
 	return Reply{}, false
 }

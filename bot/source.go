@@ -116,7 +116,7 @@ func (b *Bot) source(ctx context.Context, in Input) (Reply, error) {
 	}
 	a, ok := b.lib.Article(c, id)
 	if !ok {
-		return textReply(l.t(msgArticleNotFnd, escapeMarkdown(truncatePlain(oneLine(typed), 100)))), nil
+		return textReply(l.T(msgArticleNotFnd, escapeMarkdown(truncatePlain(oneLine(typed), 100)))), nil
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{sourceEmbed(l, a)}, Ephemeral: true}, nil
 }
@@ -159,10 +159,10 @@ const maxCandidates = 10
 // candidateList names the articles an ambiguous title could mean, with
 // their IDs, so the user can run /source again with one.
 func candidateList(l lang, typed string, cs []articles.Article) string {
-	lines := []string{l.t(msgSourceChoose, escapeMarkdown(truncatePlain(oneLine(typed), 100)))}
+	lines := []string{l.T(msgSourceChoose, escapeMarkdown(truncatePlain(oneLine(typed), 100)))}
 	for i, a := range cs {
 		if i == maxCandidates {
-			lines = append(lines, l.t(msgSourceMore, len(cs)-i))
+			lines = append(lines, l.T(msgSourceMore, len(cs)-i))
 			break
 		}
 		line := "• " + escapeMarkdown(truncatePlain(oneLine(a.Title), 120))
@@ -171,7 +171,7 @@ func candidateList(l lang, typed string, cs []articles.Article) string {
 		}
 		lines = append(lines, line+" — `"+a.ID+"`")
 	}
-	return strings.Join(append(lines, l.t(msgSourceHowPick)), "\n")
+	return strings.Join(append(lines, l.T(msgSourceHowPick)), "\n")
 }
 
 // sourceEmbed shows an article's metadata and its opening paragraph.
@@ -191,17 +191,17 @@ func sourceEmbed(l lang, a articles.Article) *discordgo.MessageEmbed {
 	}
 	publisher := escapeMarkdown(a.Publisher)
 	if publisher == "" {
-		publisher = "*" + l.t(msgPubUnknown) + "*"
+		publisher = "*" + l.T(msgPubUnknown) + "*"
 	}
 	date := a.PublishedDate()
 	if date == "" {
-		date = "*" + l.t(msgDateUnknown) + "*"
+		date = "*" + l.T(msgDateUnknown) + "*"
 	}
-	field(l.t(msgFieldPublisher), publisher, true)
-	field(l.t(msgFieldDate), date, true)
-	field(l.t(msgSourceAuthor), escapeMarkdown(a.Author), true)
-	field(l.t(msgSourceParas), strconv.Itoa(len(a.Paragraphs)), true)
-	field(l.t(msgSourceAgencies), escapeMarkdown(strings.Join(a.Agencies, ", ")), true)
+	field(l.T(msgFieldPublisher), publisher, true)
+	field(l.T(msgFieldDate), date, true)
+	field(l.T(msgSourceAuthor), escapeMarkdown(a.Author), true)
+	field(l.T(msgSourceParas), strconv.Itoa(len(a.Paragraphs)), true)
+	field(l.T(msgSourceAgencies), escapeMarkdown(strings.Join(a.Agencies, ", ")), true)
 	var cited []string
 	seen := map[string]bool{}
 	for _, p := range a.Paragraphs {
@@ -212,7 +212,7 @@ func sourceEmbed(l lang, a articles.Article) *discordgo.MessageEmbed {
 			}
 		}
 	}
-	field(l.t(msgSourceCited), strings.Join(cited, ", "), false)
-	e.Footer = &discordgo.MessageEmbedFooter{Text: l.t(msgSourceID) + ": " + a.ID}
+	field(l.T(msgSourceCited), strings.Join(cited, ", "), false)
+	e.Footer = &discordgo.MessageEmbedFooter{Text: l.T(msgSourceID) + ": " + a.ID}
 	return e
 }

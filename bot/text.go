@@ -2,160 +2,151 @@ package bot
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/l10n"
 )
 
-// lang is the language a reply is written in. Discord sends the user's
-// client locale with every interaction; German clients ("de") get German,
-// everyone else English.
-type lang int
+// lang is the language a reply is written in (l10n.Lang). Discord sends
+// the user's client locale with every interaction; German clients ("de")
+// get German, everyone else English.
+type lang = l10n.Lang
 
 const (
-	en lang = iota
-	de
+	en = l10n.EN
+	de = l10n.DE
 )
 
 // langOf maps a Discord locale ("de", "en-US", …) to a reply language.
-func langOf(locale string) lang {
-	if locale == "de" || strings.HasPrefix(locale, "de-") {
-		return de
-	}
-	return en
-}
-
-// locale is the Discord locale of the language, for rendering back.
-func (l lang) locale() string {
-	if l == de {
-		return "de"
-	}
-	return "en-US"
-}
-
-// msg is a message in the catalog; its text is a fmt format.
-type msg struct{ en, de string }
-
-// t formats a catalog message in the language.
-func (l lang) t(m msg, args ...any) string {
-	f := m.en
-	if l == de {
-		f = m.de
-	}
-	if len(args) == 0 {
-		return f
-	}
-	return fmt.Sprintf(f, args...)
-}
+func langOf(locale string) lang { return l10n.FromDiscord(locale) }
 
 // The catalog. Keeping every user-facing sentence here makes it easy to
 // review both languages side by side.
 var (
-	msgQueryEmpty    = msg{"Please give me a claim to look up, e.g. `/claim query: Wie viele Soldaten schickt Nordkorea?`", "Bitte gib eine Behauptung an, z. B. `/claim query: Wie viele Soldaten schickt Nordkorea?`"}
-	msgQueryTooLong  = msg{"That query is %d characters long; the limit is %d. Please shorten it to the claim itself.", "Die Anfrage ist %d Zeichen lang; erlaubt sind %d. Bitte kürze sie auf die eigentliche Behauptung."}
-	msgRateLimited   = msg{"You are checking claims quickly. Please try again %s.", "Du prüfst gerade sehr schnell. Bitte versuche es %s noch einmal."}
-	msgNoResults     = msg{"No passage in the archive matches “%s”.", "Keine Passage im Archiv passt zu „%s“."}
-	msgNoResultsTips = msg{"Tips: use fewer or more specific words (a name, a place, a number such as `100.000`), try the German spelling (e.g. `Pjöngjang`, `Nordkorea`), or look at `/timeline` for a subject.", "Tipps: weniger oder genauere Wörter verwenden (einen Namen, einen Ort, eine Zahl wie `100.000`), die deutsche Schreibweise probieren (z. B. `Pjöngjang`, `Nordkorea`) oder `/timeline` für ein Thema nutzen."}
-	msgNoText        = msg{"That message has no text I could check.", "Diese Nachricht enthält keinen Text, den ich prüfen könnte."}
-	msgNotModerator  = msg{"Only moderators (Manage Server, Administrator or the moderator role) can do that. Nothing was changed.", "Das dürfen nur Moderatoren (Server verwalten, Administrator oder die Moderatorenrolle). Es wurde nichts geändert."}
-	msgNeedsServer   = msg{"This command only works in a server, not in direct messages.", "Dieser Befehl funktioniert nur auf einem Server, nicht in Direktnachrichten."}
-	msgUnknownCmd    = msg{"I don't know that command (any more). The command list may be refreshing; please try again in a minute.", "Diesen Befehl kenne ich (nicht mehr). Die Befehlsliste wird vielleicht gerade aktualisiert; bitte versuche es in einer Minute noch einmal."}
-	msgPageExpired   = msg{"These results have expired. Please run `/claim` again.", "Diese Ergebnisse sind abgelaufen. Bitte führe `/claim` erneut aus."}
-	msgArticleNotFnd = msg{"I have no article “%s”. Pick one from the suggestions while typing.", "Einen Artikel „%s“ habe ich nicht. Wähle beim Tippen einen aus den Vorschlägen."}
-	msgTimelineEmpty = msg{"I found no dated figures about “%s”. Try a shorter subject such as `Soldaten` or `Minenräumer`.", "Zu „%s“ habe ich keine datierten Zahlen gefunden. Versuche ein kürzeres Thema wie `Soldaten` oder `Minenräumer`."}
-	msgTopicEmpty    = msg{"Please name a subject, e.g. `/timeline topic: Soldaten`.", "Bitte nenne ein Thema, z. B. `/timeline topic: Soldaten`."}
+	msgQueryEmpty    = l10n.New("Please give me a claim to look up, e.g. `/claim query: Wie viele Soldaten schickt Nordkorea?`", "Bitte gib eine Behauptung an, z. B. `/claim query: Wie viele Soldaten schickt Nordkorea?`")
+	msgQueryTooLong  = l10n.New("That query is %d characters long; the limit is %d. Please shorten it to the claim itself.", "Die Anfrage ist %d Zeichen lang; erlaubt sind %d. Bitte kürze sie auf die eigentliche Behauptung.")
+	msgRateLimited   = l10n.New("You are checking claims quickly. Please try again %s.", "Du prüfst gerade sehr schnell. Bitte versuche es %s noch einmal.")
+	msgNoResults     = l10n.New("No passage in the archive matches “%s”.", "Keine Passage im Archiv passt zu „%s“.")
+	msgNoResultsTips = l10n.New("Tips: use fewer or more specific words (a name, a place, a number such as `100.000`), try the German spelling (e.g. `Pjöngjang`, `Nordkorea`), or look at `/timeline` for a subject.", "Tipps: weniger oder genauere Wörter verwenden (einen Namen, einen Ort, eine Zahl wie `100.000`), die deutsche Schreibweise probieren (z. B. `Pjöngjang`, `Nordkorea`) oder `/timeline` für ein Thema nutzen.")
+	msgNoText        = l10n.New("That message has no text I could check.", "Diese Nachricht enthält keinen Text, den ich prüfen könnte.")
+	msgNotModerator  = l10n.New("Only moderators (Manage Server, Administrator or the moderator role) can do that. Nothing was changed.", "Das dürfen nur Moderatoren (Server verwalten, Administrator oder die Moderatorenrolle). Es wurde nichts geändert.")
+	msgNeedsServer   = l10n.New("This command only works in a server, not in direct messages.", "Dieser Befehl funktioniert nur auf einem Server, nicht in Direktnachrichten.")
+	msgUnknownCmd    = l10n.New("I don't know that command (any more). The command list may be refreshing; please try again in a minute.", "Diesen Befehl kenne ich (nicht mehr). Die Befehlsliste wird vielleicht gerade aktualisiert; bitte versuche es in einer Minute noch einmal.")
+	msgPageExpired   = l10n.New("These results have expired. Please run `/claim` again.", "Diese Ergebnisse sind abgelaufen. Bitte führe `/claim` erneut aus.")
+	msgArticleNotFnd = l10n.New("I have no article “%s”. Pick one from the suggestions while typing.", "Einen Artikel „%s“ habe ich nicht. Wähle beim Tippen einen aus den Vorschlägen.")
+	msgTimelineEmpty = l10n.New("I found no dated figures about “%s”. Try a shorter subject such as `Soldaten` or `Minenräumer`.", "Zu „%s“ habe ich keine datierten Zahlen gefunden. Versuche ein kürzeres Thema wie `Soldaten` oder `Minenräumer`.")
+	msgTopicEmpty    = l10n.New("Please name a subject, e.g. `/timeline topic: Soldaten`.", "Bitte nenne ein Thema, z. B. `/timeline topic: Soldaten`.")
 
-	msgFieldPublisher = msg{"Publisher", "Medium"}
-	msgFieldDate      = msg{"Date", "Datum"}
-	msgFieldParagraph = msg{"Paragraph", "Absatz"}
-	msgFieldSource    = msg{"Primary source", "Primärquelle"}
-	msgDateUnknown    = msg{"date unknown", "Datum unbekannt"}
-	msgPubUnknown     = msg{"publisher unknown", "Medium unbekannt"}
-	msgNoSource       = msg{"no primary source named", "keine Primärquelle genannt"}
-	msgAccordingTo    = msg{"according to %s", "laut %s"}
-	msgAnd            = msg{"and", "und"}
-	msgResultsFooter  = msg{"Results %d–%d of %d for “%s”", "Treffer %d–%d von %d für „%s“"}
-	msgPrev           = msg{"Previous", "Zurück"}
-	msgNext           = msg{"Next", "Weiter"}
-	msgDisagree       = msg{"Sources disagree", "Quellen widersprechen sich"}
-	msgDisagreeMore   = msg{"…and %d more disagreements.", "…und %d weitere Widersprüche."}
-	msgParagraphN     = msg{"¶ %d", "Abs. %d"}
+	msgFieldPublisher = l10n.New("Publisher", "Medium")
+	msgFieldDate      = l10n.New("Date", "Datum")
+	msgFieldParagraph = l10n.New("Paragraph", "Absatz")
+	msgFieldSource    = l10n.New("Primary source", "Primärquelle")
+	msgDateUnknown    = l10n.New("date unknown", "Datum unbekannt")
+	msgPubUnknown     = l10n.New("publisher unknown", "Medium unbekannt")
+	msgNoSource       = l10n.New("no primary source named", "keine Primärquelle genannt")
+	msgAccordingTo    = l10n.New("according to %s", "laut %s")
 
-	msgAlertTitle        = msg{"Possible contradiction: %s (%s)", "Möglicher Widerspruch: %s (%s)"}
-	msgAlertNew          = msg{"Newer: %s", "Neuer: %s"}
-	msgAlertOld          = msg{"Earlier: %s", "Früher: %s"}
-	msgAlertMore         = msg{"…and %d more earlier passages", "…und %d weitere frühere Passagen"}
-	msgAlertFooter       = msg{"Moderators: is this a real contradiction?", "Moderation: Ist das ein echter Widerspruch?"}
-	msgVerdictConfirmed  = msg{"Confirmed", "Bestätigt"}
-	msgVerdictNot        = msg{"Not a contradiction", "Kein Widerspruch"}
-	msgVerdictRecorded   = msg{"Verdict: **%s** by <@%s> %s", "Urteil: **%s** von <@%s> %s"}
-	msgVerdictField      = msg{"Verdict", "Urteil"}
-	msgAlertsSet         = msg{"Contradiction alerts for this server now go to <#%s>.", "Widerspruchs-Warnungen für diesen Server gehen jetzt nach <#%s>."}
-	msgAlertsOff         = msg{"Contradiction alerts are now off for this server. Turn them on again with `/alerts channel`.", "Widerspruchs-Warnungen sind für diesen Server jetzt aus. Mit `/alerts channel` schaltest du sie wieder ein."}
-	msgAlertsBadChannel  = msg{"Please choose a text channel.", "Bitte wähle einen Textkanal."}
-	msgReindexDone       = msg{"Re-indexed **%d** articles (**%d** passages) in %s.", "Neu indexiert: **%d** Artikel (**%d** Passagen) in %s."}
-	msgReindexAdded      = msg{"Added", "Neu"}
-	msgReindexChanged    = msg{"Changed", "Geändert"}
-	msgReindexRemoved    = msg{"Removed", "Entfernt"}
-	msgReindexProblems   = msg{"Skipped files", "Übersprungene Dateien"}
-	msgReindexAlerts     = msg{"New contradiction alerts", "Neue Widerspruchs-Warnungen"}
-	msgReindexPosted     = msg{"Contradiction alerts posted to <#%[2]s>: %[1]d", "Widerspruchs-Warnungen gepostet in <#%[2]s>: %[1]d"}
-	msgReindexUpdates    = msg{"Updated figures", "Aktualisierte Zahlen"}
-	msgReindexNoChange   = msg{"No article changed.", "Kein Artikel hat sich geändert."}
-	msgReindexAlertsNone = msg{"none", "keine"}
+	msgResultsFooter = l10n.New("Results %d–%d of %d for “%s”", "Treffer %d–%d von %d für „%s“")
+	msgPrev          = l10n.New("Previous", "Zurück")
+	msgNext          = l10n.New("Next", "Weiter")
+	msgDisagree      = l10n.New("Sources disagree", "Quellen widersprechen sich")
+	msgDisagreeMore  = l10n.New("…and %d more disagreements.", "…und %d weitere Widersprüche.")
+	msgParagraphN    = l10n.New("¶ %d", "Abs. %d")
 
-	msgStatsTitle     = msg{"Archive", "Archiv"}
-	msgStatsArticles  = msg{"Articles", "Artikel"}
-	msgStatsPassages  = msg{"Passages", "Passagen"}
-	msgStatsIndexAge  = msg{"Index built", "Index erstellt"}
-	msgStatsReindex   = msg{"Last re-index", "Letzte Neuindizierung"}
-	msgNever          = msg{"never", "nie"}
-	msgTimelineTitle  = msg{"Timeline: %s", "Zeitleiste: %s"}
-	msgTimelineMore   = msg{"…and %d later entries.", "…und %d spätere Einträge."}
-	msgSourceAuthor   = msg{"Author", "Autor"}
-	msgSourceParas    = msg{"Paragraphs", "Absätze"}
-	msgSourceAgencies = msg{"Agencies", "Agenturen"}
-	msgSourceCited    = msg{"Cited sources", "Zitierte Quellen"}
-	msgSourceID       = msg{"ID", "ID"}
+	msgAlertTitle        = l10n.New("Possible contradiction: %s (%s)", "Möglicher Widerspruch: %s (%s)")
+	msgAlertNew          = l10n.New("Newer: %s", "Neuer: %s")
+	msgAlertOld          = l10n.New("Earlier: %s", "Früher: %s")
+	msgAlertMore         = l10n.New("…and %d more earlier passages", "…und %d weitere frühere Passagen")
+	msgAlertFooter       = l10n.New("Moderators: is this a real contradiction?", "Moderation: Ist das ein echter Widerspruch?")
+	msgVerdictConfirmed  = l10n.New("Confirmed", "Bestätigt")
+	msgVerdictNot        = l10n.New("Not a contradiction", "Kein Widerspruch")
+	msgVerdictRecorded   = l10n.New("Verdict: **%s** by <@%s> %s", "Urteil: **%s** von <@%s> %s")
+	msgVerdictField      = l10n.New("Verdict", "Urteil")
+	msgAlertsSet         = l10n.New("Contradiction alerts for this server now go to <#%s>.", "Widerspruchs-Warnungen für diesen Server gehen jetzt nach <#%s>.")
+	msgAlertsOff         = l10n.New("Contradiction alerts are now off for this server. Turn them on again with `/alerts channel`.", "Widerspruchs-Warnungen sind für diesen Server jetzt aus. Mit `/alerts channel` schaltest du sie wieder ein.")
+	msgAlertsBadChannel  = l10n.New("Please choose a text channel.", "Bitte wähle einen Textkanal.")
+	msgReindexDone       = l10n.New("Re-indexed **%d** articles (**%d** passages) in %s.", "Neu indexiert: **%d** Artikel (**%d** Passagen) in %s.")
+	msgReindexAdded      = l10n.New("Added", "Neu")
+	msgReindexChanged    = l10n.New("Changed", "Geändert")
+	msgReindexRemoved    = l10n.New("Removed", "Entfernt")
+	msgReindexProblems   = l10n.New("Skipped files", "Übersprungene Dateien")
+	msgReindexAlerts     = l10n.New("New contradiction alerts", "Neue Widerspruchs-Warnungen")
+	msgReindexPosted     = l10n.New("Contradiction alerts posted to <#%[2]s>: %[1]d", "Widerspruchs-Warnungen gepostet in <#%[2]s>: %[1]d")
+	msgReindexUpdates    = l10n.New("Updated figures", "Aktualisierte Zahlen")
+	msgReindexNoChange   = l10n.New("No article changed.", "Kein Artikel hat sich geändert.")
+	msgReindexAlertsNone = l10n.New("none", "keine")
+
+	msgStatsTitle     = l10n.New("Archive", "Archiv")
+	msgStatsArticles  = l10n.New("Articles", "Artikel")
+	msgStatsPassages  = l10n.New("Passages", "Passagen")
+	msgStatsIndexAge  = l10n.New("Index built", "Index erstellt")
+	msgStatsReindex   = l10n.New("Last re-index", "Letzte Neuindizierung")
+	msgNever          = l10n.New("never", "nie")
+	msgTimelineTitle  = l10n.New("Timeline: %s", "Zeitleiste: %s")
+	msgTimelineMore   = l10n.New("…and %d later entries.", "…und %d spätere Einträge.")
+	msgSourceAuthor   = l10n.New("Author", "Autor")
+	msgSourceParas    = l10n.New("Paragraphs", "Absätze")
+	msgSourceAgencies = l10n.New("Agencies", "Agenturen")
+	msgSourceCited    = l10n.New("Cited sources", "Zitierte Quellen")
+	msgSourceID       = l10n.New("ID", "ID")
+
+	msgConsoleNoPage     = l10n.New("Nothing to page.", "Hier gibt es nichts zu blättern.")
+	msgConsoleUnknown    = l10n.New("Unknown command %s — try /help.", "Unbekannter Befehl %s – siehe /help.")
+	msgConsoleWorking    = l10n.New("(working on it …)", "(einen Moment …)")
+	msgConsoleAlert      = l10n.New("── alert (posted to the alert channel on Discord) ──", "── Warnung (auf Discord im Warnungs-Kanal) ──")
+	msgInDuration        = l10n.New("in %s", "in %s")
+	msgAgo               = l10n.New("%s ago", "vor %s")
+	msgErrInvalid        = l10n.New("That input doesn't work: %s", "Diese Eingabe geht nicht: %s")
+	msgErrNotFound       = l10n.New("I couldn't find that.", "Das habe ich nicht gefunden.")
+	msgErrReindexRunning = l10n.New("A re-index is already running. Its result will be posted when it finishes; please don't start another.", "Eine Neuindizierung läuft bereits. Ihr Ergebnis kommt, sobald sie fertig ist; bitte starte keine zweite.")
+	msgErrConflict       = l10n.New("That is already in progress or already exists.", "Das läuft bereits oder existiert schon.")
+	msgErrRateLimit      = l10n.New("Too many requests right now. Please try again in a moment.", "Gerade kommen zu viele Anfragen. Bitte versuche es gleich noch einmal.")
+	msgErrUnavailable    = l10n.New("The archive is busy or unavailable right now (maybe a re-index). Please try again in a minute.", "Das Archiv ist gerade beschäftigt oder nicht erreichbar (vielleicht eine Neuindizierung). Bitte versuche es in einer Minute noch einmal.")
+	msgErrTimeout        = l10n.New("That took too long. Please try a shorter or more specific query.", "Das hat zu lange gedauert. Bitte versuche eine kürzere oder genauere Anfrage.")
+	msgErrDraining       = l10n.New("The bot is restarting. Please try again in a minute.", "Der Bot startet gerade neu. Bitte versuche es in einer Minute noch einmal.")
+	msgErrInternal       = l10n.New("Something went wrong on my side. It has been logged; please try again later.", "Bei mir ist etwas schiefgegangen. Es wurde protokolliert; bitte versuche es später noch einmal.")
+	msgStatsLastChange   = l10n.New("Last change", "Letzte Änderung")
 )
 
-// kindText names an alert kind (claims.Alert.Kind) for people.
-func (l lang) kindText(kind claims.Kind) string {
-	names := map[claims.Kind]msg{
-		"conflict":   {"conflicting figures", "widersprüchliche Zahlen"},
-		"denial":     {"denial", "Dementi"},
-		"retraction": {"retraction", "Rückzug"},
-		"update":     {"update", "Aktualisierung"},
-		"compatible": {"compatible", "vereinbar"},
-	}
-	if m, ok := names[kind]; ok {
-		return l.t(m)
+// kindNames name alert kinds (claims.Alert.Kind) for people.
+var kindNames = map[claims.Kind]l10n.Msg{
+	claims.KindConflict:   l10n.New("conflicting figures", "widersprüchliche Zahlen"),
+	claims.KindDenial:     l10n.New("denial", "Dementi"),
+	claims.KindRetraction: l10n.New("retraction", "Rücknahme"),
+	claims.KindUpdate:     l10n.New("update", "Aktualisierung"),
+	claims.KindCompatible: l10n.New("compatible", "vereinbar"),
+}
+
+// kindText names an alert kind for people.
+func kindText(l lang, kind claims.Kind) string {
+	if m, ok := kindNames[kind]; ok {
+		return l.T(m)
 	}
 	return string(kind)
 }
 
+var severityNames = map[claims.Severity]l10n.Msg{
+	claims.SeverityHigh:   l10n.New("high", "hoch"),
+	claims.SeverityMedium: l10n.New("medium", "mittel"),
+	claims.SeverityLow:    l10n.New("low", "niedrig"),
+}
+
 // severityText names an alert severity for people.
-func (l lang) severityText(sev claims.Severity) string {
-	names := map[claims.Severity]msg{
-		"high":   {"high", "hoch"},
-		"medium": {"medium", "mittel"},
-		"low":    {"low", "niedrig"},
-	}
-	if m, ok := names[sev]; ok {
-		return l.t(m)
+func severityText(l lang, sev claims.Severity) string {
+	if m, ok := severityNames[sev]; ok {
+		return l.T(m)
 	}
 	return string(sev)
 }
 
 // verdictText names a stored verdict value for people.
-func (l lang) verdictText(v string) string {
+func verdictText(l lang, v string) string {
 	switch v {
 	case "confirmed":
-		return l.t(msgVerdictConfirmed)
+		return l.T(msgVerdictConfirmed)
 	case "not_contradiction":
-		return l.t(msgVerdictNot)
+		return l.T(msgVerdictNot)
 	}
 	return v
 }
@@ -170,27 +161,27 @@ func errorText(l lang, command string, err error) string {
 	}
 	switch claimbot.ErrorCode(err) {
 	case claimbot.EINVALID:
-		return l.t(msg{"That input doesn't work: %s", "Diese Eingabe geht nicht: %s"}, claimbot.ErrorMessage(err))
+		return l.T(msgErrInvalid, claimbot.ErrorMessage(err))
 	case claimbot.ENOTFOUND:
-		return l.t(msg{"I couldn't find that.", "Das habe ich nicht gefunden."})
+		return l.T(msgErrNotFound)
 	case claimbot.ECONFLICT:
 		if command == cmdReindex {
-			return l.t(msg{"A re-index is already running. Its result will be posted when it finishes; please don't start another.", "Eine Neuindizierung läuft bereits. Ihr Ergebnis kommt, sobald sie fertig ist; bitte starte keine zweite."})
+			return l.T(msgErrReindexRunning)
 		}
-		return l.t(msg{"That is already in progress or already exists.", "Das läuft bereits oder existiert schon."})
+		return l.T(msgErrConflict)
 	case claimbot.EFORBIDDEN:
-		return l.t(msgNotModerator)
+		return l.T(msgNotModerator)
 	case claimbot.ERATELIMIT:
-		return l.t(msg{"Too many requests right now. Please try again in a moment.", "Gerade kommen zu viele Anfragen. Bitte versuche es gleich noch einmal."})
+		return l.T(msgErrRateLimit)
 	case claimbot.EUNAVAILABLE:
-		return l.t(msg{"The archive is busy or unavailable right now (maybe a re-index). Please try again in a minute.", "Das Archiv ist gerade beschäftigt oder nicht erreichbar (vielleicht eine Neuindizierung). Bitte versuche es in einer Minute noch einmal."})
+		return l.T(msgErrUnavailable)
 	case claimbot.ETIMEOUT:
-		return l.t(msg{"That took too long. Please try a shorter or more specific query.", "Das hat zu lange gedauert. Bitte versuche eine kürzere oder genauere Anfrage."})
+		return l.T(msgErrTimeout)
 	default:
 		if errors.Is(err, errDraining) {
-			return l.t(msg{"The bot is restarting. Please try again in a minute.", "Der Bot startet gerade neu. Bitte versuche es in einer Minute noch einmal."})
+			return l.T(msgErrDraining)
 		}
-		return l.t(msg{"Something went wrong on my side. It has been logged; please try again later.", "Bei mir ist etwas schiefgegangen. Es wurde protokolliert; bitte versuche es später noch einmal."})
+		return l.T(msgErrInternal)
 	}
 }
 
