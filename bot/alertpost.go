@@ -42,7 +42,7 @@ func (b *Bot) deliverAlert(ctx context.Context, log *slog.Logger, guildID, ch st
 	if !first {
 		return false // posted (or queued) before
 	}
-	if err := b.post(ctx, ch, alertMessage(l, a)); err != nil {
+	if err := b.post(ctx, ch, alertMessage(l, a, b.articleURLs(b.collection(guildID)))); err != nil {
 		log.WarnContext(ctx, "posting alert failed; queued for retry", "alert", id, "channel", ch, "err", err)
 		b.metrics().Alerts(AlertQueued, 1)
 		b.enqueue(ctx, p, l, a, err)
@@ -91,7 +91,7 @@ func (b *Bot) retryAlert(ctx context.Context, p state.PendingAlert) {
 		return
 	}
 	p.ChannelID = ch
-	if err := b.post(ctx, ch, alertMessage(langOf(pl.Locale), pl.Alert)); err != nil {
+	if err := b.post(ctx, ch, alertMessage(langOf(pl.Locale), pl.Alert, b.articleURLs(b.collection(p.GuildID)))); err != nil {
 		log.WarnContext(ctx, "retrying alert failed", "attempts", p.Attempts+1, "err", err)
 		b.enqueue(ctx, p, langOf(pl.Locale), pl.Alert, err)
 		return

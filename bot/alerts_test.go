@@ -23,14 +23,15 @@ func TestAlertMessage(t *testing.T) {
 		l     lang
 		wants []string
 	}{
-		{de, []string{"Möglicher Widerspruch: widersprüchliche Zahlen (hoch)", "Neuer: Merkur, 2024-11-18", "Früher: Medium unbekannt, Datum unbekannt",
-			"laut Bloomberg", "laut Daily NK", "**keine Soldaten**", "Abs. 3", "nennt 100.000 Soldaten"}},
-		{en, []string{"Possible contradiction: conflicting figures (high)", "Newer: Merkur, 2024-11-18", "Earlier: publisher unknown, date unknown",
-			"according to Daily NK", "Merkur says 100,000 soldiers."}},
+		{de, []string{"Neue Zahl widerspricht: 100.000 Soldaten laut Bloomberg \\(18.11.2024\\) – zuvor keine Soldaten laut Daily NK",
+			"Schwere: hoch", "Neu: Merkur, 18.11.2024", "Zuvor: Putin verliert seine letzten Verbündeten",
+			"laut Bloomberg", "laut Daily NK", "**keine Soldaten**", "Abs. 3", "[Nordkorea plant massive Militärhilfe für Russland im Ukraine\\-Krieg](https://example.org/nk)"}},
+		{en, []string{"New figure contradicts: 100.000 Soldaten according to Bloomberg \\(18 Nov 2024\\) – earlier keine Soldaten according to Daily NK",
+			"Severity: high", "New: Merkur, 18 Nov 2024", "according to Daily NK"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.l.DiscordLocale(), func(t *testing.T) {
-			m := alertMessage(tt.l, a)
+			m := alertMessage(tt.l, a, seedLib().urls)
 			mustContain(t, text(m.Content, m.Embeds), tt.wants...)
 			if m.AllowedMentions == nil || m.AllowedMentions.Parse == nil {
 				t.Error("alert without allowed_mentions")
@@ -128,7 +129,7 @@ func TestAlertOutbox(t *testing.T) {
 	if posted == nil {
 		t.Fatal("not retried")
 	}
-	mustContain(t, text("", posted.Embeds), "Möglicher Widerspruch")
+	mustContain(t, text("", posted.Embeds), "Neue Zahl widerspricht")
 	if pending, _ = h.store.PendingAlerts(ctx, 0); len(pending) != 0 {
 		t.Errorf("outbox after success = %+v", pending)
 	}

@@ -10,8 +10,6 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/bwmarrin/discordgo"
-
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/state"
@@ -23,17 +21,13 @@ const maxQueryRunes = index.MaxQueryRunes
 // defaultResults is how many passages /claim shows without results:.
 const defaultResults = 3
 
-// passageBudget is roughly how much of a passage one result shows, so that
-// five results, their fields and a disagreement note fit in 6000
-// characters without fitEmbeds having to cut.
-const passageBudget = 700
-
 // Embed colours.
 const (
 	colorResult = 0x3B82F6
 	colorWarn   = 0xF59E0B
 	colorAlert  = 0xDC2626
 	colorInfo   = 0x6B7280
+	colorLow    = 0xEAB308
 )
 
 // claim is /claim query:<text> [results:<1-5>] [public:<bool>].
@@ -140,7 +134,7 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	alerts := b.postable(b.lib.Disagreements(c, res.Hits))
 	alerts = b.withoutDismissed(ctx, in.GuildID, alerts)
 	ref := b.queries.put(query)
-	return renderResults(l, query, ref, res, offset, limit, alerts), nil
+	return renderResults(l, query, ref, res, offset, limit, alerts, b.articleURLs(c)), nil
 }
 
 // withoutDismissed drops alerts a guild's moderators judged not to be a
@@ -158,76 +152,6 @@ func (b *Bot) withoutDismissed(ctx context.Context, guildID string, alerts []cla
 		out = append(out, a)
 	}
 	return out
-}
-
-// renderResults builds the answer to a claim: one embed per passage, a
-// note where sources disagree, and paging buttons.
-func renderResults(l lang, query, ref string, res index.Result, offset, limit int, alerts []claims.Alert) Reply {
-	var r Reply
-	for i, h := range res.Hits {
-		e := hitEmbed(l, h, offset+i+1)
-		r.Embeds = append(r.Embeds, e)
-	}
-	last := r.Embeds[len(r.Embeds)-1]
-	last.Footer = &discordgo.MessageEmbedFooter{
-		Text: l.T(msgResultsFooter, offset+1, offset+len(res.Hits), res.Total, truncatePlain(oneLine(query), 200)),
-	}
-	if len(alerts) > 0 {
-		r.Embeds = append(r.Embeds, disagreementEmbed(l, alerts))
-	}
-	if res.Total > uint64(limit) || offset > 0 {
-		prev := max(offset-limit, 0)
-		next := offset + limit
-		r.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-			discordgo.Button{Label: l.T(msgPrev), Style: discordgo.SecondaryButton, CustomID: pageID(prev, limit, ref, "prev"), Disabled: offset == 0},
-			discordgo.Button{Label: l.T(msgNext), Style: discordgo.SecondaryButton, CustomID: pageID(next, limit, ref, "next"), Disabled: uint64(next) >= res.Total},
-		}}}
-	}
-	return r
-}
-
-// hitEmbed shows one passage: the matching fragment with the matched words
-// in bold, and who published it when, which paragraph, and whom it cites.
-func hitEmbed(l lang, h index.Hit, n int) *discordgo.MessageEmbed {
-	title := h.Title
-	if title == "" {
-		title = h.Article
-	}
-	e := &discordgo.MessageEmbed{
-		Title:       escapeMarkdown(truncatePlain(fmt.Sprintf("%d. %s", n, oneLine(title)), maxTitle-20)),
-		Description: fragmentText(h, passageBudget),
-		Color:       colorResult,
-	}
-	if validURL(h.URL) {
-		e.URL = h.URL
-	}
-	publisher := escapeMarkdown(h.Publisher)
-	if h.Publisher == "" {
-		publisher = "*" + l.T(msgPubUnknown) + "*"
-	}
-	date := h.PublishedDate()
-	if date == "" {
-		date = "*" + l.T(msgDateUnknown) + "*"
-	}
-	e.Fields = []*discordgo.MessageEmbedField{
-		{Name: l.T(msgFieldPublisher), Value: publisher, Inline: true},
-		{Name: l.T(msgFieldDate), Value: date, Inline: true},
-		{Name: l.T(msgFieldParagraph), Value: strconv.Itoa(h.Paragraph), Inline: true},
-		{Name: l.T(msgFieldSource), Value: sourceLine(l, h.Sources), Inline: false},
-	}
-	return e
-}
-
-// sourceLine is "laut Bloomberg und Reuters" / "according to …".
-func sourceLine(l lang, sources []string) string {
-	if len(sources) == 0 {
-		return "*" + l.T(msgNoSource) + "*"
-	}
-	esc := make([]string, len(sources))
-	for i, s := range sources {
-		esc[i] = escapeMarkdown(oneLine(s))
-	}
-	return l.T(msgAccordingTo, l.List(esc))
 }
 
 // fragmentText renders a hit's best fragments with the matched words in
@@ -281,7 +205,9 @@ func renderSpans(f index.Fragment) string {
 		b.WriteString("**" + escapeMarkdown(core) + "**")
 		b.WriteString(t[len(core):])
 	}
-	return b.String()
+	// Adjacent matches ("100.000" and "Soldaten") read as one bold phrase;
+	// "** **" can only come from the marks, since text escapes '*'.
+	return strings.ReplaceAll(b.String(), "** **", " ")
 }
 
 // squashSpace replaces every run of white space (line breaks included)
@@ -307,40 +233,12 @@ func squashSpace(s string) string {
 	return b.String()
 }
 
-// disagreementEmbed says which of the shown passages other articles
-// contradict, with the library's one-sentence explanation.
-func disagreementEmbed(l lang, alerts []claims.Alert) *discordgo.MessageEmbed {
-	const shown = 4
-	var lines []string
-	for i, a := range alerts {
-		if i == shown {
-			lines = append(lines, l.T(msgDisagreeMore, len(alerts)-shown))
-			break
-		}
-		// The explanation names the kind itself ("Widerspruch: …").
-		lines = append(lines, "• "+escapeMarkdown(oneLine(explanation(l, a.Explanation))))
-	}
-	return &discordgo.MessageEmbed{
-		Title:       "⚠️ " + l.T(msgDisagree),
-		Description: strings.Join(lines, "\n"),
-		Color:       colorWarn,
-	}
-}
-
-// explanation picks the text in the reply's language, falling back to the
-// other one.
-func explanation(l lang, t claims.Text) string {
-	if l == de && t.DE != "" || t.EN == "" {
-		return t.DE
-	}
-	return t.EN
-}
-
 // Component custom IDs. Discord allows 100 characters and returns the ID
 // verbatim when the button is pressed.
 const (
-	actionPage    = "claim"
-	actionVerdict = "verdict"
+	actionPage     = "claim"
+	actionTimeline = "tl"
+	actionVerdict  = "verdict"
 )
 
 func componentAction(customID string) string {

@@ -96,53 +96,65 @@ func checkOptions(t *testing.T, opts []*discordgo.ApplicationCommandOption) {
 	}
 }
 
+// TestCommandPermissions is derived from the command table: what Discord
+// is told (default_member_permissions, contexts, dm_permission) matches each
+// row's moderator flag, and the bot itself refuses a moderator command to a
+// member without the permission and in a DM before anything runs, whatever
+// Discord shows.
 func TestCommandPermissions(t *testing.T) {
-	tests := []struct {
-		name      string
-		moderator bool
-		dm        bool
-	}{
-		{cmdClaim, false, true},
-		{cmdCheckClaim, false, true},
-		{cmdSource, false, true},
-		{cmdStats, false, true},
-		{cmdTimeline, false, true},
-		{cmdReindex, true, false},
-		{cmdAlerts, true, false},
-		{cmdArticle, true, false},
-		{cmdFeeds, true, false},
-	}
-	byName := map[string]*discordgo.ApplicationCommand{}
-	for _, c := range Commands() {
-		byName[c.Name] = c
-	}
-	for _, tt := range tests {
-		c := byName[tt.name]
-		if c == nil {
-			t.Errorf("no command %q", tt.name)
-			continue
-		}
-		hasPerms := c.DefaultMemberPermissions != nil && *c.DefaultMemberPermissions == permManageGuild
-		if hasPerms != tt.moderator {
-			t.Errorf("%s: default_member_permissions = %v; want Manage Server: %v", tt.name, c.DefaultMemberPermissions, tt.moderator)
-		}
-		dm := false
-		if c.Contexts != nil {
-			for _, ctx := range *c.Contexts {
-				dm = dm || ctx == discordgo.InteractionContextBotDM
+	for _, c := range commandTable {
+		d := c.def()
+		t.Run(d.Name, func(t *testing.T) {
+			var reg *discordgo.ApplicationCommand
+			for _, r := range Commands() {
+				if r.Name == d.Name {
+					reg = r
+				}
 			}
-		}
-		if dm != tt.dm {
-			t.Errorf("%s: usable in DMs = %v; want %v", tt.name, dm, tt.dm)
-		}
-		// dm_permission is deprecated in favour of contexts but still set
-		// for moderator commands, for older clients; check the wire form.
-		data, _ := json.Marshal(c)
-		if tt.moderator && !strings.Contains(string(data), `"dm_permission":false`) {
-			t.Errorf("%s: dm_permission should be false", tt.name)
-		}
+			hasPerms := reg.DefaultMemberPermissions != nil && *reg.DefaultMemberPermissions == permManageGuild
+			if hasPerms != c.moderator {
+				t.Errorf("default_member_permissions = %v; want Manage Server: %v", reg.DefaultMemberPermissions, c.moderator)
+			}
+			dm := false
+			if reg.Contexts != nil {
+				for _, ctx := range *reg.Contexts {
+					dm = dm || ctx == discordgo.InteractionContextBotDM
+				}
+			}
+			if dm == c.moderator {
+				t.Errorf("usable in DMs = %v; want %v", dm, !c.moderator)
+			}
+			// dm_permission is deprecated in favour of contexts but still set
+			// for moderator commands, for older clients; check the wire form.
+			data, _ := json.Marshal(reg)
+			if c.moderator && !strings.Contains(string(data), `"dm_permission":false`) {
+				t.Error("dm_permission should be false")
+			}
+			if d.Type != discordgo.ChatApplicationCommand {
+				return
+			}
+			h := newHarness(t, Config{})
+			member := guildUser(d.Name, map[string]any{})
+			got := respText(first(t, h.run(member)))
+			if refused := strings.Contains(got, en.T(msgNotModerator)); refused != c.moderator {
+				t.Errorf("a member without Manage Server: refused = %v; want %v (%s)", refused, c.moderator, got)
+			}
+			dmIn := member
+			dmIn.GuildID = ""
+			got = respText(first(t, h.run(dmIn)))
+			if refused := strings.Contains(got, en.T(msgNeedsServer)); refused != c.moderator {
+				t.Errorf("in a DM: refused = %v; want %v (%s)", refused, c.moderator, got)
+			}
+			if c.operator {
+				mod := moderator(d.Name, nil)
+				mod.GuildID = "not-an-operator-guild"
+				if got := respText(first(t, h.run(mod))); !strings.Contains(got, en.T(msgOperatorsOnly)) {
+					t.Errorf("a moderator of another guild was not refused: %s", got)
+				}
+			}
+		})
 	}
-	if check := byName[cmdCheckClaim]; check.NameLocalizations == nil || (*check.NameLocalizations)[discordgo.German] != "Behauptung prüfen" {
+	if check := Commands()[1]; check.NameLocalizations == nil || (*check.NameLocalizations)[discordgo.German] != "Behauptung prüfen" {
 		t.Errorf("context menu German name = %v", check.NameLocalizations)
 	}
 }

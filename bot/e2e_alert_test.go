@@ -62,7 +62,7 @@ func TestE2EAlertAfterReindex(t *testing.T) {
 	}
 	alert := text(posted[0].Content, posted[0].Embeds)
 	// The guild's locale is German.
-	mustContain(t, alert, "Möglicher Widerspruch", "3.000", "15.000", "Pentagon", "Testpost, 2024-11-18", "2024-11-18")
+	mustContain(t, alert, "Neue Zahl widerspricht", "3.000", "15.000", "Pentagon", "Testpost, 18.11.2024", `Pentagon \(18.11.\)`)
 	if len(posted[0].Components) == 0 {
 		t.Error("alert without verdict buttons")
 	}
@@ -84,7 +84,7 @@ func TestConsoleRealLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
-	mustContain(t, got, "DISCORD_TOKEN", "1.000 Minenräumer", "Primärquelle: ", "Medium: ", "Absatz: ")
+	mustContain(t, got, "DISCORD_TOKEN", "1.000 Minenräumer", "Abs. ", "Artikel ")
 	if !strings.Contains(got, "^^^^^^^^^^^") {
 		t.Errorf("matched words are not marked:\n%s", got)
 	}

@@ -240,7 +240,7 @@ func TestE2EGateway(t *testing.T) {
 		for _, c := range e.fake.RegisteredCommands(e2eGuild) {
 			names = append(names, c.Name)
 		}
-		if got := strings.Join(names, ","); got != "claim,Check claim,source,reindex,alerts,stats,timeline,article,feeds" {
+		if got := strings.Join(names, ","); got != "claim,Check claim,source,timeline,stats,help,alerts,article,feeds,reindex" {
 			t.Errorf("registered %s", got)
 		}
 		if id, ok := e.fake.Identify(); !ok || id.Intents != discordgo.IntentsGuilds {
@@ -253,7 +253,7 @@ func TestE2EGateway(t *testing.T) {
 		if resp.Type != 4 || !resp.Data.ephemeral() {
 			t.Errorf("type %d flags %d; want an ephemeral message", resp.Type, resp.Data.Flags)
 		}
-		mustContain(t, resp.Data.text(), "**Minenräumer**", "laut", "Absatz")
+		mustContain(t, resp.Data.text(), "**Minenräumer**", "Abs. ", "Artikel `")
 		if resp.Data.AllowedMentions == nil || len(resp.Data.AllowedMentions.Parse) != 0 {
 			t.Errorf("allowed_mentions = %+v", resp.Data.AllowedMentions)
 		}
@@ -303,7 +303,7 @@ func TestE2EGateway(t *testing.T) {
 
 	t.Run("claim in a DM", func(t *testing.T) {
 		_, resp := e.interact(fakediscord.SlashCommand("claim", fakediscord.Opt("query", "Minenräumer")).InDM(e2eUser))
-		mustContain(t, resp.Data.text(), "**Minenräumer**")
+		mustContain(t, resp.Data.text(), "Minenräumer**")
 	})
 
 	t.Run("alerts channel and off", func(t *testing.T) {
@@ -352,7 +352,7 @@ func TestE2EGateway(t *testing.T) {
 		if resp.Type != 4 || !resp.Data.ephemeral() {
 			t.Errorf("type %d flags %d", resp.Type, resp.Data.Flags)
 		}
-		mustContain(t, resp.Data.text(), "**Minenräumer**")
+		mustContain(t, resp.Data.text(), "Minenräumer**")
 	})
 
 	t.Run("alert outbox after 403 and 5xx", func(t *testing.T) {
@@ -597,7 +597,7 @@ func TestE2EHTTPInteractions(t *testing.T) {
 		if w.Type != 4 {
 			t.Errorf("type %d; want 4", w.Type)
 		}
-		mustContain(t, w.Data.text(), "**Minenräumer**", "laut")
+		mustContain(t, w.Data.text(), "**Minenräumer**", "Artikel `")
 		forward(i, body)
 	})
 

@@ -133,6 +133,16 @@ var (
 )
 
 // seedLib has hits modelled on the seed corpus.
+// urls is the fake's urlsOf.
+func (f *fakeLib) urls(id string) string {
+	for _, a := range f.arts {
+		if a.ID == id {
+			return a.URL
+		}
+	}
+	return ""
+}
+
 func seedLib() *fakeLib {
 	hits := []index.Hit{
 		{
@@ -181,8 +191,12 @@ func seedLib() *fakeLib {
 		arts:   arts,
 		alerts: []claims.Alert{alert},
 		timeline: []claims.TimelineEntry{
-			{When: "2022-07", Figure: "100.000 Soldaten", Publisher: "news.de", Sources: []string{"Regnum"}, Paragraph: 2},
-			{When: "2024-11-18", Figure: "bis zu 100.000 Soldaten", Publisher: "Merkur", Sources: []string{"Bloomberg"}, Paragraph: 1, Relation: "update"},
+			{When: "2024-11-18", Figure: "bis zu 100.000 Soldaten", Publisher: "Merkur", Sources: []string{"Bloomberg"}, Paragraph: 1, Relation: "update",
+				Article: "002", Title: hits[0].Title, WhenBasis: "published"},
+			{When: "2022-07", Figure: "100.000 Soldaten", Publisher: "news.de", Sources: []string{"Regnum"}, Paragraph: 2,
+				Article: "000", Title: hits[2].Title, WhenBasis: "explicit", WhenCue: "im Juli 2022"},
+			{When: "2022", Figure: "Tausende Soldaten", Paragraph: 1, Article: "004", Title: hits[1].Title, WhenBasis: "explicit", Hedges: []string{"soll"}},
+			{Figure: "keine Soldaten", Paragraph: 3, Article: "001", Title: hits[3].Title, WhenBasis: "unknown", Relation: "denial"},
 		},
 		report: library.Report{Collection: library.Base, Articles: 5, Passages: 60, Added: []string{"005"}, Took: 1234 * time.Millisecond, Alerts: []claims.Alert{alert}},
 		stats:  library.Stats{Articles: 5, Passages: 60, IndexBuilt: epoch.Add(-time.Hour), LastChange: epoch.Add(-time.Minute), Corpus: "embedded corpus"},

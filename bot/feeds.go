@@ -22,58 +22,6 @@ const (
 	subFeedsRemove = "remove"
 )
 
-// feedsCommand is /feeds, for moderators.
-func feedsCommand() *discordgo.ApplicationCommand {
-	de := func(s string) map[discordgo.Locale]string { return map[discordgo.Locale]string{discordgo.German: s} }
-	descDE := "RSS- und Atom-Feeds, aus denen das Archiv wächst (Moderation)"
-	return moderatorOnly(&discordgo.ApplicationCommand{
-		Type:                     discordgo.ChatApplicationCommand,
-		Name:                     cmdFeeds,
-		Description:              "RSS and Atom feeds the archive grows from (moderators)",
-		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.German: descDE},
-		Options: []*discordgo.ApplicationCommandOption{
-			{
-				Type:                     discordgo.ApplicationCommandOptionSubCommand,
-				Name:                     subFeedsAdd,
-				NameLocalizations:        de("hinzufügen"),
-				Description:              "Subscribe to a feed: its new articles are added and checked",
-				DescriptionLocalizations: de("Einen Feed abonnieren: neue Artikel werden aufgenommen und geprüft"),
-				Options: []*discordgo.ApplicationCommandOption{{
-					Type:                     discordgo.ApplicationCommandOptionString,
-					Name:                     "url",
-					Description:              "The feed's address (RSS or Atom, https://…)",
-					DescriptionLocalizations: de("Die Adresse des Feeds (RSS oder Atom, https://…)"),
-					Required:                 true,
-					MaxLength:                2000,
-				}},
-			},
-			{
-				Type:                     discordgo.ApplicationCommandOptionSubCommand,
-				Name:                     subFeedsList,
-				NameLocalizations:        de("liste"),
-				Description:              "The subscribed feeds and when they were last polled",
-				DescriptionLocalizations: de("Die abonnierten Feeds und wann sie zuletzt abgerufen wurden"),
-			},
-			{
-				Type:                     discordgo.ApplicationCommandOptionSubCommand,
-				Name:                     subFeedsRemove,
-				NameLocalizations:        de("entfernen"),
-				Description:              "Unsubscribe from a feed (its articles stay)",
-				DescriptionLocalizations: de("Ein Feed-Abo beenden (seine Artikel bleiben)"),
-				Options: []*discordgo.ApplicationCommandOption{{
-					Type:                     discordgo.ApplicationCommandOptionString,
-					Name:                     "url",
-					Description:              "The feed's address, as /feeds list shows it",
-					DescriptionLocalizations: de("Die Adresse des Feeds, wie /feeds list sie zeigt"),
-					Required:                 true,
-					Autocomplete:             true,
-					MaxLength:                2000,
-				}},
-			},
-		},
-	})
-}
-
 // feeds is /feeds add|list|remove.
 func (b *Bot) feeds(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()

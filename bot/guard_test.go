@@ -25,9 +25,9 @@ func TestSourceResolvesTyped(t *testing.T) {
 		not   string
 	}{
 		{"004", []string{"Wladimir Putin: Kremlchef", "ID: 004"}, "Several"},
-		{"Nordkorea plant massive Militärhilfe für Russland im Ukraine-Krieg", []string{"Publisher: Merkur", "Date: 2024-11-18", "Bloomberg"}, "Several"},
+		{"Nordkorea plant massive Militärhilfe für Russland im Ukraine-Krieg", []string{"Publisher: Merkur", "Date: 18 Nov 2024", "Bloomberg"}, "Several"},
 		{"nordkorea plant", []string{"Publisher: Merkur"}, "Several"},
-		{"Nordkorea", []string{"Several articles match “Nordkorea”", "`002`", "`003`", "(2024-11-18)", "Run `/source` again"}, "Publisher:"},
+		{"Nordkorea", []string{"Several articles match “Nordkorea”", "`002`", "`003`", "(18 Nov 2024)", "Run `/source` again"}, "Publisher:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.typed, func(t *testing.T) {

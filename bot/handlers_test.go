@@ -59,13 +59,13 @@ func TestClaimAnswer(t *testing.T) {
 		wants  []string
 	}{
 		{"English", "en-US", false, []string{
-			"1. Nordkorea plant massive Militärhilfe", "**100.000** **Soldaten**", "Publisher: Merkur", "Date: 2024-11-18",
-			"Paragraph: 1", "according to Bloomberg", "*date unknown*", "*publisher unknown*", "according to Sergei Schoigu",
-			"1.000 **Minenräumer**", "Results 1–3 of 4", "Sources disagree", "Merkur says 100,000 soldiers.",
+			"Nordkorea plant massive Militärhilfe", "**100.000 Soldaten**", "Merkur · 18 Nov 2024 · ¶ 1 · according to Bloomberg",
+			"Article `002`", "More results", "• Wladimir Putin: Kremlchef schickt jetzt Tausende… – ¶ 5 · `004`",
+			"Results 1–3 for", "⚠️ Disputed (result 1)", "New figure contradicts: 100.000 Soldaten according to Bloomberg",
 		}},
 		{"German", "de", true, []string{
-			"Medium: Merkur", "Datum: 2024-11-18", "Absatz: 1", "laut Bloomberg", "*Datum unbekannt*", "*Medium unbekannt*",
-			"Treffer 1–3 von 4", "Quellen widersprechen sich", "nennt 100.000 Soldaten",
+			"Merkur · 18.11.2024 · Abs. 1 · laut Bloomberg", "Artikel `002`", "Weitere Treffer",
+			"news.de · Abs. 2 · `000`", "Treffer 1–3 zu", "⚠️ Umstritten (Treffer 1)", "Neue Zahl widerspricht",
 		}},
 	}
 	for _, tt := range tests {
@@ -84,8 +84,13 @@ func TestClaimAnswer(t *testing.T) {
 			if am := resp.Data.AllowedMentions; am == nil || am.Parse == nil || len(am.Parse) != 0 {
 				t.Errorf("allowed_mentions = %+v; want an empty parse list", am)
 			}
-			if len(resp.Data.Embeds) != 4 { // three passages, one disagreement note
-				t.Errorf("%d embeds; want 4", len(resp.Data.Embeds))
+			if len(resp.Data.Embeds) != 1 { // the top passage; the others and the note as fields
+				t.Errorf("%d embeds; want 1", len(resp.Data.Embeds))
+			}
+			for _, unknown := range []string{"unknown", "unbekannt"} {
+				if strings.Contains(respText(resp), unknown) {
+					t.Errorf("unknown metadata labelled %q instead of left out", unknown)
+				}
 			}
 			if resp.Data.Embeds[0].URL != "https://example.org/nk" {
 				t.Errorf("URL = %q", resp.Data.Embeds[0].URL)
@@ -114,6 +119,7 @@ func buttons(comps []discordgo.MessageComponent) []discordgo.Button {
 
 func TestClaimEscapesArticleText(t *testing.T) {
 	h := newHarness(t, Config{})
+	h.lib.hits = append(h.lib.hits[2:3], h.lib.hits...) // the passage with @everyone on top
 	resp := first(t, h.run(guildUser(cmdClaim, map[string]any{"query": "Kim", "results": int64(5)})))
 	got := respText(resp)
 	mustContain(t, got, "@\u200beveryone", `\<@123\>`, `Kim Jong\-un`)
@@ -131,7 +137,7 @@ func TestClaimInputErrors(t *testing.T) {
 	}{
 		{"empty", "   ", "Please give me a claim", false},
 		{"too long", strings.Repeat("ä", 301), "301 characters long; the limit is 300", false},
-		{"exactly the limit", strings.Repeat("ä", 300), "Results 1–3 of 4", true},
+		{"exactly the limit", strings.Repeat("ä", 300), "Results 1–3 for", true},
 		{"no results", "gar nichts", "No passage in the archive matches", true},
 	}
 	for _, tt := range tests {
@@ -139,7 +145,7 @@ func TestClaimInputErrors(t *testing.T) {
 			h := newHarness(t, Config{})
 			resp := first(t, h.run(guildUser(cmdClaim, map[string]any{"query": tt.query, "public": true})))
 			mustContain(t, respText(resp), tt.want)
-			if tt.want != "Results 1–3 of 4" && resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			if tt.want != "Results 1–3 for" && resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 				t.Error("error reply is not ephemeral")
 			}
 			if got := len(h.lib.searches) > 0; got != tt.searched {
@@ -194,7 +200,7 @@ func TestPaging(t *testing.T) {
 	if page.Type != discordgo.InteractionResponseUpdateMessage {
 		t.Fatalf("type = %d; want 7 (update)", page.Type)
 	}
-	mustContain(t, respText(page), "4. Putin verliert", "Results 4–4 of 4")
+	mustContain(t, respText(page), "Putin verliert", "Results 4–4 for")
 	btns := buttons(page.Data.Components)
 	if btns[0].Disabled || !btns[1].Disabled {
 		t.Errorf("buttons on the last page = %+v", btns)
@@ -212,7 +218,7 @@ func TestCheckClaimContextMenu(t *testing.T) {
 	in := guildUser(cmdCheckClaim, nil)
 	in.TargetText = strings.Repeat("Nordkorea schickt Soldaten. ", 30) // 840 characters
 	resp := first(t, h.run(in))
-	mustContain(t, respText(resp), "Results 1–3 of 4")
+	mustContain(t, respText(resp), "Results 1–3 for")
 	if resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 		t.Error("context-menu answer is not ephemeral")
 	}
@@ -225,7 +231,7 @@ func TestSourceAndAutocomplete(t *testing.T) {
 	tests := []struct{ arg, want string }{
 		{"002", "Nordkorea plant massive Militärhilfe"},
 		{"militärhilfe", "Publisher: Merkur"},
-		{"004", "*publisher unknown*"},
+		{"004", "Paragraphs: 1"},
 		{"gibt es nicht", "I have no article “gibt es nicht”"},
 	}
 	for _, tt := range tests {
@@ -247,7 +253,7 @@ func TestSourceAndAutocomplete(t *testing.T) {
 	if strings.Join(ids, ",") != "002,003,004" {
 		t.Errorf("choices = %v; want titles starting with Nordk, then words starting with it", ids)
 	}
-	if !strings.HasSuffix(resp.Data.Choices[0].Name, "(2024-11-18)") {
+	if !strings.HasSuffix(resp.Data.Choices[0].Name, "(18 Nov 2024)") {
 		t.Errorf("choice name %q lacks the date", resp.Data.Choices[0].Name)
 	}
 }
@@ -379,7 +385,7 @@ func TestVerdictButtons(t *testing.T) {
 	if resp.Type != discordgo.InteractionResponseUpdateMessage {
 		t.Fatalf("type = %d; want 7", resp.Type)
 	}
-	mustContain(t, respText(resp), "Urteil: **Kein Widerspruch** von <@u1>", "Möglicher Widerspruch")
+	mustContain(t, respText(resp), "Urteil: **Kein Widerspruch** von <@u1>", "Neue Zahl widerspricht")
 	for _, b := range buttons(resp.Data.Components) {
 		if !b.Disabled {
 			t.Errorf("button %q still enabled", b.Label)
@@ -391,7 +397,7 @@ func TestVerdictButtons(t *testing.T) {
 	}
 	// A dismissed pair is no longer mentioned in answers in that guild.
 	got := respText(first(t, h.run(guildUser(cmdClaim, map[string]any{"query": "Soldaten"}))))
-	if strings.Contains(got, "Sources disagree") {
+	if strings.Contains(got, "Disputed") {
 		t.Error("dismissed disagreement still shown")
 	}
 }
@@ -399,13 +405,18 @@ func TestVerdictButtons(t *testing.T) {
 func TestStatsAndTimeline(t *testing.T) {
 	h := newHarness(t, Config{})
 	mustContain(t, respText(first(t, h.run(guildUser(cmdStats, nil)))),
-		"Articles: 5", "Passages: 60", fmt.Sprintf("Index built: <t:%d:R>", epoch.Add(-time.Hour).Unix()), "embedded corpus")
+		"Articles: 5", "Passages: 60", fmt.Sprintf("Index built: <t:%d:R>", epoch.Add(-time.Hour).Unix()), "Base articles: the embedded seed articles")
 	in := guildUser(cmdTimeline, map[string]any{"topic": "Soldaten"})
 	in.Locale = "de"
 	got := respText(first(t, h.run(in)))
-	mustContain(t, got, "Zeitleiste: Soldaten", "`2022-07` **100.000 Soldaten** — laut Regnum — news.de, Abs. 2",
-		"`2024-11-18` **bis zu 100.000 Soldaten** — laut Bloomberg — Merkur, Abs. 1 — ↻ Aktualisierung")
-	if strings.Index(got, "2022-07") > strings.Index(got, "2024-11-18") {
+	mustContain(t, got, "Zeitleiste: Soldaten", "`Juli 2022` **100.000 Soldaten** · laut Regnum · [2] Abs. 2",
+		"`18.11.2024` **bis zu 100.000 Soldaten** · laut Bloomberg · [3] Abs. 1 · ↻ Aktualisierung",
+		"`2022` **Tausende Soldaten** · *unbestätigt* · [1] Abs. 1",
+		"**Ohne Datum: der Artikel nennt keines**\n• **keine Soldaten** · [4] Abs. 3 · ⚠️ Dementi",
+		"[3] Merkur · Nordkorea plant massive Militärhilfe für Russland im Ukraine\\-Krieg · `002`")
+	// By the start of their time: the year 2022 before July 2022, the
+	// undated last.
+	if a, b, c := strings.Index(got, "`2022`"), strings.Index(got, "Juli 2022"), strings.Index(got, "18.11.2024"); a > b || b > c {
 		t.Error("timeline not in date order")
 	}
 	mustContain(t, respText(first(t, h.run(guildUser(cmdTimeline, map[string]any{"topic": "gar nichts"})))), "found no dated figures")

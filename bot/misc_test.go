@@ -106,16 +106,16 @@ func TestConsoleWithFakes(t *testing.T) {
 	got := out.String()
 	mustContain(t, got,
 		"DISCORD_TOKEN", // the banner says how to go online
-		"Nordkorea wird 1.000 Minenräumer und 5.000 Soldaten in die russische Region Kursk entsenden.",
-		"                     ^^^^^^^^^^^", // matched words marked below
-		"Primärquelle: laut Sergei Schoigu",
-		"Treffer 1–3 von 4",
-		"Treffer 4–4 von 4", // /next paged
+		"Laut Bloomberg-Berichten könnte Nordkorea bis zu 100.000 Soldaten entsenden.",
+		"^^^^^^^ ^^^^^^^^", // matched words marked below
+		"Merkur · 18.11.2024 · Abs. 1 · laut Bloomberg",
+		"Treffer 1–3 zu",
+		"Treffer 4–4 zu", // /next paged
 		"Publisher: Merkur",
 		"Index built: 1 h ago",
 		"Re-indexed 5 articles (60 passages) in 1.2 s",
 		"alert (posted to the alert channel on Discord)",
-		"Possible contradiction",
+		"New figure contradicts",
 		"[Confirmed] [Not a contradiction]",
 		"Timeline: Soldaten",
 		"Unknown command /bogus",

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
 )
 
@@ -219,28 +221,32 @@ func TestFragmentTextBudget(t *testing.T) {
 	}
 }
 
-// TestRenderedGolden keeps what Discord receives for an answer and an
-// alert reviewable as data (testdata/*.json; -update rewrites them).
+// TestRenderedGolden keeps what Discord receives for an answer, an
+// alert, a timeline, a source and the help, in both languages, reviewable
+// as data (testdata/render/*.json; -update rewrites them).
 func TestRenderedGolden(t *testing.T) {
 	lib := seedLib()
 	res, _ := lib.Search(context.Background(), library.Base, "Soldaten", index.SearchOptions{Limit: 3})
-	tests := []struct {
-		name string
-		v    any
-	}{
-		{"claim_reply_de.json", responseData(renderResults(de, "Soldaten Minenräumer", "ref", res, 0, 3, lib.alerts))},
-		{"claim_reply_en.json", responseData(renderResults(en, "Soldaten Minenräumer", "ref", res, 0, 3, lib.alerts))},
-		{"alert_de.json", alertMessage(de, lib.alerts[0])},
-		{"source_de.json", sourceEmbed(de, lib.arts[0])},
-		{"timeline_de.json", timelineEmbed(de, "Soldaten", lib.timeline)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := json.MarshalIndent(tt.v, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, tt.name, append(got, '\n'))
-		})
+	for _, l := range l10n.Langs {
+		tests := []struct {
+			name string
+			v    any
+		}{
+			{"claim", responseData(renderResults(l, "Soldaten Minenräumer", "ref", res, 0, 3, lib.alerts, lib.urls))},
+			{"alert", alertMessage(l, lib.alerts[0], lib.urls)},
+			{"source", responseData(Reply{Embeds: []*discordgo.MessageEmbed{sourceEmbed(l, lib.arts[0])}})},
+			{"timeline", responseData(renderTimeline(l, "Soldaten", "ref", lib.timeline, 0))},
+			{"help", responseData(Reply{Embeds: []*discordgo.MessageEmbed{helpEmbed(l)}})},
+		}
+		for _, tt := range tests {
+			name := tt.name + "_" + l.String() + ".json"
+			t.Run(name, func(t *testing.T) {
+				got, err := json.MarshalIndent(tt.v, "", "  ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, filepath.Join("render", name), append(got, '\n'))
+			})
+		}
 	}
 }

@@ -41,39 +41,31 @@ type route struct {
 	public func(Input) bool
 }
 
-// route finds the route for a command or a button.
+// route finds the route for a command (in the command table) or a button.
 func (b *Bot) route(in Input) (route, bool) {
 	if in.Kind == KindComponent {
 		switch componentAction(in.CustomID) {
 		case actionPage:
 			return route{handle: b.page}, true
+		case actionTimeline:
+			return route{handle: b.timelinePage}, true
 		case actionVerdict:
 			return route{handle: b.verdict, moderator: true, guildOnly: true}, true
 		}
 		return route{}, false
 	}
-	switch in.Command {
-	case cmdClaim:
-		return route{handle: b.claim, public: func(in Input) bool { return in.boolOpt("public") }}, true
-	case cmdCheckClaim:
-		return route{handle: b.checkClaim}, true
-	case cmdSource:
-		return route{handle: b.source}, true
-	case cmdReindex:
-		return route{handle: b.reindex, moderator: true, guildOnly: true, operator: true, slow: true}, true
-	case cmdAlerts:
-		return route{handle: b.alerts, moderator: true, guildOnly: true}, true
-	case cmdStats:
-		return route{handle: b.stats}, true
-	case cmdTimeline:
-		return route{handle: b.timeline}, true
-	case cmdArticle:
-		// Adding fetches a page or file: defer at once.
-		return route{handle: b.article, moderator: true, guildOnly: true, slow: in.Sub == subArticleAdd}, true
-	case cmdFeeds:
-		return route{handle: b.feeds, moderator: true, guildOnly: true, slow: in.Sub == subFeedsAdd}, true
+	c, _, ok := commandByName(in.Command)
+	if !ok {
+		return route{}, false
 	}
-	return route{}, false
+	return route{
+		handle:    func(ctx context.Context, in Input) (Reply, error) { return c.handle(b, ctx, in) },
+		moderator: c.moderator,
+		guildOnly: c.moderator,
+		operator:  c.operator,
+		slow:      c.slow != nil && c.slow(in),
+		public:    c.public,
+	}, true
 }
 
 // result is a handler's outcome.

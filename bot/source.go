@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -16,6 +15,9 @@ import (
 // feeds.go, IDs and feed URLs for /article and /feeds). Only those
 // options autocomplete; anything else gets no suggestions.
 func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice {
+	if in.Command == cmdHelp {
+		return helpChoices(in.lang(), in.stringOpt("command"))
+	}
 	if in.Command == cmdArticle || in.Command == cmdFeeds {
 		return b.ingestAutocomplete(in) // feeds.go
 	}
@@ -32,8 +34,9 @@ func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice
 			continue
 		}
 		name := oneLine(a.Title)
-		if d := a.PublishedDate(); d != "" {
-			name = truncatePlain(name, maxChoiceName-len(d)-3) + " (" + d + ")"
+		if !a.Published.IsZero() {
+			d := in.lang().Date(a.Published)
+			name = truncatePlain(name, maxChoiceName-runes(d)-3) + " (" + d + ")"
 		}
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: a.ID})
 	}
@@ -166,19 +169,20 @@ func candidateList(l lang, typed string, cs []articles.Article) string {
 			break
 		}
 		line := "• " + escapeMarkdown(truncatePlain(oneLine(a.Title), 120))
-		if d := a.PublishedDate(); d != "" {
-			line += " (" + d + ")"
+		if !a.Published.IsZero() {
+			line += " (" + l.Date(a.Published) + ")"
 		}
 		lines = append(lines, line+" — `"+a.ID+"`")
 	}
 	return strings.Join(append(lines, l.T(msgSourceHowPick)), "\n")
 }
 
-// sourceEmbed shows an article's metadata and its opening paragraph.
+// sourceEmbed shows an article's metadata and its opening paragraph;
+// what the article does not state is left out.
 func sourceEmbed(l lang, a articles.Article) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Title:       escapeMarkdown(truncatePlain(oneLine(a.Title), maxTitle-10)),
-		Description: escapeMarkdown(oneLine(a.Summary(900))),
+		Description: escapeMarkdown(oneLine(a.Summary(700))),
 		Color:       colorInfo,
 	}
 	if validURL(a.URL) {
@@ -189,18 +193,12 @@ func sourceEmbed(l lang, a articles.Article) *discordgo.MessageEmbed {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value, Inline: inline})
 		}
 	}
-	publisher := escapeMarkdown(a.Publisher)
-	if publisher == "" {
-		publisher = "*" + l.T(msgPubUnknown) + "*"
+	field(l.T(msgFieldPublisher), escapeMarkdown(oneLine(a.Publisher)), true)
+	if !a.Published.IsZero() {
+		field(l.T(msgFieldDate), l.Date(a.Published), true)
 	}
-	date := a.PublishedDate()
-	if date == "" {
-		date = "*" + l.T(msgDateUnknown) + "*"
-	}
-	field(l.T(msgFieldPublisher), publisher, true)
-	field(l.T(msgFieldDate), date, true)
-	field(l.T(msgSourceAuthor), escapeMarkdown(a.Author), true)
-	field(l.T(msgSourceParas), strconv.Itoa(len(a.Paragraphs)), true)
+	field(l.T(msgSourceAuthor), escapeMarkdown(oneLine(a.Author)), true)
+	field(l.T(msgSourceParas), l.Number(len(a.Paragraphs)), true)
 	field(l.T(msgSourceAgencies), escapeMarkdown(strings.Join(a.Agencies, ", ")), true)
 	var cited []string
 	seen := map[string]bool{}
@@ -212,7 +210,7 @@ func sourceEmbed(l lang, a articles.Article) *discordgo.MessageEmbed {
 			}
 		}
 	}
-	field(l.T(msgSourceCited), strings.Join(cited, ", "), false)
+	field(l.T(msgSourceCited), truncatePlain(strings.Join(cited, ", "), 600), false)
 	e.Footer = &discordgo.MessageEmbedFooter{Text: l.T(msgSourceID) + ": " + a.ID}
 	return e
 }

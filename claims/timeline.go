@@ -27,6 +27,9 @@ type TimelineEntry struct {
 	// Relation to the nearest earlier entry it can be compared with:
 	// "", "update", "compatible", "conflict", "retraction", "denial".
 	Relation Kind
+	// WhenBasis and WhenCue are When's Window.Basis and Window.Cue, for
+	// renderers that explain the date in the reader's language.
+	WhenBasis, WhenCue string
 }
 
 // topic is a parsed timeline query: its words, each a possible measured
@@ -177,7 +180,7 @@ func Timeline(all []articles.Article, topicText string) []TimelineEntry {
 			hi = math.MaxFloat64
 		}
 		e := TimelineEntry{
-			When: c.When.String(), WhenNote: c.When.Note(), Figure: c.Figure, Low: lo, High: hi,
+			When: c.When.String(), WhenNote: c.When.Note(), WhenBasis: c.When.Basis, WhenCue: c.When.Cue, Figure: c.Figure, Low: lo, High: hi,
 			Hedges: c.Hedges, Sources: c.Sources, Publisher: c.Publisher, Article: c.Article, Title: c.Title,
 			Paragraph: c.Paragraph, Claim: c.Text,
 		}
