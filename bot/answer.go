@@ -79,11 +79,20 @@ func renderResults(l lang, query, ref string, res index.Result, offset, limit in
 			discordgo.Button{Label: l.T(msgNext), Emoji: &discordgo.ComponentEmoji{Name: "▶️"}, Style: discordgo.SecondaryButton, CustomID: pageID(next, limit, ref, "next"), Disabled: uint64(next) >= res.Total},
 		}}}
 	}
-	// The excerpt gets what the rest leaves of the budget.
+	// The excerpt gets what the rest leaves of the budget; escapes and
+	// bold marks make it a little longer than asked, so it shrinks until
+	// the whole answer fits.
 	e.Description = meta + "\n" + idLine
-	room := answerBudget - replyLen(Reply{Embeds: []*discordgo.MessageEmbed{e}, Components: r.Components}) - 2
-	excerpt := fragmentText(top, max(room, 120))
-	e.Description = excerpt + "\n" + meta + "\n" + idLine
+	room := answerBudget - replyLen(Reply{Embeds: []*discordgo.MessageEmbed{e}, Components: r.Components}) - 1
+	budget := max(room, 120)
+	for range 8 {
+		e.Description = fragmentText(top, budget) + "\n" + meta + "\n" + idLine
+		over := replyLen(Reply{Embeds: []*discordgo.MessageEmbed{e}, Components: r.Components}) - answerBudget
+		if over <= 0 || budget <= 120 {
+			break
+		}
+		budget = max(budget-over-5, 120)
+	}
 	r.Embeds = []*discordgo.MessageEmbed{e}
 	return r
 }

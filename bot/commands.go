@@ -224,7 +224,7 @@ var (
 	descFeedURL   = l10n.New("The feed's address (RSS or Atom, https://…)", "Die Adresse des Feeds (RSS oder Atom, https://…)")
 	descFeedList  = l10n.New("The subscribed feeds and when they were last polled", "Die abonnierten Feeds und wann sie zuletzt abgerufen wurden")
 	descFeedRem   = l10n.New("Unsubscribe from a feed (its articles stay)", "Ein Feed-Abo beenden (seine Artikel bleiben)")
-	descFeedRemID = l10n.New("The feed's address, as /feeds list shows it", "Die Adresse des Feeds, wie /feeds list sie zeigt")
+	descFeedRemID = l10n.New("The feed's address, as /feeds list shows it", "Die Adresse des Feeds, wie /feeds liste sie zeigt")
 )
 
 func claimCommand() *discordgo.ApplicationCommand {
