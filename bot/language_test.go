@@ -22,7 +22,9 @@ import (
 // German or English word in a reply comes from the catalogue.
 func neutralLib() *fakeLib {
 	lib := seedLib()
-	latin := func(i int) string { return []string{"Lorem ipsum", "Dolor sit amet", "Consectetur adipisci", "Sed eiusmod"}[i%4] }
+	latin := func(i int) string {
+		return []string{"Lorem ipsum", "Dolor sit amet", "Consectetur adipisci", "Sed eiusmod"}[i%4]
+	}
 	for i := range lib.hits {
 		h := &lib.hits[i]
 		h.Title = latin(i) + " tempor"
