@@ -171,6 +171,8 @@ func differentMeasure(a, b *Claim) string {
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"
+	case a.base != "" && b.base != "" && a.base != b.base:
+		return "base"
 	case !sameModifiers(a.Modifiers, b.Modifiers):
 		return "part"
 	case opposed(a.dirs, b.dirs):
@@ -267,7 +269,7 @@ func contentMatch(a, b *Claim) (int, bool) {
 	if nouns == 0 && (names < 2 || preds == 0 && typeOf(a) != tStance && typeOf(b) != tStance) {
 		return 0, false
 	}
-	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 {
+	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 && names < 2 {
 		// "bestreitet, das Werk schließen zu wollen" does not deny "will im
 		// Werk 500 Stellen streichen"; a stance on an event noun alone
 		// ("Das Konzert wurde abgesagt") has no verb to compare.
@@ -326,8 +328,8 @@ func differentEvent(a, b *Claim) (string, int) {
 	if a.ownerKey != "" && b.ownerKey != "" && typeOf(a) != tStance && typeOf(b) != tStance && differentOwners(a, b) {
 		return "owner", 0
 	}
-	ca := append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...)
-	cb := append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...)
+	ca := append(append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...), longNouns(a.nouns)...)
+	cb := append(append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...), longNouns(b.nouns)...)
 	if a.ownerKey != "" {
 		ca = append(ca, a.ownerKey)
 	}
@@ -360,6 +362,18 @@ func differentOwners(a, b *Claim) bool {
 		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey)
 	}
 	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey)
+}
+
+// longNouns are the nouns of a sentence that may stand for a name the
+// other article writes as one ("der Pumpenhersteller Hartmann").
+func longNouns(ns []string) []string {
+	var out []string
+	for _, n := range ns {
+		if len(n) >= 5 && !strings.HasPrefix(n, "v:") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func anyShared(a, b []string) bool {
@@ -501,8 +515,13 @@ func decide(a, b *Claim) Kind {
 	if overlap || a.Increment || b.Increment {
 		return KindCompatible
 	}
-	if b.Changing && b.order != a.order && a.order.before(b.order) {
-		return KindUpdate // "stieg auf 17": a running count moved on
+	if a.Quantity.Vague || b.Quantity.Vague {
+		// "Tausende", "mehrere tausend": a writer's impression, not a
+		// count to hold another count against
+		return KindCompatible
+	}
+	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published") {
+		return KindUpdate // "stieg auf 17": a running count moved on since the earlier report
 	}
 	return KindConflict
 }
@@ -624,6 +643,8 @@ func whyText(why string) (string, string) {
 		return "einen Teil und ein Ganzes", "a part and a whole"
 	case "change":
 		return "eine Veränderung und einen Stand", "a change and a level"
+	case "base":
+		return "Veränderungen gegenüber verschiedenen Zeiträumen", "changes against different periods"
 	}
 	return "nicht erkennbar dasselbe", "not recognisably the same thing"
 }

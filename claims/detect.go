@@ -273,8 +273,25 @@ func group(hits []hit) []Alert {
 			if a.v.severity != b.v.severity {
 				return a.v.severity.rank() > b.v.severity.rank()
 			}
+			if a.v.weak != b.v.weak {
+				return a.v.weak < b.v.weak
+			}
+			if sa, sb := strength(a), strength(b); sa != sb {
+				return sa > sb
+			}
 			return b.y.order.before(a.y.order)
 		})
+		// One passage per earlier article: the best match. A denial that
+		// also matches the article's introduction contradicts its report.
+		bestOf := map[string]bool{}
+		kept := members[:0]
+		for _, m := range members {
+			if a := hits[m].y.Article; !bestOf[a] {
+				bestOf[a] = true
+				kept = append(kept, m)
+			}
+		}
+		members = kept
 		best := hits[members[0]]
 		al := Alert{Kind: best.v.kind, Severity: best.v.severity, Explanation: best.v.explain(best.x, best.y), New: sideOf(best.x)}
 		seen := map[string]bool{}
@@ -302,6 +319,19 @@ func group(hits []hit) []Alert {
 		return out[i].Severity.rank() > out[j].Severity.rank()
 	})
 	return out
+}
+
+// strength is how much of the earlier claim the new one names: a figure
+// beats a statement, then the shared content words count.
+func strength(h hit) int {
+	n := 0
+	if h.x.HasQuantity && h.y.HasQuantity {
+		n += 10
+	}
+	if m, ok := contentMatch(h.x, h.y); ok {
+		n += m
+	}
+	return n
 }
 
 func plural(n int, one, many string) string {

@@ -72,6 +72,7 @@ type Claim struct {
 	Sources []string // who says it: cited in the sentence, then the paragraph's sources
 	When    Window
 
+	base        string   // what a change is measured against: "vormonat", "vorjahr"
 	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
 	commits     bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
 	dirs        int      // 1 a verb of making or adding, 2 of cutting or losing (words.go)
@@ -241,6 +242,8 @@ type carry struct {
 	head      string
 	key       string
 	unit      string
+	places    []string
+	locations []string
 }
 
 func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
@@ -316,6 +319,17 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		return ex.ref
 	}
 	anchors, places, locations := an.sentenceNames()
+	// "Bei Celle stießen ein Zug und ein Traktor zusammen. Dabei wurden
+	// sechs Menschen verletzt": a sentence without a place of its own is
+	// where the previous one was.
+	if len(places) == 0 && len(ex.qs) > 0 {
+		places, locations = prev.places, prev.locations
+		for _, p := range places {
+			anchors = appendUnique(append([]string(nil), anchors...), p)
+		}
+	} else if len(places) > 0 {
+		prev.places, prev.locations = places, locations
+	}
 	var sourceNames []string
 	for k, key := range an.name {
 		if key != "" && an.masked[k] {
@@ -372,7 +386,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		prev.head, prev.key, prev.unit = c.Head, c.Key, c.Unit
 	}
 	content := an.content()
-	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && len(content.nouns)+len(content.preds) > 0 {
+	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && (len(content.nouns)+len(content.preds)+len(anchors) > 0 || an.commitment()) {
 		c := base(stanceAt)
 		c.Stance, c.cue = stance, an.toks[stanceAt].text
 		c.commits = an.commitment()
@@ -498,7 +512,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		case neutralModifiers[lw]:
 			continue
 		case an.role[j] == rAdj:
-			if strings.Contains(lw, "isch") {
+			if originAdjective(lw) {
 				continue // an origin, read as the owner
 			}
 			mods = appendUnique(mods, adjStem(lw))
@@ -545,6 +559,17 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			}
 		}
 	}
+	if !genericHeads[strings.ToLower(head)] && !part {
+		// "24 Fahrgäste wurden verletzt" counts the injured as "18
+		// Menschen verletzt" does; "4.500 Beschäftigte beteiligten sich
+		// am Warnstreik" counts those taking part.
+		if k, at := an.predicateKey(qs); k != "" && (statusClasses[k] && k != "beschäftigt" || k == "teilnehm") && at > qs {
+			c.Key = k
+		}
+		if lw := strings.ToLower(head); (strings.HasSuffix(lw, "ende") || strings.HasSuffix(lw, "enden")) && equivalences[foldUmlauts(lw)] == "" {
+			c.Key = "teilnehm" // "Streikende", "Protestierende": people taking part
+		}
+	}
 	if c.Key == "teilnehm" || c.Key == "besucher" {
 		c.Key = "mensch" // participants, visitors: people counted at an event
 	}
@@ -557,6 +582,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.Modifiers = mods
 	c.Change, c.Changing = an.changeAt(qs)
+	c.base = an.comparisonBase(qs)
 	c.dirs = an.directions(qs)
 	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
 	c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
@@ -654,6 +680,38 @@ func (an *analysis) nounBefore(qs int) int {
 	return -1
 }
 
+// originAdjective reports adjectives of a place or people: "-isch"
+// ("nordkoreanische", "bayerische") and "deutsch".
+func originAdjective(lw string) bool {
+	return strings.Contains(lw, "isch") || strings.HasPrefix(lw, "deutsch")
+}
+
+// comparisonBase reads what a change is measured against: "im Vergleich
+// zum Vormonat", "gegenüber dem Vorjahr". A rise over the previous month
+// says nothing about one over the year before.
+func (an *analysis) comparisonBase(qs int) string {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] {
+			continue
+		}
+		switch lw := t.low; {
+		case strings.HasPrefix(lw, "vorjahresmonat"):
+			return "vorjahresmonat"
+		case strings.HasPrefix(lw, "vorjahresquartal"):
+			return "vorjahresquartal"
+		case strings.HasPrefix(lw, "vorjahreszeitraum") || strings.HasPrefix(lw, "vorjahr"):
+			return "vorjahr"
+		case strings.HasPrefix(lw, "vormonat"):
+			return "vormonat"
+		case strings.HasPrefix(lw, "vorquartal"):
+			return "vorquartal"
+		case strings.HasPrefix(lw, "vorwoche"):
+			return "vorwoche"
+		}
+	}
+	return ""
+}
+
 // nounBeforeAny is the nearest common noun before token qs in the
 // sentence: what "etwa 15.000 von ihnen" refers to.
 func (an *analysis) nounBeforeAny(qs int) int {
@@ -672,7 +730,7 @@ func (an *analysis) modifiersBefore(i int, mods []string) []string {
 		if an.role[k] != rAdj {
 			break
 		}
-		if neutralModifiers[lw] || incrementWords[lw] || strings.Contains(lw, "isch") {
+		if neutralModifiers[lw] || incrementWords[lw] || originAdjective(lw) {
 			continue
 		}
 		mods = appendUnique(mods, adjStem(lw))
@@ -734,9 +792,10 @@ func (an *analysis) predicateKey(qs int) (string, int) {
 
 // incrementIn reports "weitere", "erneut" … in the clause of token i.
 func (an *analysis) incrementIn(i int) bool {
-	for j, t := range an.toks {
-		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && j < i+2 {
-			return true
+	for j := max(0, i-2); j < len(an.toks) && j <= i+3; j++ {
+		t := an.toks[j]
+		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && !(j+1 < len(an.toks) && an.role[j] == rAdj && an.toks[j+1].upper && j < i) {
+			return true // "weitere 3.000", "3.000 weitere", "erneut 3.000"; not "im neuen Stadtrat 24"
 		}
 	}
 	return false
@@ -1079,12 +1138,12 @@ func (an *analysis) content() contentWords {
 				words = append(words, t.text)
 			}
 		}
-		if len(words) >= 6 {
-			break
-		}
 	}
 	if cw.first < 0 && len(an.toks) > 0 {
 		cw.first = 0
+	}
+	if len(words) > 6 {
+		words = words[:6]
 	}
 	cw.text = strings.Join(words, " ")
 	return cw
@@ -1117,7 +1176,7 @@ func nounKey(noun string) string {
 			return k
 		}
 	}
-	for _, z := range []string{"zahlen", "zahl"} {
+	for _, z := range []string{"zahlen", "zahl", "summe", "summen"} {
 		if strings.HasSuffix(f, z) && len(f) > len(z)+3 && !strings.HasSuffix(f, "anzahl") {
 			return nounKey(f[:len(f)-len(z)])
 		}

@@ -219,7 +219,8 @@ func (an *analysis) classify() {
 		if i > 0 {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
-				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper || conjunctions[p.low] || adverbs[p.low]) {
+				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper || conjunctions[p.low] || adverbs[p.low] ||
+				timeNouns[p.low] || i > 1 && prepositions[an.toks[i-2].low]) {
 				continue
 			}
 		}
@@ -282,17 +283,27 @@ func (an *analysis) maskAttribution() {
 			start := clauseStart(an, i)
 			subject := false
 			passive := false
+			figureFirst := false
 			for k := start; k < i; k++ {
 				if (an.role[k] == rNoun || an.role[k] == rName || toks[k].upper && !functionWord(toks[k].low)) && !an.governedSimple(k) {
 					subject = true
+				}
+				if an.isNum[k] {
+					figureFirst = true // "Rund 3.000 Teilnehmende zählte die Polizei": the object comes first
 				}
 				if toks[k].low == "wird" || toks[k].low == "wurde" || toks[k].low == "wurden" || toks[k].low == "werden" {
 					passive = true
 				}
 			}
 			switch {
+			case figureFirst:
+				an.maskNPForward(i + 1)
 			case passive && strings.HasPrefix(lw, "ge"):
 				// "Der Schaden wird auf 2,5 Millionen geschätzt": nobody is named
+			case subject && i+2 < len(toks) && toks[i+1].low == "der" && toks[i+2].upper && an.clause[i+2] == an.clause[i]:
+				// "Die Brandfläche beziffert der Verband auf 400 Hektar":
+				// the masculine nominative after the verb is the source.
+				an.maskNPForward(i + 1)
 			case subject && !(i > 0 && toks[i-1].text == ","):
 				// "Die Polizei teilte mit", "Die Veranstalter sprachen von …":
 				// the subject before the verb is the source.
