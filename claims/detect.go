@@ -328,6 +328,9 @@ func strength(h hit) int {
 	if h.x.HasQuantity && h.y.HasQuantity {
 		n += 10
 	}
+	if h.y.HasQuantity && containsNoun(h.x.nouns, h.y.Key) || h.x.HasQuantity && containsNoun(h.y.nouns, h.x.Key) {
+		n += 5 // the stance names what the figure counts
+	}
 	if m, ok := contentMatch(h.x, h.y); ok {
 		n += m
 	}

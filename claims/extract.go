@@ -322,7 +322,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	// "Bei Celle stießen ein Zug und ein Traktor zusammen. Dabei wurden
 	// sechs Menschen verletzt": a sentence without a place of its own is
 	// where the previous one was.
-	if len(places) == 0 && len(ex.qs) > 0 {
+	if len(places) == 0 && len(anchors) == 0 && len(ex.qs) > 0 {
 		places, locations = prev.places, prev.locations
 		for _, p := range places {
 			anchors = appendUnique(append([]string(nil), anchors...), p)

@@ -219,8 +219,8 @@ func (an *analysis) classify() {
 		if i > 0 {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
-				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper || conjunctions[p.low] || adverbs[p.low] ||
-				timeNouns[p.low] || i > 1 && prepositions[an.toks[i-2].low]) {
+				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
+				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low])) {
 				continue
 			}
 		}
