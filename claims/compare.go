@@ -311,7 +311,7 @@ func differentEvent(a, b *Claim) (string, int) {
 	}
 	// A plant's staff is not the group's: a place the other article
 	// never names.
-	if typeOf(a) == tFigure && typeOf(b) == tFigure {
+	if typeOf(a) == tFigure && typeOf(b) == tFigure && (a.ownerKey != "" || b.ownerKey != "") {
 		for _, p := range a.locations {
 			if !b.ctx.mentions(p) && !containsName(b.Anchors, p) {
 				return "place", 0
@@ -325,7 +325,7 @@ func differentEvent(a, b *Claim) (string, int) {
 	}
 	// Bosch's figure is not Conti's. A stance's owner is who denies or
 	// takes back, often another party than who reported: not compared.
-	if a.ownerKey != "" && b.ownerKey != "" && typeOf(a) != tStance && typeOf(b) != tStance && differentOwners(a, b) {
+	if a.ownerKey != "" && b.ownerKey != "" && a.Stance == StanceAssert && b.Stance == StanceAssert && differentOwners(a, b) {
 		return "owner", 0
 	}
 	ca := append(append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...), longNouns(a.nouns)...)
@@ -438,7 +438,13 @@ func decide(a, b *Claim) Kind {
 			}
 			return KindRetraction
 		}
-		return KindUpdate // a new plan after a retraction
+		// After a retraction: "Das Konzert findet statt" says it was not
+		// called off (a denial of the cancellation); a new plan is an
+		// update.
+		if !b.negative() && b.Mode == ModeReport && tr != timeApart && strongMatch(a, b) {
+			return KindDenial
+		}
+		return KindUpdate
 	}
 	// Denials: a stance, a "keine" or a "nicht" against a report.
 	na, nb := a.negative(), b.negative()

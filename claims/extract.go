@@ -563,7 +563,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		// "24 Fahrgäste wurden verletzt" counts the injured as "18
 		// Menschen verletzt" does; "4.500 Beschäftigte beteiligten sich
 		// am Warnstreik" counts those taking part.
-		if k, at := an.predicateKey(qs); k != "" && (statusClasses[k] && k != "beschäftigt" || k == "teilnehm") && at > qs {
+		if k, at := an.predicateKey(qs); k != "" && statusClasses[k] && k != "beschäftigt" && at > qs {
+			c.Key = k
+		} else if k == "teilnehm" && c.Key == "beschäftigt" {
 			c.Key = k
 		}
 		if lw := strings.ToLower(head); (strings.HasSuffix(lw, "ende") || strings.HasSuffix(lw, "enden")) && equivalences[foldUmlauts(lw)] == "" {
@@ -861,7 +863,7 @@ func (an *analysis) directions(qs int) int {
 // retraction takes back as such.
 func (an *analysis) commitment() bool {
 	for k, t := range an.toks {
-		if an.role[k] == rNoun && commitmentNoun(t.low) && !sayNouns[t.low] && !strings.HasPrefix(t.low, "bericht") {
+		if t.upper && (an.role[k] == rNoun || an.role[k] == rCue) && commitmentNoun(t.low) && !sayNouns[t.low] && !strings.HasPrefix(t.low, "bericht") {
 			return true
 		}
 	}
