@@ -139,7 +139,7 @@ func differentThing(a, b *Claim) (string, int) {
 		// Two statements of opposite polarity: only when they say nearly
 		// the same words, since negation scope is read from punctuation.
 		n, ok := contentMatch(a, b)
-		if !ok || n < 3 {
+		if !ok || n < 2 || !sharesPredicate(a, b) {
 			return "content", 0
 		}
 	case ta == tStance && tb == tStance:
@@ -354,7 +354,10 @@ func differentOwners(a, b *Claim) bool {
 	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
 	switch {
 	case !na && !nb:
-		return !sameName(a.ownerKey, b.ownerKey) &&
+		// "Sturmtief „Xenia“" and "Das Sturmtief „Xenia“": each owner
+		// named in the other's sentence is one owner read two ways.
+		mutual := ownerMentioned(b, a.ownerKey) && ownerMentioned(a, b.ownerKey)
+		return !sameName(a.ownerKey, b.ownerKey) && !mutual &&
 			!containsName(b.sourceNames, a.ownerKey) && !containsName(a.sourceNames, b.ownerKey)
 	case na && nb:
 		return a.ownerKey != b.ownerKey
@@ -374,6 +377,10 @@ func longNouns(ns []string) []string {
 		}
 	}
 	return out
+}
+
+func ownerMentioned(c *Claim, key string) bool {
+	return containsName(c.Anchors, key) || containsNoun(c.nouns, key)
 }
 
 func anyShared(a, b []string) bool {
@@ -530,6 +537,17 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate // "stieg auf 17": a running count moved on since the earlier report
 	}
 	return KindConflict
+}
+
+func sharesPredicate(a, b *Claim) bool {
+	for _, x := range a.preds {
+		for _, y := range b.preds {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // strongMatch: the stance names what the other said in two or more words.

@@ -322,7 +322,13 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	// "Bei Celle stießen ein Zug und ein Traktor zusammen. Dabei wurden
 	// sechs Menschen verletzt": a sentence without a place of its own is
 	// where the previous one was.
-	if len(places) == 0 && len(anchors) == 0 && len(ex.qs) > 0 {
+	unmasked := 0
+	for k, key := range an.name {
+		if key != "" && !an.masked[k] {
+			unmasked++
+		}
+	}
+	if len(places) == 0 && unmasked == 0 && len(ex.qs) > 0 {
 		places, locations = prev.places, prev.locations
 		for _, p := range places {
 			anchors = appendUnique(append([]string(nil), anchors...), p)
@@ -448,6 +454,13 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	if an.masked[qs] && !sayNumber(an, qs) {
 		return Claim{}, false
+	}
+	// "die Bundesstraße 172", "Mainz 05", "Linie 5": a number right after a
+	// noun names it.
+	if qs > 0 && q.Qualifier == "" && !q.Vague && (an.role[qs-1] == rNoun || an.role[qs-1] == rName) && an.toks[qs-1].upper && !an.masked[qs-1] {
+		if qe < 0 || qe >= len(toks) || an.role[qe] != rNoun && units[toks[qe].low] == "" {
+			return Claim{}, false
+		}
 	}
 	if qe < 0 {
 		qe = len(toks)

@@ -119,9 +119,28 @@ func clauseBreak(t token) bool {
 // analyse runs the stages over a tokenised sentence.
 func (an *analysis) analyse() {
 	toks := an.toks
+	// Quotation marks around a short name („Xenia“, „Soziales Leipzig“)
+	// do not break the clause; around a quote they do.
+	short := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		if toks[i].text != "„" && toks[i].text != "»" && toks[i].text != "“" && toks[i].text != "\"" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if t := toks[j].text; t == "“" || t == "”" || t == "«" || t == "\"" {
+				if j-i-1 <= 3 {
+					short[i], short[j] = true, true
+				}
+				break
+			}
+			if toks[j].punct {
+				break
+			}
+		}
+	}
 	c := 0
 	for i, t := range toks {
-		if clauseBreak(t) {
+		if clauseBreak(t) && !short[i] {
 			c++
 		}
 		// "… ausgebildet und seien nicht beteiligt": "und" before a finite
@@ -417,7 +436,7 @@ func (an *analysis) findNames() {
 			// apposition: "die Stadt Köln", "Trainer Thomas Tuchel"
 			isName[i] = true
 		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des") &&
-			!coordinated(an, i) && (!pluralLike(t.low) || toks[i-1].low == "in" || toks[i-1].low == "nach"):
+			!coordinated(an, i) && (!pluralLike(t.low) || placePrepositions[toks[i-1].low] && toks[i-1].low != "vor" && (an.articleNouns == nil || !an.articleNouns[t.low])):
 			// "in Köln", "bei Siemens", "gegen Schalke": no article
 			isName[i] = true
 		case strings.HasSuffix(t.low, "s") && i+1 < len(toks) && an.role[i+1] == rNoun && (i == 0 || !determiners[toks[i-1].low] && an.role[i-1] != rAdj):
@@ -597,7 +616,7 @@ func innerCapital(w string) bool {
 // an adjective in lower case.
 func placeAdjective(an *analysis, i int) bool {
 	t := an.toks[i]
-	if !t.upper || !strings.HasSuffix(t.low, "er") || len(t.low) < 5 || i+1 >= len(an.toks) {
+	if !t.upper || !strings.HasSuffix(t.low, "er") || len(t.low) < 5 || i+1 >= len(an.toks) || agentNoun(t.low) {
 		return false
 	}
 	next := an.toks[i+1]
@@ -605,6 +624,22 @@ func placeAdjective(an *analysis, i int) bool {
 		return false
 	}
 	return i > 0 && (determiners[an.toks[i-1].low] || prepositions[an.toks[i-1].low])
+}
+
+// agentNoun reports nouns in -er made from a verb ("Autobauer",
+// "Hersteller", "Betreiber"), which stand before a name in apposition
+// where a place adjective ("Kölner") stands before a noun.
+func agentNoun(lw string) bool {
+	for _, suf := range []string{"bauer", "steller", "lieferer", "treiber", "bieter", "sorger", "händler", "wickler",
+		"träger", "stalter", "sprecher", "leiter", "führer", "halter", "haber", "mieter", "käufer", "sitzer", "tümer",
+		"fahrer", "arbeiter", "nehmer", "geber", "partner", "macher", "schreiber", "spieler", "trainer", "berater",
+		"vertreter", "kläger", "richter", "minister", "meister", "täter", "retter", "helfer", "besucher", "bewohner",
+		"anwohner", "einwohner", "nutzer", "kunden", "pächter", "verwalter", "prüfer", "planer", "forscher", "denker"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstPartName(w string) bool {
@@ -1022,7 +1057,8 @@ func (an *analysis) reportativeSoll(i int) bool {
 			continue
 		}
 		for j := p + 1; j < len(an.toks) && an.clause[j] == an.clause[p]; j++ {
-			if (an.toks[j].low == "haben" || an.toks[j].low == "sein") && clauseEnd(an, j) {
+			// "soll … gestorben sein", "soll … bei 45 Millionen liegen"
+			if (an.toks[j].low == "haben" || an.toks[j].low == "sein" || lightVerbs[an.toks[j].low]) && clauseEnd(an, j) {
 				return true
 			}
 		}

@@ -149,7 +149,7 @@ var (
 	denialPhrases = []string{"es gebe keine", "es gebe keinen", "es gebe kein", "es gibt keine", "es gibt keinen",
 		"trifft nicht zu", "treffe nicht zu", "stimmt nicht", "stimme nicht", "entbehrt jeder grundlage",
 		"entbehre jeder grundlage", "nicht zutreffend", "keine rede sein", "keine rede", "nichts dran",
-		"keine pläne", "keine absicht"}
+		"keine pläne", "keine absicht", "nicht gegeben", "gebe es nicht", "gibt es nicht", "gab es nicht"}
 
 	// retractionWords take back a plan, an offer, an event or a statement.
 	retractionWords = set("abgesagt absagen abzusagen absage rückzieher widerrufen widerruft widerrief widerruf " +
@@ -328,6 +328,7 @@ var compoundable = set("tot verletzt teilnehm besucher vermisst")
 
 // phraseEquivalences are multi-word forms of a class: "ums Leben kommen".
 var phraseEquivalences = []struct{ phrase, key string }{
+	{"in sicherheit", "evakuiert"}, {"häuser verlassen", "evakuiert"}, {"wohnungen verlassen", "evakuiert"},
 	{"ums leben", "tot"}, {"das leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
 	{"auf die straße", "teilnehm"}, {"nahmen teil", "teilnehm"}, {"nahm teil", "teilnehm"},
 	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"},
