@@ -170,7 +170,11 @@ func Extract(a articles.Article) []Claim {
 		ex.ctx.title = ex.namesOf(a.Title)
 		ex.ctx.all = append(ex.ctx.all, ex.ctx.title...)
 	}
-	var out []Claim
+	n := 0
+	for _, p := range a.Paragraphs {
+		n += 1 + strings.Count(p.Text, ". ")
+	}
+	out := make([]Claim, 0, n)
 	for _, p := range a.Paragraphs {
 		out = ex.paragraph(p, out)
 	}
@@ -348,9 +352,18 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	}
 	var sources []string
 	sourcesDone := false
+	// Sources as the sentence cites them are read for figures and stances;
+	// a statement, the target of a later stance at most, keeps the
+	// paragraph's and the speaker's: CitedSources on every sentence was a
+	// seventh of the extraction time.
+	cited := len(ex.qs) > 0 || len(an.denyAt) > 0 || len(an.retractAt) > 0
 	base := func(at int) Claim {
 		if !sourcesDone {
-			sources = mergeSources(mergeSources(articles.CitedSources(s), an.speakers()), p.Sources)
+			var own []string
+			if cited {
+				own = articles.CitedSources(s)
+			}
+			sources = mergeSources(mergeSources(own, an.speakers()), p.Sources)
 			sourcesDone = true
 		}
 		return Claim{
@@ -1182,7 +1195,7 @@ func nounKey(noun string) string {
 	if k, ok := equivalences[st]; ok {
 		return k
 	}
-	for i := 3; i+3 <= len(f); i++ {
+	for i := 3; i+3 <= len(f) && len(f) > 6 && compoundEnding(f); i++ {
 		if k, ok := equivalences[f[i:]]; ok && compoundable[k] {
 			pre := f[:i]
 			if pre == "schwer" || pre == "leicht" {
@@ -1201,6 +1214,22 @@ func nounKey(noun string) string {
 	}
 	return st
 }
+
+// compoundEnding is the cheap test before the compound search of
+// nounKey: the word ends like a key of a compoundable class.
+func compoundEnding(f string) bool {
+	return compoundEndings[f[len(f)-3:]]
+}
+
+var compoundEndings = func() map[string]bool {
+	m := map[string]bool{}
+	for w, k := range equivalences {
+		if compoundable[k] && len(w) >= 3 {
+			m[w[len(w)-3:]] = true
+		}
+	}
+	return m
+}()
 
 // genderless removes gender forms: Soldat:innen → soldat.
 func genderless(w, lw string) string {

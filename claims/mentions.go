@@ -247,11 +247,7 @@ func (an *analysis) classify() {
 	}
 }
 
-func isCueWord(lw string) bool {
-	return sayVerbs[lw] || lightVerbs[lw] || changeUp[lw] || changeDown[lw] || denialWords[lw] ||
-		retractionWords[lw] || correctionWords[lw] || planWords[lw] || announceWords[lw] || forecastWords[lw] ||
-		hedgeWords[lw] || subjunctives[lw] || incrementWords[lw]
-}
+func isCueWord(lw string) bool { return wordClass[lw]&wCue != 0 }
 
 // maskAttribution marks who says something: "laut Polizei", "nach
 // Angaben der Veranstalter", "Einem Bericht zufolge", "sagte ein
@@ -508,12 +504,26 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 		into = map[string]bool{}
 	}
 	for _, text := range texts {
+		lt, same := lowerSameWidth(text)
+		if !same {
+			continue // odd letters: no evidence, names are then found by the other rules
+		}
 		prev, prev2 := "", ""
-		for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-			return !unicode.IsLetter(r) && r != '-'
-		}) {
-			r, _ := utf8.DecodeRuneInString(w)
-			lw := strings.ToLower(w)
+		for i := 0; i < len(text); {
+			r, w := decodeRune(text, i)
+			if !isLetter(r) && r != '-' {
+				i += w
+				continue
+			}
+			j := i + w
+			for j < len(text) {
+				r2, w2 := decodeRune(text, j)
+				if !isLetter(r2) && r2 != '-' {
+					break
+				}
+				j += w2
+			}
+			lw := lt[i:j]
 			if unicode.IsUpper(r) {
 				opens := determiners[prev] || contractions[prev]
 				adj := looksAdjective(prev) && !functionWord(prev) && !isCueWord(prev) &&
@@ -523,6 +533,7 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 				}
 			}
 			prev2, prev = prev, lw
+			i = j
 		}
 	}
 	return into
@@ -788,11 +799,8 @@ func verbKey(lw string) string {
 		w = w[2:]
 	}
 	// "teilgenommen", "abgesagt": a particle, then the participle's "ge"
-	for p := range separableParticles {
-		if len(p) > 1 && strings.HasPrefix(w, p+"ge") && len(w) > len(p)+5 {
-			w = p + w[len(p)+2:]
-			break
-		}
+	if i := strings.Index(w, "ge"); i > 1 && i <= 6 && separableParticles[w[:i]] && len(w) > i+5 {
+		w = w[:i] + w[i+2:]
 	}
 	for _, suf := range []string{"ungen", "ung", "test", "tet", "ten", "te", "en", "st", "et", "t", "e", "n"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
@@ -871,22 +879,50 @@ func (an *analysis) findCues() {
 	// "Die Stadt müsse die Einschnitte zurücknehmen", "fordert, den Plan zu stoppen".
 	an.retractAt = an.withoutDemands(an.retractAt)
 	an.denyAt = an.withoutDemands(an.denyAt)
-	for _, ph := range hedgePhrases {
-		if strings.Contains(an.ls, ph) {
-			an.hedges = appendUnique(an.hedges, ph)
+	// The phrases all contain one of these words; most sentences have none.
+	var es, nicht, keine, eis, heisst, berichte, unklar bool
+	for _, t := range toks {
+		switch t.low {
+		case "es":
+			es = true
+		case "nicht":
+			nicht = true
+		case "keine", "keinen", "kein", "keiner":
+			keine = true
+		case "eis", "acta", "tisch", "fallen", "stattfinden", "statt":
+			eis = true
+		case "heißt":
+			heisst = true
+		case "berichte", "berichten", "zufolge":
+			berichte = true
+		case "unklar", "bekannt", "offen", "bestätigt", "klar":
+			unklar = true
+		case "zu", "jeder", "rede", "dran":
+			keine = true
 		}
 	}
-	for _, ph := range denialPhrases {
-		if at := strings.Index(an.ls, ph); at >= 0 {
-			if i := an.tokenAtByte(at); i >= 0 {
-				an.denyAt = append(an.denyAt, i)
+	if es || nicht || heisst || berichte || unklar {
+		for _, ph := range hedgePhrases {
+			if strings.Contains(an.ls, ph) {
+				an.hedges = appendUnique(an.hedges, ph)
 			}
 		}
 	}
-	for _, ph := range retractionPhrases {
-		if at := strings.Index(an.ls, ph); at >= 0 {
-			if i := an.tokenAtByte(at); i >= 0 {
-				an.retractAt = append(an.retractAt, i)
+	if es || nicht || keine {
+		for _, ph := range denialPhrases {
+			if at := strings.Index(an.ls, ph); at >= 0 {
+				if i := an.tokenAtByte(at); i >= 0 {
+					an.denyAt = append(an.denyAt, i)
+				}
+			}
+		}
+	}
+	if eis || nicht {
+		for _, ph := range retractionPhrases {
+			if at := strings.Index(an.ls, ph); at >= 0 {
+				if i := an.tokenAtByte(at); i >= 0 {
+					an.retractAt = append(an.retractAt, i)
+				}
 			}
 		}
 	}

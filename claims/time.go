@@ -113,6 +113,14 @@ var smallNumbers = map[string]int{"ein": 1, "einem": 1, "einen": 1, "einer": 1, 
 
 // weekdayOf reads "montag", "montags", "montagabend", "montagmorgen".
 func weekdayOf(lw string) (time.Weekday, bool) {
+	if len(lw) < 6 {
+		return 0, false
+	}
+	switch lw[:2] {
+	case "mo", "di", "mi", "do", "fr", "sa", "so":
+	default:
+		return 0, false
+	}
 	for name, wd := range weekdays {
 		if strings.HasPrefix(lw, name) {
 			rest := lw[len(name):]

@@ -339,8 +339,29 @@ var phraseEquivalences = []struct{ phrase, key string }{
 var separableParticles = set("ab an auf aus bei ein fest fort her hin los mit nach vor weg zu zurück zusammen statt " +
 	"teil frei hoch heim dar bereit durch um")
 
+// Word classes of the closed lists, looked up once per word: the rules ask
+// about every token of every sentence, and a dozen map lookups per token
+// showed in profiles.
+const (
+	wFunction = 1 << iota
+	wCue
+)
+
+var wordClass = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, list := range []map[string]bool{determiners, prepositions, conjunctions, pronouns, auxiliaries, modals, adverbs, negations} {
+		for w := range list {
+			m[w] |= wFunction
+		}
+	}
+	for _, list := range []map[string]bool{sayVerbs, lightVerbs, changeUp, changeDown, denialWords, retractionWords,
+		correctionWords, planWords, announceWords, forecastWords, hedgeWords, subjunctives, incrementWords} {
+		for w := range list {
+			m[w] |= wCue
+		}
+	}
+	return m
+}()
+
 // functionWord reports words that never name a thing or an event.
-func functionWord(lw string) bool {
-	return determiners[lw] || prepositions[lw] || conjunctions[lw] || pronouns[lw] || auxiliaries[lw] ||
-		modals[lw] || adverbs[lw] || negations[lw]
-}
+func functionWord(lw string) bool { return wordClass[lw]&wFunction != 0 }
