@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/claimbot/claimbot/articles"
@@ -1182,6 +1183,28 @@ func (an *analysis) content() contentWords {
 // compound that counts a class ("Hochwassertote") is that class, with
 // "schwer" or "leicht" kept as a modifier after "|".
 func nounKey(noun string) string {
+	if k, ok := nounKeys.Load(noun); ok {
+		return k.(string)
+	}
+	k := computeNounKey(noun)
+	if nounKeysSize.Add(1) > maxNounKeys {
+		nounKeys.Clear() // bounded memory beats a perfect hit rate
+		nounKeysSize.Store(0)
+	}
+	nounKeys.Store(noun, k)
+	return k
+}
+
+// nounKeys caches nounKey: news repeats its nouns, and the key costs a
+// stem, class lookups and a compound search.
+var (
+	nounKeys     sync.Map
+	nounKeysSize atomic.Int64
+)
+
+const maxNounKeys = 200_000
+
+func computeNounKey(noun string) string {
 	lw := strings.ToLower(noun)
 	if i := strings.LastIndexByte(lw, '-'); i > 0 && i+1 < len(lw) {
 		lw = lw[i+1:]

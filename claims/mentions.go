@@ -819,6 +819,9 @@ func (an *analysis) findCues() {
 			continue
 		}
 		lw := t.low
+		if wordClass[lw] == 0 {
+			continue // in no list: most words
+		}
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].low

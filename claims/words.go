@@ -345,6 +345,7 @@ var separableParticles = set("ab an auf aus bei ein fest fort her hin los mit na
 const (
 	wFunction = 1 << iota
 	wCue
+	wSeparable // a verb whose particle makes it a cue ("weist … zurück")
 )
 
 var wordClass = func() map[string]uint8 {
@@ -359,6 +360,14 @@ var wordClass = func() map[string]uint8 {
 		for w := range list {
 			m[w] |= wCue
 		}
+	}
+	for _, list := range []map[string]string{denialSeparable, retractionSeparable, announceSeparable} {
+		for w := range list {
+			m[w] |= wSeparable
+		}
+	}
+	for w := range changeSeparable {
+		m[w] |= wSeparable
 	}
 	return m
 }()
