@@ -210,8 +210,8 @@ func alertsOf(px *passageIndex, na extracted) []Alert {
 			if y.Article == na.id {
 				continue
 			}
-			if typeOf(x) == tStatement && !x.negative() && typeOf(y) == tStatement && !y.negative() {
-				continue // two statements contradict only by polarity
+			if !viable(x, y) {
+				continue
 			}
 			v := judge(x, y)
 			if !v.kind.Notable() {
@@ -221,6 +221,22 @@ func alertsOf(px *passageIndex, na extracted) []Alert {
 		}
 	}
 	return group(hits)
+}
+
+// viable reports pairs the decision list can find notable: a positive
+// statement is noted only against a stance or a negation, a positive
+// figure against a figure, a stance or a negation.
+func viable(x, y *Claim) bool {
+	tx, ty := typeOf(x), typeOf(y)
+	xs := tx == tStance || x.negative()
+	ys := ty == tStance || y.negative()
+	switch {
+	case xs || ys:
+		return true
+	case tx == tStatement || ty == tStatement:
+		return false
+	}
+	return true
 }
 
 // group merges hits into alerts: hits of one kind join when their new
