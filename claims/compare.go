@@ -502,7 +502,7 @@ func decide(a, b *Claim) Kind {
 		qb = signed(qb, b.Change)
 	}
 	overlap := rangesOverlap(qa, qb)
-	if a.Mode != b.Mode {
+	if a.Mode != b.Mode && !sameIntent(a, b) {
 		// A forecast against a count, a plan against what happened: the
 		// picture changed, nobody contradicted anybody.
 		if overlap && tr != timeApart {
@@ -570,6 +570,15 @@ func sameRestriction(part, whole *Claim) bool {
 		n++
 	}
 	return n > 0
+}
+
+// sameIntent: a plan or an announcement and a report in the present
+// tense ("will 1.200 Stellen streichen", "mindestens 2.000 Arbeitsplätze
+// fallen weg") speak about the same intended thing; a report of what
+// happened does not.
+func sameIntent(a, b *Claim) bool {
+	intent := func(c *Claim) bool { return c.Mode.intention() || c.Mode == ModeReport && !c.past }
+	return a.Mode != ModeForecast && b.Mode != ModeForecast && intent(a) && intent(b) && (a.Mode.intention() || b.Mode.intention())
 }
 
 func signed(q Quantity, sign int) Quantity {

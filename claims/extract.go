@@ -73,6 +73,7 @@ type Claim struct {
 	Sources []string // who says it: cited in the sentence, then the paragraph's sources
 	When    Window
 
+	past        bool     // a report of what happened (perfect, past tense, a past date)
 	base        string   // what a change is measured against: "vormonat", "vorjahr"
 	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
 	commits     bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
@@ -469,9 +470,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	if an.masked[qs] && !sayNumber(an, qs) {
 		return Claim{}, false
 	}
-	// "die Bundesstraße 172", "Mainz 05", "Linie 5": a number right after a
-	// noun names it.
-	if qs > 0 && q.Qualifier == "" && !q.Vague && (an.role[qs-1] == rNoun || an.role[qs-1] == rName) && an.toks[qs-1].upper && !an.masked[qs-1] {
+	// "FSV Mainz 05", "A 7": a whole number right after a name belongs to
+	// it ("Stärke 6,1" and "Bundesstraße 172" are read as figures).
+	if qs > 0 && q.Qualifier == "" && !q.Vague && an.role[qs-1] == rName && !strings.ContainsAny(q.Text, ",.") && !an.masked[qs-1] {
 		if qe < 0 || qe >= len(toks) || an.role[qe] != rNoun && units[toks[qe].low] == "" {
 			return Claim{}, false
 		}
@@ -619,10 +620,49 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		c.ownerKey, c.Owner = prev.owner, prev.ownerText
 	}
 	c.Mode = an.mode(qs)
+	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
+	// Places of the figure's own clause narrow what it counts; a place of
+	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
+	c.locations = nil
+	for _, l := range c.Places {
+		for k, key := range an.name {
+			if key == l && an.clause[k] == an.clause[qs] && an.locative(k) {
+				c.locations = appendUnique(c.locations, l)
+			}
+		}
+	}
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
 	return c, true
+}
+
+// pastAt reports a past tense in the clause of token i: an auxiliary of
+// the perfect or the passive past with a participle, or a past form in
+// -te.
+func (an *analysis) pastAt(i int) bool {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[i] || t.punct {
+			continue
+		}
+		switch t.low {
+		case "hat", "haben", "hatte", "hatten", "wurde", "wurden", "war", "waren", "ist", "sind":
+			for j := k + 1; j < len(an.toks) && an.clause[j] == an.clause[k]; j++ {
+				if lw := an.toks[j].low; strings.HasPrefix(lw, "ge") && len(lw) > 5 && !an.toks[j].upper || strings.Contains(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) && an.role[j] == rPred && clauseEnd(an, j) {
+					return true
+				}
+			}
+		}
+		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksAdjectiveOnly: a word in -te that is no past tense ("erste", "letzte").
+func looksAdjectiveOnly(lw string) bool {
+	return lw == "erste" || lw == "ersten" || lw == "letzte" || lw == "letzten" || lw == "beste" || lw == "besten"
 }
 
 // sayNumber: "sprachen von 20.000 Teilnehmern" is masked as a source's
