@@ -58,6 +58,11 @@ func judge(x, y *Claim) verdict {
 	}
 	v.weak = weak
 	v.kind = decide(a, b)
+	if v.kind.Alerts() && (a.possible || b.possible) {
+		// "könnte", "halten es für möglich": a possibility contradicts
+		// nothing; it is shown as a change of the picture at most.
+		v.kind = KindUpdate
+	}
 	if v.kind.Notable() {
 		v.severity = severity(v.kind, a, b, weak)
 	}
@@ -116,6 +121,9 @@ func differentThing(a, b *Claim) (string, int) {
 		if why := differentMeasure(a, b); why != "" {
 			return why, 0
 		}
+		if a.Key != b.Key {
+			weak++ // a compound and its head: "Baukosten", "Kosten"
+		}
 		if !predicatesAgree(a.preds, b.preds) {
 			weak++ // different verbs: synonyms ("geschickt", "entsandt") or another event
 		}
@@ -167,7 +175,7 @@ func differentMeasure(a, b *Claim) string {
 	switch {
 	case a.Unit != b.Unit:
 		return "unit"
-	case !keysMatch(a.Key, b.Key):
+	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key):
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"
@@ -186,6 +194,30 @@ func differentMeasure(a, b *Claim) string {
 func keysMatch(a, b string) bool {
 	return a != "" && a == b
 }
+
+// compoundOf reports a compound ending in the other key, of five letters
+// or more: "baukost" and "kost", "ablosesumm" was cut already.
+func compoundOf(a, b string) bool {
+	if a == "" || b == "" || strings.HasPrefix(a, "v:") || strings.HasPrefix(b, "v:") {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return len(b) >= 5 && strings.HasSuffix(a, b) && !equivalenceKey(b)
+}
+
+// equivalenceKey reports the class keys: a compound of a class already
+// became the class where the class allows it ("Baustellen" are no Stellen).
+func equivalenceKey(k string) bool { return classKeys[k] }
+
+var classKeys = func() map[string]bool {
+	m := map[string]bool{"mensch": true}
+	for _, v := range equivalences {
+		m[v] = true
+	}
+	return m
+}()
 
 func sameModifiers(a, b []string) bool {
 	if len(a) != len(b) {

@@ -73,6 +73,7 @@ type Claim struct {
 	Sources []string // who says it: cited in the sentence, then the paragraph's sources
 	When    Window
 
+	possible    bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	past        bool     // a report of what happened (perfect, past tense, a past date)
 	base        string   // what a change is measured against: "vormonat", "vorjahr"
 	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
@@ -386,6 +387,9 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	figures := 0
 	for qi := range ex.qs {
 		q := ex.qs[qi]
+		if q.End+1 < len(s) && s[q.End] == ':' && isDigitByte(s[q.End+1]) || q.Start > 1 && s[q.Start-1] == ':' && isDigitByte(s[q.Start-2]) {
+			continue // a side of a result, read below
+		}
 		c, ok := ex.figure(q, prev, base)
 		if !ok {
 			continue
@@ -406,11 +410,34 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		figures++
 		prev.head, prev.key, prev.unit = c.Head, c.Key, c.Unit
 	}
+	// Results: "gewann mit 2:1", "endete 1:1".
+	for k := 0; k+2 < len(ex.toks); k++ {
+		a, colon, b := ex.toks[k], ex.toks[k+1], ex.toks[k+2]
+		if colon.text != ":" || a.end != colon.start || colon.end != b.start || !isDigits(a.low) || !isDigits(b.low) ||
+			len(a.low) > 2 || len(b.low) > 2 || clockTime(ex.toks, k) {
+			continue
+		}
+		h, _ := strconv.Atoi(a.low)
+		g, _ := strconv.Atoi(b.low)
+		v := float64(h*1000+g) + 0.5 // never a round number
+		c := base(k)
+		c.HasQuantity, c.Quantity = true, Quantity{Low: v, High: v, Point: v, Text: a.text + ":" + b.text, Start: a.start, End: b.end}
+		c.Unit, c.Head, c.Key = "score", "Ergebnis", "ergebnis"
+		c.ownerKey, c.Owner = an.subject(k)
+		c.Mode = an.mode(k)
+		c.possible = an.possibility(k)
+		c.Negated = an.negatedAt(k)
+		c.Figure = c.Quantity.Text
+		out = append(out, c)
+		figures++
+		k += 2
+	}
 	content := an.content()
 	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && (len(content.nouns)+len(content.preds)+len(anchors) > 0 || an.commitment()) {
 		c := base(stanceAt)
 		c.Stance, c.cue = stance, an.toks[stanceAt].text
 		c.commits = an.commitment()
+		c.possible = an.possibility(stanceAt)
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(stanceAt)
 		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
@@ -422,6 +449,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(at)
 		c.Negated = an.negatedAt(at)
+		c.possible = an.possibility(at)
 		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
 		c.Figure = figureText(c)
 		out = append(out, c)
@@ -620,6 +648,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		c.ownerKey, c.Owner = prev.owner, prev.ownerText
 	}
 	c.Mode = an.mode(qs)
+	c.possible = an.possibility(qs)
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
 	// Places of the figure's own clause narrow what it counts; a place of
 	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
@@ -635,6 +664,39 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
 	return c, true
+}
+
+// clockTime: "um 14:30 Uhr", "18:00".
+func clockTime(toks []token, k int) bool {
+	if k+3 < len(toks) && toks[k+3].low == "uhr" {
+		return true
+	}
+	if len(toks[k+2].low) == 2 && k > 0 {
+		switch toks[k-1].low {
+		case "um", "gegen", "bis", "ab", "seit", "von":
+			return true
+		}
+	}
+	return false
+}
+
+// possibility reports a mere possibility in the clause of token i (or
+// the sentence): "könnte", "möglicherweise", "halten es für möglich".
+func (an *analysis) possibility(i int) bool {
+	for k, t := range an.toks {
+		if i >= 0 && an.clause[k] != an.clause[i] && !an.masked[k] {
+			continue
+		}
+		switch t.low {
+		case "könnte", "könnten", "möglicherweise", "womöglich", "vielleicht", "eventuell":
+			return true
+		case "möglich", "ausgeschlossen":
+			if k > 0 && (an.toks[k-1].low == "für" || an.toks[k-1].low == "nicht") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pastAt reports a past tense in the clause of token i: an auxiliary of
