@@ -360,6 +360,16 @@ func differentEvent(a, b *Claim) (string, int) {
 	if a.ownerKey != "" && b.ownerKey != "" && a.Stance == StanceAssert && b.Stance == StanceAssert && differentOwners(a, b) {
 		return "owner", 0
 	}
+	// "3.000 nordkoreanische Soldaten" against soldiers of a claim that
+	// names no owner: the origin must be named around the other claim.
+	for _, p := range [][2]*Claim{{a, b}, {b, a}} {
+		x, y := p[0], p[1]
+		// (not "deutsch": German news speaks of Germany without saying so)
+		if k := x.ownerKey; x.ownerAdj && !strings.HasPrefix(k, "deutsch") && (y.ownerKey == "" || strings.HasPrefix(y.ownerKey, "~")) && y.Stance == StanceAssert && x.Stance == StanceAssert &&
+			!containsName(y.Anchors, k) && !containsName(y.ctx.paragraphNames(y.Paragraph), k) {
+			return "owner", 0
+		}
+	}
 	ca := append(append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...), longNouns(a.nouns)...)
 	cb := append(append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...), longNouns(b.nouns)...)
 	if a.ownerKey != "" {

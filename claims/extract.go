@@ -56,6 +56,7 @@ type Claim struct {
 	// written, apart from who says it (Sources); ownerKey is its name key.
 	Owner    string
 	ownerKey string
+	ownerAdj bool // the owner is an origin adjective on the measured noun
 	// Anchors are the names of the sentence that place the event; Places
 	// those of them governed by a place preposition ("in Köln").
 	Anchors   []string
@@ -644,6 +645,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.dirs = an.directions(qs)
 	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
 	c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
+	if t, ok := strings.CutPrefix(c.Owner, "\x00"); ok {
+		c.Owner, c.ownerAdj = t, true // an origin on the measured noun
+	}
 	if c.ownerKey == "" {
 		c.ownerKey, c.Owner = prev.owner, prev.ownerText
 	}
@@ -769,6 +773,11 @@ func (an *analysis) nounBefore(qs int) int {
 	start := clauseStart(an, qs)
 	if start == qs && qs > 0 {
 		start = clauseStart(an, qs-1) // "Die Quote: 6 Prozent"
+	}
+	// "ein Beben der Stärke 6,1", "Tempo 30", "Warnstufe 3": the noun
+	// right before a value measures it.
+	if qs >= 1 && an.role[qs-1] == rNoun && !an.masked[qs-1] && !transparentNouns[toks[qs-1].low] && !genericHeads[toks[qs-1].low] {
+		return qs - 1
 	}
 	// "ein Defizit von 800 Millionen Euro", "ein Schaden in Höhe von …"
 	if qs >= 2 && toks[qs-1].low == "von" {
@@ -1080,8 +1089,8 @@ func (an *analysis) ownerOf(head, qs int) (string, string) {
 			if an.role[j] == rName && !an.masked[j] && !an.place[j] {
 				return an.name[j], an.nameText(j)
 			}
-			if an.role[j] == rAdj && strings.Contains(toks[j].low, "isch") {
-				return nameKey(adjStem(toks[j].low)), toks[j].text
+			if an.role[j] == rAdj && originAdjective(toks[j].low) {
+				return nameKey(adjStem(toks[j].low)), "\x00" + toks[j].text
 			}
 			if !(an.role[j] == rAdj || an.role[j] == rNum || determiners[toks[j].low] || neutralModifiers[toks[j].low] || toks[j].punct && !clauseBreak(toks[j])) {
 				break
@@ -1122,6 +1131,11 @@ func (an *analysis) subjectNoun(qs, head int) (string, string) {
 		}
 		if p := an.toks[k-1].low; p != "der" && p != "die" && p != "das" {
 			continue
+		}
+		// only the noun that opens its clause: "Die Ukraine hat …", not the
+		// object in "Ein Beben erschütterte die Region"
+		if k-1 != clauseStart(an, k) && !(k >= 2 && (auxiliaries[an.toks[k-2].low] || modals[an.toks[k-2].low])) {
+			continue // (or after the finite auxiliary: "Laut X kann die Ukraine …")
 		}
 		if transparentNouns[t.low] || genericHeads[t.low] || an.governed(k) || k > 1 && an.toks[k-2].low == "zahl" {
 			continue
