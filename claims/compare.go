@@ -175,7 +175,7 @@ func differentMeasure(a, b *Claim) string {
 	switch {
 	case a.Unit != b.Unit:
 		return "unit"
-	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key):
+	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)):
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"
@@ -205,6 +205,15 @@ func compoundOf(a, b string) bool {
 		a, b = b, a
 	}
 	return len(b) >= 5 && strings.HasSuffix(a, b) && !equivalenceKey(b)
+}
+
+// unitCompound: with a unit, a compound and its first part measure the
+// same ("2,1 Millionen Tonnen Getreideernte", "2,8 Millionen Tonnen Getreide").
+func unitCompound(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return len(b) >= 5 && strings.HasPrefix(a, b) && !equivalenceKey(b) && !strings.HasPrefix(b, "v:")
 }
 
 // equivalenceKey reports the class keys: a compound of a class already

@@ -554,7 +554,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			j = len(toks)
 			continue
 		case timeNouns[lw]:
-			return Claim{}, false // a duration, an age, a date: "seit 30 Jahren"
+			// "zu sieben Jahren Haft", "drei Stunden Verspätung": a duration
+			// measuring the noun after it; otherwise a duration, an age or a
+			// date ("seit 30 Jahren") is no claim.
+			if u, ok := durationUnits[lw]; ok && unit == "" && j+1 < len(toks) && an.role[j+1] == rNoun && !timeNouns[toks[j+1].low] {
+				unit = u
+				continue
+			}
+			return Claim{}, false
 		case an.role[j] == rNoun || an.role[j] == rName && headAt < 0 && !an.place[j]:
 			if an.role[j] == rName && !t.upper {
 				j = len(toks)
@@ -776,7 +783,7 @@ func (an *analysis) nounBefore(qs int) int {
 	}
 	// "ein Beben der Stärke 6,1", "Tempo 30", "Warnstufe 3": the noun
 	// right before a value measures it.
-	if qs >= 1 && an.role[qs-1] == rNoun && !an.masked[qs-1] && !transparentNouns[toks[qs-1].low] && !genericHeads[toks[qs-1].low] {
+	if qs >= 1 && an.role[qs-1] == rNoun && !an.masked[qs-1] && !transparentNouns[toks[qs-1].low] && !genericHeads[toks[qs-1].low] && !an.governed(qs-1) {
 		return qs - 1
 	}
 	// "ein Defizit von 800 Millionen Euro", "ein Schaden in Höhe von …"
@@ -819,6 +826,11 @@ func (an *analysis) nounBefore(qs int) int {
 	}
 	return -1
 }
+
+// durationUnits are the time nouns that measure a following noun.
+var durationUnits = map[string]string{"jahr": "Jahre", "jahre": "Jahre", "jahren": "Jahre", "monat": "Monate", "monate": "Monate",
+	"monaten": "Monate", "woche": "Wochen", "wochen": "Wochen", "tag": "Tage", "tage": "Tage", "tagen": "Tage",
+	"stunde": "Stunden", "stunden": "Stunden", "minute": "Minuten", "minuten": "Minuten"}
 
 // originAdjective reports adjectives of a place or people: "-isch"
 // ("nordkoreanische", "bayerische") and "deutsch".
@@ -1348,7 +1360,7 @@ func computeNounKey(noun string) string {
 			return nounKey(f[:len(f)-len(z)])
 		}
 	}
-	if strings.HasPrefix(f, "ge") && (strings.HasSuffix(f, "te") || strings.HasSuffix(f, "ten")) && len(f) > 6 {
+	if strings.HasPrefix(f, "ge") && (strings.HasSuffix(f, "te") || strings.HasSuffix(f, "ten")) && len(f) > 6 && len(f) <= 12 {
 		return "v:" + verbKey(f)
 	}
 	return st

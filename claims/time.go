@@ -381,6 +381,19 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 				rel(i-2, i, day(y, 1, 1), day(y, 3, 31))
 				continue
 			}
+		case "quartal":
+			// "im ersten Quartal" without a year: the latest such quarter
+			// that has begun by the dateline
+			if q, ok := quarterBefore(toks, i+1); ok && !func() bool { _, y := yearAt(toks, i+1); return y }() {
+				y := refDay.Year()
+				f := day(y, time.Month(3*q-2), 1)
+				if f.After(refDay) {
+					y--
+					f = day(y, time.Month(3*q-2), 1)
+				}
+				rel(weekStart(toks, i), i, f, endOfMonth(day(y, time.Month(3*q), 1)))
+				continue
+			}
 		case "jahresbeginn":
 			if low(i-1) == "seit" {
 				rel(i-1, i, day(refDay.Year(), 1, 1), refDay)

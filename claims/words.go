@@ -207,11 +207,12 @@ var (
 		"geschätzten offizielle offiziellen offiziell bestätigte bestätigten gemeldete gemeldeten registrierte " +
 		"registrierten mehrere zahlreiche zahlreichen viele vielen einige einigen wenige wenigen rund weitere " +
 		"weiteren zusätzliche zusätzlichen neue neuen bisherige bisherigen aktuelle aktuellen derzeitige derzeitigen " +
-		"jährliche jährlichen jährlich")
+		"jährliche jährlichen jährlich durchschnittliche durchschnittlichen durchschnittlicher mittlere mittleren " +
+		"gesamte gesamten rechnerische rechnerischen")
 
 	// transparentNouns count what their genitive names: "die Zahl der
 	// Toten" measures Tote.
-	transparentNouns = set("zahl anzahl gesamtzahl summe menge höhe zahlen")
+	transparentNouns = set("zahl anzahl gesamtzahl summe menge zahlen")
 
 	// genericHeads are people counted without saying what happened to them;
 	// the clause's verb says it: "17 Menschen wurden verletzt" counts
@@ -231,11 +232,11 @@ var (
 // units are measures between a figure and what it measures ("800
 // Millionen Euro", "5.000 Tonnen Stahl"). The value is the unit's key.
 var units = map[string]string{
-	"euro": "€", "eur": "€", "€": "€", "dollar": "$", "us-dollar": "$", "$": "$", "franken": "CHF", "pfund": "£",
+	"g": "g", "euro": "€", "eur": "€", "€": "€", "dollar": "$", "us-dollar": "$", "$": "$", "franken": "CHF", "pfund": "£",
 	"cent": "ct", "rubel": "₽", "yen": "¥", "yuan": "¥",
 	"prozent": "%", "%": "%", "promille": "‰",
-	"tonnen": "t", "tonne": "t", "kilogramm": "kg", "kilo": "kg", "kg": "kg", "gramm": "g",
-	"kilometer": "km", "km": "km", "meter": "m", "zentimeter": "cm", "millimeter": "mm", "cm": "cm", "mm": "mm",
+	"tonnen": "t", "kilogramm": "kg", "kilo": "kg", "kg": "kg", "gramm": "g",
+	"kilometer": "km", "kilometern": "km", "km": "km", "meter": "m", "metern": "m", "litern": "l", "tonne": "t", "zentimeter": "cm", "millimeter": "mm", "cm": "cm", "mm": "mm",
 	"quadratkilometer": "km²", "quadratmeter": "m²", "hektar": "ha", "kubikmeter": "m³",
 	"liter": "l", "barrel": "bbl", "kilowattstunden": "kWh", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW",
 	"grad": "°", "stundenkilometer": "km/h", "km/h": "km/h",
