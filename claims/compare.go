@@ -151,7 +151,15 @@ func differentThing(a, b *Claim) (string, int) {
 			return "content", 0
 		}
 	case ta == tStance && tb == tStance:
-		return "two stances", 0
+		// a denial of a cancellation ("Das Schulamt widersprach: Der
+		// Unterricht finde weiterhin statt") against the cancellation
+		if a.Stance == b.Stance {
+			return "two stances", 0
+		}
+		n, ok := contentMatch(a, b)
+		if !ok || n < 2 {
+			return "content", 0
+		}
 	default:
 		// a stance or a statement against a figure or a statement: what
 		// the stance targets must be what the other says
@@ -484,6 +492,11 @@ func decide(a, b *Claim) Kind {
 		switch {
 		case a.Stance == StanceRetract && b.Stance == StanceRetract:
 			return KindCompatible
+		case a.Stance == StanceRetract && b.Stance == StanceDeny || a.Stance == StanceDeny && b.Stance == StanceRetract:
+			if tr == timeApart {
+				return KindUpdate
+			}
+			return KindDenial // one says it was called off, the other denies it
 		case b.Stance == StanceRetract:
 			if a.negative() {
 				return KindCompatible

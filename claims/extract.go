@@ -576,8 +576,8 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		case neutralModifiers[lw]:
 			continue
 		case an.role[j] == rAdj:
-			if originAdjective(lw) {
-				continue // an origin, read as the owner
+			if originAdjective(lw) || participleAttribute(lw) {
+				continue // an origin, read as the owner; a participle describing it
 			}
 			mods = appendUnique(mods, adjStem(lw))
 			continue
@@ -627,10 +627,12 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		// "24 Fahrgäste wurden verletzt" counts the injured as "18
 		// Menschen verletzt" does; "4.500 Beschäftigte beteiligten sich
 		// am Warnstreik" counts those taking part.
-		if k, at := an.predicateKey(qs); k != "" && statusClasses[k] && k != "beschäftigt" && at > qs {
+		if k, _ := an.predicateKey(qs); k != "" && statusClasses[k] && k != "beschäftigt" {
 			c.Key = k
 		} else if k == "teilnehm" && c.Key == "beschäftigt" {
 			c.Key = k
+		} else if k := an.statusNoun(qs, headAt); k != "" {
+			c.Key = k // "sieben Feuerwehrleute erlitten Verletzungen"
 		}
 		if lw := strings.ToLower(head); (strings.HasSuffix(lw, "ende") || strings.HasSuffix(lw, "enden")) && equivalences[foldUmlauts(lw)] == "" {
 			c.Key = "teilnehm" // "Streikende", "Protestierende": people taking part
@@ -793,6 +795,14 @@ func (an *analysis) nounBefore(qs int) int {
 			k -= 2
 		}
 		if an.role[k] == rNoun && !an.masked[k] && !transparentNouns[toks[k].low] {
+			// "der Haushalt mit einem Volumen von 503 Milliarden Euro"
+			if measureNouns[toks[k].low] {
+				for m := k - 1; m >= start && m >= k-4; m-- {
+					if an.role[m] == rNoun && !an.masked[m] {
+						return m
+					}
+				}
+			}
 			return k
 		}
 	}
@@ -825,6 +835,41 @@ func (an *analysis) nounBefore(qs int) int {
 		return k
 	}
 	return -1
+}
+
+// measureNouns name the size of what stands before them: "ein Haushalt
+// mit einem Volumen von …", "Aufträge im Wert von …".
+var measureNouns = set("volumen gesamtvolumen umfang wert gesamtwert höhe größe betrag gesamtbetrag")
+
+// statusNoun is the class of a status noun in the figure's clause besides
+// the measured noun: "sieben Feuerwehrleute erlitten Verletzungen".
+func (an *analysis) statusNoun(qs, head int) string {
+	for k, t := range an.toks {
+		if k == head || an.clause[k] != an.clause[qs] || an.role[k] != rNoun {
+			continue
+		}
+		if cl := nounKey(t.text); statusClasses[cl] && cl != "beschäftigt" {
+			return cl
+		}
+	}
+	return ""
+}
+
+// participleAttribute reports a past participle used as an attribute
+// ("der beschlossene Haushalt", "die gemeldeten Fälle"): it says what was
+// done with the thing, it does not narrow what is counted. Participles of
+// what happened to people ("verletzte") are classes of their own.
+func participleAttribute(lw string) bool {
+	if len(lw) <= 6 || equivalences[foldUmlauts(lw)] != "" {
+		return false
+	}
+	for _, suf := range []string{"ene", "enen", "ener", "ete", "eten", "eter", "te", "ten"} {
+		if strings.HasSuffix(lw, suf) {
+			return strings.HasPrefix(lw, "ge") || strings.HasPrefix(lw, "be") || strings.HasPrefix(lw, "ver") ||
+				strings.HasPrefix(lw, "er") || strings.HasPrefix(lw, "ent") || strings.Contains(lw[2:], "ge")
+		}
+	}
+	return false
 }
 
 // durationUnits are the time nouns that measure a following noun.
@@ -882,7 +927,7 @@ func (an *analysis) modifiersBefore(i int, mods []string) []string {
 		if an.role[k] != rAdj {
 			break
 		}
-		if neutralModifiers[lw] || incrementWords[lw] || originAdjective(lw) {
+		if neutralModifiers[lw] || incrementWords[lw] || originAdjective(lw) || participleAttribute(lw) {
 			continue
 		}
 		mods = appendUnique(mods, adjStem(lw))
