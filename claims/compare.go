@@ -512,7 +512,7 @@ func decide(a, b *Claim) Kind {
 		// After a retraction: "Das Konzert findet statt" says it was not
 		// called off (a denial of the cancellation); a new plan is an
 		// update.
-		if !b.negative() && b.Mode == ModeReport && tr != timeApart && strongMatch(a, b) {
+		if !b.negative() && b.Mode == ModeReport && tb == tStatement && tr == timeSame && strongMatch(a, b) {
 			return KindDenial
 		}
 		return KindUpdate
@@ -535,6 +535,11 @@ func decide(a, b *Claim) Kind {
 		}
 		if tr == timeApart && neg.Stance != StanceDeny {
 			return KindUpdate
+		}
+		if typeOf(neg) == tStatement && (tr == timeUnknown || !sharesPredicate(neg, pos)) {
+			// a sentence with "nicht" somewhere denies a report only when
+			// both speak of the same time and the same verb
+			return KindCompatible
 		}
 		return KindDenial
 	}
