@@ -69,7 +69,7 @@ type Library struct {
 
 	cacheMu sync.Mutex
 	arts    map[Collection][]articles.Article // a collection's articles, loaded on demand
-	pairs   map[Collection][]claims.Alert     // alerting pairs in a view, computed on demand
+	pairs   map[Collection]*viewAlerts        // alerts among a view's articles, computed on demand
 	skipped int                               // files skipped by the last full build
 
 	cur curation // exclusions (curation.go)
@@ -129,16 +129,8 @@ func (l *Library) Close() error { return l.ix.Close() }
 func (l *Library) Stats(c Collection) Stats {
 	st := l.ix.Stats()
 	out := Stats{IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel}
-	for _, e := range l.ix.Entries(c.view()...) {
-		out.Articles++
-		out.Passages += e.Passages
-		if c != Base && e.Collection == string(c) {
-			out.Own++
-		}
-	}
-	if c == Base {
-		out.Own = out.Articles
-	}
+	out.Articles, out.Passages = l.ix.Count(c.view()...)
+	out.Own, _ = l.ix.Count(string(c))
 	l.cacheMu.Lock()
 	out.Skipped = l.skipped
 	l.cacheMu.Unlock()
@@ -213,13 +205,13 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 		// What changed in the base is news for everyone; what changed in a
 		// guild's folder (edited by hand) is that guild's.
 		if len(fresh[Base]) > 0 {
-			rep.Alerts, rep.GuildAlerts = l.raise(Base, fresh[Base])
+			rep.Alerts, rep.GuildAlerts = l.raise(ctx, Base, fresh[Base])
 		}
 		for c, arts := range fresh {
 			if c == Base {
 				continue
 			}
-			if alerts, _ := l.raise(c, arts); len(alerts) > 0 {
+			if alerts, _ := l.raise(ctx, c, arts); len(alerts) > 0 {
 				if rep.GuildAlerts == nil {
 					rep.GuildAlerts = map[string][]claims.Alert{}
 				}
@@ -378,12 +370,39 @@ func (l *Library) viewArticles(c Collection) []articles.Article {
 }
 
 // viewSize is the number of articles c's view sees.
-func (l *Library) viewSize(c Collection) int { return len(l.ix.Entries(c.view()...)) }
+func (l *Library) viewSize(c Collection) int {
+	n, _ := l.ix.Count(c.view()...)
+	return n
+}
 
-// viewPairs returns the alerting pairs among the articles c's view sees:
-// the base's among themselves, and, for a guild, its own articles against
-// the base and each other. Exclusions are applied by the callers.
-func (l *Library) viewPairs(c Collection) []claims.Alert {
+// viewAlerts are the alerts among a view's articles, with the ones each
+// passage is in: Disagreements asks for the passages of every answer.
+type viewAlerts struct {
+	alerts []claims.Alert
+	at     map[string][]int // passage ID → indexes into alerts
+}
+
+func newViewAlerts(alerts []claims.Alert) *viewAlerts {
+	v := &viewAlerts{alerts: alerts, at: map[string][]int{}}
+	for i, a := range alerts {
+		ids := []string{index.PassageID(a.New.Article, a.New.Paragraph)}
+		for _, s := range a.Existing {
+			ids = append(ids, index.PassageID(s.Article, s.Paragraph))
+		}
+		for _, id := range ids {
+			if at := v.at[id]; len(at) == 0 || at[len(at)-1] != i {
+				v.at[id] = append(at, i)
+			}
+		}
+	}
+	return v
+}
+
+// viewPairs returns the alerts among the articles c's view sees: the
+// base's among themselves, and, for a guild, its own articles against the
+// base and each other; nil for a view above wholeCorpusLimit. Exclusions
+// are applied by the callers.
+func (l *Library) viewPairs(c Collection) *viewAlerts {
 	if l.viewSize(c) > wholeCorpusLimit {
 		return nil
 	}
@@ -393,14 +412,19 @@ func (l *Library) viewPairs(c Collection) []claims.Alert {
 	if ok {
 		return p
 	}
+	var alerts []claims.Alert
 	if c == Base {
-		p = claims.Pairs(l.articlesOf(Base))
+		alerts = claims.Pairs(l.articlesOf(Base))
 	} else {
-		p = append(append([]claims.Alert(nil), l.viewPairs(Base)...), claims.Detect(l.articlesOf(c), l.articlesOf(Base))...)
+		if base := l.viewPairs(Base); base != nil {
+			alerts = append(alerts, base.alerts...)
+		}
+		alerts = append(alerts, claims.Detect(l.articlesOf(c), l.articlesOf(Base))...)
 	}
+	p = newViewAlerts(alerts)
 	l.cacheMu.Lock()
 	if l.pairs == nil {
-		l.pairs = map[Collection][]claims.Alert{}
+		l.pairs = map[Collection]*viewAlerts{}
 	}
 	l.pairs[c] = p
 	l.cacheMu.Unlock()
