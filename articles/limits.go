@@ -9,8 +9,8 @@ import (
 // Limits on one article. A news article has a title of a line and tens of
 // paragraphs, a long read some 100,000 characters; a file far outside that
 // is a mistake or an attack, and indexing it would cost memory out of all
-// proportion (100,000 one-line paragraphs took the bot from 30 MB to
-// 1.4 GB; a 5 MB article at the old limits still peaked at 470 MB). Parse
+// proportion (issue 11: 100,000 one-line paragraphs took the bot from 30
+// MB to 1.4 GB, a 4 MB title to 1.5 GB). Parse
 // refuses such files with the numbers, and checks the cheap limits (lines,
 // front matter) before the expensive ones, so every add stays within the
 // memory bound measured by BenchmarkAddLimits in package library.

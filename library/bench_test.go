@@ -354,4 +354,3 @@ func copyFile(from, to string) error {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func mb(n uint64) float64        { return float64(n) / (1 << 20) }
-
