@@ -11,7 +11,9 @@ package articles
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"time"
+	"unicode"
 )
 
 // Article is one parsed news article.
@@ -20,6 +22,9 @@ type Article struct {
 	ID string `json:"id"`
 	// File is the base name the article was read from.
 	File string `json:"file"`
+	// Collection is the collection the library keeps the article in: ""
+	// for the shared base, else a guild's (see package library).
+	Collection string `json:"collection,omitempty"`
 	// ExternalID is a leading numeric ID some exports put above the text
 	// (e.g. "37448:"); empty when absent.
 	ExternalID string `json:"external_id,omitempty"`
@@ -83,6 +88,32 @@ func (a Article) Hash() string {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// TextHash is a digest of the article's paragraph text alone, ignoring
+// case, spacing and typographic quotes (which vary between a site's page
+// and its syndicated copies), and not its file name, ID or metadata: two
+// files with the same TextHash are the same article.
+func (a Article) TextHash() string {
+	h := sha256.New()
+	for _, p := range a.Paragraphs {
+		h.Write([]byte(normalizeText(p.Text)))
+		h.Write([]byte{'\n'})
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}
+
+func normalizeText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '„', '“', '”', '«', '»', '‚', '‘', '’':
+			return '"'
+		case '\u00a0':
+			return ' '
+		}
+		return unicode.ToLower(r)
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // Summary is the article's opening paragraph, cut to about n characters at a

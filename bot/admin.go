@@ -47,10 +47,10 @@ func (b *Bot) audit(ctx context.Context, in Input, action, target, detail string
 	}
 }
 
-// reindex is /reindex: rebuild the index, post the alerts the change
-// raised to this guild's alert channel, and report counts, changes, alerts
-// and time. Posting comes first so the report can say where they went; the
-// reply is deferred anyway.
+// reindex is /reindex, for operator guilds: rebuild the index, post the
+// alerts the change raised to every guild that sees them, and report
+// counts, changes, alerts and time. Posting comes first so the report can
+// say where this guild's went; the reply is deferred anyway.
 func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 	start := b.now()
 	rep, err := b.lib.Reindex(ctx)
@@ -58,14 +58,18 @@ func (b *Bot) reindex(ctx context.Context, in Input) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	b.metrics().Alerts(AlertRaised, len(b.postable(rep.Alerts)))
-	posted := b.postAlerts(ctx, in.GuildID, rep.Alerts)
-	b.audit(ctx, in, "reindex", "", fmt.Sprintf("%d articles, %d alerts, %d posted", rep.Articles, len(rep.Alerts), posted))
+	posted := b.deliverReport(ctx, rep)
+	here := posted[in.GuildID]
+	total := 0
+	for _, n := range posted {
+		total += n
+	}
+	b.audit(ctx, in, "reindex", "", fmt.Sprintf("%d articles, %d alerts, %d posted", rep.Articles, len(rep.Alerts), total))
 	l := in.lang()
 	e := reindexEmbed(l, rep, len(b.postable(rep.Alerts)))
-	if posted > 0 {
+	if here > 0 {
 		if ch, err := b.alertChannel(ctx, in.GuildID); err == nil && ch != "" && ch != consoleGuild {
-			e.Description = strings.TrimSpace(e.Description + "\n" + l.t(msgReindexPosted, posted, ch))
+			e.Description = strings.TrimSpace(e.Description + "\n" + l.t(msgReindexPosted, here, ch))
 		}
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
@@ -138,7 +142,9 @@ func (b *Bot) alerts(ctx context.Context, in Input) (Reply, error) {
 	switch in.Sub {
 	case subAlertsChannel:
 		ch := in.stringOpt("channel")
-		if ch == "" {
+		if !isSnowflake(ch) {
+			// A channel option carries a channel ID; anything else is not
+			// stored, whatever sent it.
 			return textReply(l.t(msgAlertsBadChannel)), nil
 		}
 		s.AlertChannelID = ch

@@ -10,24 +10,25 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 // TestAlertSurvivesDeathMidPost closes the gap between claiming an alert
 // and posting it: the process "dies" while the post is in flight (the post
 // never returns and the state file is closed under it); a bot started on
-// the same state file posts the alert from the outbox, once.
+// the same state file posts the alert from the outbox, once, when the dead
+// process's lease on it has ended.
 func TestAlertSurvivesDeathMidPost(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.db")
 	ctx := context.Background()
 	alerts := seedLib().alerts
 
-	st1, err := state.OpenBolt(path)
+	st1, err := boltstate.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dead, err := New(Config{AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st1})
+	dead, err := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,13 +44,22 @@ func TestAlertSurvivesDeathMidPost(t *testing.T) {
 	<-entered
 	st1.Close() // nothing more reaches the file
 
-	st2, err := state.OpenBolt(path)
+	st2, err := boltstate.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st2.Close()
+	// The dead process leased the entry while it posted: another worker
+	// leaves it alone until the lease has run out (dispatch.Config.Lease,
+	// 2 min), then posts it.
 	var posts atomic.Int32
-	restarted, _ := New(Config{AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2})
+	soon, _ := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2})
+	soon.post = func(context.Context, string, *discordgo.MessageSend) error { posts.Add(1); return nil }
+	if err := soon.RetryAlerts(ctx); err != nil || posts.Load() != 0 {
+		t.Fatalf("posted %d (err %v) while the dead process's lease held; want 0", posts.Load(), err)
+	}
+	later := func() time.Time { return time.Now().Add(3 * time.Minute) }
+	restarted, _ := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2, Now: later})
 	restarted.post = func(context.Context, string, *discordgo.MessageSend) error { posts.Add(1); return nil }
 	if err := restarted.RetryAlerts(ctx); err != nil {
 		t.Fatal(err)
@@ -72,8 +82,9 @@ func TestAlertSurvivesDeathMidPost(t *testing.T) {
 // TestAlertPostAndRetryRace: alerts posted directly and from the outbox at
 // the same time are posted once each.
 func TestAlertPostAndRetryRace(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts"})
 	ctx := context.Background()
+	h.store.SetGuildSettings(ctx, "g2", state.GuildSettings{AlertChannelID: "alerts"})
 	alerts := h.lib.alerts
 	// The first post fails: the alert is in the outbox, due after the
 	// back-off.

@@ -11,7 +11,9 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 func TestAlertMessage(t *testing.T) {
@@ -56,8 +58,11 @@ func TestAlertMessage(t *testing.T) {
 }
 
 func TestAlertsPostedOncePerGuild(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts"})
 	ctx := context.Background()
+	for _, g := range []string{"g2", "g3"} {
+		h.store.SetGuildSettings(ctx, g, state.GuildSettings{AlertChannelID: "alerts"})
+	}
 	alerts := h.lib.alerts
 	if n := h.b.PostAlerts(ctx, "g1", alerts); n != 1 {
 		t.Errorf("first post: %d; want 1", n)
@@ -79,7 +84,7 @@ func TestDefaultAlertChannelBelongsToItsGuild(t *testing.T) {
 	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts"})
 	ctx := context.Background()
 	h.b.rememberGuild("g2", "")
-	if n := h.b.Broadcast(ctx, h.lib.alerts); n != 1 {
+	if n := h.b.Deliver(ctx, library.Report{Collection: library.Base, Alerts: h.lib.alerts}); n != 1 {
 		t.Errorf("broadcast posted %d; want 1 (only g1 uses the default channel)", n)
 	}
 	if ops := h.posts.ops(); len(ops) != 1 || ops[0] != "post:alerts" {
@@ -88,7 +93,7 @@ func TestDefaultAlertChannelBelongsToItsGuild(t *testing.T) {
 }
 
 func TestAlertOutbox(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts", OutboxInterval: time.Minute})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts", OutboxInterval: time.Minute})
 	ctx := context.Background()
 	fail := errors.New("HTTP 503 Service Unavailable")
 	h.b.post = func(context.Context, string, *discordgo.MessageSend) error { return fail }
@@ -134,7 +139,7 @@ func TestAlertOutbox(t *testing.T) {
 }
 
 func TestOutboxDropsWhenAlertsTurnedOff(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts"})
 	ctx := context.Background()
 	h.b.post = func(context.Context, string, *discordgo.MessageSend) error { return errors.New("HTTP 403 Forbidden") }
 	h.b.PostAlerts(ctx, "g1", h.lib.alerts)
@@ -159,7 +164,7 @@ func TestAlertIDFitsCustomID(t *testing.T) {
 }
 
 func TestOnlyContradictionsArePosted(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts", OperatorGuilds: []string{"g1"}})
 	ctx := context.Background()
 	upd := h.lib.alerts[0]
 	upd.Kind, upd.Severity = "update", "low"
@@ -181,10 +186,10 @@ func TestAlertSettingsPersist(t *testing.T) {
 	for i, step := range []struct {
 		sub, channel, want string
 	}{
-		{subAlertsChannel, "c42", "c42"},
+		{subAlertsChannel, "1290000000000000042", "1290000000000000042"},
 		{subAlertsOff, "", ""},
 	} {
-		st, err := state.OpenBolt(path)
+		st, err := boltstate.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +202,7 @@ func TestAlertSettingsPersist(t *testing.T) {
 		b.serve(ctx, &recorder{}, in)
 		st.Close()
 
-		st, err = state.OpenBolt(path) // the restart
+		st, err = boltstate.Open(path) // the restart
 		if err != nil {
 			t.Fatal(err)
 		}

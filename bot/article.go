@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
-	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/ingest"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
@@ -29,74 +27,66 @@ const (
 	subArticleInclude = "include"
 )
 
-// Corpus is what /article changes in the library (*library.Library).
+// Corpus is what /article changes in the library (*library.Library):
+// always one collection, the guild's (see collection).
 type Corpus interface {
-	Add(ctx context.Context, files []library.File) (library.Report, error)
-	Remove(ctx context.Context, id string) error
-	Restore(ctx context.Context, id string) (library.Report, error)
-	Exclude(ctx context.Context, id string) error
-	Include(ctx context.Context, id string) error
-	Excluded() []string
-	Trashed() []string
+	Add(ctx context.Context, c library.Collection, files []library.File) (library.Report, error)
+	Remove(ctx context.Context, c library.Collection, id string) error
+	Restore(ctx context.Context, c library.Collection, id string) (library.Report, error)
+	Exclude(ctx context.Context, c library.Collection, id string) error
+	Include(ctx context.Context, c library.Collection, id string) error
+	Excluded(c library.Collection) []string
+	Trashed(c library.Collection) []string
 }
 
 var _ Corpus = (*library.Library)(nil)
 
-// Ingest lets moderators grow the corpus from Discord: /article (add a
-// page or a file, remove, restore, exclude, include), /feeds, and the feed
-// poller that RunGateway and RunHTTP run. Set Deps.Ingest to enable it.
+// FeedStore is the part of state.Store /feeds uses: each guild's feeds
+// and what became of their items. The poller that reads them runs in cmd.
+type FeedStore interface {
+	AddFeed(ctx context.Context, f state.Feed) error
+	ListFeeds(ctx context.Context, guildID string) ([]state.Feed, error)
+	RemoveFeed(ctx context.Context, guildID, url string) error
+	FeedItems(ctx context.Context, guildID, feedURL string) ([]state.FeedItem, error)
+}
+
+var _ FeedStore = state.Store(nil)
+
+// Ingest lets moderators grow their collection from Discord: /article
+// (add a page or a file, remove, restore, exclude, include) and /feeds.
+// Set Deps.Ingest to enable it.
 type Ingest struct {
-	// Ingester fetches pages, attachments and feeds (required). Give it
-	// the bot's store as Options.Store so duplicates are refused and
-	// remembered.
+	// Ingester fetches pages, attachments and feeds (required).
 	Ingester *ingest.Ingester
-	// Corpus is what /article changes. Default: Deps.Library when it is
-	// one (*library.Library is).
+	// Corpus is what /article changes (required).
 	Corpus Corpus
-	// Feeds holds the feed subscriptions, cursors and seen items. Default:
-	// Deps.Store when it is a state.Store. Without one, /feeds says so
-	// and no poller runs.
-	Feeds state.Store
-	// FeedInterval is the time between feed polls (default
-	// ingest.DefaultPollInterval); negative runs no poller.
+	// Feeds holds the feed subscriptions; without it /feeds says feeds
+	// are not set up.
+	Feeds FeedStore
+	// FeedInterval is how often the poller (run by the caller) polls,
+	// for the replies (default ingest.DefaultPollInterval).
 	FeedInterval time.Duration
-	// NewTicker drives the poller (tests inject one they fire).
-	NewTicker func(time.Duration) ingest.Ticker
 }
 
 // ingestion is the bot's resolved Ingest.
 type ingestion struct {
 	fetch    *ingest.Ingester
 	corpus   Corpus
-	feeds    state.Store
+	feeds    FeedStore
 	interval time.Duration
-
-	once   sync.Once
-	poller *ingest.Poller // built on first use; nil without feeds
-	newTkr func(time.Duration) ingest.Ticker
 }
 
 // newIngestion resolves deps.Ingest; nil when ingestion is off.
-func newIngestion(deps Deps, store Store) (*ingestion, error) {
+func newIngestion(deps Deps) (*ingestion, error) {
 	in := deps.Ingest
 	if in == nil {
 		return nil, nil
 	}
-	if in.Ingester == nil {
-		return nil, fmt.Errorf("bot: Deps.Ingest needs an Ingester")
+	if in.Ingester == nil || in.Corpus == nil {
+		return nil, fmt.Errorf("bot: Deps.Ingest needs an Ingester and a Corpus")
 	}
-	g := &ingestion{fetch: in.Ingester, corpus: in.Corpus, feeds: in.Feeds, interval: in.FeedInterval, newTkr: in.NewTicker}
-	if g.corpus == nil {
-		c, ok := deps.Library.(Corpus)
-		if !ok {
-			return nil, fmt.Errorf("bot: Deps.Ingest needs a Corpus (Deps.Library is not one)")
-		}
-		g.corpus = c
-	}
-	if g.feeds == nil {
-		g.feeds, _ = store.(state.Store)
-	}
-	if g.interval == 0 {
+	g := &ingestion{fetch: in.Ingester, corpus: in.Corpus, feeds: in.Feeds, interval: in.FeedInterval}
+	if g.interval <= 0 {
 		g.interval = ingest.DefaultPollInterval
 	}
 	return g, nil
@@ -190,7 +180,8 @@ func (in Input) attachment(name string) *discordgo.MessageAttachment {
 	return in.Attachments[id]
 }
 
-// article is /article add|remove|restore|exclude|include.
+// article is /article add|remove|restore|exclude|include, on the guild's
+// collection (the base in an operator guild).
 func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	if b.ing == nil {
@@ -208,8 +199,9 @@ func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 		// reach a path, a pattern or a query, whatever the library does.
 		return textReply(l.t(msgBadArticleID, escapeMarkdown(articles.Shown(id, 40)), articles.MaxIDLen) + "\n" + l.t(msgNothingChanged)), nil
 	}
+	c := b.collection(in.GuildID)
 	title := id
-	if a, ok := b.lib.Article(id); ok {
+	if a, ok := b.lib.Article(c, id); ok {
 		title = oneLine(a.Title)
 	}
 	shown := escapeMarkdown(truncatePlain(title, 200))
@@ -221,25 +213,35 @@ func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 	)
 	switch in.Sub {
 	case subArticleRemove:
-		if err = corpus.Remove(ctx, id); err == nil {
+		if err = corpus.Remove(ctx, c, id); err == nil {
 			text = l.t(msgArticleRemoved, shown, id)
 		}
 	case subArticleRestore:
-		if rep, err = corpus.Restore(ctx, id); err == nil {
-			if a, ok := b.lib.Article(id); ok {
+		if rep, err = corpus.Restore(ctx, c, id); err == nil {
+			newID := id
+			if len(rep.Added) > 0 {
+				newID = rep.Added[0]
+			}
+			if a, ok := b.lib.Article(c, newID); ok {
 				shown = escapeMarkdown(truncatePlain(oneLine(a.Title), 200))
 				title = oneLine(a.Title)
 			}
-			text = l.t(msgArticleRestored, shown, id)
-			posted, total := b.postIngestAlerts(ctx, in.GuildID, rep.Alerts)
-			text += "\n" + l.t(msgRestoreAlerts, b.alertSummary(ctx, l, in.GuildID, total, posted))
+			text = l.t(msgArticleRestored, shown, newID)
+			if newID != id {
+				text += "\n" + l.t(msgRestoredAs, id, newID)
+			}
+			posted := b.deliverReport(ctx, rep)
+			text += "\n" + l.t(msgRestoreAlerts, b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID]))
 		}
 	case subArticleExclude:
-		if err = corpus.Exclude(ctx, id); err == nil {
+		if err = corpus.Exclude(ctx, c, id); err == nil {
 			text = l.t(msgArticleExcluded, shown, id)
+			if !c.IsBase() {
+				text += "\n" + l.t(msgOnlyHere)
+			}
 		}
 	case subArticleInclude:
-		if err = corpus.Include(ctx, id); err == nil {
+		if err = corpus.Include(ctx, c, id); err == nil {
 			text = l.t(msgArticleIncluded, shown, id)
 		}
 	default:
@@ -253,23 +255,36 @@ func (b *Bot) article(ctx context.Context, in Input) (Reply, error) {
 }
 
 // curationRefusal explains why remove/restore/exclude/include did not
-// happen; the library's messages say it in plain words.
+// happen, in the user's language where the bot knows the case; the
+// library's own message (English) is quoted for the rest.
 func (b *Bot) curationRefusal(l lang, sub, id string, err error) (Reply, error) {
-	switch claimbot.ErrorCode(err) {
-	case claimbot.EINVALID, claimbot.ENOTFOUND, claimbot.ECONFLICT:
-		text := l.t(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err)))
-		if sub == subArticleRemove && claimbot.ErrorCode(err) == claimbot.EINVALID {
-			text += "\n" + l.t(msgRemoveBaseHint, id)
-		}
-		return textReply(text + "\n" + l.t(msgNothingChanged)), nil
+	var text string
+	switch code := claimbot.ErrorCode(err); {
+	case code == claimbot.ENOTFOUND && (sub == subArticleRemove || sub == subArticleExclude):
+		text = l.t(msgNoSuchArticle, id)
+	case code == claimbot.ENOTFOUND && sub == subArticleRestore:
+		text = l.t(msgNoSuchRemoved, id)
+	case code == claimbot.ENOTFOUND && sub == subArticleInclude:
+		text = l.t(msgNotExcluded, id)
+	case code == claimbot.ECONFLICT && sub == subArticleExclude:
+		text = l.t(msgAlreadyExcluded, id)
+	case code == claimbot.EFORBIDDEN && sub == subArticleRemove:
+		text = l.t(msgBaseNotYours, id) + "\n" + l.t(msgRemoveBaseHint, id)
+	case code == claimbot.EINVALID && sub == subArticleRemove:
+		text = l.t(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.t(msgRemoveBaseHint, id)
+	case code == claimbot.EINVALID, code == claimbot.ECONFLICT, code == claimbot.ENOTFOUND:
+		text = l.t(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err)))
+	default:
+		return Reply{}, err
 	}
-	return Reply{}, err
+	return textReply(text + "\n" + l.t(msgNothingChanged)), nil
 }
 
 // articleAdd is /article add file:<attachment> | url:<page>: fetch (the
 // route is deferred at once: fetching can take seconds), add to the
-// library, remember it so it is not added twice, post its contradiction
-// alerts, and show what was extracted, so a moderator sees at once if it
+// guild's collection in the one library call that refuses duplicates and
+// renames a taken ID, post its contradiction alerts to the guilds that see
+// them, and show what was extracted, so a moderator sees at once if it
 // went wrong.
 func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
@@ -296,18 +311,30 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	if err != nil {
 		return b.fetchRefusal(l, msgNotAdded, err)
 	}
-	rep, err := b.addFetched(ctx, f)
+	c := b.collection(in.GuildID)
+	rep, err := b.ing.corpus.Add(ctx, c, []library.File{{Name: f.Name, Data: f.Data}})
 	if err != nil {
-		if code := claimbot.ErrorCode(err); code == claimbot.EINVALID || code == claimbot.ECONFLICT {
+		switch claimbot.ErrorCode(err) {
+		case claimbot.ECONFLICT:
+			return textReply(l.t(msgNotAdded, l.t(msgWhyDuplicate)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.t(msgNothingChanged)), nil
+		case claimbot.EINVALID:
 			return textReply(l.t(msgNotAdded, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.t(msgNothingChanged)), nil
 		}
 		return Reply{}, err
 	}
-	posted, total := b.postIngestAlerts(ctx, in.GuildID, rep.Alerts)
-	b.audit(ctx, in, "article.add", f.ArticleID, source)
-	a, _ := b.lib.Article(f.ArticleID)
+	id := rep.Added[0]
+	posted := b.deliverReport(ctx, rep)
+	b.audit(ctx, in, "article.add", id, source)
+	a, _ := b.lib.Article(c, id)
+	f.ArticleID = id
 	e := addedEmbed(l, f, a, source)
-	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldAlerts), Value: b.alertSummary(ctx, l, in.GuildID, total, posted)})
+	if len(rep.Renamed) > 0 {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldRenamed), Value: l.t(msgRenamed, rep.Renamed[0].Wanted, id)})
+	}
+	if !c.IsBase() {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldWhoSees), Value: l.t(msgOnlyThisServer)})
+	}
+	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgFieldAlerts), Value: b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID])})
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
 
@@ -330,45 +357,6 @@ func (b *Bot) fetchRefusal(l lang, lead msg, err error) (Reply, error) {
 		return Reply{}, err
 	}
 	return textReply(l.t(lead, l.t(why)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.t(msgNothingChanged)), nil
-}
-
-// addFetched adds a fetched article to the library and records it so the
-// same page or text is refused later. An article whose ID is taken is
-// refused (ECONFLICT) rather than replacing the one in the archive.
-func (b *Bot) addFetched(ctx context.Context, f ingest.Fetched) (library.Report, error) {
-	if _, ok := b.lib.Article(f.ArticleID); ok {
-		return library.Report{}, claimbot.Errorf(claimbot.ECONFLICT, "an article with ID %s is in the archive already; rename the file, or remove that article first", f.ArticleID)
-	}
-	rep, err := b.ing.corpus.Add(ctx, []library.File{{Name: f.Name, Data: f.Data}})
-	if err != nil {
-		return rep, err
-	}
-	// Indexed: a failure to remember it only means a later duplicate is
-	// caught by the library instead.
-	if err := b.ing.fetch.Record(ctx, f); err != nil {
-		b.log.WarnContext(ctx, "recording an ingested article failed", "article", f.ArticleID, "err", err)
-	}
-	return rep, nil
-}
-
-// postIngestAlerts posts the contradictions an added article raised: to
-// this guild's alert channel first (so the reply can say so), then to every
-// other guild's, because the corpus is shared. It returns how many were
-// posted here and how many contradictions there are.
-func (b *Bot) postIngestAlerts(ctx context.Context, guildID string, alerts []claims.Alert) (posted, total int) {
-	total = len(b.postable(alerts))
-	if total == 0 {
-		return 0, 0
-	}
-	if guildID != "" {
-		posted = b.postAlerts(ctx, guildID, alerts)
-	}
-	for _, g := range b.knownGuilds() {
-		if g != guildID {
-			b.postAlerts(ctx, g, alerts)
-		}
-	}
-	return posted, total
 }
 
 // alertSummary is "none", or the count and where this guild's went.

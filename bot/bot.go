@@ -16,46 +16,45 @@ import (
 
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/dispatch"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
 )
 
-// Library is what the bot needs from the article library
-// (*library.Library). Errors carry claimbot codes.
+// Library is what the bot reads from the article library
+// (*library.Library). Every read names the collection whose view it
+// serves (see collection); errors carry claimbot codes.
 type Library interface {
-	Search(ctx context.Context, query string, opts index.SearchOptions) (index.Result, error)
+	Search(ctx context.Context, c library.Collection, query string, opts index.SearchOptions) (index.Result, error)
 	Reindex(ctx context.Context) (library.Report, error)
-	Article(id string) (articles.Article, bool)
-	Articles() []articles.Article
-	Stats() library.Stats
-	Disagreements(hits []index.Hit) []claims.Alert
-	Timeline(ctx context.Context, topic string) ([]claims.TimelineEntry, error)
+	Article(c library.Collection, id string) (articles.Article, bool)
+	Articles(c library.Collection) []articles.Article
+	IsExcluded(c library.Collection, id string) bool
+	Stats(c library.Collection) library.Stats
+	Disagreements(c library.Collection, hits []index.Hit) []claims.Alert
+	Timeline(ctx context.Context, c library.Collection, topic string) ([]claims.TimelineEntry, error)
+	AlertsFor(c library.Collection, rep library.Report) []claims.Alert
 }
 
 var _ Library = (*library.Library)(nil)
 
 // Store is the part of state.Store the bot uses: guild settings, verdicts,
-// the ledger of posted alerts, the alert outbox and the audit log.
+// the audit log, the replay window of signed interactions, and what the
+// alert dispatcher needs (claims and the outbox).
 type Store interface {
-	GuildSettings(ctx context.Context, guildID string) (state.GuildSettings, error)
+	dispatch.Store
 	SetGuildSettings(ctx context.Context, guildID string, s state.GuildSettings) error
-	Verdict(ctx context.Context, guildID, alertKey string) (state.Verdict, bool, error)
 	SetVerdict(ctx context.Context, guildID, alertKey string, v state.Verdict) error
-	ClaimAlert(ctx context.Context, guildID, alertKey string) (first bool, err error)
-	EnqueueAlert(ctx context.Context, p state.PendingAlert) error
 	PendingAlerts(ctx context.Context, limit int) ([]state.PendingAlert, error)
-	AckAlert(ctx context.Context, guildID, alertKey string) error
 	AppendAudit(ctx context.Context, e state.AuditEntry) error
+	RecordInteraction(ctx context.Context, id string, now, until time.Time) (first bool, err error)
 }
 
 var _ Store = state.Store(nil)
 
-// alertsOff is stored as a guild's AlertChannelID after "/alerts off". An
-// empty AlertChannelID means "never configured" and falls back to
-// Config.AlertChannelID; "off" must not, so it needs its own value. It can
-// never collide with a channel ID, which is a number.
-const alertsOff = "off"
+// alertsOff is stored as a guild's AlertChannelID after "/alerts off".
+const alertsOff = state.AlertsOff
 
 // Config is the bot's configuration; cmd/claimbot fills it from the
 // environment.
@@ -84,6 +83,11 @@ type Config struct {
 	// use moderator commands, in addition to Manage Server and
 	// Administrator (and to a guild's stored moderator role).
 	ModeratorRoleID string
+	// OperatorGuilds (CLAIMBOT_OPERATOR_GUILDS) are the guilds whose
+	// moderators change the shared base collection: their /article and
+	// /feeds act on the base, and only they may /reindex. Every other
+	// guild's moderators change their guild's own collection.
+	OperatorGuilds []string
 	// AlertLocale is the language of alerts in guilds whose locale the bot
 	// has not seen yet ("de" or "en"; default "de").
 	AlertLocale string
@@ -94,7 +98,8 @@ type Config struct {
 	// older figures, so posting updates would bury the contradictions.
 	AlertKinds []claims.Kind
 
-	// ClaimRate and ClaimWindow limit /claim per user (default 5 per 10 s).
+	// ClaimRate and ClaimWindow limit each user's searches (/claim, Check
+	// claim, /timeline, page buttons; default 5 per 10 s).
 	ClaimRate   int
 	ClaimWindow time.Duration
 	// DeferAfter is how long a handler may run before the bot defers the
@@ -170,9 +175,12 @@ type Deps struct {
 	// Metrics receives interactions, searches, alerts and REST calls for
 	// monitoring (ops.Metrics); nil records nothing.
 	Metrics Metrics
-	// Ingest enables /article, /feeds and the feed poller (article.go);
+	// Ingest enables /article and /feeds (article.go, feeds.go);
 	// nil leaves those commands saying that ingestion is not set up.
 	Ingest *Ingest
+	// Poller, when set, runs beside RunGateway (after READY, when the
+	// guilds are known) and RunHTTP, and stops with them.
+	Poller Poller
 }
 
 // Bot serves claimbot's commands. Create it with New; it is safe for
@@ -189,10 +197,8 @@ type Bot struct {
 	limiter *rateLimiter
 	queries *queryCache
 
-	// HTTP interactions: bodies being read before verification, and the
-	// interaction IDs accepted within the timestamp window (http.go).
+	// HTTP interactions: bodies being read before verification (http.go).
 	unverified chan struct{}
-	replays    *replayGuard
 
 	// session does REST for every mode but the console; set by New when a
 	// token is configured.
@@ -202,13 +208,18 @@ type Bot struct {
 
 	appID atomic.Value // string
 
+	operators map[string]bool // Config.OperatorGuilds
+	fallback  fallbackGuild   // the guild Config.AlertChannelID belongs to
+
 	mu     sync.Mutex
 	guilds map[string]string // guild ID → locale ("" unknown)
 	track  tracker           // interactions in flight
 
-	ops opsState // metrics, readiness, REST retries (observe.go)
+	ops      opsState             // metrics, readiness, REST retries (observe.go)
+	dispatch *dispatch.Dispatcher // claims, outbox, retries, broadcast (alertpost.go)
 
-	ing *ingestion // /article, /feeds and the feed poller; nil when off
+	ing    *ingestion // /article and /feeds; nil when off
+	poller Poller     // Deps.Poller
 }
 
 // New checks the configuration and builds a bot. It does not connect.
@@ -221,14 +232,18 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		return nil, errors.New("bot: Deps.Library is required")
 	}
 	b := &Bot{
-		cfg:     cfg,
-		lib:     deps.Library,
-		store:   deps.Store,
-		log:     deps.Logger,
-		now:     deps.Now,
-		after:   deps.After,
-		queries: newQueryCache(4096),
-		guilds:  map[string]string{},
+		cfg:       cfg,
+		lib:       deps.Library,
+		store:     deps.Store,
+		log:       deps.Logger,
+		now:       deps.Now,
+		after:     deps.After,
+		queries:   newQueryCache(4096),
+		guilds:    map[string]string{},
+		operators: map[string]bool{},
+	}
+	for _, g := range cfg.OperatorGuilds {
+		b.operators[g] = true
 	}
 	if b.store == nil {
 		b.store = newMemStore()
@@ -243,14 +258,15 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		b.after = time.After
 	}
 	b.ops.init(deps.Metrics)
-	ing, err := newIngestion(deps, b.store)
+	b.dispatch = b.newDispatcher()
+	ing, err := newIngestion(deps)
 	if err != nil {
 		return nil, err
 	}
 	b.ing = ing
+	b.poller = deps.Poller
 	b.limiter = newRateLimiter(cfg.ClaimRate, cfg.ClaimWindow)
 	b.unverified = make(chan struct{}, cfg.MaxUnverified)
-	b.replays = newReplayGuard(cfg.MaxClockSkew)
 	b.appID.Store(cfg.AppID)
 	if cfg.GuildID != "" {
 		b.guilds[cfg.GuildID] = ""
@@ -294,7 +310,7 @@ func parseAPIBase(s string) (*url.URL, error) {
 func (b *Bot) AppID() string { s, _ := b.appID.Load().(string); return s }
 
 // rememberGuild records a guild the bot is in, and its locale if known, so
-// alerts reach it and speak its language.
+// its alerts speak its language.
 func (b *Bot) rememberGuild(id, locale string) {
 	if id == "" {
 		return
@@ -304,17 +320,6 @@ func (b *Bot) rememberGuild(id, locale string) {
 	if locale != "" || b.guilds[id] == "" {
 		b.guilds[id] = locale
 	}
-}
-
-// knownGuilds lists the guilds the bot has seen.
-func (b *Bot) knownGuilds() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	ids := make([]string, 0, len(b.guilds))
-	for id := range b.guilds {
-		ids = append(ids, id)
-	}
-	return ids
 }
 
 // guildLang is the language of alerts in a guild.

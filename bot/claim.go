@@ -125,7 +125,8 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	sctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
 	defer cancel()
 	start := b.now()
-	res, err := b.lib.Search(sctx, query, index.SearchOptions{Limit: limit, Offset: offset})
+	c := b.collection(in.GuildID)
+	res, err := b.lib.Search(sctx, c, query, index.SearchOptions{Limit: limit, Offset: offset})
 	b.metrics().Search(searchOutcome(len(res.Hits), err), b.now().Sub(start))
 	if err != nil {
 		return Reply{}, err
@@ -136,7 +137,7 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	}
 	// Updates (a later figure replacing an earlier one) are not
 	// disagreements; /timeline shows them.
-	alerts := b.postable(b.lib.Disagreements(res.Hits))
+	alerts := b.postable(b.lib.Disagreements(c, res.Hits))
 	alerts = b.withoutDismissed(ctx, in.GuildID, alerts)
 	ref := b.queries.put(query)
 	return renderResults(l, query, ref, res, offset, limit, alerts), nil

@@ -28,7 +28,7 @@ const consoleWidth = 96
 // at /quit, at the end of in, or when ctx is cancelled.
 func RunConsole(ctx context.Context, deps Deps, in io.Reader, out io.Writer) error {
 	c := &console{out: out, lang: de}
-	b, err := New(Config{AlertChannelID: consoleGuild}, deps)
+	b, err := New(Config{AlertChannelID: consoleGuild, GuildID: consoleGuild}, deps)
 	if err != nil {
 		return err
 	}

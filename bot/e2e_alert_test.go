@@ -11,7 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/internal/fakediscord"
-	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 // TestE2EAlertAfterReindex: a moderator puts a new article into the
@@ -23,7 +23,7 @@ func TestE2EAlertAfterReindex(t *testing.T) {
 	t.Parallel()
 	dir := seedArticles(t)
 	lib := openLibrary(t, dir)
-	st, err := state.OpenBolt(filepath.Join(t.TempDir(), "state.db"))
+	st, err := boltstate.Open(filepath.Join(t.TempDir(), "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

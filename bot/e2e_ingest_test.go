@@ -22,6 +22,7 @@ import (
 	"github.com/claimbot/claimbot/internal/fakediscord"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 // End-to-end tests of growing the corpus through Discord: /article and
@@ -137,9 +138,34 @@ func (f fakeTicker) Stop()               {}
 type ingestBot struct {
 	*e2e
 	lib   *library.Library
-	st    *state.Bolt
+	st    *boltstate.Store
 	ticks chan time.Time
+	polls chan ingest.PollReport // every poll after the first, when it is over
 	stop  func()
+}
+
+// testPoller is the feed poller as cmd builds it: each item goes through
+// the one library call into its feed's collection, and what it raised is
+// delivered by the bot. *b is read when an item arrives, after New.
+func testPoller(lib *library.Library, st ingest.FeedStore, b **Bot, opts ingest.PollerOptions) *ingest.Poller {
+	return ingest.NewPoller(ingest.New(ingest.Options{AllowPrivate: true}), st, func(ctx context.Context, feed state.Feed, f ingest.Fetched) (string, error) {
+		c := library.Base
+		if feed.GuildID != "" {
+			var err error
+			if c, err = library.GuildCollection(feed.GuildID); err != nil {
+				return "", err
+			}
+		}
+		rep, err := lib.Add(ctx, c, []library.File{{Name: f.Name, Data: f.Data}})
+		if err != nil {
+			if len(rep.Duplicates) > 0 {
+				return rep.Duplicates[0].Of, err
+			}
+			return "", err
+		}
+		(*b).Deliver(ctx, rep)
+		return rep.Added[0], nil
+	}, opts)
 }
 
 // startIngestBot opens the library and the store in dataDir and runs a bot
@@ -147,26 +173,45 @@ type ingestBot struct {
 // test can start another on the same directory.
 func startIngestBot(t *testing.T, dataDir string) *ingestBot {
 	t.Helper()
+	return startIngestBotWith(t, dataDir, Config{GuildID: e2eGuild, AlertChannelID: e2eAlerts})
+}
+
+func startIngestBotWith(t *testing.T, dataDir string, cfg Config, opts ...fakediscord.Option) *ingestBot {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	lib, err := library.Open(ctx, library.Config{DataDir: dataDir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := state.OpenBolt(filepath.Join(dataDir, "state.db"))
+	st, err := boltstate.Open(filepath.Join(dataDir, "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ib := &ingestBot{lib: lib, st: st, ticks: make(chan time.Time, 1)}
-	polled := &firstPoll{done: make(chan struct{})}
-	e := &e2e{t: t, ctx: ctx, fake: fakediscord.New(t), lib: &gatedLib{Library: lib}, store: st,
+	ib := &ingestBot{lib: lib, st: st, ticks: make(chan time.Time, 1), polls: make(chan ingest.PollReport, 8)}
+	polled := make(chan struct{})
+	var once sync.Once
+	e := &e2e{t: t, ctx: ctx, fake: fakediscord.New(t, opts...), lib: &gatedLib{Library: lib}, store: st,
 		clock: &clock{now: time.Now()}, timers: &timers{only: 1500 * time.Millisecond}, logs: &syncBuffer{}}
 	ib.e2e = e
 	logger := slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(Config{Token: e2eToken, APIBase: e.fake.URL(), ClaimRate: 1000, GuildID: e2eGuild, AlertChannelID: e2eAlerts},
-		Deps{Library: e.lib, Store: st, Now: e.clock.Now, After: e.timers.After, Logger: logger, Metrics: polled, Ingest: &Ingest{
-			Ingester:  ingest.New(ingest.Options{AllowPrivate: true, Store: st, Logger: logger}),
-			Corpus:    lib,
-			NewTicker: func(time.Duration) ingest.Ticker { return fakeTicker{ib.ticks} },
+	var b *Bot
+	poller := testPoller(lib, st, &b, ingest.PollerOptions{
+		Logger:    logger,
+		NewTicker: func(time.Duration) ingest.Ticker { return fakeTicker{ib.ticks} },
+		OnPoll: func(r ingest.PollReport, _ error) {
+			first := false
+			once.Do(func() { close(polled); first = true })
+			if !first {
+				ib.polls <- r
+			}
+		},
+	})
+	cfg.Token, cfg.APIBase, cfg.ClaimRate = e2eToken, e.fake.URL(), 1000
+	b, err = New(cfg,
+		Deps{Library: e.lib, Store: st, Now: e.clock.Now, After: e.timers.After, Logger: logger, Poller: poller, Ingest: &Ingest{
+			Ingester: ingest.New(ingest.Options{AllowPrivate: true, Logger: logger}),
+			Corpus:   lib,
+			Feeds:    st,
 		}})
 	if err != nil {
 		t.Fatal(err)
@@ -178,13 +223,13 @@ func startIngestBot(t *testing.T, dataDir string) *ingestBot {
 	// pass can come after a test has subscribed a feed and then ingest the
 	// feed's items in the middle of the test; wait for it first.
 	select {
-	case <-polled.done:
+	case <-polled:
 	case <-ctx.Done():
 		t.Fatal("the feed poller's start-up pass did not happen")
 	}
-	var once sync.Once
+	var stopOnce sync.Once
 	ib.stop = func() {
-		once.Do(func() {
+		stopOnce.Do(func() {
 			cancel()
 			if err := <-done; err != nil {
 				t.Errorf("RunGateway: %v", err)
@@ -274,7 +319,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 	e := ib.e2e
 	attURL := site.serve("/attachments/1/pionier.md", "text/markdown; charset=utf-8", pionierMD)
 	const attID = "1290000000000000901"
-	before := ib.lib.Stats().Articles
+	before := ib.lib.Stats(e2eColl).Articles
 
 	t.Run("attachment refused to a non-moderator", func(t *testing.T) {
 		i, resp := e.withAttachment(attachmentCommand(attID), attID, "pionier.md", attURL, "text/markdown; charset=utf-8", len(pionierMD))
@@ -288,7 +333,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 		if n := site.requests("/attachments/1/pionier.md"); n != 0 {
 			t.Errorf("the attachment was downloaded %d times", n)
 		}
-		if got := ib.lib.Stats().Articles; got != before {
+		if got := ib.lib.Stats(e2eColl).Articles; got != before {
 			t.Errorf("%d articles after a refusal; want %d", got, before)
 		}
 	})
@@ -302,7 +347,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 		mustContain(t, reply.text(), "Added: Seoul meldet Zahl der Pionierkräfte", "Publisher: Testzeitung", "Author: Mira Kim",
 			"Date: 2025-07-02", "Paragraphs: 2", "ID: `pionier`", "Fetched from: pionier.md", "> Nordkorea hat laut dem südkoreanischen Geheimdienst",
 			"Contradiction alerts: none")
-		if got := ib.lib.Stats().Articles; got != before+1 {
+		if got := ib.lib.Stats(e2eColl).Articles; got != before+1 {
 			t.Errorf("%d articles; want %d", got, before+1)
 		}
 		mustContain(t, e.claimText("Pionierkräfte"), "**Pionierkräfte**", "Testzeitung")
@@ -314,7 +359,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 	t.Run("the same attachment again is a duplicate", func(t *testing.T) {
 		i, _ := e.withAttachment(attachmentCommand(attID).InGuild(e2eGuild, modMember()), attID, "pionier.md", attURL, "text/markdown", len(pionierMD))
 		reply := decodeMessage(t, e.wait(i.Token, "update_original_webhook_message"))
-		mustContain(t, reply.text(), "Not added: it is in the archive already", "already added as article pionier", "Nothing in the archive was changed")
+		mustContain(t, reply.text(), "Not added: it is in the archive already", "is in the archive already as article pionier", "Nothing in the archive was changed")
 	})
 
 	t.Run("url of a web page, with its contradiction alert", func(t *testing.T) {
@@ -333,7 +378,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 		mustContain(t, e.claimText("Pentagon 3.000 Soldaten Front"), "Testpost")
 
 		again := e.deferred(fakediscord.SlashCommand("article", fakediscord.SubCommand("add", fakediscord.Opt("url", url+"#oben"))).InGuild(e2eGuild, modMember()))
-		mustContain(t, again.text(), "it is in the archive already", "was already added as article")
+		mustContain(t, again.text(), "it is in the archive already", "is in the archive already as article")
 	})
 
 	t.Run("failures say why and change nothing", func(t *testing.T) {
@@ -351,13 +396,13 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 			{"unreachable", closed.URL + "/artikel", []string{"could not be reached", "could not reach"}},
 			{"not a web address", "ftp://example.org/a.txt", []string{"only http and https"}},
 		}
-		n := ib.lib.Stats().Articles
+		n := ib.lib.Stats(e2eColl).Articles
 		for _, tt := range tests {
 			reply := e.deferred(fakediscord.SlashCommand("article", fakediscord.SubCommand("add", fakediscord.Opt("url", tt.url))).InGuild(e2eGuild, modMember()))
 			mustContain(t, reply.text(), append(tt.want, "Not added", "Nothing in the archive was changed")...)
 		}
 		mustContain(t, e.deferred(fakediscord.SlashCommand("article", fakediscord.SubCommand("add")).InGuild(e2eGuild, modMember())).text(), "Attach a file")
-		if got := ib.lib.Stats().Articles; got != n {
+		if got := ib.lib.Stats(e2eColl).Articles; got != n {
 			t.Errorf("%d articles after refused additions; want %d", got, n)
 		}
 	})
@@ -397,7 +442,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 			}
 		}
 		_, resp = e.interact(articleCmd("remove", "002_faae90cb512dd3ab"))
-		mustContain(t, resp.Data.text(), "embedded corpus", "/article exclude id:002_faae90cb512dd3ab", "Nothing in the archive was changed")
+		mustContain(t, resp.Data.text(), "belongs to the shared archive", "only the bot's operators", "/article exclude id:002_faae90cb512dd3ab", "Nothing in the archive was changed")
 		_, resp = e.interact(fakediscord.SlashCommand("article", fakediscord.SubCommand("exclude", fakediscord.Opt("id", "pionier"))))
 		mustContain(t, resp.Data.text(), "Only moderators")
 	})
@@ -425,6 +470,14 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustContain(t, decodeMessage(t, alert).text(), "3.000", "15.000")
+		select {
+		case r := <-ib.polls:
+			if len(r.Added()) != 1 {
+				t.Errorf("the poll added %v; want the feed's article", r.Added())
+			}
+		case <-e.ctx.Done():
+			t.Fatal("the poll did not finish")
+		}
 		mustContain(t, e.claimText("Abendpost Pentagon Nordkoreaner"), "Abendpost Test")
 
 		_, resp := e.interact(fakediscord.SlashCommand("feeds", fakediscord.SubCommand("list")).InGuild(e2eGuild, modMember()))
@@ -511,7 +564,7 @@ func TestE2EIngestRestart(t *testing.T) {
 	_, resp = e.interact(fakediscord.SlashCommand("feeds", fakediscord.SubCommand("list")).InGuild(e2eGuild, modMember()))
 	mustContain(t, resp.Data.text(), "Feeds (1)", "<"+feedURL+">")
 	mustContain(t, e.claimText("Pentagon 3.000 Soldaten Front"), "Testpost")
-	res, err := ib.lib.Search(ctx, "Minenräumer Kursk", index.SearchOptions{Limit: index.MaxLimit})
+	res, err := ib.lib.Search(ctx, e2eColl, "Minenräumer Kursk", index.SearchOptions{Limit: index.MaxLimit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -524,7 +577,7 @@ func TestE2EIngestRestart(t *testing.T) {
 	mustContain(t, again.text(), "it is in the archive already")
 
 	// The judged pair does not alert again, in the channel kept in state.
-	alerts := ib.lib.Disagreements(mustSearch(t, ib.lib, "Pentagon 3.000 Soldaten Front").Hits)
+	alerts := ib.lib.Disagreements(e2eColl, mustSearchIn(t, ib.lib, e2eColl, "Pentagon 3.000 Soldaten Front").Hits)
 	e.bot.PostAlerts(ctx, e2eGuild, alerts)
 	for _, m := range e.fake.Messages(ch) {
 		for _, row := range m.Components {
@@ -536,6 +589,9 @@ func TestE2EIngestRestart(t *testing.T) {
 		}
 	}
 }
+
+// e2eColl is the collection of e2eGuild, where its moderators' additions go.
+var e2eColl = library.Collection("guild-" + e2eGuild)
 
 // TestE2EFeedsHTTPMode: RunHTTP runs the feed poller too, and a feed's
 // alerts reach the guild that added it although, in HTTP mode, the bot
@@ -553,7 +609,7 @@ func TestE2EFeedsHTTPMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lib.Close()
-	st, err := state.OpenBolt(filepath.Join(dataDir, "state.db"))
+	st, err := boltstate.Open(filepath.Join(dataDir, "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -571,13 +627,11 @@ func TestE2EFeedsHTTPMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ticks := make(chan time.Time, 1)
-	b, err := New(Config{Token: "test-token", APIBase: fake.URL(), PublicKey: hex.EncodeToString(pub)}, Deps{
-		Library: lib, Store: st, After: (&timers{}).After,
-		Ingest: &Ingest{
-			Ingester:  ingest.New(ingest.Options{AllowPrivate: true, Store: st}),
-			NewTicker: func(time.Duration) ingest.Ticker { return fakeTicker{ticks} },
-		},
+	var b *Bot
+	poller := testPoller(lib, st, &b, ingest.PollerOptions{NewTicker: func(time.Duration) ingest.Ticker { return fakeTicker{make(chan time.Time)} }})
+	b, err = New(Config{Token: "test-token", APIBase: fake.URL(), PublicKey: hex.EncodeToString(pub)}, Deps{
+		Library: lib, Store: st, After: (&timers{}).After, Poller: poller,
+		Ingest: &Ingest{Ingester: ingest.New(ingest.Options{AllowPrivate: true}), Corpus: lib, Feeds: st},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -598,17 +652,8 @@ func TestE2EFeedsHTTPMode(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Errorf("RunHTTP: %v", err)
 	}
-	res := mustSearch(t, lib, "Abendpost Pentagon Nordkoreaner")
+	res := mustSearchIn(t, lib, library.Collection("guild-"+guild), "Abendpost Pentagon Nordkoreaner")
 	if len(res.Hits) == 0 || res.Hits[0].Publisher != "Abendpost Test" {
 		t.Errorf("the feed's article is not found first: %+v", res.Hits)
 	}
 }
-
-// firstPoll reports when the feed poller's first pass is over.
-type firstPoll struct {
-	nopMetrics
-	once sync.Once
-	done chan struct{}
-}
-
-func (f *firstPoll) FeedPoll(ingest.PollReport, error) { f.once.Do(func() { close(f.done) }) }

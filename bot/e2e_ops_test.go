@@ -14,6 +14,7 @@ import (
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/ingest"
 	"github.com/claimbot/claimbot/internal/fakediscord"
+	"github.com/claimbot/claimbot/library"
 )
 
 // Fault and bad-input tests against the fake Discord: REST 429 and 5xx
@@ -135,12 +136,12 @@ func (m *recMetrics) waitGateway(ctx context.Context, t *testing.T, want string)
 // panickyLib panics on searches for "panik", as a bug in a handler would.
 type panickyLib struct{ Library }
 
-func (p panickyLib) Search(ctx context.Context, q string, o index.SearchOptions) (index.Result, error) {
+func (p panickyLib) Search(ctx context.Context, c library.Collection, q string, o index.SearchOptions) (index.Result, error) {
 	if strings.Contains(q, "panik") {
 		var hits []index.Hit
 		_ = hits[len(q)] // index out of range: a real runtime panic
 	}
-	return p.Library.Search(ctx, q, o)
+	return p.Library.Search(ctx, c, q, o)
 }
 
 // startOpsE2E is startE2E with recorded metrics.
@@ -293,7 +294,7 @@ func TestE2EFaults(t *testing.T) {
 	})
 
 	t.Run("bad queries", func(t *testing.T) {
-		before := lib.Stats()
+		before := lib.Stats(library.Base)
 		tests := []struct {
 			name, query string
 			want        string
@@ -322,7 +323,7 @@ func TestE2EFaults(t *testing.T) {
 				}
 			})
 		}
-		if after := lib.Stats(); after != before {
+		if after := lib.Stats(library.Base); after != before {
 			t.Errorf("index stats changed: %+v → %+v", before, after)
 		}
 	})
@@ -342,7 +343,7 @@ func TestE2EFaults(t *testing.T) {
 	})
 
 	t.Run("malformed INTERACTION_CREATE", func(t *testing.T) {
-		before := lib.Stats()
+		before := lib.Stats(library.Base)
 		// Fields of the wrong type: discordgo cannot decode it.
 		raw := json.RawMessage(`{"id":"1290000000000009001","token":"malformed-token-1","type":2,"application_id":"` +
 			e.fake.AppID() + `","channel_id":"` + e2eChannel + `","data":{"type":1,"name":42,"options":"x"},"locale":7}`)
@@ -355,7 +356,7 @@ func TestE2EFaults(t *testing.T) {
 				t.Errorf("malformed interaction answered with %s", r.Body)
 			}
 		}
-		if after := lib.Stats(); after != before {
+		if after := lib.Stats(library.Base); after != before {
 			t.Errorf("index stats changed: %+v → %+v", before, after)
 		}
 	})

@@ -21,6 +21,7 @@ import (
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/internal/fakediscord"
+	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
 )
 
@@ -53,7 +54,7 @@ func (g *gatedLib) hold() chan struct{} {
 	return g.gate
 }
 
-func (g *gatedLib) Search(ctx context.Context, q string, o index.SearchOptions) (index.Result, error) {
+func (g *gatedLib) Search(ctx context.Context, c library.Collection, q string, o index.SearchOptions) (index.Result, error) {
 	g.mu.Lock()
 	gate := g.gate
 	g.mu.Unlock()
@@ -64,7 +65,7 @@ func (g *gatedLib) Search(ctx context.Context, q string, o index.SearchOptions) 
 			return index.Result{}, ctx.Err()
 		}
 	}
-	return g.Library.Search(ctx, q, o)
+	return g.Library.Search(ctx, c, q, o)
 }
 
 type e2e struct {
@@ -114,6 +115,11 @@ func startE2EWithMetrics(t *testing.T, lib Library, store Store, cfg Config, m M
 	cfg.Token = e2eToken
 	cfg.APIBase = e.fake.URL()
 	cfg.ClaimRate = 1000
+	if cfg.OperatorGuilds == nil {
+		// The home guild runs the operators' commands (/reindex); the
+		// tenancy tests (e2e_tenancy_test.go) set up guilds of their own.
+		cfg.OperatorGuilds = []string{e2eGuild}
+	}
 	if cfg.AlertChannelID == "" {
 		cfg.AlertChannelID = e2eAlerts
 	}
@@ -350,7 +356,7 @@ func TestE2EGateway(t *testing.T) {
 	})
 
 	t.Run("alert outbox after 403 and 5xx", func(t *testing.T) {
-		alerts := e.bot.postable(lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits))
+		alerts := e.bot.postable(lib.Disagreements(library.Base, mustSearch(t, lib, "Soldaten").Hits))
 		if len(alerts) == 0 {
 			t.Skip("the library reports no disagreements yet")
 		}
@@ -408,7 +414,7 @@ func TestE2EGateway(t *testing.T) {
 	})
 
 	t.Run("verdict buttons", func(t *testing.T) {
-		alerts := e.bot.postable(lib.Disagreements(mustSearch(t, lib, "Soldaten").Hits))
+		alerts := e.bot.postable(lib.Disagreements(library.Base, mustSearch(t, lib, "Soldaten").Hits))
 		if len(alerts) == 0 {
 			t.Skip("the library reports no disagreements yet")
 		}
@@ -472,7 +478,13 @@ func (e *e2e) waitAny(op string) fakediscord.Request {
 
 func mustSearch(t *testing.T, lib Library, q string) index.Result {
 	t.Helper()
-	r, err := lib.Search(context.Background(), q, index.SearchOptions{Limit: 10})
+	return mustSearchIn(t, lib, library.Base, q)
+}
+
+// mustSearchIn searches collection c's view.
+func mustSearchIn(t *testing.T, lib Library, c library.Collection, q string) index.Result {
+	t.Helper()
+	r, err := lib.Search(context.Background(), c, q, index.SearchOptions{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func (f *fakeLib) wait(ctx context.Context) error {
 	}
 }
 
-func (f *fakeLib) Search(ctx context.Context, q string, o index.SearchOptions) (index.Result, error) {
+func (f *fakeLib) Search(ctx context.Context, _ library.Collection, q string, o index.SearchOptions) (index.Result, error) {
 	if err := f.wait(ctx); err != nil {
 		return index.Result{}, err
 	}
@@ -83,7 +83,7 @@ func (f *fakeLib) Reindex(ctx context.Context) (library.Report, error) {
 	return f.report, f.reindexErr
 }
 
-func (f *fakeLib) Article(id string) (articles.Article, bool) {
+func (f *fakeLib) Article(_ library.Collection, id string) (articles.Article, bool) {
 	for _, a := range f.arts {
 		if a.ID == id {
 			return a, true
@@ -92,10 +92,22 @@ func (f *fakeLib) Article(id string) (articles.Article, bool) {
 	return articles.Article{}, false
 }
 
-func (f *fakeLib) Articles() []articles.Article { return f.arts }
-func (f *fakeLib) Stats() library.Stats         { return f.stats }
+func (f *fakeLib) Articles(library.Collection) []articles.Article { return f.arts }
+func (f *fakeLib) Stats(library.Collection) library.Stats         { return f.stats }
+func (f *fakeLib) IsExcluded(library.Collection, string) bool     { return false }
 
-func (f *fakeLib) Disagreements(hits []index.Hit) []claims.Alert {
+// AlertsFor routes as the library does, without exclusions.
+func (f *fakeLib) AlertsFor(c library.Collection, rep library.Report) []claims.Alert {
+	switch {
+	case rep.Collection == c:
+		return rep.Alerts
+	case rep.Collection.IsBase():
+		return append(append([]claims.Alert(nil), rep.Alerts...), rep.GuildAlerts[c.Guild()]...)
+	}
+	return nil
+}
+
+func (f *fakeLib) Disagreements(_ library.Collection, hits []index.Hit) []claims.Alert {
 	var out []claims.Alert
 	for _, a := range f.alerts {
 		for _, h := range hits {
@@ -108,7 +120,7 @@ func (f *fakeLib) Disagreements(hits []index.Hit) []claims.Alert {
 	return out
 }
 
-func (f *fakeLib) Timeline(ctx context.Context, topic string) ([]claims.TimelineEntry, error) {
+func (f *fakeLib) Timeline(_ context.Context, _ library.Collection, topic string) ([]claims.TimelineEntry, error) {
 	if strings.Contains(topic, "nichts") {
 		return nil, nil
 	}
@@ -172,7 +184,7 @@ func seedLib() *fakeLib {
 			{When: "2022-07", Figure: "100.000 Soldaten", Publisher: "news.de", Sources: []string{"Regnum"}, Paragraph: 2},
 			{When: "2024-11-18", Figure: "bis zu 100.000 Soldaten", Publisher: "Merkur", Sources: []string{"Bloomberg"}, Paragraph: 1, Relation: "update"},
 		},
-		report: library.Report{Articles: 5, Passages: 60, Added: []string{"005"}, Took: 1234 * time.Millisecond, Alerts: []claims.Alert{alert}},
+		report: library.Report{Collection: library.Base, Articles: 5, Passages: 60, Added: []string{"005"}, Took: 1234 * time.Millisecond, Alerts: []claims.Alert{alert}},
 		stats:  library.Stats{Articles: 5, Passages: 60, IndexBuilt: epoch.Add(-time.Hour), LastChange: epoch.Add(-time.Minute), Corpus: "embedded corpus"},
 	}
 }
@@ -282,8 +294,13 @@ type harness struct {
 	posts  *recorder
 }
 
+// newHarness is a bot over the fake library, serving one guild, g1, which
+// is an operator guild unless cfg names others (so /reindex runs there).
 func newHarness(t *testing.T, cfg Config) *harness {
 	t.Helper()
+	if cfg.OperatorGuilds == nil {
+		cfg.OperatorGuilds = []string{"g1"}
+	}
 	h := &harness{lib: seedLib(), store: newMemStore(), clock: &clock{now: epoch}, timers: &timers{}, posts: &recorder{}}
 	b, err := New(cfg, Deps{Library: h.lib, Store: h.store, Now: h.clock.Now, After: h.timers.After})
 	if err != nil {

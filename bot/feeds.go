@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -96,7 +95,8 @@ func (b *Bot) feeds(ctx context.Context, in Input) (Reply, error) {
 }
 
 // feedAdd checks that the URL is a feed (fetching it: the route is
-// deferred) and subscribes the corpus to it.
+// deferred) and subscribes the guild's collection to it (the base in an
+// operator guild).
 func (b *Bot) feedAdd(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	raw := strings.TrimSpace(in.stringOpt("url"))
@@ -107,7 +107,11 @@ func (b *Bot) feedAdd(ctx context.Context, in Input) (Reply, error) {
 	if err != nil {
 		return b.fetchRefusal(l, msgFeedNotAdded, err)
 	}
-	err = b.ing.feeds.AddFeed(ctx, state.Feed{URL: info.URL, GuildID: in.GuildID, AddedBy: in.UserID, Added: b.now()})
+	f := state.Feed{URL: info.URL, GuildID: b.feedScope(in.GuildID), AddedBy: in.UserID, Added: b.now()}
+	if f.GuildID != in.GuildID {
+		f.AddedIn = in.GuildID
+	}
+	err = b.ing.feeds.AddFeed(ctx, f)
 	if claimbot.ErrorCode(err) == claimbot.ECONFLICT {
 		return textReply(l.t(msgFeedDuplicate, info.URL)), nil
 	}
@@ -119,13 +123,19 @@ func (b *Bot) feedAdd(ctx context.Context, in Input) (Reply, error) {
 	if title == "" {
 		title = l.t(msgFeedsUntitled)
 	}
-	return textReply(l.t(msgFeedAdded, title, fmt.Sprint(info.Items), info.URL, humanInterval(b.ing.interval))), nil
+	text := l.t(msgFeedAdded, title, fmt.Sprint(info.Items), info.URL, humanInterval(b.ing.interval))
+	if f.GuildID != "" {
+		text += "\n" + l.t(msgFeedThisServer)
+	}
+	return textReply(text), nil
 }
 
-// feedList lists the subscriptions with their last poll and error.
+// feedList lists the guild's subscriptions with their last poll and
+// error, and the items that failed with theirs.
 func (b *Bot) feedList(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
-	feeds, err := b.ing.feeds.ListFeeds(ctx)
+	scope := b.feedScope(in.GuildID)
+	feeds, err := b.ing.feeds.ListFeeds(ctx, scope)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -146,40 +156,93 @@ func (b *Bot) feedList(ctx context.Context, in Input) (Reply, error) {
 		if f.LastError != "" {
 			line += "\n  " + l.t(msgFeedLastError, escapeMarkdown(truncatePlain(oneLine(f.LastError), 300)))
 		}
+		items, err := b.ing.feeds.FeedItems(ctx, scope, f.URL)
+		if err != nil {
+			return Reply{}, err
+		}
+		for i, it := range items {
+			if i == maxItemLines {
+				line += "\n  " + l.t(msgFeedItemsMore, len(items)-i)
+				break
+			}
+			line += "\n  " + itemLine(l, it)
+		}
 		lines = append(lines, line)
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       "📰 " + l.t(msgFeedsTitle, len(feeds)),
-		Description: strings.Join(lines, "\n"),
+		Description: truncateMarkdown(strings.Join(lines, "\n"), maxDescription),
 		Color:       colorInfo,
 		Footer:      &discordgo.MessageEmbedFooter{Text: l.t(msgFeedsFooter, humanInterval(b.ing.interval))},
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
 
-// feedRemove unsubscribes; the URL may be given as typed or as stored.
+// maxItemLines is how many failing items /feeds list shows per feed.
+const maxItemLines = 3
+
+// itemLine is one failing feed item: its title or link, its error, and
+// when it is tried again (or that it was given up).
+func itemLine(l lang, it state.FeedItem) string {
+	what := it.Title
+	if what == "" {
+		what = it.Link
+	}
+	what = escapeMarkdown(truncatePlain(oneLine(what), 80))
+	why := escapeMarkdown(truncatePlain(oneLine(it.LastError), 160))
+	if it.Status == state.ItemGaveUp {
+		return l.t(msgFeedItemGaveUp, what, it.Attempts, why)
+	}
+	return l.t(msgFeedItemRetry, what, it.Attempts, why, fmt.Sprintf("<t:%d:R>", it.NextAttempt.Unix()))
+}
+
+// feedRemove unsubscribes the guild; the URL may be given as typed or as
+// stored. Only the guild's own feeds can be named.
 func (b *Bot) feedRemove(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	raw := strings.TrimSpace(in.stringOpt("url"))
 	if raw == "" {
 		return textReply(l.t(msgFeedNeedsURL)), nil
 	}
+	scope := b.feedScope(in.GuildID)
 	url := raw
-	err := b.ing.feeds.RemoveFeed(ctx, url)
+	err := b.ing.feeds.RemoveFeed(ctx, scope, url)
 	if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
 		if u, perr := ingest.ParseURL(raw); perr == nil && u.String() != raw {
 			url = u.String()
-			err = b.ing.feeds.RemoveFeed(ctx, url)
+			err = b.ing.feeds.RemoveFeed(ctx, scope, url)
 		}
 	}
 	switch {
 	case claimbot.ErrorCode(err) == claimbot.ENOTFOUND, claimbot.ErrorCode(err) == claimbot.EINVALID:
-		return textReply(l.t(msgFeedUnknown, raw)), nil
+		return textReply(l.t(msgFeedUnknown, escapeMarkdown(truncatePlain(oneLine(raw), 200)))), nil
 	case err != nil:
 		return Reply{}, err
 	}
 	b.audit(ctx, in, "feed.remove", url, "")
 	return textReply(l.t(msgFeedRemoved, url)), nil
+}
+
+// Poller is what the bot runs beside the gateway or the interactions
+// endpoint: the feed poller that cmd builds (ingest.Poller), whose handler
+// adds each item through the library and posts its alerts with Deliver.
+type Poller interface {
+	Run(ctx context.Context) error
+}
+
+// startPoller runs Deps.Poller (if any) until ctx is done; the returned
+// channel is closed when it has stopped.
+func (b *Bot) startPoller(ctx context.Context) <-chan struct{} {
+	done := make(chan struct{})
+	if b.poller == nil {
+		close(done)
+		return done
+	}
+	go func() {
+		defer close(done)
+		_ = b.poller.Run(ctx) // returns ctx's error; failures are logged per poll
+	}()
+	return done
 }
 
 // humanInterval says a poll interval for people: "15 min", "2 h".
@@ -193,98 +256,15 @@ func humanInterval(d time.Duration) string {
 	return d.String()
 }
 
-// errNoFeeds is PollFeeds' answer when feeds are not set up.
-var errNoFeeds = errors.New("bot: feeds are not set up (Deps.Ingest with a state store)")
-
-// feedPoller builds the poller once: one poller means one poll at a time,
-// whether the ticker or PollFeeds starts it.
-func (b *Bot) feedPoller() *ingest.Poller {
-	g := b.ing
-	if g == nil || g.feeds == nil {
-		return nil
-	}
-	g.once.Do(func() {
-		g.poller = ingest.NewPoller(g.fetch, g.feeds, b.feedItem, ingest.PollerOptions{
-			Interval:  max(g.interval, 0),
-			Now:       b.now,
-			NewTicker: g.newTkr,
-			Logger:    b.log,
-			OnPoll: func(r ingest.PollReport, err error) {
-				b.metrics().FeedPoll(r, err)
-				if added := r.Added(); len(added) > 0 {
-					b.log.Info("feed poll added articles", "articles", strings.Join(added, ","))
-				}
-			},
-		})
-	})
-	return g.poller
-}
-
-// PollFeeds polls every feed once now: new articles are added to the
-// library and their contradiction alerts posted to every guild the bot
-// knows. ECONFLICT when a poll is running already.
-func (b *Bot) PollFeeds(ctx context.Context) (ingest.PollReport, error) {
-	p := b.feedPoller()
-	if p == nil {
-		return ingest.PollReport{}, errNoFeeds
-	}
-	b.rememberFeedGuilds(ctx)
-	rep, err := p.Poll(ctx)
-	if claimbot.ErrorCode(err) != claimbot.ECONFLICT { // a poll already running counts itself
-		b.metrics().FeedPoll(rep, err)
-	}
-	return rep, err
-}
-
-// startFeeds runs the feed poller (if set up) until ctx is done; the
-// returned channel is closed when it has stopped.
-func (b *Bot) startFeeds(ctx context.Context) <-chan struct{} {
-	done := make(chan struct{})
-	p := b.feedPoller()
-	if p == nil || b.ing.interval < 0 {
-		close(done)
-		return done
-	}
-	b.rememberFeedGuilds(ctx)
-	go func() {
-		defer close(done)
-		_ = p.Run(ctx) // returns ctx's error; failures are logged per poll
-	}()
-	return done
-}
-
-// rememberFeedGuilds counts the guilds that added feeds among those that
-// get alerts: in HTTP mode the bot learns guilds only from interactions,
-// and a restart forgets them.
-func (b *Bot) rememberFeedGuilds(ctx context.Context) {
-	feeds, err := b.ing.feeds.ListFeeds(ctx)
-	if err != nil {
-		b.log.WarnContext(ctx, "listing feeds failed", "err", err)
-		return
-	}
-	for _, f := range feeds {
-		b.rememberGuild(f.GuildID, "")
-	}
-}
-
-// feedItem is the poller's handler: add the article and broadcast its
-// contradictions. Errors keep the poller's meaning (see ingest.Handler).
-func (b *Bot) feedItem(ctx context.Context, f ingest.Fetched) error {
-	rep, err := b.addFetched(ctx, f)
-	if err != nil {
-		return err
-	}
-	posted := b.Broadcast(ctx, rep.Alerts)
-	b.log.InfoContext(ctx, "feed article added", "article", f.ArticleID, "url", f.URL, "alerts", len(b.postable(rep.Alerts)), "posted", posted)
-	return nil
-}
-
-// ingestAutocomplete suggests values for /article id: and /feeds url:.
+// ingestAutocomplete suggests values for /article id: and /feeds url:,
+// from the guild's own collection, view and feeds only. (serve checks
+// first that the user may run the command.)
 func (b *Bot) ingestAutocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice {
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	if b.ing == nil {
 		return choices
 	}
+	c := b.collection(in.GuildID)
 	typed := strings.TrimSpace(in.stringOpt(in.Focused))
 	add := func(name, value string) {
 		if len(choices) < maxChoices && runes(value) <= maxChoiceValue {
@@ -295,7 +275,7 @@ func (b *Bot) ingestAutocomplete(in Input) []*discordgo.ApplicationCommandOption
 		q := fold(typed)
 		for _, id := range ids {
 			title := id
-			if a, ok := b.lib.Article(id); ok {
+			if a, ok := b.lib.Article(c, id); ok {
 				title = a.Title
 			}
 			if q == "" || strings.Contains(fold(id), q) || strings.Contains(fold(title), q) {
@@ -307,16 +287,17 @@ func (b *Bot) ingestAutocomplete(in Input) []*discordgo.ApplicationCommandOption
 	case in.Command == cmdArticle && in.Focused == "id":
 		switch in.Sub {
 		case subArticleRestore:
-			byID(b.ing.corpus.Trashed())
+			byID(b.ing.corpus.Trashed(c))
 		case subArticleInclude:
-			byID(b.ing.corpus.Excluded())
+			byID(b.ing.corpus.Excluded(c))
 		default:
-			excluded := map[string]bool{}
-			for _, id := range b.ing.corpus.Excluded() {
-				excluded[id] = in.Sub == subArticleExclude
-			}
-			for _, a := range matchArticles(b.lib.Articles(), typed) {
-				if !excluded[a.ID] {
+			for _, a := range matchArticles(b.lib.Articles(c), typed) {
+				excluded := b.lib.IsExcluded(c, a.ID)
+				switch {
+				case in.Sub == subArticleExclude && excluded:
+				case in.Sub == subArticleRemove && a.Collection != string(c):
+					// only the collection's own articles can be removed
+				default:
 					add(a.Title, a.ID)
 				}
 			}
@@ -324,7 +305,7 @@ func (b *Bot) ingestAutocomplete(in Input) []*discordgo.ApplicationCommandOption
 	case in.Command == cmdFeeds && in.Focused == "url" && b.ing.feeds != nil:
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		feeds, err := b.ing.feeds.ListFeeds(ctx)
+		feeds, err := b.ing.feeds.ListFeeds(ctx, b.feedScope(in.GuildID))
 		if err != nil {
 			return choices
 		}

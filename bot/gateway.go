@@ -67,7 +67,7 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 	outboxDone := make(chan struct{})
 	go func() { defer close(outboxDone); b.runOutbox(ctx) }()
 	// After READY: the guilds that get feed articles' alerts are known.
-	feedsDone := b.startFeeds(ctx)
+	feedsDone := b.startPoller(ctx)
 
 	<-ctx.Done()
 	b.drain()

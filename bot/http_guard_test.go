@@ -24,19 +24,24 @@ import (
 )
 
 // countingLib counts searches and re-indexes, to tell whether a request
-// ran its command.
+// ran its command. A re-index waits for gate, when set, so the test can
+// forward the deferral to the fake before the edit follows it.
 type countingLib struct {
 	Library
 	searches, reindexes atomic.Int32
+	gate                chan struct{}
 }
 
-func (c *countingLib) Search(ctx context.Context, q string, o index.SearchOptions) (index.Result, error) {
+func (c *countingLib) Search(ctx context.Context, coll library.Collection, q string, o index.SearchOptions) (index.Result, error) {
 	c.searches.Add(1)
-	return c.Library.Search(ctx, q, o)
+	return c.Library.Search(ctx, coll, q, o)
 }
 
 func (c *countingLib) Reindex(ctx context.Context) (library.Report, error) {
 	c.reindexes.Add(1)
+	if c.gate != nil {
+		<-c.gate
+	}
 	return c.Library.Reindex(ctx)
 }
 
@@ -113,8 +118,8 @@ func (h *httpEndpoint) do(req *http.Request) (int, string) {
 // timestamp check.
 func TestHTTPReplayRefused(t *testing.T) {
 	t.Parallel()
-	lib := &countingLib{Library: e2eLibrary(t)}
-	h := startHTTPEndpoint(t, lib, Config{})
+	lib := &countingLib{Library: e2eLibrary(t), gate: make(chan struct{})}
+	h := startHTTPEndpoint(t, lib, Config{OperatorGuilds: []string{e2eGuild}})
 	bl := fakediscord.SlashCommand("reindex").InGuild(e2eGuild, fakediscord.Member(modUser, permManageGuild))
 	i := h.fake.Prepare(bl.Build())
 	body := bl.JSON()
@@ -125,6 +130,7 @@ func TestHTTPReplayRefused(t *testing.T) {
 		t.Fatalf("first delivery: %d %s", code, resp)
 	}
 	h.forward(i, resp)
+	close(lib.gate)
 	for i := range 2 {
 		req, _ := http.NewRequest("POST", h.srv.URL+"/interactions", bytes.NewReader(body))
 		req.Header = headers.Clone()

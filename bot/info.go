@@ -15,7 +15,7 @@ import (
 // stats is /stats: articles, passages, index age, last re-index.
 func (b *Bot) stats(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
-	st := b.lib.Stats()
+	st := b.lib.Stats(b.collection(in.GuildID))
 	when := func(t time.Time, style string) string {
 		if t.IsZero() {
 			return l.t(msgNever)
@@ -32,6 +32,9 @@ func (b *Bot) stats(ctx context.Context, in Input) (Reply, error) {
 			{Name: l.t(msgStatsReindex), Value: when(st.IndexBuilt, "f"), Inline: true},
 			{Name: l.t(msg{"Last change", "Letzte Änderung"}), Value: when(st.LastChange, "R"), Inline: true},
 		},
+	}
+	if c := b.collection(in.GuildID); !c.IsBase() {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgStatsOwn), Value: strconv.Itoa(st.Own), Inline: true})
 	}
 	if n := st.Skipped; n > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.t(msgStatsSkipped), Value: l.t(msgStatsSkippedN, n), Inline: true})
@@ -56,7 +59,7 @@ func (b *Bot) timeline(ctx context.Context, in Input) (Reply, error) {
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
 	}
-	entries, err := b.lib.Timeline(ctx, topic)
+	entries, err := b.lib.Timeline(ctx, b.collection(in.GuildID), topic)
 	if err != nil {
 		return Reply{}, err
 	}

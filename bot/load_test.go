@@ -92,7 +92,7 @@ func newLoadRig(tb testing.TB) *loadRig {
 		tb.Fatal(err)
 	}
 	m := ops.New(ops.Options{})
-	m.WatchLibrary(lib.Stats)
+	m.WatchLibrary(lib.IndexStats)
 	b, err := bot.New(bot.Config{
 		Token: "load-test-token-not-a-secret", APIBase: noop.URL, PublicKey: hex.EncodeToString(pub),
 		ClaimRate: 1 << 30, // the per-user limit is not what is measured

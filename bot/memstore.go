@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/claimbot/claimbot/state"
 )
@@ -17,6 +18,7 @@ type memStore struct {
 	claimed  map[[2]string]bool
 	outbox   map[[2]string]state.PendingAlert
 	audit    []state.AuditEntry
+	seen     state.Interactions
 }
 
 func newMemStore() *memStore {
@@ -41,6 +43,16 @@ func (m *memStore) SetGuildSettings(_ context.Context, g string, s state.GuildSe
 	return nil
 }
 
+func (m *memStore) ListGuildSettings(context.Context) (map[string]state.GuildSettings, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make(map[string]state.GuildSettings, len(m.settings))
+	for g, s := range m.settings {
+		out[g] = s
+	}
+	return out, nil
+}
+
 func (m *memStore) Verdict(_ context.Context, g, k string) (state.Verdict, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -55,17 +67,7 @@ func (m *memStore) SetVerdict(_ context.Context, g, k string, v state.Verdict) e
 	return nil
 }
 
-func (m *memStore) ClaimAlert(_ context.Context, g, k string) (bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.claimed[[2]string{g, k}] {
-		return false, nil
-	}
-	m.claimed[[2]string{g, k}] = true
-	return true, nil
-}
-
-// ClaimAndEnqueueAlert implements state.AlertClaimer.
+// ClaimAndEnqueueAlert claims and queues in one step, as state.Store does.
 func (m *memStore) ClaimAndEnqueueAlert(_ context.Context, p state.PendingAlert) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -115,4 +117,30 @@ func (m *memStore) AppendAudit(_ context.Context, e state.AuditEntry) error {
 	defer m.mu.Unlock()
 	m.audit = append(m.audit, e)
 	return nil
+}
+
+// LeaseAlerts leases due entries as state.Store does.
+func (m *memStore) LeaseAlerts(_ context.Context, now, until time.Time, limit int) ([]state.PendingAlert, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var due []state.PendingAlert
+	for _, p := range m.outbox {
+		if !p.NextAttempt.After(now) {
+			due = append(due, p)
+		}
+	}
+	sort.Slice(due, func(i, j int) bool { return due[i].Enqueued.Before(due[j].Enqueued) })
+	if limit > 0 && len(due) > limit {
+		due = due[:limit]
+	}
+	for i := range due {
+		due[i].NextAttempt = until
+		m.outbox[[2]string{due[i].GuildID, due[i].AlertKey}] = due[i]
+	}
+	return due, nil
+}
+
+// RecordInteraction keeps the replay window in memory.
+func (m *memStore) RecordInteraction(_ context.Context, id string, now, until time.Time) (bool, error) {
+	return m.seen.Record(id, now, until), nil
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot"
-	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/dispatch"
 )
 
 // Metrics receives what the bot does, for monitoring: the ops package
@@ -42,9 +42,6 @@ type Metrics interface {
 	// Gateway is a gateway connection event: "ready", "resumed",
 	// "disconnected".
 	Gateway(event string)
-	// FeedPoll is one pass of the feed poller over every feed (the
-	// signature of ingest.PollerOptions.OnPoll).
-	FeedPoll(rep ingest.PollReport, err error)
 }
 
 // InteractionEvent describes one interaction once it is answered.
@@ -80,11 +77,11 @@ const (
 
 // Alert stages for Metrics.Alerts.
 const (
-	AlertRaised  = "raised"  // new postable alerts from a re-index or an addition
-	AlertPosted  = "posted"  // posted to an alert channel
-	AlertQueued  = "queued"  // a post failed; waiting in the outbox
-	AlertRetried = "retried" // posted from the outbox
-	AlertDropped = "dropped" // removed from the outbox unposted (alerts off, judged)
+	AlertRaised  = dispatch.Raised  // new postable alerts from a re-index or an addition
+	AlertPosted  = dispatch.Posted  // posted to an alert channel
+	AlertQueued  = dispatch.Queued  // a post failed; waiting in the outbox
+	AlertRetried = dispatch.Retried // posted from the outbox
+	AlertDropped = dispatch.Dropped // removed from the outbox unposted (alerts off, judged)
 )
 
 // firstResponseDeadline is Discord's limit for an interaction's first
@@ -102,7 +99,6 @@ func (nopMetrics) REST(string, string, int, time.Duration) {}
 func (nopMetrics) RateLimited(string, time.Duration, bool) {}
 func (nopMetrics) Retry(string)                            {}
 func (nopMetrics) Gateway(string)                          {}
-func (nopMetrics) FeedPoll(ingest.PollReport, error)       {}
 
 // searchOutcome classifies a search for Metrics.Search.
 func searchOutcome(hits int, err error) string {

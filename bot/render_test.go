@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/library"
 )
 
 func TestEscapeMarkdown(t *testing.T) {
@@ -222,7 +223,7 @@ func TestFragmentTextBudget(t *testing.T) {
 // alert reviewable as data (testdata/*.json; -update rewrites them).
 func TestRenderedGolden(t *testing.T) {
 	lib := seedLib()
-	res, _ := lib.Search(context.Background(), "Soldaten", index.SearchOptions{Limit: 3})
+	res, _ := lib.Search(context.Background(), library.Base, "Soldaten", index.SearchOptions{Limit: 3})
 	tests := []struct {
 		name string
 		v    any

@@ -30,6 +30,9 @@ type route struct {
 	moderator bool
 	// guildOnly commands are refused in DMs.
 	guildOnly bool
+	// operator commands change what every guild sees: only operator
+	// guilds may run them.
+	operator bool
 	// slow commands are deferred at once: their work is known to take
 	// longer than Discord's 3 s.
 	slow bool
@@ -57,7 +60,7 @@ func (b *Bot) route(in Input) (route, bool) {
 	case cmdSource:
 		return route{handle: b.source}, true
 	case cmdReindex:
-		return route{handle: b.reindex, moderator: true, guildOnly: true, slow: true}, true
+		return route{handle: b.reindex, moderator: true, guildOnly: true, operator: true, slow: true}, true
 	case cmdAlerts:
 		return route{handle: b.alerts, moderator: true, guildOnly: true}, true
 	case cmdStats:
@@ -186,6 +189,9 @@ func (b *Bot) guard(ctx context.Context, r route, in Input) (Reply, bool) {
 	}
 	if r.moderator && !b.isModerator(ctx, in) {
 		return textReply(l.t(msgNotModerator)), true
+	}
+	if r.operator && !b.isOperator(in.GuildID) {
+		return textReply(l.t(msgOperatorsOnly)), true
 	}
 	return Reply{}, false
 }

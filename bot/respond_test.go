@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/library"
 )
 
 // TestDeferral drives the 3-second rule with an injected timer: the
@@ -100,7 +101,7 @@ func (f *failingResponder) respond(ctx context.Context, r *discordgo.Interaction
 }
 
 func TestFailedDeferralStillRunsTheCommand(t *testing.T) {
-	h := newHarness(t, Config{AlertChannelID: "alerts"})
+	h := newHarness(t, Config{GuildID: "g1", AlertChannelID: "alerts", OperatorGuilds: []string{"g1"}})
 	rec := &failingResponder{}
 	h.b.serve(context.Background(), rec, moderator(cmdReindex, nil))
 	if got := strings.Join(rec.ops(), ","); got != "respond" {
@@ -122,7 +123,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 
 type panicLib struct{ *fakeLib }
 
-func (panicLib) Article(string) (articles.Article, bool) { panic("boom") }
+func (panicLib) Article(library.Collection, string) (articles.Article, bool) { panic("boom") }
 
 // TestDrainWaitsForInflight: shutdown refuses new interactions at once and
 // waits for the ones running; deterministic because the running one is

@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/library"
 )
 
 // autocomplete suggests articles by title for /source article: (and, in
@@ -21,7 +22,7 @@ func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice
 	if in.Command != cmdSource || in.Focused != "article" {
 		return []*discordgo.ApplicationCommandOptionChoice{}
 	}
-	matches := matchArticles(b.lib.Articles(), in.stringOpt("article"))
+	matches := matchArticles(b.visibleArticles(b.collection(in.GuildID)), in.stringOpt("article"))
 	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(matches), maxChoices))
 	for _, a := range matches {
 		if len(choices) == maxChoices {
@@ -37,6 +38,18 @@ func (b *Bot) autocomplete(in Input) []*discordgo.ApplicationCommandOptionChoice
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: a.ID})
 	}
 	return choices
+}
+
+// visibleArticles lists c's view without its excluded articles, which
+// are out of every answer, /source's too.
+func (b *Bot) visibleArticles(c library.Collection) []articles.Article {
+	var out []articles.Article
+	for _, a := range b.lib.Articles(c) {
+		if !b.lib.IsExcluded(c, a.ID) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // matchArticles ranks articles for what a user typed: titles starting with
@@ -96,11 +109,12 @@ func fold(s string) string { return folder.Replace(strings.ToLower(s)) }
 func (b *Bot) source(ctx context.Context, in Input) (Reply, error) {
 	l := in.lang()
 	typed := strings.TrimSpace(in.stringOpt("article"))
-	id, candidates := resolveArticle(b.lib.Articles(), typed)
+	c := b.collection(in.GuildID)
+	id, candidates := resolveArticle(b.visibleArticles(c), typed)
 	if id == "" && len(candidates) > 0 {
 		return textReply(candidateList(l, typed, candidates)), nil
 	}
-	a, ok := b.lib.Article(id)
+	a, ok := b.lib.Article(c, id)
 	if !ok {
 		return textReply(l.t(msgArticleNotFnd, escapeMarkdown(truncatePlain(oneLine(typed), 100)))), nil
 	}

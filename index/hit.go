@@ -14,6 +14,12 @@ type SearchOptions struct {
 	// Exclude lists article IDs whose passages must never be returned
 	// (articles a moderator excluded from lookups but kept in the corpus).
 	Exclude []string
+	// Collections, when set, are the only collections whose passages may
+	// be returned ("" is BaseCollection); see collection.go.
+	Collections []string
+	// NotCollections are collections whose passages must never be
+	// returned, for a search of every collection but some.
+	NotCollections []string
 }
 
 // MaxLimit caps SearchOptions.Limit.

@@ -8,7 +8,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 9
+const MappingVersion = 10
 
 // Field names of a passage document.
 const (
@@ -20,6 +20,7 @@ const (
 	fieldArticle   = "article"
 	fieldParagraph = "paragraph"
 	fieldSources   = "sources"
+	// fieldCollection is in collection.go.
 )
 
 // passageDoc is what one paragraph looks like in the index. The same text
@@ -36,6 +37,8 @@ type passageDoc struct {
 	Article   string   `json:"article"`
 	Paragraph float64  `json:"paragraph"`
 	Sources   []string `json:"sources"`
+	// Collection is the article's collection (collection.go).
+	Collection string `json:"collection"`
 }
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -83,6 +86,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	lead.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldLeadTitle, lead)
 	dm.AddFieldMappingsAt(fieldArticle, keyword(true))
+	dm.AddFieldMappingsAt(fieldCollection, keyword(true))
 	dm.AddFieldMappingsAt(fieldSources, keyword(false))
 	para := bleve.NewNumericFieldMapping()
 	para.Index = false

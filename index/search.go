@@ -177,7 +177,7 @@ const tieSlack = 8
 
 func page(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
 	want := opts.Offset + opts.Limit
-	req := bleve.NewSearchRequestOptions(excluding(q, opts.Exclude), want+tieSlack, 0, false)
+	req := bleve.NewSearchRequestOptions(filtered(q, opts), want+tieSlack, 0, false)
 	req.Fields = storedFields
 	sr, err := idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -193,32 +193,13 @@ func page(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOption
 	if len(hits) == want+tieSlack && hits[want-1].Score == hits[len(hits)-1].Score {
 		// The tie at the page's end runs past what was fetched: only a
 		// full sort by ID knows which of the tied passages come first.
-		req = bleve.NewSearchRequestOptions(excluding(q, opts.Exclude), opts.Limit, opts.Offset, false)
+		req = bleve.NewSearchRequestOptions(filtered(q, opts), opts.Limit, opts.Offset, false)
 		req.Fields = storedFields
 		req.SortBy([]string{"-_score", "_id"})
 		return idx.SearchInContext(ctx, req)
 	}
 	sr.Hits = hits[min(opts.Offset, len(hits)):min(want, len(hits))]
 	return sr, nil
-}
-
-// excluding filters the passages of the given articles out of q with a
-// MustNot on the article keyword field. Filtering in the query, not after
-// it, keeps Total and paging right; the remaining hits score as before.
-func excluding(q query.Query, ids []string) query.Query {
-	var not []query.Query
-	for _, id := range ids {
-		if id == "" {
-			continue
-		}
-		tq := bleve.NewTermQuery(id)
-		tq.SetField(fieldArticle)
-		not = append(not, tq)
-	}
-	if len(not) == 0 {
-		return q
-	}
-	return query.NewBooleanQuery([]query.Query{q}, nil, not)
 }
 
 func isTooManyClauses(err error) bool {

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
@@ -31,23 +30,10 @@ type Fetched struct {
 
 	URL       string // the URL asked for ("" for uploads)
 	Canonical string // canonical URL from the page's metadata, else the final URL ("" for uploads without one)
-	TextHash  string // "sha256:<hex>" of the normalised paragraph text
 
 	Title, Publisher, Author string    // "" when the page does not say
 	Published                time.Time // zero when the page does not say
 	Paragraphs               int
-}
-
-// Keys are the dedup keys under which the article is recorded in
-// state.Store: the URL asked for, the canonical URL and the text hash.
-func (f Fetched) Keys() []string {
-	var keys []string
-	for _, k := range []string{f.URL, f.Canonical, f.TextHash} {
-		if k != "" && !contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
 }
 
 // pageMeta is the metadata readability does not expose (canonical URL) or
@@ -272,28 +258,7 @@ func (ing *Ingester) finish(f Fetched) (Fetched, error) {
 			f.Canonical = u.String()
 		}
 	}
-	h := sha256.New()
-	for _, p := range a.Paragraphs {
-		h.Write([]byte(normalizeText(p.Text)))
-		h.Write([]byte{'\n'})
-	}
-	f.TextHash = "sha256:" + hex.EncodeToString(h.Sum(nil))
 	return f, nil
-}
-
-// normalizeText makes the hash ignore case, spacing and typographic quote
-// differences, which vary between a site's page and its syndicated copies.
-func normalizeText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '„', '“', '”', '«', '»', '‚', '‘', '’':
-			return '"'
-		case '\u00a0':
-			return ' '
-		}
-		return unicode.ToLower(r)
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // frontMatter is written in the order and with the keys articles.Parse

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -31,17 +30,29 @@ const (
 	DefaultMaxItemsPerPoll = 50
 )
 
-// refusedPrefix marks a feed item link that was refused for good (not an
-// article, gone), so the poller does not fetch it on every poll, while a
-// person who adds the same URL by hand is not told it is a duplicate.
-const refusedPrefix = "refused:"
+// DefaultRetryAfter is how long the poller waits before trying a failed
+// item again, after its first, second, … failure: five tries over 17
+// hours. A page that is missing, too short or down when its feed first
+// lists it is often fixed within hours (it once stayed refused forever).
+// After the last try the item is given up until the feed republishes it.
+var DefaultRetryAfter = []time.Duration{15 * time.Minute, time.Hour, 4 * time.Hour, 12 * time.Hour}
 
-// Handler receives each new article of a feed; it adds f to the corpus.
-// Returning nil (or an ECONFLICT error: already in the corpus) records the
-// item as ingested; EUNAVAILABLE, ETIMEOUT, ERATELIMIT, EINTERNAL or a
-// context error make the poller try the item again on the next poll; any
-// other error refuses the item for good.
-type Handler func(ctx context.Context, f Fetched) error
+// Handler receives each new article of a guild's feed and adds it to that
+// collection (feed.GuildID; "" the shared base), returning the ID it was
+// added as. An ECONFLICT error means the collection has it already; id is
+// then that article's ID, and the item is recorded as a duplicate. Any
+// other error is a failure: the item is tried again later (see
+// PollerOptions.RetryAfter), unless it is the context's.
+type Handler func(ctx context.Context, feed state.Feed, f Fetched) (id string, err error)
+
+// FeedStore is what the poller needs of the state store: the feeds of
+// every guild, their cursors and what became of their items.
+type FeedStore interface {
+	AllFeeds(ctx context.Context) ([]state.Feed, error)
+	SetFeedCursor(ctx context.Context, guildID, url string, c state.FeedCursor) error
+	FeedItem(ctx context.Context, guildID, link string) (state.FeedItem, bool, error)
+	PutFeedItem(ctx context.Context, it state.FeedItem) error
+}
 
 // Ticker is the part of *time.Ticker the poller uses; tests inject one.
 type Ticker interface {
@@ -57,19 +68,21 @@ func (t timeTicker) C() <-chan time.Time { return t.Ticker.C }
 type PollerOptions struct {
 	Interval        time.Duration // between polls in Run; default DefaultPollInterval
 	MaxItemsPerPoll int           // new items fetched per feed and poll; default DefaultMaxItemsPerPoll
-	Now             func() time.Time
-	NewTicker       func(time.Duration) Ticker
+	// RetryAfter are the waits after each failure of an item; its length
+	// plus one is the number of tries. Default DefaultRetryAfter.
+	RetryAfter []time.Duration
+	Now        func() time.Time
+	NewTicker  func(time.Duration) Ticker
 	// OnPoll, when set, is called after every poll Run makes (for logs and
 	// tests; the report is also returned by Poll).
 	OnPoll func(PollReport, error)
 	Logger *slog.Logger
 }
 
-// Poller polls the feeds in a state.Store and hands new articles to a
-// Handler.
+// Poller polls every guild's feeds and hands new articles to a Handler.
 type Poller struct {
 	ing    *Ingester
-	st     state.Store
+	st     FeedStore
 	handle Handler
 	opts   PollerOptions
 	log    *slog.Logger
@@ -93,23 +106,29 @@ func (r PollReport) Added() []string {
 // FeedReport is the outcome of polling one feed.
 type FeedReport struct {
 	URL         string
+	GuildID     string   // whose feed it is ("" the operators')
 	NotModified bool     // the server answered 304
 	Added       []string // article IDs handed to the handler and accepted
-	Seen        int      // items known from earlier polls (not fetched)
-	Duplicates  int      // fetched, but the same URL or text is in the corpus already
-	Refused     []string // "link: reason", not retried
-	Failed      []string // "link: reason", retried on the next poll
+	Seen        int      // items added (or found duplicate) in earlier polls
+	Duplicates  int      // fetched, but the collection has the same article
+	Waiting     int      // failed before and not due for another try yet
+	Refused     []string // "link: reason": items without a usable link
+	Failed      []string // "link: reason", tried again later
+	GaveUp      []string // "link: reason", failed on every try
 	Err         string   // the feed itself could not be polled ("" when it was)
 }
 
 // NewPoller returns a Poller. ing fetches (its safety rules apply to feeds
-// and items alike); st holds the feeds, their cursors and the seen items.
-func NewPoller(ing *Ingester, st state.Store, handle Handler, opts PollerOptions) *Poller {
+// and items alike); st holds the feeds, their cursors and their items.
+func NewPoller(ing *Ingester, st FeedStore, handle Handler, opts PollerOptions) *Poller {
 	if opts.Interval <= 0 {
 		opts.Interval = DefaultPollInterval
 	}
 	if opts.MaxItemsPerPoll <= 0 {
 		opts.MaxItemsPerPoll = DefaultMaxItemsPerPoll
+	}
+	if opts.RetryAfter == nil {
+		opts.RetryAfter = DefaultRetryAfter
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -119,12 +138,6 @@ func NewPoller(ing *Ingester, st state.Store, handle Handler, opts PollerOptions
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
-	}
-	// The ingester's duplicate checks must look at the same store.
-	if ing.opts.Store == nil {
-		cp := *ing
-		cp.opts.Store = st
-		ing = &cp
 	}
 	return &Poller{ing: ing, st: st, handle: handle, opts: opts, log: opts.Logger}
 }
@@ -159,7 +172,7 @@ func (p *Poller) Poll(ctx context.Context) (PollReport, error) {
 		return PollReport{}, claimbot.Errorf(claimbot.ECONFLICT, "a feed poll is already running")
 	}
 	defer p.mu.Unlock()
-	feeds, err := p.st.ListFeeds(ctx)
+	feeds, err := p.st.AllFeeds(ctx)
 	if err != nil {
 		return PollReport{}, err
 	}
@@ -179,7 +192,7 @@ func (p *Poller) Poll(ctx context.Context) (PollReport, error) {
 
 // pollFeed polls one feed. The returned error is only for the store.
 func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, error) {
-	r := FeedReport{URL: feed.URL}
+	r := FeedReport{URL: feed.URL, GuildID: feed.GuildID}
 	header := http.Header{}
 	if feed.ETag != "" {
 		header.Set("If-None-Match", feed.ETag)
@@ -187,13 +200,13 @@ func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, err
 	if feed.LastModified != "" {
 		header.Set("If-Modified-Since", feed.LastModified)
 	}
-	// Until the whole feed is processed the old validators stay, so a
-	// feed with items to retry is fetched in full next time instead of
-	// being answered with a 304.
+	// Until every item is settled the old validators stay, so a feed with
+	// items to retry is fetched in full next time instead of being
+	// answered with a 304.
 	cursor := state.FeedCursor{ETag: feed.ETag, LastModified: feed.LastModified}
 	save := func() error {
 		cursor.LastPoll = p.opts.Now()
-		err := p.st.SetFeedCursor(ctx, feed.URL, cursor)
+		err := p.st.SetFeedCursor(ctx, feed.GuildID, feed.URL, cursor)
 		if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
 			return nil // removed while we polled it
 		}
@@ -220,7 +233,7 @@ func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, err
 		return r, save()
 	}
 
-	complete := true
+	settled := true
 	fetched := 0
 	for _, it := range oldestFirst(parsed.Items) {
 		if ctx.Err() != nil {
@@ -231,110 +244,98 @@ func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, err
 			r.Refused = append(r.Refused, fmt.Sprintf("%q: the item has no link", it.Title))
 			continue
 		}
-		key, _, err := p.ing.duplicateOf(ctx, link, refusedPrefix+link)
+		prev, known, err := p.st.FeedItem(ctx, feed.GuildID, link)
 		if err != nil {
 			return r, err
 		}
-		if key != "" {
+		updated := itemTime(it)
+		switch {
+		case known && (prev.Status == state.ItemAdded || prev.Status == state.ItemDuplicate):
 			r.Seen++
 			continue
+		case known && prev.Status == state.ItemGaveUp && !updated.After(prev.Updated):
+			continue // given up, and not republished since
+		case known && prev.Status == state.ItemFailed && prev.NextAttempt.After(p.opts.Now()):
+			r.Waiting++
+			settled = false
+			continue
+		}
+		if known && prev.Status == state.ItemGaveUp {
+			prev = state.FeedItem{} // republished: a fresh set of tries
 		}
 		if fetched >= p.opts.MaxItemsPerPoll {
-			complete = false // the rest next time
+			settled = false // the rest next time
 			break
 		}
 		fetched++
-		if err := p.ingestItem(ctx, link, &r); err != nil {
-			if ctx.Err() != nil {
-				return r, ctx.Err()
-			}
-			if isStoreError(err) {
-				return r, err
-			}
-			complete = false
+		rec := state.FeedItem{GuildID: feed.GuildID, Feed: feed.URL, Link: link, Title: oneLine(it.Title), Attempts: prev.Attempts, Updated: updated}
+		if err := p.ingestItem(ctx, feed, &rec, &r); err != nil {
+			return r, err
+		}
+		if rec.Status == state.ItemFailed {
+			settled = false
 		}
 	}
-	if complete {
+	if settled {
 		cursor.ETag, cursor.LastModified = resp.ETag, resp.LastModified
 	}
-	if n := len(r.Failed); n > 0 {
-		cursor.LastError = fmt.Sprintf("%d item(s) will be retried; first: %s", n, r.Failed[0])
+	switch n := len(r.Failed); {
+	case n > 0:
+		cursor.LastError = fmt.Sprintf("%d item(s) will be tried again; first: %s", n, r.Failed[0])
+	case len(r.GaveUp) > 0:
+		cursor.LastError = fmt.Sprintf("%d item(s) given up after %d tries; first: %s", len(r.GaveUp), len(p.opts.RetryAfter)+1, r.GaveUp[0])
 	}
 	return r, save()
 }
 
-// storeError marks a failure of the state store, which ends the poll:
-// without the store the poller cannot tell new items from old ones.
-type storeError struct{ err error }
-
-func (e storeError) Error() string { return e.err.Error() }
-func (e storeError) Unwrap() error { return e.err }
-
-func isStoreError(err error) bool {
-	var se storeError
-	return errors.As(err, &se)
+// itemTime is when the feed says an entry last changed, for telling a
+// republished entry from one already given up on.
+func itemTime(it *gofeed.Item) time.Time {
+	if it.UpdatedParsed != nil {
+		return *it.UpdatedParsed
+	}
+	if it.PublishedParsed != nil {
+		return *it.PublishedParsed
+	}
+	return time.Time{}
 }
 
-// ingestItem fetches one item's page and hands it to the handler; it
-// records the outcome in r and returns an error when the item should be
-// retried (or the store failed, wrapped in storeError).
-func (p *Poller) ingestItem(ctx context.Context, link string, r *FeedReport) error {
-	mark := func(keys []string, id string) error {
-		for _, k := range keys {
-			if err := p.st.MarkItem(ctx, k, id); err != nil {
-				return storeError{err}
-			}
-		}
-		return nil
-	}
-	outcome := func(err error) error {
-		msg := link + ": " + claimbot.ErrorMessage(err)
-		if retryable(err) {
-			r.Failed = append(r.Failed, msg)
-			p.log.Info("feed item failed, will retry", "url", link, "err", err)
-			return err
-		}
-		r.Refused = append(r.Refused, msg)
-		p.log.Info("feed item refused", "url", link, "err", err)
-		return mark([]string{refusedPrefix + link}, "")
-	}
-
+// ingestItem fetches one item's page, hands it to the handler and records
+// the outcome in rec (stored) and r. The returned error is only for the
+// store or a cancelled context, which end the poll.
+func (p *Poller) ingestItem(ctx context.Context, feed state.Feed, rec *state.FeedItem, r *FeedReport) error {
+	link := rec.Link
 	f, err := p.ing.fetchArticle(ctx, link)
-	if err != nil {
-		return outcome(err)
+	id := ""
+	if err == nil {
+		id, err = p.handle(ctx, feed, f)
 	}
-	key, id, err := p.ing.duplicateOf(ctx, f.Keys()...)
-	if err != nil {
-		return storeError{err}
+	if ctx.Err() != nil {
+		return ctx.Err() // stopped, not failed: nothing to count
 	}
-	if key != "" {
-		// Another feed or a person added the same article: remember this
-		// link as that article so it is not fetched again.
-		r.Duplicates++
-		return mark(f.Keys(), id)
-	}
-	switch err := p.handle(ctx, f); {
+	switch {
 	case err == nil:
-		r.Added = append(r.Added, f.ArticleID)
-		return mark(f.Keys(), f.ArticleID)
+		rec.Status, rec.ArticleID = state.ItemAdded, id
+		r.Added = append(r.Added, id)
 	case claimbot.ErrorCode(err) == claimbot.ECONFLICT:
+		rec.Status, rec.ArticleID = state.ItemDuplicate, id
 		r.Duplicates++
-		return mark(f.Keys(), f.ArticleID)
 	default:
-		return outcome(err)
+		rec.Attempts++
+		rec.LastError = claimbot.ErrorMessage(err)
+		msg := link + ": " + rec.LastError
+		if rec.Attempts > len(p.opts.RetryAfter) {
+			rec.Status = state.ItemGaveUp
+			r.GaveUp = append(r.GaveUp, msg)
+			p.log.Info("feed item failed on every try; given up", "url", link, "tries", rec.Attempts, "err", err)
+		} else {
+			rec.Status = state.ItemFailed
+			rec.NextAttempt = p.opts.Now().Add(p.opts.RetryAfter[rec.Attempts-1])
+			r.Failed = append(r.Failed, msg)
+			p.log.Info("feed item failed, will try again", "url", link, "tries", rec.Attempts, "next", rec.NextAttempt, "err", err)
+		}
 	}
-}
-
-// retryable reports failures that may go away by themselves.
-func retryable(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return true
-	}
-	switch claimbot.ErrorCode(err) {
-	case claimbot.EUNAVAILABLE, claimbot.ETIMEOUT, claimbot.ERATELIMIT, claimbot.EINTERNAL:
-		return true
-	}
-	return false
+	return p.st.PutFeedItem(ctx, *rec)
 }
 
 // oldestFirst orders items by publication time, oldest first, so the

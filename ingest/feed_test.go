@@ -16,12 +16,14 @@ import (
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/ingest"
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 var pollTime = time.Date(2024, 11, 5, 12, 30, 0, 0, time.UTC)
 
 // library stands in for the real library: it parses what it is handed, as
-// library.Add will, and keeps the articles by ID.
+// library.Add will, keeps the articles by ID and refuses one it has by text
+// or canonical URL (ECONFLICT with that article's ID), as library.Add does.
 type library struct {
 	t    *testing.T
 	mu   sync.Mutex
@@ -33,24 +35,29 @@ func newLibrary(t *testing.T) *library {
 	return &library{t: t, byID: map[string]articles.Article{}}
 }
 
-func (l *library) add(_ context.Context, f ingest.Fetched) error {
+func (l *library) add(_ context.Context, _ state.Feed, f ingest.Fetched) (string, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.fail != nil {
 		if err := l.fail(f); err != nil {
-			return err
+			return "", err
 		}
 	}
 	a, err := articles.Parse(f.Name, f.Data)
 	if err != nil {
 		l.t.Errorf("library cannot parse %s: %v", f.Name, err)
-		return err
+		return "", err
+	}
+	for id, old := range l.byID {
+		if old.TextHash() == a.TextHash() || old.URL != "" && old.URL == a.URL {
+			return id, claimbot.Errorf(claimbot.ECONFLICT, "already in the archive as %s", id)
+		}
 	}
 	if _, ok := l.byID[a.ID]; ok {
 		l.t.Errorf("article %s handed to the library twice", a.ID)
 	}
 	l.byID[a.ID] = a
-	return nil
+	return a.ID, nil
 }
 
 func (l *library) titles() []string {
@@ -64,16 +71,29 @@ func (l *library) titles() []string {
 	return out
 }
 
-func openStore(t *testing.T, path string) *state.Bolt {
+// clock is the poller's time, which the tests move on.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+func openStore(t *testing.T, path string) *boltstate.Store {
 	t.Helper()
-	st, err := state.OpenBolt(path, state.WithNow(func() time.Time { return pollTime }))
+	st, err := boltstate.Open(path, boltstate.WithNow(func() time.Time { return pollTime }))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return st
 }
 
-func newPoller(st state.Store, lib *library, opts ingest.PollerOptions) *ingest.Poller {
+func newPoller(st ingest.FeedStore, lib *library, opts ingest.PollerOptions) *ingest.Poller {
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return pollTime }
 	}
@@ -110,8 +130,8 @@ func summary(s *site, r ingest.FeedReport) string {
 		id = strings.TrimPrefix(id, host+"-")
 		added = append(added, id[:strings.LastIndexByte(id, '-')])
 	}
-	return fmt.Sprintf("304=%v added=%v seen=%d dup=%d refused=%v failed=%v err=%q",
-		r.NotModified, added, r.Seen, r.Duplicates, strip(r.Refused), strip(r.Failed), r.Err)
+	return fmt.Sprintf("304=%v added=%v seen=%d dup=%d waiting=%d refused=%v failed=%v gaveup=%v err=%q",
+		r.NotModified, added, r.Seen, r.Duplicates, r.Waiting, strip(r.Refused), strip(r.Failed), strip(r.GaveUp), r.Err)
 }
 
 // TestPollerIngestsOnce is the acceptance test for feeds: an Atom and an
@@ -127,7 +147,10 @@ func TestPollerIngestsOnce(t *testing.T) {
 	atom, rss := s.URL("/feeds/atom.xml"), s.URL("/feeds/rss.xml")
 	addFeeds(t, st, atom, rss)
 	lib := newLibrary(t)
-	p := newPoller(st, lib, ingest.PollerOptions{})
+	// One try: a page that is not an article is given up at once here
+	// (TestPollerRetriesWithBackoff tries again).
+	once := ingest.PollerOptions{RetryAfter: []time.Duration{}}
+	p := newPoller(st, lib, once)
 
 	steps := []struct {
 		name   string
@@ -140,8 +163,8 @@ func TestPollerIngestsOnce(t *testing.T) {
 			name: "first poll",
 			want: []string{
 				// Oldest first: the corpus grows in reporting order.
-				`304=false added=[2024-10-18-nordkorea-schickt-soldaten-nach-russland 2024-10-21-kreml-keine-nordkoreanischen-truppen-im-einsatz] seen=0 dup=0 refused=[] failed=[] err=""`,
-				`304=false added=[2024-11-02-gaspreise-steigen-vor-dem-winter] seen=0 dup=1 refused=[/impressum] failed=[] err=""`,
+				`304=false added=[2024-10-18-nordkorea-schickt-soldaten-nach-russland 2024-10-21-kreml-keine-nordkoreanischen-truppen-im-einsatz] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
+				`304=false added=[2024-11-02-gaspreise-steigen-vor-dem-winter] seen=0 dup=1 waiting=0 refused=[] failed=[] gaveup=[/impressum] err=""`,
 			},
 			titles: 3,
 			pages:  map[string]int{"/politik/nordkorea-soldaten": 1, "/welt/kreml-dementi": 2, "/wirtschaft/gaspreise": 1, "/impressum": 1, "/welt/waffenruhe": 0},
@@ -149,8 +172,8 @@ func TestPollerIngestsOnce(t *testing.T) {
 		{
 			name: "unchanged feeds answer 304",
 			want: []string{
-				`304=true added=[] seen=0 dup=0 refused=[] failed=[] err=""`,
-				`304=true added=[] seen=0 dup=0 refused=[] failed=[] err=""`,
+				`304=true added=[] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
+				`304=true added=[] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
 			},
 			titles: 3,
 			pages:  map[string]int{"/politik/nordkorea-soldaten": 1, "/welt/kreml-dementi": 2, "/wirtschaft/gaspreise": 1, "/impressum": 1},
@@ -159,8 +182,8 @@ func TestPollerIngestsOnce(t *testing.T) {
 			name:   "updated Atom feed adds only the new item",
 			before: func() { s.SetFeed("/feeds/atom.xml", "atom-updated.xml") },
 			want: []string{
-				`304=false added=[gespraeche-ueber-waffenruhe-in-istanbul] seen=2 dup=0 refused=[] failed=[] err=""`,
-				`304=true added=[] seen=0 dup=0 refused=[] failed=[] err=""`,
+				`304=false added=[gespraeche-ueber-waffenruhe-in-istanbul] seen=2 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
+				`304=true added=[] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
 			},
 			titles: 4,
 			pages:  map[string]int{"/politik/nordkorea-soldaten": 1, "/welt/kreml-dementi": 2, "/welt/waffenruhe": 1, "/impressum": 1},
@@ -172,11 +195,11 @@ func TestPollerIngestsOnce(t *testing.T) {
 					t.Fatal(err)
 				}
 				st = openStore(t, dbPath)
-				p = newPoller(st, lib, ingest.PollerOptions{})
+				p = newPoller(st, lib, once)
 			},
 			want: []string{
-				`304=true added=[] seen=0 dup=0 refused=[] failed=[] err=""`,
-				`304=true added=[] seen=0 dup=0 refused=[] failed=[] err=""`,
+				`304=true added=[] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
+				`304=true added=[] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`,
 			},
 			titles: 4,
 			pages:  map[string]int{"/politik/nordkorea-soldaten": 1, "/welt/kreml-dementi": 2, "/welt/waffenruhe": 1, "/impressum": 1},
@@ -221,14 +244,21 @@ func TestPollerIngestsOnce(t *testing.T) {
 		t.Errorf("rss answered 304 %d times, want 3", got)
 	}
 
-	feeds, err := st.ListFeeds(ctx)
+	feeds, err := st.ListFeeds(ctx, "g1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range feeds {
-		if f.LastError != "" || !f.LastPoll.Equal(pollTime) || (f.ETag == "" && f.LastModified == "") {
-			t.Errorf("cursor of %s = %+v; want a validator, the poll time and no error", f.URL, f.FeedCursor)
+		if !f.LastPoll.Equal(pollTime) || (f.ETag == "" && f.LastModified == "") {
+			t.Errorf("cursor of %s = %+v; want a validator and the poll time", f.URL, f.FeedCursor)
 		}
+	}
+	gaveUp, err := st.FeedItems(ctx, "g1", rss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gaveUp) != 1 || gaveUp[0].Status != state.ItemGaveUp || !strings.Contains(gaveUp[0].LastError, "is not an article") || gaveUp[0].Title != "Impressum" {
+		t.Errorf("the feed's unfinished items = %+v; want the Impressum, given up, with its error", gaveUp)
 	}
 	want := []string{
 		"Gaspreise steigen vor dem Winter", "Gespräche über Waffenruhe in Istanbul",
@@ -239,6 +269,10 @@ func TestPollerIngestsOnce(t *testing.T) {
 	}
 }
 
+// TestPollerRetriesFailedItems: an item the library could not take (here
+// the index is busy) is tried again once it is due, and meanwhile holds the
+// feed's validator back so the feed is read in full; an item the library
+// has already is a duplicate and never fetched again.
 func TestPollerRetriesFailedItems(t *testing.T) {
 	ctx := context.Background()
 	s := newSite(t)
@@ -258,19 +292,22 @@ func TestPollerRetriesFailedItems(t *testing.T) {
 		}
 		return nil
 	}
-	p := newPoller(st, lib, ingest.PollerOptions{})
+	clk := &clock{now: pollTime}
+	p := newPoller(st, lib, ingest.PollerOptions{Now: clk.Now})
 
 	steps := []struct {
+		after   time.Duration // clock moved before the poll
 		want    string
 		etagSet bool
 	}{
-		// The handler failed for one item: it is retried, so the feed's
-		// validator is not stored and the next poll gets the whole feed.
-		{`304=false added=[2024-10-18-nordkorea-schickt-soldaten-nach-russland] seen=0 dup=1 refused=[] failed=[/welt/waffenruhe] err=""`, false},
-		{`304=false added=[gespraeche-ueber-waffenruhe-in-istanbul] seen=2 dup=0 refused=[] failed=[] err=""`, true},
-		{`304=true added=[] seen=0 dup=0 refused=[] failed=[] err=""`, true},
+		{0, `304=false added=[2024-10-18-nordkorea-schickt-soldaten-nach-russland] seen=0 dup=1 waiting=0 refused=[] failed=[/welt/waffenruhe] gaveup=[] err=""`, false},
+		// Not due yet: the item waits, the feed is read in full.
+		{time.Minute, `304=false added=[] seen=2 dup=0 waiting=1 refused=[] failed=[] gaveup=[] err=""`, false},
+		{15 * time.Minute, `304=false added=[gespraeche-ueber-waffenruhe-in-istanbul] seen=2 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`, true},
+		{15 * time.Minute, `304=true added=[] seen=0 dup=0 waiting=0 refused=[] failed=[] gaveup=[] err=""`, true},
 	}
 	for i, step := range steps {
+		clk.Add(step.after)
 		r, err := p.Poll(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -278,14 +315,11 @@ func TestPollerRetriesFailedItems(t *testing.T) {
 		if got := summary(s, r.Feeds[0]); got != step.want {
 			t.Errorf("poll %d:\n got %s\nwant %s", i+1, got, step.want)
 		}
-		if n := len(r.Added()); (i == 0 || i == 1) != (n == 1) {
-			t.Errorf("poll %d added %d articles", i+1, n)
-		}
-		feeds, _ := st.ListFeeds(ctx)
+		feeds, _ := st.ListFeeds(ctx, "g1")
 		if (feeds[0].ETag != "") != step.etagSet {
 			t.Errorf("poll %d: ETag %q, want set=%v", i+1, feeds[0].ETag, step.etagSet)
 		}
-		if i == 0 && !strings.Contains(feeds[0].LastError, "1 item(s) will be retried") {
+		if i == 0 && !strings.Contains(feeds[0].LastError, "1 item(s) will be tried again") {
 			t.Errorf("poll 1: LastError %q", feeds[0].LastError)
 		}
 	}
@@ -293,7 +327,84 @@ func TestPollerRetriesFailedItems(t *testing.T) {
 		t.Errorf("the item the library already had was fetched %d times, want 1", got)
 	}
 	if got := s.Requests("/welt/waffenruhe"); got != 2 {
-		t.Errorf("the failed item was fetched %d times, want 2 (once more after the failure)", got)
+		t.Errorf("the failed item was fetched %d times, want 2 (once more when due)", got)
+	}
+}
+
+// TestPollerRetriesWithBackoff: an item that fails (a 404, text too
+// short) is tried five times over 17 hours, shown with its error, then
+// given up; when the feed republishes it (a newer updated time) and the
+// page is fixed, it comes in. It was once refused for good on the first
+// failure.
+func TestPollerRetriesWithBackoff(t *testing.T) {
+	ctx := context.Background()
+	s := newSite(t)
+	var mu sync.Mutex
+	updated, fixed := "2024-11-05T08:00:00Z", false
+	s.Handle("/feeds/eil.xml", func(w http.ResponseWriter, _ *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Eil</title><id>eil</id><updated>%[1]s</updated>
+<entry><title>Eilmeldung</title><id>eil-1</id><link href="%[2]s/eil/1"/><updated>%[1]s</updated></entry></feed>`, updated, s.URL(""))
+	})
+	s.Handle("/eil/1", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !fixed {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(s.read("site", "nordkorea-soldaten.html"))
+	})
+	st := openStore(t, filepath.Join(t.TempDir(), "state.db"))
+	defer st.Close()
+	feed := s.URL("/feeds/eil.xml")
+	addFeeds(t, st, feed)
+	clk := &clock{now: pollTime}
+	p := newPoller(st, newLibrary(t), ingest.PollerOptions{Now: clk.Now})
+	poll := func() ingest.FeedReport {
+		t.Helper()
+		r, err := p.Poll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Feeds[0]
+	}
+	var tried []time.Duration
+	for step := 0; step < 24*4; step++ { // every 15 minutes for a day
+		fr := poll()
+		if len(fr.Failed)+len(fr.GaveUp) > 0 {
+			tried = append(tried, clk.Now().Sub(pollTime))
+		}
+		clk.Add(15 * time.Minute)
+	}
+	want := []time.Duration{0, 15 * time.Minute, 75 * time.Minute, 315 * time.Minute, 1035 * time.Minute}
+	if !slices.Equal(tried, want) {
+		t.Errorf("tried at %v after the first poll, want %v", tried, want)
+	}
+	if n := s.Requests("/eil/1"); n != 5 {
+		t.Errorf("the page was fetched %d times, want 5", n)
+	}
+	items, err := st.FeedItems(ctx, "g1", feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].Status != state.ItemGaveUp || items[0].Attempts != 5 || !strings.Contains(items[0].LastError, "404") {
+		t.Fatalf("items = %+v; want the item given up after 5 tries with its 404", items)
+	}
+	if fr := poll(); len(fr.Failed)+len(fr.GaveUp)+len(fr.Added) != 0 {
+		t.Errorf("a given-up item was tried again without being republished: %+v", fr)
+	}
+	mu.Lock()
+	updated, fixed = "2024-11-06T18:00:00Z", true
+	mu.Unlock()
+	if fr := poll(); len(fr.Added) != 1 {
+		t.Errorf("republished and fixed: %s; want it added", summary(s, fr))
+	}
+	if items, _ := st.FeedItems(ctx, "g1", feed); len(items) != 0 {
+		t.Errorf("items after the fix = %+v; want none left unfinished", items)
 	}
 }
 
@@ -322,7 +433,6 @@ func TestPollerFeedErrors(t *testing.T) {
 		{"/feeds/seite.xml", "is text/html, not one of application/rss+xml", ""},
 		{"/feeds/fremd.xml", "is not an RSS or Atom feed", ""},
 		{"/feeds/ohne-links.xml", "", `"Nur Text": the item has no link`},
-		{"/feeds/rss.xml", "", "/impressum: " + s.URL("/impressum") + " is not an article"},
 	}
 	st := openStore(t, filepath.Join(t.TempDir(), "state.db"))
 	defer st.Close()
@@ -337,7 +447,7 @@ func TestPollerFeedErrors(t *testing.T) {
 	for _, fr := range r.Feeds {
 		byURL[fr.URL] = fr
 	}
-	feeds, _ := st.ListFeeds(ctx)
+	feeds, _ := st.ListFeeds(ctx, "g1")
 	cursor := map[string]state.FeedCursor{}
 	for _, f := range feeds {
 		cursor[f.URL] = f.FeedCursor

@@ -10,9 +10,9 @@
 // redirects, and accepts only text content types.
 //
 // The caller owns the corpus: FetchArticle and FromFile return a Fetched
-// file for library.Add, and after a successful add the caller calls Record so
-// the same page is not ingested twice. The Poller does the same for feeds
-// through a callback.
+// file for library.Add, which refuses an article it has already. The Poller
+// hands each new feed item to a callback that does the same, and remembers
+// per guild what became of each item.
 package ingest
 
 import (
@@ -33,7 +33,6 @@ import (
 	"time"
 
 	"github.com/claimbot/claimbot"
-	"github.com/claimbot/claimbot/state"
 )
 
 // Defaults for Options.
@@ -41,7 +40,7 @@ const (
 	DefaultMaxBytes     = 5 << 20
 	DefaultTimeout      = 30 * time.Second
 	DefaultMaxRedirects = 5
-	DefaultMinTextRunes = 400
+	DefaultMinTextRunes = 200
 	DefaultUserAgent    = "claimbot/1 (news claim lookup)"
 )
 
@@ -74,11 +73,7 @@ type Options struct {
 	MaxRedirects int           // default DefaultMaxRedirects
 	MinTextRunes int           // less extracted text than this is not an article; default DefaultMinTextRunes
 	UserAgent    string
-
-	// Store, when set, is used to refuse duplicates (ECONFLICT) and by
-	// Record to remember what was ingested.
-	Store  state.Store
-	Logger *slog.Logger
+	Logger       *slog.Logger
 
 	Resolver Resolver // default: net.DefaultResolver
 	Dial     DialFunc // default: net.Dialer with an address check in Control

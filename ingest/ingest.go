@@ -18,24 +18,14 @@ var pageTypes = []string{"text/html", "application/xhtml+xml", "text/plain"}
 // FetchArticle fetches the page at rawURL and converts it to an article
 // file. It refuses (EINVALID) pages that are not articles, too large, of the
 // wrong type or at a forbidden address; EUNAVAILABLE/ETIMEOUT when the site
-// cannot be reached; ECONFLICT when Options.Store says the URL, the
-// canonical URL or the same text was ingested before.
+// cannot be reached. Whether the article is in the archive already is the
+// library's to say, when it is added.
 func (ing *Ingester) FetchArticle(ctx context.Context, rawURL string) (Fetched, error) {
 	u, err := ParseURL(rawURL)
 	if err != nil {
 		return Fetched{}, err
 	}
-	if err := ing.checkDuplicate(ctx, u.String()); err != nil {
-		return Fetched{}, err
-	}
-	f, err := ing.fetchArticle(ctx, u.String())
-	if err != nil {
-		return Fetched{}, err
-	}
-	if err := ing.checkDuplicate(ctx, f.Keys()...); err != nil {
-		return Fetched{}, err
-	}
-	return f, nil
+	return ing.fetchArticle(ctx, u.String())
 }
 
 // fetchArticle is FetchArticle without the duplicate checks; u is a URL
@@ -101,9 +91,8 @@ var uploadExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, "
 // FromFile converts an uploaded file: .txt and .md (with front matter) are
 // kept as they are after checking that they parse; .html goes through the
 // same extractor as fetched pages. contentType is what the uploader
-// declared ("" when unknown). ECONFLICT when Options.Store knows the text
-// or its front matter URL.
-func (ing *Ingester) FromFile(ctx context.Context, name string, data []byte, contentType string) (Fetched, error) {
+// declared ("" when unknown).
+func (ing *Ingester) FromFile(_ context.Context, name string, data []byte, contentType string) (Fetched, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if !uploadExts[ext] {
 		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: only .txt, .md and .html files can be added", filepath.Base(name))
@@ -128,9 +117,6 @@ func (ing *Ingester) FromFile(ctx context.Context, name string, data []byte, con
 		f, err = ing.fromText(name, data, contentType, "")
 	}
 	if err != nil {
-		return Fetched{}, err
-	}
-	if err := ing.checkDuplicate(ctx, f.Keys()...); err != nil {
 		return Fetched{}, err
 	}
 	return f, nil
@@ -177,53 +163,6 @@ func checkText(name string, data []byte, contentType string) error {
 		}
 		if ctl*50 > len(data) {
 			return claimbot.Errorf(claimbot.EINVALID, "%s contains binary data, not text", base)
-		}
-	}
-	return nil
-}
-
-// checkDuplicate returns ECONFLICT naming the article when any key was
-// ingested before.
-func (ing *Ingester) checkDuplicate(ctx context.Context, keys ...string) error {
-	key, id, err := ing.duplicateOf(ctx, keys...)
-	if err != nil || key == "" {
-		return err
-	}
-	what := "the same text"
-	if !strings.HasPrefix(key, "sha256:") {
-		what = key
-	}
-	return claimbot.Errorf(claimbot.ECONFLICT, "%s was already added as article %s", what, id)
-}
-
-// duplicateOf returns the first key that Options.Store has seen and the
-// article it was ingested as; key is "" when none was seen.
-func (ing *Ingester) duplicateOf(ctx context.Context, keys ...string) (key, articleID string, err error) {
-	if ing.opts.Store == nil {
-		return "", "", nil
-	}
-	for _, k := range keys {
-		id, seen, err := ing.opts.Store.SeenItem(ctx, k)
-		if err != nil {
-			return "", "", err
-		}
-		if seen {
-			return k, id, nil
-		}
-	}
-	return "", "", nil
-}
-
-// Record remembers that f was added to the corpus (under all its keys), so
-// later fetches of the same page or text are refused as duplicates. Call it
-// after library.Add succeeded. Without Options.Store it does nothing.
-func (ing *Ingester) Record(ctx context.Context, f Fetched) error {
-	if ing.opts.Store == nil {
-		return nil
-	}
-	for _, k := range f.Keys() {
-		if err := ing.opts.Store.MarkItem(ctx, k, f.ArticleID); err != nil {
-			return err
 		}
 	}
 	return nil

@@ -2,132 +2,148 @@ package library
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/claims"
-	"github.com/claimbot/claimbot/internal/atomicfile"
+	"github.com/claimbot/claimbot/state"
 )
 
 // curation is what moderators decided about single articles: which ones
-// lookups must never return (excluded, kept in the corpus) and which
-// removed ones can be restored (their files in the trash folder).
-// Exclusions live in DATA/excluded.json so they survive restarts and
-// re-indexes; they are by article ID, so they also hold for an article
-// that is removed and restored.
+// their view must never return (excluded, kept in the archive). Each
+// collection's exclusions are kept in the archive (state.Archive; in the
+// data directory DATA/collections/<c>/excluded.json), so they survive
+// restarts and re-indexes and reach every instance; they are by article
+// ID, so they also hold for an article that is removed and restored. The
+// base's exclusions hold in every view; a guild's only in its own. This is
+// the copy in memory, loaded from a snapshot and kept current by the
+// changes (replica.go).
 type curation struct {
-	path     string // DATA/excluded.json
-	trashDir string // DATA/trash
-
 	mu       sync.Mutex
-	excluded map[string]bool
+	excluded map[Collection]map[string]bool
 }
 
-// excludedFile is the on-disk form of the exclusions.
-type excludedFile struct {
-	Articles []string `json:"articles"`
-}
-
-func (c *curation) open(dataDir string) error {
-	c.path = filepath.Join(dataDir, "excluded.json")
-	c.trashDir = filepath.Join(dataDir, "trash")
-	c.excluded = map[string]bool{}
-	data, err := os.ReadFile(c.path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("read excluded articles: %w", err)
-	}
-	var f excludedFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return claimbot.Errorf(claimbot.EUNAVAILABLE, "%s is not a list of excluded articles (%v); fix or delete it", c.path, err)
-	}
-	for _, id := range f.Articles {
-		c.excluded[id] = true
-	}
-	return nil
-}
-
-// save writes the exclusions; c.mu is held.
-func (c *curation) save() error {
-	f := excludedFile{Articles: make([]string, 0, len(c.excluded))}
-	for id := range c.excluded {
-		f.Articles = append(f.Articles, id)
-	}
-	sort.Strings(f.Articles)
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(c.path, append(data, '\n'), 0o644); err != nil {
-		return fmt.Errorf("save excluded articles: %w", err)
-	}
-	return nil
-}
-
-// list returns the excluded IDs, sorted.
-func (c *curation) list() []string {
+// load replaces the exclusions with a snapshot's.
+func (c *curation) load(ex map[string][]string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ids := make([]string, 0, len(c.excluded))
-	for id := range c.excluded {
+	c.excluded = map[Collection]map[string]bool{}
+	for coll, ids := range ex {
+		set := map[string]bool{}
+		for _, id := range ids {
+			set[id] = true
+		}
+		c.excluded[Collection(coll)] = set
+	}
+}
+
+// set records one exclusion (or its end).
+func (c *curation) set(coll Collection, id string, on bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.excluded == nil {
+		c.excluded = map[Collection]map[string]bool{}
+	}
+	if !on {
+		delete(c.excluded[coll], id)
+		return
+	}
+	if c.excluded[coll] == nil {
+		c.excluded[coll] = map[string]bool{}
+	}
+	c.excluded[coll][id] = true
+}
+
+// has reports whether coll itself excludes id.
+func (c *curation) has(coll Collection, id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.excluded[coll][id]
+}
+
+// list returns the IDs one collection excludes, sorted.
+func (c *curation) list(coll Collection) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids := make([]string, 0, len(c.excluded[coll]))
+	for id := range c.excluded[coll] {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	return ids
 }
 
-// searchExclude adds the excluded IDs to a caller's own, without changing
-// the caller's slice.
-func (c *curation) searchExclude(own []string) []string {
-	ids := c.list()
-	if len(ids) == 0 {
+// inView returns the IDs excluded in coll's view: the base's and its own.
+func (c *curation) inView(coll Collection) map[string]bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := map[string]bool{}
+	for id := range c.excluded[Base] {
+		out[id] = true
+	}
+	if coll != Base {
+		for id := range c.excluded[coll] {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// searchExclude adds the IDs excluded in coll's view to a caller's own,
+// without changing the caller's slice.
+func (c *curation) searchExclude(coll Collection, own []string) []string {
+	ex := c.inView(coll)
+	if len(ex) == 0 {
 		return own
 	}
+	ids := make([]string, 0, len(ex)+len(own))
+	for id := range ex {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
 	return append(ids, own...)
 }
 
-// without drops excluded articles.
-func (c *curation) without(arts []articles.Article) []articles.Article {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.excluded) == 0 {
+// without drops the articles excluded in coll's view.
+func (c *curation) without(coll Collection, arts []articles.Article) []articles.Article {
+	ex := c.inView(coll)
+	if len(ex) == 0 {
 		return arts
 	}
 	out := make([]articles.Article, 0, len(arts))
 	for _, a := range arts {
-		if !c.excluded[a.ID] {
+		if !ex[a.ID] {
 			out = append(out, a)
 		}
 	}
 	return out
 }
 
-// alertsWithout drops the excluded articles' passages from alerts, and
-// alerts from an excluded article or left with no earlier passage.
-func (c *curation) alertsWithout(alerts []claims.Alert) []claims.Alert {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.excluded) == 0 {
+// alertsWithout drops the passages of articles excluded in coll's view
+// from alerts, and alerts from an excluded article or left with no earlier
+// passage.
+func (c *curation) alertsWithout(coll Collection, alerts []claims.Alert) []claims.Alert {
+	ex := c.inView(coll)
+	if len(ex) == 0 {
 		return alerts
 	}
 	out := make([]claims.Alert, 0, len(alerts))
 	for _, a := range alerts {
-		if c.excluded[a.New.Article] {
+		if ex[a.New.Article] {
 			continue
 		}
 		kept := make([]claims.Side, 0, len(a.Existing))
 		for _, s := range a.Existing {
-			if !c.excluded[s.Article] {
+			if !ex[s.Article] {
 				kept = append(kept, s)
 			}
 		}
@@ -140,124 +156,202 @@ func (c *curation) alertsWithout(alerts []claims.Alert) []claims.Alert {
 	return out
 }
 
-// Exclude keeps an article in the corpus but out of every lookup: searches
+// Exclude keeps an article in the archive but out of c's view: searches
 // never return its passages, and answers, timelines and contradiction
-// alerts ignore it. Use it for an article that should not be deleted but
-// spoils answers (one that matches every query). The exclusion is saved in
-// the data directory. ENOTFOUND for an unknown article, ECONFLICT when it
-// is excluded already.
-func (l *Library) Exclude(ctx context.Context, id string) error {
+// alerts there ignore it. Use it for an article that should not be deleted
+// but spoils answers (one that matches every query). A guild may exclude
+// base articles and its own, for itself; the base's exclusions hold for
+// every guild. ENOTFOUND for an article c's view does not have, ECONFLICT
+// when it is excluded there already.
+func (l *Library) Exclude(ctx context.Context, c Collection, id string) error {
+	return l.setExcluded(ctx, c, id, true)
+}
+
+// Include undoes Exclude in c. ENOTFOUND when c does not exclude the
+// article (a guild cannot include what the base excludes).
+func (l *Library) Include(ctx context.Context, c Collection, id string) error {
+	return l.setExcluded(ctx, c, id, false)
+}
+
+func (l *Library) setExcluded(ctx context.Context, c Collection, id string, on bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := articles.CheckID(id); err != nil {
-		return err
+	if err := errors.Join(c.check(), articles.CheckID(id)); err != nil {
+		return firstErr(err)
 	}
-	if _, ok := l.ix.Manifest()[id]; !ok {
-		return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
-	}
-	c := &l.cur
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.excluded[id] {
-		return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id)
-	}
-	c.excluded[id] = true
-	if err := c.save(); err != nil {
-		delete(c.excluded, id)
-		return err
-	}
-	return nil
-}
-
-// Include undoes Exclude. ENOTFOUND when the article is not excluded.
-func (l *Library) Include(ctx context.Context, id string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := articles.CheckID(id); err != nil {
-		return err
-	}
-	c := &l.cur
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.excluded[id] {
-		return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id)
-	}
-	delete(c.excluded, id)
-	if err := c.save(); err != nil {
-		c.excluded[id] = true
-		return err
-	}
-	return nil
-}
-
-// Excluded returns the IDs of the excluded articles, sorted.
-func (l *Library) Excluded() []string { return l.cur.list() }
-
-// trash moves an added article's files into the trash folder, where
-// Restore finds them; an older copy of the same article there is replaced.
-func (c *curation) trash(files []string) error {
-	if err := os.MkdirAll(c.trashDir, 0o755); err != nil {
-		return fmt.Errorf("create trash folder: %w", err)
-	}
-	for _, f := range files {
-		if err := os.Rename(f, filepath.Join(c.trashDir, filepath.Base(f))); err != nil {
-			return fmt.Errorf("move article file to the trash: %w", err)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	var seq, before int64
+	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
+		before = tx.Seq()
+		if err := l.catchUpTo(ctx, before); err != nil {
+			return err
 		}
+		switch {
+		case on:
+			if e, ok := l.ix.Entry(id); !ok || !c.sees(e.Collection) {
+				return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
+			}
+			if l.cur.has(c, id) || l.cur.has(Base, id) {
+				return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id)
+			}
+		case !l.cur.has(c, id):
+			return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id)
+		}
+		var err error
+		seq, err = tx.SetExcluded(string(c), id, on)
+		return err
+	})
+	if err != nil {
+		return err
 	}
+	l.applied(before, seq, func() error { l.cur.set(c, id, on); return nil })
+	l.invalidate(c)
 	return nil
 }
 
-// Trashed returns the IDs of removed articles that Restore can bring back,
-// sorted.
-func (l *Library) Trashed() []string {
-	entries, err := os.ReadDir(l.cur.trashDir)
+// Excluded returns the IDs c itself excludes, sorted.
+func (l *Library) Excluded(c Collection) []string { return l.cur.list(c) }
+
+// Remove takes an article that was added to c out of the index and the
+// collection's folder; its file goes to c's trash, from which Restore
+// brings it back. Articles of the base corpus folder are removed by
+// deleting their file there and re-indexing; a guild cannot remove base
+// articles (it can exclude them). The ID is looked up in the library's own
+// records, never used in a path or a pattern.
+func (l *Library) Remove(ctx context.Context, c Collection, id string) error {
+	if err := errors.Join(c.check(), articles.CheckID(id)); err != nil {
+		return firstErr(err)
+	}
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	var before, seq int64
+	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
+		before = tx.Seq()
+		if err := l.catchUpTo(ctx, before); err != nil {
+			return err
+		}
+		e, ok := l.ix.Entry(id)
+		switch {
+		case !ok || !c.sees(e.Collection):
+			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
+		case collOfEntry(e.Collection) != c:
+			return claimbot.Errorf(claimbot.EFORBIDDEN, "%s belongs to the shared base collection, which only operators change; exclude it to keep it out of this server's answers", id)
+		case !l.rep.archived(id):
+			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
+		}
+		var err error
+		seq, err = tx.Trash(string(c), id)
+		return err
+	})
 	if err != nil {
+		return err
+	}
+	err = l.applied(before, seq, func() error {
+		if err := l.ix.Remove(ctx, id); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
+			return err
+		}
+		l.rep.forget(id)
+		return nil
+	})
+	l.invalidate(c)
+	return err
+}
+
+func collOfEntry(s string) Collection {
+	if s == "" {
+		return Base
+	}
+	return Collection(s)
+}
+
+// Trashed returns the IDs of c's removed articles that Restore can bring
+// back, sorted.
+func (l *Library) Trashed(c Collection) []string {
+	if !c.valid() {
 		return nil
 	}
-	var ids []string
-	for _, e := range entries {
-		if !e.IsDir() && articles.IsArticleFile(e.Name()) {
-			ids = append(ids, articles.IDFromFile(e.Name()))
-		}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	arts, err := l.arch.Trashed(ctx, string(c))
+	if err != nil {
+		l.cfg.Logger.Warn("listing removed articles failed", "collection", string(c), "err", err)
+		return nil
+	}
+	ids := make([]string, 0, len(arts))
+	for _, a := range arts {
+		ids = append(ids, a.ID)
 	}
 	sort.Strings(ids)
 	return slices.Compact(ids)
 }
 
-// Restore brings back an article that Remove put into the trash: it is
-// added again (indexed, kept in the data directory) and leaves the trash.
-// The report carries the contradiction alerts it raises, as Add's does.
-// ENOTFOUND when there is no such removed article; ECONFLICT when an
-// article with the same ID was indexed since.
-func (l *Library) Restore(ctx context.Context, id string) (Report, error) {
-	if err := articles.CheckID(id); err != nil {
-		return Report{}, err
+// Restore brings back an article that Remove put into c's trash: it is
+// added again as Add adds (refused if the archive has it again, under a new
+// ID if its own was taken since) and leaves the trash, in one change of
+// the archive. The report carries the contradiction alerts it raises.
+// ENOTFOUND when c has no such removed article.
+func (l *Library) Restore(ctx context.Context, c Collection, id string) (Report, error) {
+	if err := errors.Join(c.check(), articles.CheckID(id)); err != nil {
+		return Report{}, firstErr(err)
 	}
-	matches, err := articleFiles(l.cur.trashDir, id)
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	trashed, err := l.arch.Trashed(ctx, string(c))
 	if err != nil {
 		return Report{}, err
 	}
-	if len(matches) == 0 {
+	var found *state.StoredArticle
+	for i := range trashed {
+		if trashed[i].ID == id {
+			found = &trashed[i]
+			break
+		}
+	}
+	if found == nil {
 		return Report{}, claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
 	}
-	if _, ok := l.ix.Manifest()[id]; ok {
-		return Report{}, claimbot.Errorf(claimbot.ECONFLICT, "an article with ID %s is indexed again; remove it before restoring the old one", id)
+	// Dropped from the trash in the same change: if another instance
+	// restored it meanwhile, this one is refused and adds nothing.
+	return l.add(ctx, c, []File{{Name: found.File, Data: found.Data}}, func(tx state.ArchiveTx) error {
+		if err := tx.DropTrashed(string(c), id); err != nil {
+			if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
+				return claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
+			}
+			return err
+		}
+		return nil
+	})
+}
+
+// articleFiles returns the paths of the article files in dir whose ID is
+// id. The ID is compared with the names the directory lists, never used to
+// build a pattern or a path: what a user typed cannot name another file.
+func articleFiles(dir, id string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
-	path := matches[0]
-	data, err := os.ReadFile(path)
 	if err != nil {
-		return Report{}, fmt.Errorf("read removed article: %w", err)
+		return nil, fmt.Errorf("list %s: %w", dir, err)
 	}
-	rep, err := l.Add(ctx, []File{{Name: filepath.Base(path), Data: data}})
-	if err != nil {
-		return rep, err
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && articles.IsArticleFile(e.Name()) && articles.IDFromFile(e.Name()) == id {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
 	}
-	// Added (its file is back in the data directory): the trash copy can go.
-	// Failing to delete it loses nothing.
-	if err := os.Remove(path); err != nil {
-		l.cfg.Logger.Warn("restored article left in the trash", "path", path, "err", err)
+	return out, nil
+}
+
+// firstErr returns the first error joined by errors.Join, so callers see
+// one plain claimbot error.
+func firstErr(err error) error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		if errs := j.Unwrap(); len(errs) > 0 {
+			return errs[0]
+		}
 	}
-	return rep, nil
+	return err
 }

@@ -33,12 +33,12 @@ func TestExcludeAndInclude(t *testing.T) {
 	data := t.TempDir()
 	l := open(t, Config{DataDir: data})
 	ctx := context.Background()
-	if _, err := l.Add(ctx, []File{{Name: "spam.md", Data: []byte(spam)}}); err != nil {
+	if _, err := l.Add(ctx, Base, []File{{Name: "spam.md", Data: []byte(spam)}}); err != nil {
 		t.Fatal(err)
 	}
 	search := func(l *Library, q string) []string {
 		t.Helper()
-		res, err := l.Search(ctx, q, index.SearchOptions{Limit: index.MaxLimit})
+		res, err := l.Search(ctx, Base, q, index.SearchOptions{Limit: index.MaxLimit})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,7 @@ func TestExcludeAndInclude(t *testing.T) {
 		}
 	}
 
-	if err := l.Exclude(ctx, "spam"); err != nil {
+	if err := l.Exclude(ctx, Base, "spam"); err != nil {
 		t.Fatal(err)
 	}
 	check := func(l *Library, when string) {
@@ -61,13 +61,13 @@ func TestExcludeAndInclude(t *testing.T) {
 				t.Errorf("%s: %q finds %v; want the other articles only", when, q, got)
 			}
 		}
-		if got := l.Excluded(); !slices.Equal(got, []string{"spam"}) {
+		if got := l.Excluded(Base); !slices.Equal(got, []string{"spam"}) {
 			t.Errorf("%s: Excluded() = %v", when, got)
 		}
-		if _, ok := l.Article("spam"); !ok {
+		if _, ok := l.Article(Base, "spam"); !ok {
 			t.Errorf("%s: the excluded article left the corpus", when)
 		}
-		entries, err := l.Timeline(ctx, "Soldaten")
+		entries, err := l.Timeline(ctx, Base, "Soldaten")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestExcludeAndInclude(t *testing.T) {
 				t.Errorf("%s: the timeline shows the excluded article", when)
 			}
 		}
-		for _, a := range l.Contradictions() {
+		for _, a := range l.Contradictions(Base) {
 			if a.New.Article == "spam" || slices.ContainsFunc(a.Existing, func(s claims.Side) bool { return s.Article == "spam" }) {
 				t.Errorf("%s: contradiction with the excluded article: %s", when, a.Kind)
 			}
@@ -95,7 +95,7 @@ func TestExcludeAndInclude(t *testing.T) {
 	check(l, "after a restart")
 
 	// An article added later raises no alert against an excluded one.
-	rep, err := l.Add(ctx, []File{{Name: "pentagon.md", Data: testdata(t, "pentagon.md")}})
+	rep, err := l.Add(ctx, Base, []File{{Name: "pentagon.md", Data: testdata(t, "pentagon.md")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,9 +108,9 @@ func TestExcludeAndInclude(t *testing.T) {
 		do   func() error
 		code string
 	}{
-		{"exclude twice", func() error { return l.Exclude(ctx, "spam") }, claimbot.ECONFLICT},
-		{"exclude unknown", func() error { return l.Exclude(ctx, "gibt-es-nicht") }, claimbot.ENOTFOUND},
-		{"include not excluded", func() error { return l.Include(ctx, "pentagon") }, claimbot.ENOTFOUND},
+		{"exclude twice", func() error { return l.Exclude(ctx, Base, "spam") }, claimbot.ECONFLICT},
+		{"exclude unknown", func() error { return l.Exclude(ctx, Base, "gibt-es-nicht") }, claimbot.ENOTFOUND},
+		{"include not excluded", func() error { return l.Include(ctx, Base, "pentagon") }, claimbot.ENOTFOUND},
 	}
 	for _, tt := range tests {
 		if err := tt.do(); claimbot.ErrorCode(err) != tt.code {
@@ -118,7 +118,7 @@ func TestExcludeAndInclude(t *testing.T) {
 		}
 	}
 
-	if err := l.Include(ctx, "spam"); err != nil {
+	if err := l.Include(ctx, Base, "spam"); err != nil {
 		t.Fatal(err)
 	}
 	if got := search(l, "Minenräumer Kursk"); !slices.Contains(got, "spam") {
@@ -126,8 +126,8 @@ func TestExcludeAndInclude(t *testing.T) {
 	}
 	l.Close()
 	l = open(t, Config{DataDir: data})
-	if len(l.Excluded()) != 0 {
-		t.Errorf("Include was not saved: %v", l.Excluded())
+	if len(l.Excluded(Base)) != 0 {
+		t.Errorf("Include was not saved: %v", l.Excluded(Base))
 	}
 }
 
@@ -147,55 +147,60 @@ func TestRemoveToTrashAndRestore(t *testing.T) {
 	l := open(t, Config{DataDir: data})
 	ctx := context.Background()
 	pentagon := testdata(t, "pentagon.md")
-	if _, err := l.Add(ctx, []File{{Name: "pentagon.md", Data: pentagon}}); err != nil {
+	if _, err := l.Add(ctx, Base, []File{{Name: "pentagon.md", Data: pentagon}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Remove(ctx, "pentagon"); err != nil {
+	if err := l.Remove(ctx, Base, "pentagon"); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := l.Article("pentagon"); ok {
+	if _, ok := l.Article(Base, "pentagon"); ok {
 		t.Fatal("removed article still indexed")
 	}
-	if got := l.Trashed(); !slices.Equal(got, []string{"pentagon"}) {
+	if got := l.Trashed(Base); !slices.Equal(got, []string{"pentagon"}) {
 		t.Fatalf("Trashed() = %v", got)
 	}
 	// Not in the data directory's articles: a re-index must not bring it back.
 	if _, err := l.Reindex(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := l.Article("pentagon"); ok {
+	if _, ok := l.Article(Base, "pentagon"); ok {
 		t.Fatal("a re-index brought back a removed article")
 	}
 
-	rep, err := l.Restore(ctx, "pentagon")
+	rep, err := l.Restore(ctx, Base, "pentagon")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(rep.Added, []string{"pentagon"}) || !hasKind(rep.Alerts, "conflict", "pentagon") {
 		t.Errorf("restore report: added %v, alerts %s", rep.Added, kinds(rep.Alerts))
 	}
-	res, err := l.Search(ctx, "Pentagon 3.000 Soldaten", index.SearchOptions{Limit: 1})
+	res, err := l.Search(ctx, Base, "Pentagon 3.000 Soldaten", index.SearchOptions{Limit: 1})
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].Article != "pentagon" {
 		t.Errorf("restored article not found: %v %+v", err, res.Hits)
 	}
-	if len(l.Trashed()) != 0 {
-		t.Errorf("still in the trash: %v", l.Trashed())
+	if len(l.Trashed(Base)) != 0 {
+		t.Errorf("still in the trash: %v", l.Trashed(Base))
 	}
-	if got, err := os.ReadFile(filepath.Join(data, "added", "pentagon.md")); err != nil || string(got) != string(pentagon) {
+	if got, err := os.ReadFile(filepath.Join(data, "collections", "base", "added", "pentagon.md")); err != nil || string(got) != string(pentagon) {
 		t.Errorf("restored file: %v", err)
 	}
 
-	if _, err := l.Restore(ctx, "pentagon"); claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
+	if _, err := l.Restore(ctx, Base, "pentagon"); claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
 		t.Errorf("restoring twice: got %v", err)
 	}
-	// Removed, then the same ID added anew: the old copy must not replace it.
-	if err := l.Remove(ctx, "pentagon"); err != nil {
+	// Removed, then the same ID added anew: the old copy must not replace
+	// it; it comes back beside it under an ID of its own.
+	if err := l.Remove(ctx, Base, "pentagon"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Add(ctx, []File{{Name: "pentagon.md", Data: append(pentagon, []byte("\nNeuer Absatz mit anderem Text.\n")...)}}); err != nil {
+	if _, err := l.Add(ctx, Base, []File{{Name: "pentagon.md", Data: append(pentagon, []byte("\nNeuer Absatz mit anderem Text.\n")...)}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Restore(ctx, "pentagon"); claimbot.ErrorCode(err) != claimbot.ECONFLICT {
-		t.Errorf("restoring over a new article: got %v, want ECONFLICT", err)
+	rep, err = l.Restore(ctx, Base, "pentagon")
+	if err != nil || !slices.Equal(rep.Added, []string{"pentagon-2"}) || len(rep.Renamed) != 1 || rep.Renamed[0].Wanted != "pentagon" {
+		t.Fatalf("restoring beside a new article with its ID: %v, added %v, renamed %+v; want it as pentagon-2", err, rep.Added, rep.Renamed)
+	}
+	if a, ok := l.Article(Base, "pentagon"); !ok || len(a.Paragraphs) == 0 || !strings.Contains(a.Paragraphs[len(a.Paragraphs)-1].Text, "Neuer Absatz") {
+		t.Errorf("the newer pentagon was replaced by the restored one")
 	}
 }

@@ -2,6 +2,11 @@
 // seeds or a moderator's folder, plus articles added later), their passage
 // index and the contradictions between their claims. The command line and
 // the Discord bot both work through it.
+//
+// Articles live in collections (collection.go): the shared base every
+// guild reads, and one per guild for what that guild's moderators add.
+// Every read names the collection whose view it serves; every change names
+// the collection it changes. There is one index for all of them.
 package library
 
 import (
@@ -13,15 +18,15 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
+	"testing/fstest"
 	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
-	"github.com/claimbot/claimbot/internal/atomicfile"
+	"github.com/claimbot/claimbot/state"
 )
 
 // Config configures Open.
@@ -37,29 +42,19 @@ type Config struct {
 	Now           func() time.Time
 	// LockTimeout bounds the wait for another process holding the index.
 	LockTimeout time.Duration
+	// Archive keeps what is added to collections, what was removed and the
+	// exclusions. Nil keeps them in DataDir (one process). A shared one
+	// (PostgreSQL's, for several instances) is the source of truth and
+	// the index a replica of it: built from it, then kept current from
+	// its change log by Follow (replica.go).
+	Archive state.Archive
 }
 
-// File is an article file to add.
-type File struct {
-	Name string
-	Data []byte
-}
-
-// Report says what a re-index or an addition did.
-type Report struct {
-	Articles, Passages      int
-	Added, Changed, Removed []string // article IDs
-	// Problems are files skipped and why; nothing else was lost.
-	Problems []string
-	Took     time.Duration
-	// Alerts are the contradictions the new or changed articles raise
-	// against the articles that were already indexed.
-	Alerts []claims.Alert
-}
-
-// Stats describe the library.
+// Stats describe a collection's view.
 type Stats struct {
-	Articles, Passages int
+	// Articles and Passages are those the view sees (the base and the
+	// collection); Own is how many articles are in the collection itself.
+	Articles, Passages, Own int
 	// IndexBuilt is when the index was last rebuilt from scratch (the last
 	// re-index); LastChange is when any article was last added or removed.
 	IndexBuilt, LastChange time.Time
@@ -71,22 +66,30 @@ type Stats struct {
 
 // Library is safe for concurrent use.
 type Library struct {
-	cfg      Config
-	ix       *index.Index
-	addedDir string
+	cfg Config
+	ix  *index.Index
 
 	reindexing sync.Mutex // held for the duration of a re-index
+	// changing serialises the changes to collections (add, remove,
+	// restore): new IDs and duplicates are decided against the index as
+	// it is, so two additions must not decide at once.
+	changing sync.Mutex
 
 	cacheMu sync.Mutex
-	all     []articles.Article // every indexed article, loaded on demand
-	pairs   []claims.Alert     // every alerting pair, computed on demand
-	skipped int                // files skipped by the last full build
+	arts    map[Collection][]articles.Article // a collection's articles, loaded on demand
+	pairs   map[Collection]*viewAlerts        // alerts among a view's articles, computed on demand
+	skipped int                               // files skipped by the last full build
 
-	cur curation // excluded and removed articles (curation.go)
+	cur curation // exclusions (curation.go)
+
+	arch state.Archive // Config.Archive, or the data directory's
+	rep  replica       // what of the archive the index has applied (replica.go)
 }
 
 // Open opens the library in cfg.DataDir, building the index from the
-// articles when it is new or was built by an older version.
+// articles when it is new or was built by an older version. A data
+// directory from before collections is moved into the base collection
+// first (migrate.go).
 func Open(ctx context.Context, cfg Config) (*Library, error) {
 	if cfg.DataDir == "" {
 		return nil, claimbot.Errorf(claimbot.EINVALID, "no data directory given")
@@ -101,12 +104,29 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 		cfg.Articles = articles.Default()
 		cfg.ArticlesLabel = "embedded corpus"
 	}
-	l := &Library{cfg: cfg, addedDir: filepath.Join(cfg.DataDir, "added")}
-	if err := os.MkdirAll(l.addedDir, 0o755); err != nil {
+	l := &Library{cfg: cfg, arch: cfg.Archive}
+	if l.arch == nil {
+		if err := os.MkdirAll(l.addedDir(Base), 0o755); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+		if err := l.migrate(); err != nil {
+			return nil, err
+		}
+		l.arch = newDirArchive(cfg.DataDir)
+	} else if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
-	if err := l.cur.open(cfg.DataDir); err != nil {
+	if err := l.rep.open(ctx, l); err != nil {
 		return nil, err
+	}
+	snap, err := l.arch.Snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the archive: %w", err)
+	}
+	if l.rep.shared && snap.Seq == 0 {
+		if snap, err = l.importDir(ctx, snap); err != nil {
+			return nil, err
+		}
 	}
 	ix, err := index.Open(ctx, filepath.Join(cfg.DataDir, "index"), index.Options{
 		Logger: cfg.Logger, Now: cfg.Now, LockTimeout: cfg.LockTimeout,
@@ -115,65 +135,102 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 		return nil, err
 	}
 	l.ix = ix
-	if ix.Stale() {
-		cfg.Logger.Info("building the index", "corpus", cfg.ArticlesLabel)
-		rep, err := l.reindex(ctx, false)
-		if err != nil {
+	if from, ok := l.rep.resumable(ix.Stale()); ok {
+		// The index has the archive up to change from: catch up on the
+		// rest of the log.
+		l.cur.load(snap.Excluded)
+		l.rep.reset(snap, from)
+		if err := l.catchUpTo(ctx, snap.Seq); err != nil {
 			ix.Close()
 			return nil, err
 		}
-		cfg.Logger.Info("index built", "articles", rep.Articles, "passages", rep.Passages, "took", rep.Took)
+		return l, nil
 	}
+	cfg.Logger.Info("building the index", "corpus", cfg.ArticlesLabel, "archive_articles", len(snap.Articles))
+	rep, err := l.rebuild(ctx, snap, false)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	cfg.Logger.Info("index built", "articles", rep.Articles, "passages", rep.Passages, "took", rep.Took)
 	return l, nil
+}
+
+// importDir moves a single instance to a new shared archive: what the
+// data directory's own archive holds (added articles, exclusions; the
+// trash stays) is added to the shared one, once, when that has never
+// changed. Two instances starting at once import once: the second finds
+// the archive changed inside its update and leaves it.
+func (l *Library) importDir(ctx context.Context, snap state.ArchiveSnapshot) (state.ArchiveSnapshot, error) {
+	if err := l.migrate(); err != nil {
+		return snap, err
+	}
+	local, err := newDirArchive(l.cfg.DataDir).Snapshot(ctx)
+	if err != nil || len(local.Articles) == 0 && len(local.Excluded) == 0 {
+		return snap, err
+	}
+	imported := 0
+	err = l.arch.Update(ctx, func(tx state.ArchiveTx) error {
+		if tx.Seq() != 0 {
+			return nil
+		}
+		for _, a := range local.Articles {
+			switch _, err := tx.Add(a); claimbot.ErrorCode(err) {
+			case "":
+				imported++
+			case claimbot.ECONFLICT, claimbot.EINVALID:
+				l.cfg.Logger.Warn("article of the data directory not imported", "article", a.ID, "collection", a.Collection, "err", err)
+			default:
+				return err
+			}
+		}
+		for c, ids := range local.Excluded {
+			for _, id := range ids {
+				if _, err := tx.SetExcluded(c, id, true); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return snap, fmt.Errorf("import the data directory's articles: %w", err)
+	}
+	if imported > 0 {
+		l.cfg.Logger.Info("the data directory's articles and exclusions were imported into the shared archive; the files stay where they were",
+			"articles", imported, "from", filepath.Join(l.cfg.DataDir, "collections"))
+	}
+	return l.arch.Snapshot(ctx)
 }
 
 // Close closes the index.
 func (l *Library) Close() error { return l.ix.Close() }
 
-// Search finds the passages matching a claim; excluded articles are never
-// among them.
-func (l *Library) Search(ctx context.Context, query string, opts index.SearchOptions) (index.Result, error) {
-	opts.Exclude = l.cur.searchExclude(opts.Exclude)
-	return l.ix.Search(ctx, query, opts)
-}
-
-// Article returns an indexed article.
-func (l *Library) Article(id string) (articles.Article, bool) { return l.ix.Article(id) }
-
-// Articles lists every indexed article by ID, title and date, sorted by
-// title, from the index's manifest: listing must not load every article's
-// text. Article returns a whole article.
-func (l *Library) Articles() []articles.Article {
-	m := l.ix.Manifest()
-	out := make([]articles.Article, 0, len(m))
-	for id, e := range m {
-		a := articles.Article{ID: id, Title: e.Title}
-		if t, err := time.Parse(time.DateOnly, e.Published); err == nil {
-			a.Published = t
-		}
-		out = append(out, a)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Title != out[j].Title {
-			return out[i].Title < out[j].Title
-		}
-		return out[i].ID < out[j].ID
-	})
+// Stats returns the counts of c's view and the index's times.
+func (l *Library) Stats(c Collection) Stats {
+	st := l.ix.Stats()
+	out := Stats{IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel}
+	out.Articles, out.Passages = l.ix.Count(c.view()...)
+	out.Own, _ = l.ix.Count(string(c))
+	l.cacheMu.Lock()
+	out.Skipped = l.skipped
+	l.cacheMu.Unlock()
 	return out
 }
 
-// Stats returns counts and times.
-func (l *Library) Stats() Stats {
+// IndexStats counts every article of every collection: the index's size,
+// for monitoring.
+func (l *Library) IndexStats() Stats {
 	st := l.ix.Stats()
 	l.cacheMu.Lock()
-	skipped := l.skipped
-	l.cacheMu.Unlock()
-	return Stats{Articles: st.Articles, Passages: st.Passages, IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel, Skipped: skipped}
+	defer l.cacheMu.Unlock()
+	return Stats{Articles: st.Articles, Passages: st.Passages, Own: st.Articles, IndexBuilt: st.Built, LastChange: st.LastChange,
+		Corpus: l.cfg.ArticlesLabel, Skipped: l.skipped}
 }
 
-// Reindex rebuilds the index from the base corpus and the added articles.
-// Only one runs at a time: a second call while one runs gets ECONFLICT
-// rather than starting another rebuild.
+// Reindex rebuilds the index from the base corpus and every collection's
+// added articles. Only one runs at a time: a second call while one runs
+// gets ECONFLICT rather than starting another rebuild.
 func (l *Library) Reindex(ctx context.Context) (Report, error) {
 	return l.reindex(ctx, true)
 }
@@ -183,13 +240,28 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 		return Report{}, claimbot.Errorf(claimbot.ECONFLICT, "a re-index is already running")
 	}
 	defer l.reindexing.Unlock()
-	start := l.cfg.Now()
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	snap, err := l.arch.Snapshot(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("read the archive: %w", err)
+	}
+	return l.rebuild(ctx, snap, alert)
+}
 
-	arts, problems, err := l.loadCorpus()
+// rebuild builds a new index generation from the base corpus and the
+// archive's snapshot and swaps it in. The replica is held still meanwhile:
+// a change applied to the old generation would be lost with it; changes
+// after the snapshot are applied to the new one afterwards.
+func (l *Library) rebuild(ctx context.Context, snap state.ArchiveSnapshot, alert bool) (Report, error) {
+	start := l.cfg.Now()
+	l.rep.applyMu.Lock()
+	defer l.rep.applyMu.Unlock()
+	arts, problems, err := l.loadCorpus(snap)
 	if err != nil {
 		return Report{}, err
 	}
-	rep := Report{Problems: problems}
+	rep := Report{Collection: Base, Problems: problems}
 	// Every build says what it skipped, whoever started it: the first
 	// build on open, `claimbot index`, /reindex.
 	for _, p := range problems {
@@ -199,18 +271,16 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 	l.skipped = len(problems)
 	l.cacheMu.Unlock()
 	before := l.ix.Manifest()
-	var fresh, kept []articles.Article
+	fresh := map[Collection][]articles.Article{}
 	for _, a := range arts {
 		old, ok := before[a.ID]
 		switch {
 		case !ok:
 			rep.Added = append(rep.Added, a.ID)
-			fresh = append(fresh, a)
-		case old.Hash != a.Hash():
+			fresh[collOf(a)] = append(fresh[collOf(a)], a)
+		case old.Hash != a.Hash() || collOfEntry(old.Collection) != collOf(a):
 			rep.Changed = append(rep.Changed, a.ID)
-			fresh = append(fresh, a)
-		default:
-			kept = append(kept, a)
+			fresh[collOf(a)] = append(fresh[collOf(a)], a)
 		}
 		delete(before, a.ID)
 		rep.Passages += len(a.Paragraphs)
@@ -224,18 +294,48 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 	if err := l.ix.Rebuild(ctx, arts); err != nil {
 		return Report{}, fmt.Errorf("rebuild index: %w", err)
 	}
-	l.invalidate()
-	if alert && len(fresh) > 0 {
-		rep.Alerts = claims.Detect(l.cur.without(fresh), l.cur.without(kept))
+	l.cur.load(snap.Excluded)
+	l.rep.reset(snap, snap.Seq)
+	l.rep.save()
+	l.invalidate(Base)
+	if alert {
+		// What changed in the base is news for everyone; what changed in a
+		// guild's folder (edited by hand) is that guild's.
+		if len(fresh[Base]) > 0 {
+			rep.Alerts, rep.GuildAlerts = l.raise(ctx, Base, fresh[Base], 0)
+		}
+		for c, arts := range fresh {
+			if c == Base {
+				continue
+			}
+			if alerts, _ := l.raise(ctx, c, arts, 0); len(alerts) > 0 {
+				if rep.GuildAlerts == nil {
+					rep.GuildAlerts = map[string][]claims.Alert{}
+				}
+				rep.GuildAlerts[c.Guild()] = append(rep.GuildAlerts[c.Guild()], alerts...)
+			}
+		}
 	}
 	rep.Took = l.cfg.Now().Sub(start)
 	return rep, nil
 }
 
-// loadCorpus reads the base corpus and the added articles. Files that do
-// not parse are reported as problems and skipped; an added article replaces
-// a base article with the same ID.
-func (l *Library) loadCorpus() ([]articles.Article, []string, error) {
+// collOf is the collection an article is kept in.
+func collOf(a articles.Article) Collection {
+	if a.Collection == "" {
+		return Base
+	}
+	return Collection(a.Collection)
+}
+
+// loadCorpus reads the base corpus and parses every collection's
+// articles in the archive's snapshot. Files that do not parse are
+// reported as problems and skipped, and so is a file whose ID an earlier
+// one has (the base corpus first, then the base's added articles, then
+// the guilds' in order): additions are given IDs of their own, so this
+// happens only when the corpus folder gains a file later, and it is said
+// rather than one article silently replacing another.
+func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []string, error) {
 	var problems []string
 	collect := func(where string, fsys fs.FS) ([]articles.Article, error) {
 		arts, err := articles.LoadDir(fsys)
@@ -251,271 +351,195 @@ func (l *Library) loadCorpus() ([]articles.Article, []string, error) {
 		}
 		return arts, nil
 	}
+	var out []articles.Article
+	owner := map[string]string{}
+	take := func(where string, c Collection, arts []articles.Article) {
+		for _, a := range arts {
+			if other, dup := owner[a.ID]; dup {
+				problems = append(problems, fmt.Sprintf("%s: article ID %s is taken by %s; skipped (rename the file)", filepath.Join(where, a.File), a.ID, other))
+				continue
+			}
+			owner[a.ID] = filepath.Join(where, a.File)
+			if c != Base {
+				a.Collection = string(c)
+			}
+			out = append(out, a)
+		}
+	}
 	base, err := collect(l.cfg.ArticlesLabel, l.cfg.Articles)
 	if err != nil {
 		return nil, nil, err
 	}
-	added, err := collect(l.addedDir, os.DirFS(l.addedDir))
-	if err != nil {
-		return nil, nil, err
-	}
-	byID := map[string]int{}
-	out := make([]articles.Article, 0, len(base)+len(added))
-	for _, a := range append(base, added...) {
-		if i, ok := byID[a.ID]; ok {
-			out[i] = a
+	take(l.cfg.ArticlesLabel, Base, base)
+	byColl := map[Collection]fstest.MapFS{}
+	for _, a := range snap.Articles {
+		c := Collection(a.Collection)
+		if !c.valid() {
+			problems = append(problems, fmt.Sprintf("article %s: %q is not a collection; skipped", a.ID, a.Collection))
 			continue
 		}
-		byID[a.ID] = len(out)
-		out = append(out, a)
+		if byColl[c] == nil {
+			byColl[c] = fstest.MapFS{}
+		}
+		byColl[c][a.File] = &fstest.MapFile{Data: a.Data, Mode: 0o644}
+	}
+	colls := make([]Collection, 0, len(byColl))
+	for c := range byColl {
+		colls = append(colls, c)
+	}
+	sort.Slice(colls, func(i, j int) bool { return colls[i] == Base || colls[j] != Base && colls[i] < colls[j] })
+	for _, c := range colls {
+		where := l.archiveLabel(c)
+		arts, err := collect(where, byColl[c])
+		if err != nil {
+			return nil, nil, err
+		}
+		take(where, c, arts)
 	}
 	return out, problems, nil
 }
 
-// Add parses and indexes new article files without a rebuild, and keeps
-// them in the data directory so a later re-index includes them. Files that
-// do not parse are refused with a message each; the others are added. It
-// fails with EINVALID when no file could be added.
-func (l *Library) Add(ctx context.Context, files []File) (Report, error) {
-	start := l.cfg.Now()
-	var (
-		rep   Report
-		fresh []articles.Article
-		data  [][]byte
-		names []string
-	)
-	manifest := l.ix.Manifest()
-	seen := map[string]bool{}
-	for _, f := range files {
-		name := filepath.Base(f.Name)
-		if !articles.IsArticleFile(name) {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: not an article file (want %s)", name, strings.Join(articles.Extensions, ", ")))
-			continue
-		}
-		a, err := articles.Parse(name, f.Data)
-		if err != nil {
-			rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
-			continue
-		}
-		if old, ok := manifest[a.ID]; ok && old.Hash == a.Hash() {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: already indexed as %s", name, a.ID))
-			continue
-		}
-		if seen[a.ID] {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s given twice", name, a.ID))
-			continue
-		}
-		seen[a.ID] = true
-		if _, ok := manifest[a.ID]; ok {
-			rep.Changed = append(rep.Changed, a.ID)
-		} else {
-			rep.Added = append(rep.Added, a.ID)
-		}
-		fresh = append(fresh, a)
-		data = append(data, f.Data)
-		names = append(names, name)
+// archiveLabel names where a collection's articles are kept, in messages.
+func (l *Library) archiveLabel(c Collection) string {
+	if _, ok := l.arch.(*dirArchive); ok {
+		return l.addedDir(c)
 	}
-	if len(fresh) == 0 {
-		if len(rep.Problems) == 0 {
-			return rep, claimbot.Errorf(claimbot.EINVALID, "no files given")
-		}
-		return rep, claimbot.Errorf(claimbot.EINVALID, "nothing added: %s", strings.Join(rep.Problems, "; "))
-	}
-	existing := l.cur.without(l.existingExcept(seen))
-	// Keep the files first: if indexing then fails, the next re-index picks
-	// them up; if the files were written last, a crash could lose an
-	// article the index already answered with.
-	for i, a := range fresh {
-		path := filepath.Join(l.addedDir, a.ID+strings.ToLower(filepath.Ext(names[i])))
-		if err := atomicfile.Write(path, data[i], 0o644); err != nil {
-			return rep, fmt.Errorf("keep article file: %w", err)
-		}
-	}
-	if err := l.ix.Upsert(ctx, fresh...); err != nil {
-		return rep, fmt.Errorf("index articles: %w", err)
-	}
-	l.invalidate()
-	rep.Alerts = claims.Detect(l.cur.without(fresh), existing)
-	st := l.ix.Stats()
-	rep.Articles, rep.Passages = st.Articles, st.Passages
-	rep.Took = l.cfg.Now().Sub(start)
-	return rep, nil
+	return "archive/" + string(c)
 }
 
-// Remove takes an added article out of the index and the data directory;
-// its file goes to the trash folder, from which Restore brings it back.
-// Articles of the base corpus are removed by deleting their file from the
-// corpus folder and re-indexing.
-func (l *Library) Remove(ctx context.Context, id string) error {
-	if err := articles.CheckID(id); err != nil {
-		return err
-	}
-	matches, err := articleFiles(l.addedDir, id)
-	if err != nil {
-		return err
-	}
-	if len(matches) == 0 {
-		if _, ok := l.ix.Manifest()[id]; ok {
-			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
+// indexedCollections lists the collections the index has articles of, the
+// base first, then the guilds' in order.
+func (l *Library) indexedCollections() []Collection {
+	seen := map[Collection]bool{Base: true}
+	out := []Collection{Base}
+	for _, e := range l.ix.Manifest() {
+		if c := collOfEntry(e.Collection); !seen[c] {
+			seen[c] = true
+			out = append(out, c)
 		}
-		return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
 	}
-	if err := l.ix.Remove(ctx, id); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
-		return err
-	}
-	if err := l.cur.trash(matches); err != nil {
-		return err
-	}
-	l.invalidate()
-	return nil
+	sort.Slice(out[1:], func(i, j int) bool { return out[1+i] < out[1+j] })
+	return out
 }
 
-// Disagreements returns the alerts that involve any of the passages of
-// hits, so an answer can say that sources disagree. Excluded articles are
-// left out.
-func (l *Library) Disagreements(hits []index.Hit) []claims.Alert {
-	want := map[string]bool{}
-	for _, h := range hits {
-		want[index.PassageID(h.Article, h.Paragraph)] = true
-	}
-	var out []claims.Alert
-	for _, a := range l.allPairs() {
-		hit := want[index.PassageID(a.New.Article, a.New.Paragraph)]
-		for _, s := range a.Existing {
-			hit = hit || want[index.PassageID(s.Article, s.Paragraph)]
-		}
-		if hit {
-			out = append(out, a)
-		}
-	}
-	return l.cur.alertsWithout(out)
-}
-
-// Contradictions returns every alerting pair in the corpus but those with
-// an excluded article.
-func (l *Library) Contradictions() []claims.Alert {
-	if l.ix.ArticleCount() > wholeCorpusLimit {
-		return l.cur.alertsWithout(claims.Pairs(l.allArticles()))
-	}
-	return l.cur.alertsWithout(append([]claims.Alert(nil), l.allPairs()...))
-}
-
-// Timeline returns the figures reported on a topic, in date order. In a
-// large corpus it reads only the articles whose passages match the topic
-// best, so its cost does not grow with the corpus.
-func (l *Library) Timeline(ctx context.Context, topic string) ([]claims.TimelineEntry, error) {
-	topic = strings.TrimSpace(topic)
-	if topic == "" {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "the topic is empty")
-	}
-	if n := len([]rune(topic)); n > index.MaxQueryRunes {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "the topic has %d characters; at most %d are allowed", n, index.MaxQueryRunes)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if l.ix.ArticleCount() <= wholeCorpusLimit {
-		return claims.Timeline(l.cur.without(l.allArticles()), topic), nil
-	}
-	var arts []articles.Article
-	seen := map[string]bool{}
-	for offset := 0; offset < timelinePassages; offset += index.MaxLimit {
-		res, err := l.Search(ctx, topic, index.SearchOptions{Limit: index.MaxLimit, Offset: offset})
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range res.Hits {
-			if seen[h.Article] {
-				continue
-			}
-			seen[h.Article] = true
-			if a, ok := l.ix.Article(h.Article); ok {
-				arts = append(arts, a)
-			}
-		}
-		if len(res.Hits) < index.MaxLimit {
-			break
-		}
-	}
-	return claims.Timeline(arts, topic), nil
-}
-
-// Work that compares every article with every other (the pair table behind
-// the disagreement notes in answers, and timelines over the whole corpus)
-// is done for corpora up to wholeCorpusLimit articles. Beyond that the
-// pair table would take minutes and gigabytes, so answers carry no
+// Work that compares every article of a view with every other (the pair
+// table behind the disagreement notes in answers, and timelines over the
+// whole view) is done for views up to wholeCorpusLimit articles. Beyond
+// that the pair table would take minutes and gigabytes, so answers carry no
 // disagreement note and timelines read the timelinePassages best-matching
 // passages' articles; alerts on additions are unaffected.
 var wholeCorpusLimit = 2000 // a variable so tests can lower it
 
 const timelinePassages = 200
 
-func (l *Library) invalidate() {
-	l.cacheMu.Lock()
-	l.all, l.pairs = nil, nil
-	l.cacheMu.Unlock()
-}
-
-func (l *Library) allArticles() []articles.Article {
+// invalidate drops what is cached about c; a change to the base changes
+// every view.
+func (l *Library) invalidate(c Collection) {
 	l.cacheMu.Lock()
 	defer l.cacheMu.Unlock()
-	if l.all == nil {
-		m := l.ix.Manifest()
-		ids := make([]string, 0, len(m))
-		for id := range m {
-			ids = append(ids, id)
+	if c == Base {
+		l.arts, l.pairs = nil, nil
+		return
+	}
+	delete(l.arts, c)
+	delete(l.pairs, c)
+}
+
+// articlesOf returns the articles of one collection (not its view), by ID.
+func (l *Library) articlesOf(c Collection) []articles.Article {
+	l.cacheMu.Lock()
+	arts, ok := l.arts[c]
+	l.cacheMu.Unlock()
+	if ok {
+		return arts
+	}
+	m := l.ix.Entries(string(c))
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	arts = make([]articles.Article, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := l.ix.Article(id); ok {
+			arts = append(arts, a)
 		}
-		sort.Strings(ids)
-		all := make([]articles.Article, 0, len(ids))
+	}
+	l.cacheMu.Lock()
+	if l.arts == nil {
+		l.arts = map[Collection][]articles.Article{}
+	}
+	l.arts[c] = arts
+	l.cacheMu.Unlock()
+	return arts
+}
+
+// viewArticles returns every article c's view sees, excluded ones too.
+func (l *Library) viewArticles(c Collection) []articles.Article {
+	if c == Base {
+		return l.articlesOf(Base)
+	}
+	return append(append([]articles.Article(nil), l.articlesOf(Base)...), l.articlesOf(c)...)
+}
+
+// viewSize is the number of articles c's view sees.
+func (l *Library) viewSize(c Collection) int {
+	n, _ := l.ix.Count(c.view()...)
+	return n
+}
+
+// viewAlerts are the alerts among a view's articles, with the ones each
+// passage is in: Disagreements asks for the passages of every answer.
+type viewAlerts struct {
+	alerts []claims.Alert
+	at     map[string][]int // passage ID → indexes into alerts
+}
+
+func newViewAlerts(alerts []claims.Alert) *viewAlerts {
+	v := &viewAlerts{alerts: alerts, at: map[string][]int{}}
+	for i, a := range alerts {
+		ids := []string{index.PassageID(a.New.Article, a.New.Paragraph)}
+		for _, s := range a.Existing {
+			ids = append(ids, index.PassageID(s.Article, s.Paragraph))
+		}
 		for _, id := range ids {
-			if a, ok := l.ix.Article(id); ok {
-				all = append(all, a)
+			if at := v.at[id]; len(at) == 0 || at[len(at)-1] != i {
+				v.at[id] = append(at, i)
 			}
 		}
-		l.all = all
 	}
-	return l.all
+	return v
 }
 
-func (l *Library) allPairs() []claims.Alert {
-	if l.ix.ArticleCount() > wholeCorpusLimit {
+// viewPairs returns the alerts among the articles c's view sees: the
+// base's among themselves, and, for a guild, its own articles against the
+// base and each other; nil for a view above wholeCorpusLimit. Exclusions
+// are applied by the callers.
+func (l *Library) viewPairs(c Collection) *viewAlerts {
+	if l.viewSize(c) > wholeCorpusLimit {
 		return nil
 	}
-	all := l.allArticles()
 	l.cacheMu.Lock()
-	defer l.cacheMu.Unlock()
+	p, ok := l.pairs[c]
+	l.cacheMu.Unlock()
+	if ok {
+		return p
+	}
+	var alerts []claims.Alert
+	if c == Base {
+		alerts = claims.Pairs(l.articlesOf(Base))
+	} else {
+		if base := l.viewPairs(Base); base != nil {
+			alerts = append(alerts, base.alerts...)
+		}
+		alerts = append(alerts, claims.Detect(l.articlesOf(c), l.articlesOf(Base))...)
+	}
+	p = newViewAlerts(alerts)
+	l.cacheMu.Lock()
 	if l.pairs == nil {
-		l.pairs = claims.Pairs(all)
+		l.pairs = map[Collection]*viewAlerts{}
 	}
-	return l.pairs
-}
-
-// articleFiles returns the paths of the article files in dir whose ID is
-// id. The ID is compared with the names the directory lists, never used to
-// build a pattern or a path: what a user typed cannot name another file.
-func articleFiles(dir, id string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", dir, err)
-	}
-	var out []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && articles.IsArticleFile(e.Name()) && articles.IDFromFile(e.Name()) == id {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	return out, nil
-}
-
-func (l *Library) existingExcept(skip map[string]bool) []articles.Article {
-	var out []articles.Article
-	for _, a := range l.allArticles() {
-		if !skip[a.ID] {
-			out = append(out, a)
-		}
-	}
-	return out
+	l.pairs[c] = p
+	l.cacheMu.Unlock()
+	return p
 }

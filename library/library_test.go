@@ -48,7 +48,7 @@ func open(t *testing.T, cfg Config) *Library {
 	return l
 }
 
-func testdata(t *testing.T, name string) []byte {
+func testdata(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -59,11 +59,11 @@ func testdata(t *testing.T, name string) []byte {
 
 func TestOpenBuildsOnFirstUse(t *testing.T) {
 	l := open(t, Config{})
-	st := l.Stats()
+	st := l.Stats(Base)
 	if st.Articles != 5 || st.Passages == 0 || st.IndexBuilt.IsZero() || st.Corpus != "embedded corpus" {
 		t.Errorf("stats after first open: %+v", st)
 	}
-	res, err := l.Search(context.Background(), "Minenräumer Kursk", index.SearchOptions{Limit: 1})
+	res, err := l.Search(context.Background(), Base, "Minenräumer Kursk", index.SearchOptions{Limit: 1})
 	if err != nil || len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Passage, "1.000 Minenräumer") {
 		t.Fatalf("search after first open: %v %+v", err, res)
 	}
@@ -95,8 +95,8 @@ func TestReindexReportsChanges(t *testing.T) {
 	if len(rep.Problems) != 1 || !strings.Contains(rep.Problems[0], "kaputt.txt") {
 		t.Errorf("problems: %q", rep.Problems)
 	}
-	if rep.Articles != 5 || l.Stats().Articles != 5 {
-		t.Errorf("articles: report %d, stats %d, want 5", rep.Articles, l.Stats().Articles)
+	if rep.Articles != 5 || l.Stats(Base).Articles != 5 {
+		t.Errorf("articles: report %d, stats %d, want 5", rep.Articles, l.Stats(Base).Articles)
 	}
 	if !hasKind(rep.Alerts, "conflict", "pentagon") {
 		t.Errorf("the Pentagon's 3.000 against 15.000 at the front must raise a conflict; got %s", kinds(rep.Alerts))
@@ -123,7 +123,7 @@ func TestAddAndRemove(t *testing.T) {
 	l := open(t, Config{DataDir: data})
 	ctx := context.Background()
 
-	rep, err := l.Add(ctx, []File{
+	rep, err := l.Add(ctx, Base, []File{
 		{Name: "pentagon.md", Data: testdata(t, "pentagon.md")},
 		{Name: "leer.txt", Data: nil},
 		{Name: "bild.png", Data: []byte("x")},
@@ -142,20 +142,20 @@ func TestAddAndRemove(t *testing.T) {
 			t.Errorf("alert not about the new article: %+v", a.New)
 		}
 	}
-	res, _ := l.Search(ctx, "Pentagon 3.000 Soldaten", index.SearchOptions{Limit: 3})
+	res, _ := l.Search(ctx, Base, "Pentagon 3.000 Soldaten", index.SearchOptions{Limit: 3})
 	if len(res.Hits) == 0 || res.Hits[0].Article != "pentagon" {
 		t.Fatalf("added article not found first: %+v", res.Hits)
 	}
-	if len(l.Disagreements(res.Hits[:1])) == 0 {
+	if len(l.Disagreements(Base, res.Hits[:1])) == 0 {
 		t.Error("the added passage disagrees with seed 002, but Disagreements is empty")
 	}
 
 	// The same file again: refused with a reason, nothing changes.
-	before := l.Stats()
-	if _, err := l.Add(ctx, []File{{Name: "pentagon.md", Data: testdata(t, "pentagon.md")}}); claimbot.ErrorCode(err) != claimbot.EINVALID || !strings.Contains(err.Error(), "already indexed") {
+	before := l.Stats(Base)
+	if _, err := l.Add(ctx, Base, []File{{Name: "pentagon.md", Data: testdata(t, "pentagon.md")}}); claimbot.ErrorCode(err) != claimbot.ECONFLICT || !strings.Contains(err.Error(), "in the archive already as article pentagon") {
 		t.Errorf("duplicate: got %v", err)
 	}
-	if after := l.Stats(); after.Articles != before.Articles || after.Passages != before.Passages {
+	if after := l.Stats(Base); after.Articles != before.Articles || after.Passages != before.Passages {
 		t.Errorf("a refused add changed the index: %+v -> %+v", before, after)
 	}
 
@@ -165,32 +165,32 @@ func TestAddAndRemove(t *testing.T) {
 	if _, err := l.Reindex(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := l.Article("pentagon"); !ok {
+	if _, ok := l.Article(Base, "pentagon"); !ok {
 		t.Fatal("added article lost by re-open and re-index")
 	}
 
-	if err := l.Remove(ctx, "pentagon"); err != nil {
+	if err := l.Remove(ctx, Base, "pentagon"); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := l.Article("pentagon"); ok {
+	if _, ok := l.Article(Base, "pentagon"); ok {
 		t.Error("removed article still there")
 	}
-	if err := l.Remove(ctx, "000_d385df09853590cf"); claimbot.ErrorCode(err) != claimbot.EINVALID {
+	if err := l.Remove(ctx, Base, "000_d385df09853590cf"); claimbot.ErrorCode(err) != claimbot.EINVALID {
 		t.Errorf("removing a corpus article: got %v, want EINVALID explaining how", err)
 	}
-	if err := l.Remove(ctx, "gibt-es-nicht"); claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
+	if err := l.Remove(ctx, Base, "gibt-es-nicht"); claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
 		t.Errorf("removing an unknown article: got %v", err)
 	}
 }
 
 func TestTimeline(t *testing.T) {
 	l := open(t, Config{})
-	entries, err := l.Timeline(context.Background(), "nordkoreanische Soldaten")
+	entries, err := l.Timeline(context.Background(), Base, "nordkoreanische Soldaten")
 	if err != nil || len(entries) < 5 {
 		t.Fatalf("got %d entries, %v", len(entries), err)
 	}
 	for _, bad := range []string{"", "  ", strings.Repeat("x", 301)} {
-		if _, err := l.Timeline(context.Background(), bad); claimbot.ErrorCode(err) != claimbot.EINVALID {
+		if _, err := l.Timeline(context.Background(), Base, bad); claimbot.ErrorCode(err) != claimbot.EINVALID {
 			t.Errorf("topic %q: got %v, want EINVALID", bad, err)
 		}
 	}
@@ -219,18 +219,18 @@ func kinds(alerts []claims.Alert) string {
 func TestLargeCorpusPaths(t *testing.T) {
 	l := open(t, Config{})
 	ctx := context.Background()
-	whole, err := l.Timeline(ctx, "nordkoreanische Soldaten")
+	whole, err := l.Timeline(ctx, Base, "nordkoreanische Soldaten")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, _ := l.Search(ctx, "Nordkorea 100.000 Soldaten", index.SearchOptions{})
-	if len(l.Disagreements(res.Hits)) == 0 {
+	res, _ := l.Search(ctx, Base, "Nordkorea 100.000 Soldaten", index.SearchOptions{})
+	if len(l.Disagreements(Base, res.Hits)) == 0 {
 		t.Fatal("precondition: the seeds' 100.000 offer has disagreements")
 	}
 
 	defer func(n int) { wholeCorpusLimit = n }(wholeCorpusLimit)
 	wholeCorpusLimit = 2
-	narrowed, err := l.Timeline(ctx, "nordkoreanische Soldaten")
+	narrowed, err := l.Timeline(ctx, Base, "nordkoreanische Soldaten")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,13 +242,13 @@ func TestLargeCorpusPaths(t *testing.T) {
 			t.Errorf("entry %d: %q (%s), want %q (%s)", i, narrowed[i].Claim, narrowed[i].Relation, whole[i].Claim, whole[i].Relation)
 		}
 	}
-	if d := l.Disagreements(res.Hits); d != nil {
+	if d := l.Disagreements(Base, res.Hits); d != nil {
 		t.Errorf("above the limit answers carry no disagreement note, got %d", len(d))
 	}
-	if len(l.Contradictions()) == 0 {
+	if len(l.Contradictions(Base)) == 0 {
 		t.Error("contradictions are still listed on request above the limit")
 	}
-	if arts := l.Articles(); len(arts) != 5 || arts[0].Title == "" || arts[0].ID == "" {
+	if arts := l.Articles(Base); len(arts) != 5 || arts[0].Title == "" || arts[0].ID == "" {
 		t.Errorf("Articles from the manifest: %+v", arts)
 	}
 }

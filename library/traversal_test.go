@@ -22,7 +22,7 @@ var traversalForms = []string{
 
 // tree hashes every file under root, so a test can tell whether anything
 // moved, appeared or changed.
-func tree(t *testing.T, root string) map[string]string {
+func tree(t testing.TB, root string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -51,7 +51,7 @@ func tree(t *testing.T, root string) map[string]string {
 	return out
 }
 
-func sameTree(t *testing.T, what string, before, after map[string]string) {
+func sameTree(t testing.TB, what string, before, after map[string]string) {
 	t.Helper()
 	for k, v := range before {
 		if after[k] != v {
@@ -68,7 +68,7 @@ func sameTree(t *testing.T, what string, before, after map[string]string) {
 // traversalSetup is a data directory beside files an id must never reach:
 // a state database in the data directory and notes outside it. One added
 // article is in the trash, one in the archive.
-func traversalSetup(t *testing.T) (root string, l *Library) {
+func traversalSetup(t testing.TB) (root string, l *Library) {
 	t.Helper()
 	root = t.TempDir()
 	data := filepath.Join(root, "data")
@@ -84,12 +84,16 @@ func traversalSetup(t *testing.T) (root string, l *Library) {
 			t.Fatal(err)
 		}
 	}
-	l = open(t, Config{DataDir: data})
-	ctx := context.Background()
-	if _, err := l.Add(ctx, []File{{Name: "spam.md", Data: []byte(spam)}, {Name: "pentagon.md", Data: testdata(t, "pentagon.md")}}); err != nil {
+	l, err := Open(context.Background(), Config{DataDir: data})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Remove(ctx, "pentagon"); err != nil {
+	t.Cleanup(func() { l.Close() })
+	ctx := context.Background()
+	if _, err := l.Add(ctx, Base, []File{{Name: "spam.md", Data: []byte(spam)}, {Name: "pentagon.md", Data: testdata(t, "pentagon.md")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Remove(ctx, Base, "pentagon"); err != nil {
 		t.Fatal(err)
 	}
 	return root, l
@@ -101,14 +105,15 @@ func traversalSetup(t *testing.T) (root string, l *Library) {
 func TestIDsNeverReachPaths(t *testing.T) {
 	root, l := traversalSetup(t)
 	ctx := context.Background()
-	ops := map[string]func(id string) error{
-		"remove":  func(id string) error { return l.Remove(ctx, id) },
-		"restore": func(id string) error { _, err := l.Restore(ctx, id); return err },
-		"exclude": func(id string) error { return l.Exclude(ctx, id) },
-		"include": func(id string) error { return l.Include(ctx, id) },
+	ops := map[string]func(id string) error{}
+	for _, c := range []Collection{Base, guild(t, guildA)} {
+		ops["remove in "+string(c)] = func(id string) error { return l.Remove(ctx, c, id) }
+		ops["restore in "+string(c)] = func(id string) error { _, err := l.Restore(ctx, c, id); return err }
+		ops["exclude in "+string(c)] = func(id string) error { return l.Exclude(ctx, c, id) }
+		ops["include in "+string(c)] = func(id string) error { return l.Include(ctx, c, id) }
 	}
 	before := tree(t, root)
-	articlesBefore := len(l.Articles())
+	articlesBefore := len(l.Articles(Base))
 	for name, op := range ops {
 		for _, id := range traversalForms {
 			err := op(id)
@@ -121,7 +126,7 @@ func TestIDsNeverReachPaths(t *testing.T) {
 		}
 	}
 	sameTree(t, "after every traversal form", before, tree(t, root))
-	if n := len(l.Articles()); n != articlesBefore {
+	if n := len(l.Articles(Base)); n != articlesBefore {
 		t.Errorf("the archive has %d articles, want %d", n, articlesBefore)
 	}
 }
@@ -135,9 +140,11 @@ func FuzzCurationIDs(f *testing.F) {
 	}
 	f.Add("spam")
 	f.Add("pentagon")
+	// One library for every input: its own folders may change (a valid ID
+	// is excluded, removed, restored), nothing else may.
+	root, l := traversalSetup(f)
+	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, id string) {
-		root, l := traversalSetup(t)
-		ctx := context.Background()
 		outside := func() map[string]string {
 			m := tree(t, root)
 			for k := range m {
@@ -148,12 +155,14 @@ func FuzzCurationIDs(f *testing.F) {
 			return m
 		}
 		before := outside()
-		errs := []error{l.Exclude(ctx, id), l.Include(ctx, id), l.Remove(ctx, id)}
-		_, err := l.Restore(ctx, id)
-		errs = append(errs, err)
-		for _, err := range errs {
-			if err == nil && id != "spam" && id != "pentagon" {
-				t.Errorf("an operation on %q succeeded", id)
+		for _, c := range []Collection{Base, Collection("guild-" + guildA)} {
+			errs := []error{l.Exclude(ctx, c, id), l.Include(ctx, c, id), l.Remove(ctx, c, id)}
+			_, err := l.Restore(ctx, c, id)
+			errs = append(errs, err)
+			for _, err := range errs {
+				if err == nil && id != "spam" && id != "pentagon" {
+					t.Errorf("an operation on %q in %s succeeded", id, c)
+				}
 			}
 		}
 		sameTree(t, "outside the library's folders", before, outside())

@@ -31,7 +31,7 @@ func TestBadArticleFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer lib.Close()
-		st := lib.Stats()
+		st := lib.Stats(library.Base)
 		st.IndexBuilt, st.LastChange = st.IndexBuilt.UTC(), st.LastChange.UTC()
 		return st
 	}
@@ -84,7 +84,7 @@ func TestBadArticleFiles(t *testing.T) {
 	if after := stats(); after != before {
 		t.Errorf("the refused files changed the index: %+v → %+v", before, after)
 	}
-	if entries, _ := os.ReadDir(filepath.Join(data, "added")); len(entries) != 0 {
+	if entries, _ := os.ReadDir(filepath.Join(data, "collections", "base", "added")); len(entries) != 0 {
 		t.Errorf("refused files were kept: %v", entries)
 	}
 
@@ -102,15 +102,15 @@ func TestBadArticleFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lib.Close()
-	a, ok := lib.Article("latin1")
+	a, ok := lib.Article(library.Base, "latin1")
 	if !ok || a.Title != "Grüße aus München" {
 		t.Errorf("Latin-1 article: %q, %v", a.Title, ok)
 	}
-	res, err := lib.Search(context.Background(), "Straßenbahn Brücke", index.SearchOptions{Limit: 1})
+	res, err := lib.Search(context.Background(), library.Base, "Straßenbahn Brücke", index.SearchOptions{Limit: 1})
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].Article != "latin1" {
 		t.Errorf("Latin-1 text not searchable: %+v, %v", res.Hits, err)
 	}
-	if st := lib.Stats(); st.Articles != before.Articles+1 {
+	if st := lib.Stats(library.Base); st.Articles != before.Articles+1 {
 		t.Errorf("%d articles after adding the Latin-1 file; want %d", st.Articles, before.Articles+1)
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 type app struct {
 	cfg            Config
+	guild          string // --guild: the guild collection the command works on ("" the base)
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -97,12 +98,16 @@ func (a *app) search(ctx context.Context, args []string) error {
 	if *limit < 1 || *limit > index.MaxLimit {
 		return usageError(fmt.Sprintf("--limit must be between 1 and %d", index.MaxLimit))
 	}
+	c, err := a.collection()
+	if err != nil {
+		return err
+	}
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	res, err := lib.Search(ctx, query, index.SearchOptions{Limit: *limit})
+	res, err := lib.Search(ctx, c, query, index.SearchOptions{Limit: *limit})
 	if err != nil {
 		return err
 	}
@@ -194,6 +199,9 @@ func printChanges(w io.Writer, rep library.Report) {
 			fmt.Fprintf(w, "%s: %s\n", c.label, strings.Join(c.ids, ", "))
 		}
 	}
+	for _, r := range rep.Renamed {
+		fmt.Fprintf(w, "%s: the ID %s was taken by another article; added as %s\n", r.File, r.Wanted, r.ID)
+	}
 	for _, p := range rep.Problems {
 		fmt.Fprintf(w, "skipped: %s\n", p)
 	}
@@ -255,6 +263,10 @@ func (a *app) add(ctx context.Context, args []string) error {
 		}
 		return a.addURLs(ctx, fs.Args(), *asJSON)
 	}
+	c, err := a.collection()
+	if err != nil {
+		return err
+	}
 	var files []library.File
 	for _, p := range fs.Args() {
 		data, err := os.ReadFile(p)
@@ -268,7 +280,7 @@ func (a *app) add(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	rep, err := lib.Add(ctx, files)
+	rep, err := lib.Add(ctx, c, files)
 	if err != nil {
 		return err
 	}
@@ -282,8 +294,8 @@ func (a *app) add(ctx context.Context, args []string) error {
 			Alerts   []jsonAlert `json:"alerts"`
 			Problems []string    `json:"problems,omitempty"`
 		}{Added: []added{}, Alerts: []jsonAlert{}, Problems: rep.Problems}
-		for _, id := range append(rep.Added, rep.Changed...) {
-			art, _ := lib.Article(id)
+		for _, id := range rep.Added {
+			art, _ := lib.Article(c, id)
 			out.Added = append(out.Added, added{Article: id, Title: art.Title})
 		}
 		for _, al := range rep.Alerts {
@@ -341,12 +353,16 @@ func (a *app) contradictions(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	c, err := a.collection()
+	if err != nil {
+		return err
+	}
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	pairs := lib.Contradictions()
+	pairs := lib.Contradictions(c)
 	if *asJSON {
 		out := struct {
 			Pairs []jsonAlert `json:"pairs"`
@@ -372,12 +388,16 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 	if strings.TrimSpace(topic) == "" {
 		return usageError("timeline needs a topic, e.g. claimbot timeline \"nordkoreanische Soldaten\"")
 	}
+	c, err := a.collection()
+	if err != nil {
+		return err
+	}
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
-	entries, err := lib.Timeline(ctx, topic)
+	entries, err := lib.Timeline(ctx, c, topic)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimbot/claimbot/ingest"
 )
 
 // Config is claimbot's configuration, read from the environment (and a .env
@@ -36,6 +38,8 @@ type Config struct {
 
 	AllowPrivateFetch bool          // CLAIMBOT_ALLOW_PRIVATE_FETCH
 	FeedInterval      time.Duration // CLAIMBOT_FEED_INTERVAL
+	MinArticleChars   int           // CLAIMBOT_MIN_ARTICLE_CHARS
+	OperatorGuilds    []string      // CLAIMBOT_OPERATOR_GUILDS
 }
 
 // ConfigError names the setting that is wrong and what is expected.
@@ -65,6 +69,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		ClaimRateCount:   5,
 		ClaimRateWindow:  10 * time.Second,
 		FeedInterval:     15 * time.Minute,
+		MinArticleChars:  ingest.DefaultMinTextRunes,
 	}
 	if c.DataDir == "" {
 		cache, err := os.UserCacheDir()
@@ -93,6 +98,18 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		}
 		c.FeedInterval = d
 	}
+	if v := strings.TrimSpace(getenv("CLAIMBOT_MIN_ARTICLE_CHARS")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			return c, &ConfigError{"CLAIMBOT_MIN_ARTICLE_CHARS", fmt.Sprintf("%q: want a number of characters from 1 to 100000, e.g. 200", v)}
+		}
+		c.MinArticleChars = n
+	}
+	for _, g := range strings.Split(getenv("CLAIMBOT_OPERATOR_GUILDS"), ",") {
+		if g = strings.TrimSpace(g); g != "" {
+			c.OperatorGuilds = append(c.OperatorGuilds, g)
+		}
+	}
 	switch v := strings.TrimSpace(getenv("CLAIMBOT_ALLOW_PRIVATE_FETCH")); v {
 	case "", "0", "false":
 	case "1", "true":
@@ -113,6 +130,11 @@ func (c Config) Validate() error {
 	} {
 		if v != "" && !reSnowflake.MatchString(v) {
 			return &ConfigError{key, fmt.Sprintf("%q: want a Discord ID (17 to 20 digits)", v)}
+		}
+	}
+	for _, g := range c.OperatorGuilds {
+		if !reSnowflake.MatchString(g) {
+			return &ConfigError{"CLAIMBOT_OPERATOR_GUILDS", fmt.Sprintf("%q: want Discord guild IDs (17 to 20 digits), separated by commas", g)}
 		}
 	}
 	if c.DiscordPublicKey != "" {

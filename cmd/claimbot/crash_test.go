@@ -16,6 +16,7 @@ import (
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 // Crash tests: a real child process (this test binary, re-executed to run
@@ -33,7 +34,7 @@ const (
 
 	// bigToken is in every paragraph of the big article and nowhere else.
 	bigToken    = "Zeitlupenprotokoll"
-	bigParas    = 600
+	bigParas    = 450 // ~190,000 characters: under articles.MaxTextRunes, slow enough to kill mid-add
 	crashGuild  = "1290000000000000123"
 	crashChan   = "1290000000000000124"
 	crashAlert  = "pending-alert-key"
@@ -56,7 +57,7 @@ func TestHelperCrashChild(t *testing.T) {
 		fmt.Println("ERROR", err)
 		os.Exit(3)
 	}
-	st, err := state.OpenBolt(filepath.Join(data, "state.db"))
+	st, err := boltstate.Open(filepath.Join(data, "state.db"))
 	if err != nil {
 		fmt.Println("ERROR", err)
 		os.Exit(3)
@@ -85,7 +86,7 @@ func TestHelperCrashChild(t *testing.T) {
 			os.Exit(3)
 		}
 		fmt.Println("WORKING")
-		if _, err := lib.Add(ctx, []library.File{{Name: "zeitlupe.md", Data: big}}); err != nil {
+		if _, err := lib.Add(ctx, library.Base, []library.File{{Name: "zeitlupe.md", Data: big}}); err != nil {
 			fmt.Println("ERROR", err)
 			os.Exit(3)
 		}
@@ -162,9 +163,9 @@ func newCrashFixture(t *testing.T) crashFixture {
 
 	ctx := context.Background()
 	lib := f.open(t)
-	f.stats = lib.Stats()
+	f.stats = lib.Stats(library.Base)
 	lib.Close()
-	st, err := state.OpenBolt(filepath.Join(f.data, "state.db"))
+	st, err := boltstate.Open(filepath.Join(f.data, "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +279,7 @@ func (f crashFixture) killPoints(t *testing.T, mode string) []time.Duration {
 // checkState: the state database opens and kept what was there.
 func (f crashFixture) checkState(t *testing.T) {
 	t.Helper()
-	st, err := state.OpenBolt(filepath.Join(f.data, "state.db"))
+	st, err := boltstate.Open(filepath.Join(f.data, "state.db"))
 	if err != nil {
 		t.Fatalf("state after the crash: %v", err)
 	}
@@ -298,7 +299,7 @@ func (f crashFixture) checkState(t *testing.T) {
 
 func search(t *testing.T, lib *library.Library, q string) index.Result {
 	t.Helper()
-	res, err := lib.Search(context.Background(), q, index.SearchOptions{Limit: 1})
+	res, err := lib.Search(context.Background(), library.Base, q, index.SearchOptions{Limit: 1})
 	if err != nil {
 		t.Fatalf("search %q after the crash: %v", q, err)
 	}
@@ -331,14 +332,14 @@ func TestCrashDuringReindex(t *testing.T) {
 	addFresh(0)
 	points := f.killPoints(t, "reindex")
 	lib := f.open(t)
-	base := lib.Stats() // with round 0's article, from the calibration
+	base := lib.Stats(library.Base) // with round 0's article, from the calibration
 	lib.Close()
 	prev := base
 	for round, after := range points {
 		token := addFresh(round + 1)
 		finished, _ := f.runAndKill(t, "reindex", after)
 		lib := f.open(t)
-		st := lib.Stats()
+		st := lib.Stats(library.Base)
 		got := search(t, lib, token).Total
 		switch got {
 		case 0:
@@ -395,7 +396,7 @@ func TestCrashDuringAdd(t *testing.T) {
 					lib.Close()
 				}
 			}()
-			st := lib.Stats()
+			st := lib.Stats(library.Base)
 			got := int(search(t, lib, bigToken).Total)
 			switch {
 			case got == 0:
@@ -414,7 +415,7 @@ func TestCrashDuringAdd(t *testing.T) {
 			}
 			// The kept file is the article's record: whatever the index
 			// had, the next re-index makes index and files agree.
-			kept := len(glob(t, filepath.Join(f.data, "added", "zeitlupe.*"))) > 0
+			kept := len(glob(t, filepath.Join(f.data, "collections", "base", "added", "zeitlupe.*"))) > 0
 			if got == f.bigParas && !kept {
 				t.Error("indexed, but the article file was not kept")
 			}

@@ -79,7 +79,7 @@ func TestAddURL(t *testing.T) {
 		code int
 		want string
 	}{
-		{"duplicate", env, []string{"add", url}, 1, "was already added as article"},
+		{"duplicate", env, []string{"add", url}, 1, "is in the archive already as article"},
 		{"private address without the switch", map[string]string{"CLAIMBOT_DATA": env["CLAIMBOT_DATA"]}, []string{"add", srv.URL + "/welt/abendpost"}, 1, "loopback"},
 		{"missing page", env, []string{"add", srv.URL + "/gibt-es-nicht"}, 1, "does not exist"},
 		{"files and URLs mixed", env, []string{"add", url, "artikel.txt"}, 2, "not both"},
@@ -133,9 +133,9 @@ func TestFeedsCLI(t *testing.T) {
 		{args: []string{"feeds", "remove", feed}, want: []string{"Unsubscribed from " + feed}},
 		{args: []string{"feeds", "remove", feed}, err: "no feed", code: 1},
 		{args: []string{"feeds", "list"}, want: []string{"No feeds"}},
-		{args: []string{"feeds"}, err: "usage: claimbot feeds", code: 2},
+		{args: []string{"feeds"}, err: "feeds add URL | list", code: 2},
 		{args: []string{"feeds", "add"}, err: "needs one feed URL", code: 2},
-		{args: []string{"feeds", "frobnicate"}, err: "usage: claimbot feeds", code: 2},
+		{args: []string{"feeds", "frobnicate"}, err: "feeds add URL | list", code: 2},
 	}
 	for _, s := range steps {
 		out, _, err := runCLI(t, env, s.args...)

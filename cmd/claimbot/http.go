@@ -81,7 +81,7 @@ func (s *opsServer) indexReady(ctx context.Context) error {
 	if lib == nil {
 		return errors.New("opening the index")
 	}
-	_, err := lib.Search(ctx, "claimbot", index.SearchOptions{Limit: 1})
+	_, err := lib.Search(ctx, library.Base, "claimbot", index.SearchOptions{Limit: 1})
 	if err != nil && claimbot.ErrorCode(err) != claimbot.EINVALID {
 		return err
 	}

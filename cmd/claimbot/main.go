@@ -53,7 +53,7 @@ type usageError string
 
 func (e usageError) Error() string { return string(e) }
 
-const usage = `usage: claimbot [--data DIR] [--articles DIR] [COMMAND] [ARGS]
+const usage = `usage: claimbot [--data DIR] [--articles DIR] [--guild ID] [COMMAND] [ARGS]
 
 Commands:
   (none)                   the Discord bot when DISCORD_TOKEN is set, else the local console
@@ -69,6 +69,9 @@ Commands:
   contradictions [--json]  every contradicting pair of claims in the corpus
   timeline [--json] TOPIC  the figures reported on a topic, in date order
 
+The commands work on the shared base collection; --guild ID works on that
+Discord guild's own collection instead (search, add, contradictions and
+timeline see the base and the guild's articles, as the guild does).
 Settings come from the environment and a .env file; see .env.example.
 `
 
@@ -86,6 +89,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	global.Usage = func() { fmt.Fprint(stderr, usage) }
 	data := global.String("data", "", "data directory for the index and state (env CLAIMBOT_DATA)")
 	arts := global.String("articles", "", "directory of article files (env CLAIMBOT_ARTICLES; default: the embedded corpus)")
+	guild := global.String("guild", "", "work on this Discord guild's collection instead of the shared base")
 	if err := global.Parse(args); err != nil {
 		return err
 	}
@@ -99,7 +103,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if *arts != "" {
 		cfg.ArticlesDir = *arts
 	}
-	app := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr}
+	app := &app{cfg: cfg, guild: strings.TrimSpace(*guild), stdin: stdin, stdout: stdout, stderr: stderr}
 	app.logger = newLogger(cfg, stderr)
 
 	rest := global.Args()

@@ -166,7 +166,7 @@ func TestIndexAndAdd(t *testing.T) {
 	}
 	// Adding the same file again changes nothing and says why.
 	_, _, err = runCLI(t, env, "add", file)
-	if err == nil || !strings.Contains(err.Error(), "already indexed") {
+	if err == nil || !strings.Contains(err.Error(), "is in the archive already as article neu") {
 		t.Errorf("re-adding: got %v", err)
 	}
 	// A re-index keeps the added article.

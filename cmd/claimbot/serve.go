@@ -2,11 +2,12 @@ package main
 
 import (
 	"context"
-	"path/filepath"
+	"strings"
 
 	"github.com/claimbot/claimbot/bot"
+	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/ops"
-	"github.com/claimbot/claimbot/state"
 )
 
 // console serves the library in a local console: the main job on a machine
@@ -17,7 +18,7 @@ func (a *app) console(ctx context.Context) error {
 		return err
 	}
 	defer lib.Close()
-	st, err := state.OpenBolt(filepath.Join(a.cfg.DataDir, "state.db"))
+	st, err := a.openState()
 	if err != nil {
 		return err
 	}
@@ -50,22 +51,35 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer lib.Close()
-	metrics.WatchLibrary(lib.Stats)
-	st, err := state.OpenBolt(filepath.Join(a.cfg.DataDir, "state.db"))
+	metrics.WatchLibrary(lib.IndexStats)
+	st, err := a.openState()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	b, err := bot.New(bot.Config{
+	// The poller is built here, once; it runs inside the bot (after the
+	// gateway's READY) and posts what it adds through the bot. b is set
+	// before the bot runs the poller.
+	var b *bot.Bot
+	poller := a.poller(lib, st, func(ctx context.Context, rep library.Report) { b.Deliver(ctx, rep) }, ingest.PollerOptions{
+		OnPoll: func(r ingest.PollReport, err error) {
+			metrics.FeedPoll(r, err)
+			if added := r.Added(); len(added) > 0 {
+				a.logger.Info("feed poll added articles", "articles", strings.Join(added, ","))
+			}
+		},
+	})
+	b, err = bot.New(bot.Config{
 		Token:           a.cfg.DiscordToken,
 		GuildID:         a.cfg.DiscordGuildID,
 		PublicKey:       a.cfg.DiscordPublicKey,
 		APIBase:         a.cfg.DiscordAPIBase,
 		AlertChannelID:  a.cfg.AlertChannelID,
 		ModeratorRoleID: a.cfg.ModeratorRoleID,
+		OperatorGuilds:  a.cfg.OperatorGuilds,
 		ClaimRate:       a.cfg.ClaimRateCount,
 		ClaimWindow:     a.cfg.ClaimRateWindow,
-	}, bot.Deps{Library: lib, Store: st, Logger: a.logger, Metrics: metrics, Ingest: a.botIngest(lib, st)})
+	}, bot.Deps{Library: lib, Store: st, Logger: a.logger, Metrics: metrics, Ingest: a.botIngest(lib, st), Poller: poller})
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,7 @@
-package state
+// Package boltstate is the state.Store in one bbolt file (DATA/state.db),
+// for one bot process: the command line and the bot share the file and
+// its lock.
+package boltstate
 
 import (
 	"bytes"
@@ -6,12 +9,15 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/state"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -19,35 +25,42 @@ import (
 // formatID marks a bbolt file as claimbot state, so that another program's
 // bbolt file (or an index file given by mistake) is refused rather than
 // silently filled with our buckets.
+//
+// Format 2 keys feeds and feed items by guild (migrate.go reads format 1,
+// where feeds were shared by every guild).
 const (
 	formatID      = "claimbot-state"
-	formatVersion = 1
+	formatVersion = 2
 )
 
 var (
-	bucketMeta     = []byte("meta")
-	bucketGuilds   = []byte("guilds")
-	bucketVerdicts = []byte("verdicts")
-	bucketPosted   = []byte("posted")
-	bucketOutbox   = []byte("outbox")
-	bucketAudit    = []byte("audit") // one sub-bucket per guild, keyed by sequence
-	bucketFeeds    = []byte("feeds")
-	bucketItems    = []byte("items")
+	bucketMeta      = []byte("meta")
+	bucketGuilds    = []byte("guilds")
+	bucketVerdicts  = []byte("verdicts")
+	bucketPosted    = []byte("posted")
+	bucketOutbox    = []byte("outbox")
+	bucketAudit     = []byte("audit")      // one sub-bucket per guild, keyed by sequence
+	bucketFeeds     = []byte("feeds")      // guild NUL url → state.Feed
+	bucketFeedItems = []byte("feed_items") // guild NUL link → FeedItem
 
-	allBuckets = [][]byte{bucketMeta, bucketGuilds, bucketVerdicts, bucketPosted, bucketOutbox, bucketAudit, bucketFeeds, bucketItems}
+	allBuckets = [][]byte{bucketMeta, bucketGuilds, bucketVerdicts, bucketPosted, bucketOutbox, bucketAudit, bucketFeeds, bucketFeedItems}
 )
 
 // DefaultLockTimeout is how long OpenBolt waits for another process to let
 // go of the file before giving up with a clear error instead of hanging.
 const DefaultLockTimeout = 2 * time.Second
 
-// Option configures OpenBolt.
+// Option configures Open.
 type Option func(*options)
 
 type options struct {
 	now         func() time.Time
 	lockTimeout time.Duration
+	log         *slog.Logger
 }
+
+// WithLogger receives what Open says once, such as a format migration.
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.log = l } }
 
 // WithNow sets the clock used for default timestamps (tests inject one).
 func WithNow(now func() time.Time) Option { return func(o *options) { o.now = now } }
@@ -56,20 +69,25 @@ func WithNow(now func() time.Time) Option { return func(o *options) { o.now = no
 // DefaultLockTimeout).
 func WithLockTimeout(d time.Duration) Option { return func(o *options) { o.lockTimeout = d } }
 
-// Bolt is the single-file Store used by one bot process.
-type Bolt struct {
+// Store is the single-file state.Store used by one bot process.
+type Store struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+	log  *slog.Logger
+	// seen is the replay window: one process serves from this file, so
+	// it is kept in memory (state.Interactions).
+	seen state.Interactions
 }
 
-var _ Store = (*Bolt)(nil)
+var _ state.Store = (*Store)(nil)
 
-// OpenBolt opens (creating if needed) the state database at path. A file
-// locked by another process, a corrupt file and a file that is not claimbot
-// state are refused with an error naming the path.
-func OpenBolt(path string, opts ...Option) (*Bolt, error) {
-	o := options{now: time.Now, lockTimeout: DefaultLockTimeout}
+// Open opens (creating if needed) the state database at path, migrating an
+// older format in place. A file locked by another process, a corrupt file
+// and a file that is not claimbot state are refused with an error naming
+// the path.
+func Open(path string, opts ...Option) (*Store, error) {
+	o := options{now: time.Now, lockTimeout: DefaultLockTimeout, log: slog.New(slog.DiscardHandler)}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -80,7 +98,7 @@ func OpenBolt(path string, opts ...Option) (*Bolt, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Bolt{db: db, path: path, now: o.now}
+	b := &Store{db: db, path: path, now: o.now, log: o.log}
 	if err := b.init(); err != nil {
 		db.Close()
 		return nil, err
@@ -111,7 +129,7 @@ func openDB(path string, timeout time.Duration) (db *bolt.DB, err error) {
 
 // init creates the buckets in a new file and checks the format marker of an
 // existing one.
-func (b *Bolt) init() error {
+func (b *Store) init() error {
 	return b.update(context.Background(), func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -140,7 +158,8 @@ func (b *Bolt) init() error {
 		if len(v) != 8 {
 			return claimbot.Errorf(claimbot.EUNAVAILABLE, "state database %s is corrupt: bad format version", b.path)
 		}
-		if n := binary.BigEndian.Uint64(v); n > formatVersion {
+		n := binary.BigEndian.Uint64(v)
+		if n > formatVersion {
 			return claimbot.Errorf(claimbot.EUNAVAILABLE, "state database %s was written by a newer claimbot (format %d, this one reads %d)", b.path, n, formatVersion)
 		}
 		for _, name := range allBuckets {
@@ -148,33 +167,39 @@ func (b *Bolt) init() error {
 				return err
 			}
 		}
+		if n < formatVersion {
+			if err := b.migrate(tx, n); err != nil {
+				return err
+			}
+			return meta.Put([]byte("version"), binary.BigEndian.AppendUint64(nil, formatVersion))
+		}
 		return nil
 	})
 }
 
 // Path returns the file the store lives in.
-func (b *Bolt) Path() string { return b.path }
+func (b *Store) Path() string { return b.path }
 
 // Close releases the file and its lock.
-func (b *Bolt) Close() error {
+func (b *Store) Close() error {
 	if err := b.db.Close(); err != nil {
 		return claimbot.Errorf(claimbot.EINTERNAL, "state database %s: close: %w", b.path, err)
 	}
 	return nil
 }
 
-func (b *Bolt) view(ctx context.Context, fn func(*bolt.Tx) error) error {
+func (b *Store) view(ctx context.Context, fn func(*bolt.Tx) error) error {
 	return b.tx(ctx, false, fn)
 }
 
-func (b *Bolt) update(ctx context.Context, fn func(*bolt.Tx) error) error {
+func (b *Store) update(ctx context.Context, fn func(*bolt.Tx) error) error {
 	return b.tx(ctx, true, fn)
 }
 
 // tx runs fn in a transaction. bbolt panics on damaged pages; bbolt rolls the
 // transaction back on the way out, so recovering here turns a damaged file
 // into an error naming it instead of a crashed bot.
-func (b *Bolt) tx(ctx context.Context, write bool, fn func(*bolt.Tx) error) (err error) {
+func (b *Store) tx(ctx context.Context, write bool, fn func(*bolt.Tx) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -223,7 +248,7 @@ func putJSON(bk *bolt.Bucket, key []byte, v any) error {
 	return bk.Put(key, data)
 }
 
-func (b *Bolt) getJSON(bk *bolt.Bucket, key []byte, v any) (bool, error) {
+func (b *Store) getJSON(bk *bolt.Bucket, key []byte, v any) (bool, error) {
 	data := bk.Get(key)
 	if data == nil {
 		return false, nil
@@ -236,16 +261,16 @@ func (b *Bolt) getJSON(bk *bolt.Bucket, key []byte, v any) (bool, error) {
 
 // stamp fills a zero time from the store's clock and drops the monotonic
 // reading and location so values compare equal after a round trip.
-func (b *Bolt) stamp(t time.Time) time.Time {
+func (b *Store) stamp(t time.Time) time.Time {
 	if t.IsZero() {
 		t = b.now()
 	}
 	return t.UTC().Round(0)
 }
 
-// GuildSettings implements Store.
-func (b *Bolt) GuildSettings(ctx context.Context, guildID string) (GuildSettings, error) {
-	var s GuildSettings
+// GuildSettings implements state.Store.
+func (b *Store) GuildSettings(ctx context.Context, guildID string) (state.GuildSettings, error) {
+	var s state.GuildSettings
 	if err := required("guild ID", guildID); err != nil {
 		return s, err
 	}
@@ -256,8 +281,8 @@ func (b *Bolt) GuildSettings(ctx context.Context, guildID string) (GuildSettings
 	return s, err
 }
 
-// SetGuildSettings implements Store.
-func (b *Bolt) SetGuildSettings(ctx context.Context, guildID string, s GuildSettings) error {
+// SetGuildSettings implements state.Store.
+func (b *Store) SetGuildSettings(ctx context.Context, guildID string, s state.GuildSettings) error {
 	if err := required("guild ID", guildID); err != nil {
 		return err
 	}
@@ -266,9 +291,9 @@ func (b *Bolt) SetGuildSettings(ctx context.Context, guildID string, s GuildSett
 	})
 }
 
-// Verdict implements Store.
-func (b *Bolt) Verdict(ctx context.Context, guildID, alertKey string) (Verdict, bool, error) {
-	var v Verdict
+// Verdict implements state.Store.
+func (b *Store) Verdict(ctx context.Context, guildID, alertKey string) (state.Verdict, bool, error) {
+	var v state.Verdict
 	if err := errors.Join(required("guild ID", guildID), required("alert key", alertKey)); err != nil {
 		return v, false, firstErr(err)
 	}
@@ -281,28 +306,18 @@ func (b *Bolt) Verdict(ctx context.Context, guildID, alertKey string) (Verdict, 
 	return v, ok, err
 }
 
-// SetVerdict implements Store.
-func (b *Bolt) SetVerdict(ctx context.Context, guildID, alertKey string, v Verdict) error {
+// SetVerdict implements state.Store.
+func (b *Store) SetVerdict(ctx context.Context, guildID, alertKey string, v state.Verdict) error {
 	if err := errors.Join(required("guild ID", guildID), required("alert key", alertKey)); err != nil {
 		return firstErr(err)
 	}
-	if err := ValidVerdict(v.Value); err != nil {
+	if err := state.ValidVerdict(v.Value); err != nil {
 		return err
 	}
 	v.At = b.stamp(v.At)
 	return b.update(ctx, func(tx *bolt.Tx) error {
 		return putJSON(tx.Bucket(bucketVerdicts), pairKey(guildID, alertKey), v)
 	})
-}
-
-// ValidVerdict returns an EINVALID error unless value is a known verdict;
-// every Store implementation uses it so they refuse the same values.
-func ValidVerdict(value string) error {
-	switch value {
-	case VerdictConfirmed, VerdictNotContradiction:
-		return nil
-	}
-	return claimbot.Errorf(claimbot.EINVALID, "verdict %q: want %q or %q", value, VerdictConfirmed, VerdictNotContradiction)
 }
 
 // firstErr returns the first error joined by errors.Join, so callers see one
@@ -316,9 +331,9 @@ func firstErr(err error) error {
 	return err
 }
 
-// ClaimAlert implements Store. bbolt runs one write transaction at a time, so
+// ClaimAlert implements state.Store. bbolt runs one write transaction at a time, so
 // the check and the insert below cannot interleave with another caller's.
-func (b *Bolt) ClaimAlert(ctx context.Context, guildID, alertKey string) (bool, error) {
+func (b *Store) ClaimAlert(ctx context.Context, guildID, alertKey string) (bool, error) {
 	if err := errors.Join(required("guild ID", guildID), required("alert key", alertKey)); err != nil {
 		return false, firstErr(err)
 	}
@@ -338,15 +353,15 @@ func (b *Bolt) ClaimAlert(ctx context.Context, guildID, alertKey string) (bool, 
 	return first, nil
 }
 
-// EnqueueAlert implements Store.
-func (b *Bolt) EnqueueAlert(ctx context.Context, p PendingAlert) error {
+// EnqueueAlert implements state.Store.
+func (b *Store) EnqueueAlert(ctx context.Context, p state.PendingAlert) error {
 	if err := errors.Join(required("guild ID", p.GuildID), required("alert key", p.AlertKey)); err != nil {
 		return firstErr(err)
 	}
 	return b.update(ctx, func(tx *bolt.Tx) error {
 		bk := tx.Bucket(bucketOutbox)
 		k := pairKey(p.GuildID, p.AlertKey)
-		var old PendingAlert
+		var old state.PendingAlert
 		found, err := b.getJSON(bk, k, &old)
 		if err != nil {
 			return err
@@ -362,12 +377,12 @@ func (b *Bolt) EnqueueAlert(ctx context.Context, p PendingAlert) error {
 	})
 }
 
-// PendingAlerts implements Store.
-func (b *Bolt) PendingAlerts(ctx context.Context, limit int) ([]PendingAlert, error) {
-	var out []PendingAlert
+// PendingAlerts implements state.Store.
+func (b *Store) PendingAlerts(ctx context.Context, limit int) ([]state.PendingAlert, error) {
+	var out []state.PendingAlert
 	err := b.view(ctx, func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketOutbox).ForEach(func(k, _ []byte) error {
-			var p PendingAlert
+			var p state.PendingAlert
 			if _, err := b.getJSON(tx.Bucket(bucketOutbox), k, &p); err != nil {
 				return err
 			}
@@ -385,8 +400,8 @@ func (b *Bolt) PendingAlerts(ctx context.Context, limit int) ([]PendingAlert, er
 	return out, nil
 }
 
-// AckAlert implements Store.
-func (b *Bolt) AckAlert(ctx context.Context, guildID, alertKey string) error {
+// AckAlert implements state.Store.
+func (b *Store) AckAlert(ctx context.Context, guildID, alertKey string) error {
 	if err := errors.Join(required("guild ID", guildID), required("alert key", alertKey)); err != nil {
 		return firstErr(err)
 	}
@@ -395,9 +410,9 @@ func (b *Bolt) AckAlert(ctx context.Context, guildID, alertKey string) error {
 	})
 }
 
-// AppendAudit implements Store. Entries are keyed by a per-guild sequence so
+// AppendAudit implements state.Store. Entries are keyed by a per-guild sequence so
 // that order is the order of appending, whatever the clocks say.
-func (b *Bolt) AppendAudit(ctx context.Context, e AuditEntry) error {
+func (b *Store) AppendAudit(ctx context.Context, e state.AuditEntry) error {
 	if err := errors.Join(required("guild ID", e.GuildID), required("user ID", e.UserID), required("action", e.Action)); err != nil {
 		return firstErr(err)
 	}
@@ -415,12 +430,12 @@ func (b *Bolt) AppendAudit(ctx context.Context, e AuditEntry) error {
 	})
 }
 
-// Audit implements Store.
-func (b *Bolt) Audit(ctx context.Context, guildID string, limit int) ([]AuditEntry, error) {
+// Audit implements state.Store.
+func (b *Store) Audit(ctx context.Context, guildID string, limit int) ([]state.AuditEntry, error) {
 	if err := required("guild ID", guildID); err != nil {
 		return nil, err
 	}
-	var out []AuditEntry
+	var out []state.AuditEntry
 	err := b.view(ctx, func(tx *bolt.Tx) error {
 		bk := tx.Bucket(bucketAudit).Bucket([]byte(guildID))
 		if bk == nil {
@@ -428,7 +443,7 @@ func (b *Bolt) Audit(ctx context.Context, guildID string, limit int) ([]AuditEnt
 		}
 		c := bk.Cursor()
 		for k, _ := c.Last(); k != nil && (limit <= 0 || len(out) < limit); k, _ = c.Prev() {
-			var e AuditEntry
+			var e state.AuditEntry
 			if _, err := b.getJSON(bk, k, &e); err != nil {
 				return err
 			}
@@ -439,30 +454,73 @@ func (b *Bolt) Audit(ctx context.Context, guildID string, limit int) ([]AuditEnt
 	return out, err
 }
 
-// AddFeed implements Store.
-func (b *Bolt) AddFeed(ctx context.Context, f Feed) error {
-	if err := required("feed URL", f.URL); err != nil {
-		return err
+// ListGuildSettings implements state.Store.
+func (b *Store) ListGuildSettings(ctx context.Context) (map[string]state.GuildSettings, error) {
+	out := map[string]state.GuildSettings{}
+	err := b.view(ctx, func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketGuilds)
+		return bk.ForEach(func(k, _ []byte) error {
+			var s state.GuildSettings
+			if _, err := b.getJSON(bk, k, &s); err != nil {
+				return err
+			}
+			out[string(k)] = s
+			return nil
+		})
+	})
+	return out, err
+}
+
+// scoped joins a guild ("" for the operators) and a URL; NUL occurs in
+// neither (noNUL refuses it).
+func scoped(guildID, s string) []byte { return []byte(guildID + "\x00" + s) }
+
+func noNUL(name, v string) error {
+	if strings.IndexByte(v, 0) >= 0 {
+		return claimbot.Errorf(claimbot.EINVALID, "%s contains a NUL byte", name)
+	}
+	return nil
+}
+
+// eachScoped calls fn for every record of the guild in bk, in key order.
+func (b *Store) eachScoped(bk *bolt.Bucket, guildID string, fn func(k []byte) error) error {
+	prefix := scoped(guildID, "")
+	c := bk.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if err := fn(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddFeed implements state.Store.
+func (b *Store) AddFeed(ctx context.Context, f state.Feed) error {
+	if err := errors.Join(required("feed URL", f.URL), noNUL("guild ID", f.GuildID)); err != nil {
+		return firstErr(err)
 	}
 	f.Added = b.stamp(f.Added)
-	f.FeedCursor = FeedCursor{}
+	f.FeedCursor = state.FeedCursor{}
 	return b.update(ctx, func(tx *bolt.Tx) error {
 		bk := tx.Bucket(bucketFeeds)
-		if bk.Get([]byte(f.URL)) != nil {
+		k := scoped(f.GuildID, f.URL)
+		if bk.Get(k) != nil {
 			return claimbot.Errorf(claimbot.ECONFLICT, "feed %s is already subscribed", f.URL)
 		}
-		return putJSON(bk, []byte(f.URL), f)
+		return putJSON(bk, k, f)
 	})
 }
 
-// ListFeeds implements Store. bbolt iterates keys in byte order, which is the
-// URL order promised by the interface.
-func (b *Bolt) ListFeeds(ctx context.Context) ([]Feed, error) {
-	var out []Feed
+// ListFeeds implements state.Store. Keys sort by guild, then URL.
+func (b *Store) ListFeeds(ctx context.Context, guildID string) ([]state.Feed, error) {
+	if err := noNUL("guild ID", guildID); err != nil {
+		return nil, err
+	}
+	var out []state.Feed
 	err := b.view(ctx, func(tx *bolt.Tx) error {
 		bk := tx.Bucket(bucketFeeds)
-		return bk.ForEach(func(k, _ []byte) error {
-			var f Feed
+		return b.eachScoped(bk, guildID, func(k []byte) error {
+			var f state.Feed
 			if _, err := b.getJSON(bk, k, &f); err != nil {
 				return err
 			}
@@ -473,30 +531,71 @@ func (b *Bolt) ListFeeds(ctx context.Context) ([]Feed, error) {
 	return out, err
 }
 
-// RemoveFeed implements Store.
-func (b *Bolt) RemoveFeed(ctx context.Context, url string) error {
-	if err := required("feed URL", url); err != nil {
-		return err
+// AllFeeds implements state.Store.
+func (b *Store) AllFeeds(ctx context.Context) ([]state.Feed, error) {
+	var out []state.Feed
+	err := b.view(ctx, func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketFeeds)
+		return bk.ForEach(func(k, _ []byte) error {
+			var f state.Feed
+			if _, err := b.getJSON(bk, k, &f); err != nil {
+				return err
+			}
+			out = append(out, f)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// RemoveFeed implements state.Store.
+func (b *Store) RemoveFeed(ctx context.Context, guildID, url string) error {
+	if err := errors.Join(required("feed URL", url), noNUL("guild ID", guildID)); err != nil {
+		return firstErr(err)
 	}
 	return b.update(ctx, func(tx *bolt.Tx) error {
 		bk := tx.Bucket(bucketFeeds)
-		if bk.Get([]byte(url)) == nil {
+		k := scoped(guildID, url)
+		if bk.Get(k) == nil {
 			return claimbot.Errorf(claimbot.ENOTFOUND, "feed %s is not subscribed", url)
 		}
-		return bk.Delete([]byte(url))
+		if err := bk.Delete(k); err != nil {
+			return err
+		}
+		items := tx.Bucket(bucketFeedItems)
+		var drop [][]byte
+		if err := b.eachScoped(items, guildID, func(k []byte) error {
+			var it state.FeedItem
+			if _, err := b.getJSON(items, k, &it); err != nil {
+				return err
+			}
+			if it.Feed == url {
+				drop = append(drop, bytes.Clone(k))
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, k := range drop {
+			if err := items.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
-// SetFeedCursor implements Store.
-func (b *Bolt) SetFeedCursor(ctx context.Context, url string, c FeedCursor) error {
-	if err := required("feed URL", url); err != nil {
-		return err
+// SetFeedCursor implements state.Store.
+func (b *Store) SetFeedCursor(ctx context.Context, guildID, url string, c state.FeedCursor) error {
+	if err := errors.Join(required("feed URL", url), noNUL("guild ID", guildID)); err != nil {
+		return firstErr(err)
 	}
 	c.LastPoll = b.stamp(c.LastPoll)
 	return b.update(ctx, func(tx *bolt.Tx) error {
 		bk := tx.Bucket(bucketFeeds)
-		var f Feed
-		found, err := b.getJSON(bk, []byte(url), &f)
+		k := scoped(guildID, url)
+		var f state.Feed
+		found, err := b.getJSON(bk, k, &f)
 		if err != nil {
 			return err
 		}
@@ -504,36 +603,61 @@ func (b *Bolt) SetFeedCursor(ctx context.Context, url string, c FeedCursor) erro
 			return claimbot.Errorf(claimbot.ENOTFOUND, "feed %s is not subscribed", url)
 		}
 		f.FeedCursor = c
-		return putJSON(bk, []byte(url), f)
+		return putJSON(bk, k, f)
 	})
 }
 
-type item struct {
-	ArticleID string    `json:"article_id"`
-	At        time.Time `json:"at"`
-}
-
-// SeenItem implements Store.
-func (b *Bolt) SeenItem(ctx context.Context, key string) (string, bool, error) {
-	if err := required("item key", key); err != nil {
-		return "", false, err
+// FeedItem implements state.Store.
+func (b *Store) FeedItem(ctx context.Context, guildID, link string) (state.FeedItem, bool, error) {
+	var it state.FeedItem
+	if err := errors.Join(required("item link", link), noNUL("guild ID", guildID)); err != nil {
+		return it, false, firstErr(err)
 	}
-	var it item
 	var ok bool
 	err := b.view(ctx, func(tx *bolt.Tx) error {
 		var err error
-		ok, err = b.getJSON(tx.Bucket(bucketItems), []byte(key), &it)
+		ok, err = b.getJSON(tx.Bucket(bucketFeedItems), scoped(guildID, link), &it)
 		return err
 	})
-	return it.ArticleID, ok, err
+	return it, ok, err
 }
 
-// MarkItem implements Store.
-func (b *Bolt) MarkItem(ctx context.Context, key, articleID string) error {
-	if err := required("item key", key); err != nil {
-		return err
+// PutFeedItem implements state.Store.
+func (b *Store) PutFeedItem(ctx context.Context, it state.FeedItem) error {
+	if err := errors.Join(required("item link", it.Link), required("item feed", it.Feed), noNUL("guild ID", it.GuildID), state.ValidItemStatus(it.Status)); err != nil {
+		return firstErr(err)
+	}
+	it.At = b.stamp(it.At)
+	if !it.NextAttempt.IsZero() {
+		it.NextAttempt = it.NextAttempt.UTC().Round(0)
+	}
+	if !it.Updated.IsZero() {
+		it.Updated = it.Updated.UTC().Round(0)
 	}
 	return b.update(ctx, func(tx *bolt.Tx) error {
-		return putJSON(tx.Bucket(bucketItems), []byte(key), item{ArticleID: articleID, At: b.stamp(time.Time{})})
+		return putJSON(tx.Bucket(bucketFeedItems), scoped(it.GuildID, it.Link), it)
 	})
+}
+
+// FeedItems implements state.Store.
+func (b *Store) FeedItems(ctx context.Context, guildID, feedURL string) ([]state.FeedItem, error) {
+	if err := errors.Join(required("feed URL", feedURL), noNUL("guild ID", guildID)); err != nil {
+		return nil, firstErr(err)
+	}
+	var out []state.FeedItem
+	err := b.view(ctx, func(tx *bolt.Tx) error {
+		bk := tx.Bucket(bucketFeedItems)
+		return b.eachScoped(bk, guildID, func(k []byte) error {
+			var it state.FeedItem
+			if _, err := b.getJSON(bk, k, &it); err != nil {
+				return err
+			}
+			if it.Feed == feedURL && (it.Status == state.ItemFailed || it.Status == state.ItemGaveUp) {
+				out = append(out, it)
+			}
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out, err
 }

@@ -1,4 +1,4 @@
-package state_test
+package boltstate_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 	"github.com/claimbot/claimbot/state/statetest"
 	bolt "go.etcd.io/bbolt"
 )
@@ -19,9 +20,9 @@ var fixed = time.Date(2024, 11, 18, 12, 0, 0, 0, time.UTC)
 
 func clock() time.Time { return fixed }
 
-func openBolt(t *testing.T, path string) *state.Bolt {
+func openBolt(t *testing.T, path string) *boltstate.Store {
 	t.Helper()
-	s, err := state.OpenBolt(path, state.WithNow(clock), state.WithLockTimeout(100*time.Millisecond))
+	s, err := boltstate.Open(path, boltstate.WithNow(clock), boltstate.WithLockTimeout(100*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,9 +46,9 @@ func TestBoltSurvivesRestart(t *testing.T) {
 		s.SetVerdict(ctx, "g1", "k1", state.Verdict{Value: state.VerdictConfirmed, By: "u1"}),
 		s.EnqueueAlert(ctx, state.PendingAlert{GuildID: "g1", AlertKey: "k2", Payload: []byte("x")}),
 		s.AppendAudit(ctx, state.AuditEntry{GuildID: "g1", UserID: "u1", Action: "verdict", Target: "k1"}),
-		s.AddFeed(ctx, state.Feed{URL: "https://a.example/rss"}),
-		s.SetFeedCursor(ctx, "https://a.example/rss", state.FeedCursor{ETag: `"e"`}),
-		s.MarkItem(ctx, "https://a.example/1", "a-1"),
+		s.AddFeed(ctx, state.Feed{URL: "https://a.example/rss", GuildID: "g1"}),
+		s.SetFeedCursor(ctx, "g1", "https://a.example/rss", state.FeedCursor{ETag: `"e"`}),
+		s.PutFeedItem(ctx, state.FeedItem{GuildID: "g1", Feed: "https://a.example/rss", Link: "https://a.example/1", Status: state.ItemAdded, ArticleID: "a-1"}),
 	}
 	for i, err := range steps {
 		if err != nil {
@@ -78,11 +79,11 @@ func TestBoltSurvivesRestart(t *testing.T) {
 	if a, _ := s.Audit(ctx, "g1", 0); len(a) != 1 || a[0].Target != "k1" || !a[0].At.Equal(fixed) {
 		t.Errorf("audit after restart = %+v", a)
 	}
-	if f, _ := s.ListFeeds(ctx); len(f) != 1 || f[0].ETag != `"e"` || !f[0].LastPoll.Equal(fixed) {
+	if f, _ := s.ListFeeds(ctx, "g1"); len(f) != 1 || f[0].ETag != `"e"` || !f[0].LastPoll.Equal(fixed) {
 		t.Errorf("feeds after restart = %+v", f)
 	}
-	if id, seen, _ := s.SeenItem(ctx, "https://a.example/1"); !seen || id != "a-1" {
-		t.Errorf("item after restart = %q, %v", id, seen)
+	if it, ok, _ := s.FeedItem(ctx, "g1", "https://a.example/1"); !ok || it.ArticleID != "a-1" {
+		t.Errorf("item after restart = %+v, %v", it, ok)
 	}
 	// The audit sequence continues after a restart instead of overwriting.
 	if err := s.AppendAudit(ctx, state.AuditEntry{GuildID: "g1", UserID: "u2", Action: "settings"}); err != nil {
@@ -99,7 +100,7 @@ func TestBoltInUse(t *testing.T) {
 	defer s.Close()
 	// bbolt's flock belongs to the open file, so a second open in this
 	// process contends exactly like a second bot process would.
-	_, err := state.OpenBolt(path, state.WithLockTimeout(50*time.Millisecond))
+	_, err := boltstate.Open(path, boltstate.WithLockTimeout(50*time.Millisecond))
 	if claimbot.ErrorCode(err) != claimbot.EUNAVAILABLE {
 		t.Fatalf("second open: %v, want EUNAVAILABLE", err)
 	}
@@ -187,7 +188,7 @@ func TestBoltRefusesBadFiles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "state.db")
 			tt.write(t, path)
-			s, err := state.OpenBolt(path, state.WithLockTimeout(100*time.Millisecond))
+			s, err := boltstate.Open(path, boltstate.WithLockTimeout(100*time.Millisecond))
 			if err == nil {
 				s.Close()
 				t.Fatal("OpenBolt succeeded on a bad file")
