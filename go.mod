@@ -4,7 +4,13 @@ go 1.26.8
 
 require go.etcd.io/bbolt v1.4.0
 
-require github.com/rogpeppe/go-internal v1.16.0 // indirect
+require (
+	github.com/mfridman/interpolate v0.0.2 // indirect
+	github.com/pressly/goose/v3 v3.26.0 // indirect
+	github.com/rogpeppe/go-internal v1.16.0 // indirect
+	github.com/sethvargo/go-retry v0.3.0 // indirect
+	go.uber.org/multierr v1.11.0 // indirect
+)
 
 require (
 	github.com/beorn7/perks v1.0.1 // indirect

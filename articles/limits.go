@@ -7,18 +7,27 @@ import (
 )
 
 // Limits on one article. A news article has a title of a line and tens of
-// paragraphs; a file far outside that is a mistake or an attack, and
-// indexing it would cost memory out of all proportion (100,000 one-line
-// paragraphs took the bot from 30 MB to 1.4 GB). Parse refuses such files
-// with the numbers, so every add stays within the memory bound measured by
-// BenchmarkAddLimits in package library.
+// paragraphs, a long read some 100,000 characters; a file far outside that
+// is a mistake or an attack, and indexing it would cost memory out of all
+// proportion (issue 11: 100,000 one-line paragraphs took the bot from 30
+// MB to 1.4 GB, a 4 MB title to 1.5 GB). Parse
+// refuses such files with the numbers, and checks the cheap limits (lines,
+// front matter) before the expensive ones, so every add stays within the
+// memory bound measured by BenchmarkAddLimits in package library.
 const (
 	// MaxParagraphs is the most reporting paragraphs one article may have.
 	MaxParagraphs = 1000
 	// MaxParagraphRunes is the longest one paragraph may be, in characters.
 	MaxParagraphRunes = 20000
+	// MaxTextRunes is the most text all paragraphs together may have.
+	MaxTextRunes = 200000
 	// MaxTitleRunes is the longest a title may be, in characters.
 	MaxTitleRunes = 500
+	// MaxLines is the most lines a file may have: paragraphs, headings,
+	// datelines and Markdown's wrapped lines together.
+	MaxLines = 20000
+	// MaxFrontMatterBytes is the most a YAML front matter may hold.
+	MaxFrontMatterBytes = 64 << 10
 )
 
 // MaxIDLen is the longest article ID.
@@ -74,10 +83,16 @@ func checkLimits(name string, a *Article) error {
 	if n := utf8.RuneCountInString(a.Title); n > MaxTitleRunes {
 		return claimbot.Errorf(claimbot.EINVALID, "%s: the title has %d characters; at most %d are allowed", name, n, MaxTitleRunes)
 	}
+	total := 0
 	for _, p := range a.Paragraphs {
-		if n := utf8.RuneCountInString(p.Text); n > MaxParagraphRunes {
+		n := utf8.RuneCountInString(p.Text)
+		if n > MaxParagraphRunes {
 			return claimbot.Errorf(claimbot.EINVALID, "%s: paragraph %d has %d characters; at most %d are allowed", name, p.N, n, MaxParagraphRunes)
 		}
+		total += n
+	}
+	if total > MaxTextRunes {
+		return claimbot.Errorf(claimbot.EINVALID, "%s: %d characters of text; at most %d are allowed in one article", name, total, MaxTextRunes)
 	}
 	return nil
 }

@@ -60,6 +60,16 @@ func FuzzIDFromFile(f *testing.F) {
 	})
 }
 
+// manyShort is n one-line paragraphs in n lines and a title: under
+// MaxLines, over MaxParagraphs.
+func manyShort(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "Satz %d.\n", i)
+	}
+	return b.String()
+}
+
 func TestParseLimits(t *testing.T) {
 	many := func(n int) string {
 		var b strings.Builder
@@ -75,9 +85,12 @@ func TestParseLimits(t *testing.T) {
 	}{
 		{"at the paragraph limit", many(MaxParagraphs), ""},
 		{"one paragraph too many", many(MaxParagraphs + 1), fmt.Sprintf("%d paragraphs; at most %d", MaxParagraphs+1, MaxParagraphs)},
-		{"100k tiny paragraphs", many(100000), fmt.Sprintf("100000 paragraphs; at most %d", MaxParagraphs)},
+		{"100k tiny paragraphs", many(100000), fmt.Sprintf("100003 lines; at most %d", MaxLines)},
+		{"1,001 paragraphs in few lines", "Titel\n\n" + manyShort(MaxParagraphs+1), fmt.Sprintf("%d paragraphs; at most %d", MaxParagraphs+1, MaxParagraphs)},
 		{"long title", strings.Repeat("T", MaxTitleRunes+1) + "\n\nText.\n", fmt.Sprintf("title has %d characters; at most %d", MaxTitleRunes+1, MaxTitleRunes)},
-		{"long front matter title", "---\ntitle: " + strings.Repeat("ü", 4<<20/2) + "\n---\n\nText.\n", fmt.Sprintf("title has %d characters", 4<<20/2)},
+		{"long front matter title", "---\ntitle: " + strings.Repeat("ü", 4<<20/2) + "\n---\n\nText.\n", fmt.Sprintf("front matter has %d bytes; at most %d", 4<<20+7, MaxFrontMatterBytes)},
+		{"title at the front matter limit", "---\ntitle: " + strings.Repeat("T", MaxTitleRunes+1) + "\n---\n\nText.\n", fmt.Sprintf("title has %d characters", MaxTitleRunes+1)},
+		{"too much text", "Titel\n\n" + strings.Repeat(strings.Repeat("Wort ", 3999)+"Ende.\n", 11), fmt.Sprintf("%d characters of text; at most %d", 11*20000, MaxTextRunes)},
 		{"long paragraph", "Titel\n\n" + strings.Repeat("Wort ", MaxParagraphRunes/5+1) + "\n", fmt.Sprintf("paragraph 1 has %d characters; at most %d", MaxParagraphRunes+4, MaxParagraphRunes)},
 	}
 	for _, tt := range tests {

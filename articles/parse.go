@@ -61,9 +61,15 @@ func Parse(name string, data []byte) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
+	if n := strings.Count(text, "\n") + 1; n > MaxLines {
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: %d lines; at most %d are allowed in one article", name, n, MaxLines)
+	}
 	a := Article{ID: id, File: filepath.Base(name)}
 	body := text
 	if fm, rest, ok := splitFrontMatter(text); ok {
+		if len(fm) > MaxFrontMatterBytes {
+			return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: the front matter has %d bytes; at most %d are allowed", name, len(fm), MaxFrontMatterBytes)
+		}
 		if err := applyFrontMatter(&a, fm); err != nil {
 			return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: front matter: %v", name, err)
 		}

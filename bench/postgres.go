@@ -1,17 +1,9 @@
 package bench
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"os/exec"
-	"os/user"
-	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -21,121 +13,23 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/internal/pgserver"
 )
 
-// PGServer is a private PostgreSQL cluster in a temporary directory,
-// listening only on a unix socket there. Stop removes it.
-type PGServer struct {
-	bin    string
-	dir    string
-	data   string
-	runAs  string // "" or the system user the server runs as (root may not)
-	log    *slog.Logger
-	Socket string
-}
+// PGServer is a private PostgreSQL cluster (package pgserver), listening
+// only on a Unix socket in a temporary directory. Stop removes it.
+type PGServer = pgserver.Server
 
 // FindPostgres returns the bin directory of the newest installed server,
 // or "" when there is none.
-func FindPostgres() string {
-	if p, err := exec.LookPath("pg_ctl"); err == nil {
-		if _, err := os.Stat(filepath.Join(filepath.Dir(p), "initdb")); err == nil {
-			return filepath.Dir(p)
-		}
-	}
-	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
-	sort.Slice(dirs, func(i, j int) bool { return pgVersion(dirs[i]) > pgVersion(dirs[j]) })
-	for _, d := range dirs {
-		if _, err := os.Stat(filepath.Join(d, "initdb")); err == nil {
-			return d
-		}
-	}
-	return ""
-}
+func FindPostgres() string { return pgserver.Find() }
 
-func pgVersion(bin string) int {
-	n, _ := strconv.Atoi(filepath.Base(filepath.Dir(bin)))
-	return n
-}
-
-// StartPostgres initialises and starts a throw-away cluster. As root it
-// runs the server as the postgres system user, since PostgreSQL refuses to
-// run as root.
+// StartPostgres initialises and starts a throw-away cluster tuned for
+// bulk loading and German full-text search.
 func StartPostgres(ctx context.Context, bin string, log *slog.Logger) (*PGServer, error) {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	dir, err := os.MkdirTemp("", "claimbench-pg-")
-	if err != nil {
-		return nil, err
-	}
-	s := &PGServer{bin: bin, dir: dir, data: filepath.Join(dir, "data"), Socket: dir, log: log}
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			os.RemoveAll(dir)
-			return nil, errors.New("running as root and there is no postgres user to run the server as")
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			os.RemoveAll(dir)
-			return nil, err
-		}
-		s.runAs = "postgres"
-	}
-	if out, err := s.pg(ctx, "initdb", "-D", s.data, "-U", "bench", "-A", "trust", "-E", "UTF8",
-		"--locale=C.UTF-8", "--no-sync"); err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("initdb: %w: %s", err, out)
-	}
-	opts := strings.Join([]string{
-		"-k " + dir, "-c listen_addresses=''", "-c max_connections=200", "-c shared_buffers=256MB",
-		"-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c maintenance_work_mem=512MB",
-		"-c default_text_search_config=pg_catalog.german",
-	}, " ")
-	if out, err := s.pg(ctx, "pg_ctl", "-D", s.data, "-l", filepath.Join(dir, "server.log"), "-w", "-t", "60", "-o", opts, "start"); err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("pg_ctl start: %w: %s", err, out)
-	}
-	return s, nil
-}
-
-func (s *PGServer) pg(ctx context.Context, prog string, args ...string) ([]byte, error) {
-	path := filepath.Join(s.bin, prog)
-	var cmd *exec.Cmd
-	if s.runAs != "" {
-		cmd = exec.CommandContext(ctx, "runuser", append([]string{"-u", s.runAs, "--", path}, args...)...)
-	} else {
-		cmd = exec.CommandContext(ctx, path, args...)
-	}
-	cmd.Dir = s.dir
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	return out.Bytes(), err
-}
-
-// Version is the server's version string.
-func (s *PGServer) Version(ctx context.Context) string {
-	out, err := exec.CommandContext(ctx, filepath.Join(s.bin, "postgres"), "--version").Output()
-	if err != nil {
-		return "PostgreSQL"
-	}
-	return strings.TrimSpace(string(out))
-}
-
-// Stop shuts the server down and deletes the cluster.
-func (s *PGServer) Stop() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	out, err := s.pg(ctx, "pg_ctl", "-D", s.data, "-m", "fast", "-w", "stop")
-	if err != nil {
-		s.log.Warn("pg_ctl stop", "err", err, "out", string(out))
-	}
-	if rerr := os.RemoveAll(s.dir); err == nil {
-		err = rerr
-	}
-	return err
+	return pgserver.Start(ctx, bin, pgserver.Options{User: "bench", Logger: log, Settings: []string{
+		"shared_buffers=256MB", "maintenance_work_mem=512MB", "default_text_search_config=pg_catalog.german",
+	}})
 }
 
 // Postgres is the PostgreSQL peer: one row per paragraph with a stored
@@ -152,7 +46,7 @@ func BuildPostgres(ctx context.Context, srv *PGServer, arts []articles.Article, 
 	if conns < 4 {
 		conns = 4
 	}
-	cfg, err := pgxpool.ParseConfig(fmt.Sprintf("host=%s user=bench dbname=postgres pool_max_conns=%d", srv.Socket, conns))
+	cfg, err := pgxpool.ParseConfig(fmt.Sprintf("%s pool_max_conns=%d", srv.URL("postgres"), conns))
 	if err != nil {
 		return nil, Build{}, err
 	}

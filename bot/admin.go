@@ -142,7 +142,9 @@ func (b *Bot) alerts(ctx context.Context, in Input) (Reply, error) {
 	switch in.Sub {
 	case subAlertsChannel:
 		ch := in.stringOpt("channel")
-		if ch == "" {
+		if !isSnowflake(ch) {
+			// A channel option carries a channel ID; anything else is not
+			// stored, whatever sent it.
 			return textReply(l.T(msgAlertsBadChannel)), nil
 		}
 		s.AlertChannelID = ch

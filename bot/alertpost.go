@@ -5,114 +5,60 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"log/slog"
+	"errors"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/claims"
-	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/dispatch"
+	"github.com/claimbot/claimbot/library"
 )
 
-// deliverAlert posts one alert to a guild's channel, at most once ever per
-// guild and pair. The claim and the outbox entry are one step
-// (Store.ClaimAndEnqueueAlert), before the post, so whatever happens next — the
-// post fails, the process dies mid-post — the outbox still has the alert
-// and RetryAlerts posts it; a successful post acks the entry. It reports
-// whether the alert was posted now.
-func (b *Bot) deliverAlert(ctx context.Context, log *slog.Logger, guildID, ch string, l lang, a claims.Alert) bool {
-	id := alertID(a)
-	payload, err := json.Marshal(outboxPayload{Locale: l.DiscordLocale(), Alert: a})
-	if err != nil {
-		log.ErrorContext(ctx, "encoding alert for the outbox failed; not posted", "alert", id, "err", err)
-		return false
+// alertPoster is the dispatcher's Poster: it renders an alert in the
+// guild's language (alertMessage) and posts it with the bot's post
+// function (REST with a nonce, or the console's printer).
+type alertPoster struct{ b *Bot }
+
+func (p alertPoster) PostAlert(ctx context.Context, channelID, locale string, a claims.Alert) error {
+	if p.b.post == nil {
+		return errNoPoster
 	}
-	// Held before the entry exists, so the outbox pass cannot post it at
-	// the same time. Held already: the outbox is posting it, so it was
-	// claimed before.
-	if !b.ops.hold(guildID, id) {
-		return false
-	}
-	defer b.ops.release(guildID, id)
-	p := state.PendingAlert{GuildID: guildID, AlertKey: id, ChannelID: ch, Payload: payload, NextAttempt: b.now()}
-	first, err := b.claimAlert(ctx, log, p)
-	if err != nil {
-		log.WarnContext(ctx, "claiming alert failed; not posted", "alert", id, "err", err)
-		return false
-	}
-	if !first {
-		return false // posted (or queued) before
-	}
-	if err := b.post(ctx, ch, alertMessage(l, a, b.articleURLs(b.collection(guildID)))); err != nil {
-		log.WarnContext(ctx, "posting alert failed; queued for retry", "alert", id, "channel", ch, "err", err)
-		b.metrics().Alerts(AlertQueued, 1)
-		b.enqueue(ctx, p, l, a, err)
-		return false
-	}
-	b.ack(ctx, p)
-	b.metrics().Alerts(AlertPosted, 1)
-	return true
+	return p.b.post(ctx, channelID, alertMessage(langOf(locale), a, p.b.alertURLs(ctx, channelID)))
 }
 
-// claimAlert claims p's alert and queues p in one step, so an alert is
-// never marked as posted without being in the outbox.
-func (b *Bot) claimAlert(ctx context.Context, _ *slog.Logger, p state.PendingAlert) (bool, error) {
-	return b.store.ClaimAndEnqueueAlert(ctx, p)
+var errNoPoster = errors.New("bot: no Discord session to post alerts with")
+
+// alertViews is the dispatcher's Views: a guild sees the alerts of its
+// collection's view (tenancy.go).
+type alertViews struct{ b *Bot }
+
+func (v alertViews) AlertsFor(guildID string, rep library.Report) []claims.Alert {
+	return v.b.lib.AlertsFor(v.b.collection(guildID), rep)
 }
 
-// retryAlert posts one due outbox entry, unless it is being posted right
-// now or was acked since the outbox was read.
-func (b *Bot) retryAlert(ctx context.Context, p state.PendingAlert) {
-	if !b.ops.hold(p.GuildID, p.AlertKey) {
-		return
-	}
-	defer b.ops.release(p.GuildID, p.AlertKey)
-	cur, ok, err := b.pendingAlert(ctx, p.GuildID, p.AlertKey)
-	if err != nil || !ok || cur.NextAttempt.After(b.now()) {
-		return
-	}
-	p = cur
-	log := b.log.With("guild", p.GuildID, "alert", p.AlertKey)
-	var pl outboxPayload
-	if err := json.Unmarshal(p.Payload, &pl); err != nil {
-		log.ErrorContext(ctx, "outbox entry unreadable; removed", "err", err)
-		b.ack(ctx, p)
-		b.metrics().Alerts(AlertDropped, 1)
-		return
-	}
-	_, judged, _ := b.store.Verdict(ctx, p.GuildID, p.AlertKey)
-	ch, err := b.alertChannel(ctx, p.GuildID)
-	if err != nil {
-		return
-	}
-	if ch == "" || judged {
-		log.InfoContext(ctx, "outbox alert dropped: alerts are off or the pair was judged")
-		b.ack(ctx, p)
-		b.metrics().Alerts(AlertDropped, 1)
-		return
-	}
-	p.ChannelID = ch
-	if err := b.post(ctx, ch, alertMessage(langOf(pl.Locale), pl.Alert, b.articleURLs(b.collection(p.GuildID)))); err != nil {
-		log.WarnContext(ctx, "retrying alert failed", "attempts", p.Attempts+1, "err", err)
-		b.enqueue(ctx, p, langOf(pl.Locale), pl.Alert, err)
-		return
-	}
-	b.ack(ctx, p)
-	b.metrics().Alerts(AlertRetried, 1)
-	log.InfoContext(ctx, "alert posted from the outbox", "attempts", p.Attempts+1)
-}
-
-// pendingAlert reads one outbox entry afresh.
-func (b *Bot) pendingAlert(ctx context.Context, guildID, key string) (state.PendingAlert, bool, error) {
-	all, err := b.store.PendingAlerts(ctx, 0)
-	if err != nil {
-		return state.PendingAlert{}, false, err
-	}
-	for _, p := range all {
-		if p.GuildID == guildID && p.AlertKey == key {
-			return p, true, nil
-		}
-	}
-	return state.PendingAlert{}, false, nil
+// newDispatcher builds the bot's alert dispatcher (package dispatch): it
+// claims, queues, posts (through alertPoster), retries and broadcasts;
+// the bot renders and handles the verdict buttons.
+func (b *Bot) newDispatcher() *dispatch.Dispatcher {
+	return dispatch.New(dispatch.Config{
+		Store:  b.store,
+		Poster: alertPoster{b},
+		Views:  alertViews{b},
+		Key:    alertID,
+		Locale: func(guildID string) string { return b.guildLang(guildID).DiscordLocale() },
+		Kinds:  b.cfg.AlertKinds,
+		Fallback: func(ctx context.Context) (string, string) {
+			if g := b.fallback.get(ctx, b); g != "" {
+				return g, b.cfg.AlertChannelID
+			}
+			return "", ""
+		},
+		Interval: b.cfg.OutboxInterval,
+		Now:      b.now,
+		After:    b.after,
+		Logger:   b.log,
+		Metrics:  b.metrics(),
+	})
 }
 
 // messageWithNonce is a channel message with a nonce Discord enforces: a
@@ -147,4 +93,24 @@ func (b *Bot) restPost(ctx context.Context, channelID string, m *discordgo.Messa
 		_, err := b.session.RequestWithBucketID("POST", endpoint, body, endpoint, discordgo.WithContext(ctx))
 		return err
 	})
+}
+
+// alertURLs links an alert's articles as the guild whose alert channel
+// channelID is sees them; the base's articles when no guild claims it.
+func (b *Bot) alertURLs(ctx context.Context, channelID string) urlsOf {
+	c := library.Base
+	if all, err := b.store.ListGuildSettings(ctx); err == nil {
+		for g, s := range all {
+			if s.AlertChannelID == channelID {
+				c = b.collection(g)
+				break
+			}
+		}
+	}
+	if c == library.Base && channelID == b.cfg.AlertChannelID {
+		if g := b.fallback.get(ctx, b); g != "" {
+			c = b.collection(g)
+		}
+	}
+	return b.articleURLs(c)
 }

@@ -17,7 +17,8 @@ import (
 // TestAlertSurvivesDeathMidPost closes the gap between claiming an alert
 // and posting it: the process "dies" while the post is in flight (the post
 // never returns and the state file is closed under it); a bot started on
-// the same state file posts the alert from the outbox, once.
+// the same state file posts the alert from the outbox, once, when the dead
+// process's lease on it has ended.
 func TestAlertSurvivesDeathMidPost(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.db")
 	ctx := context.Background()
@@ -48,8 +49,17 @@ func TestAlertSurvivesDeathMidPost(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st2.Close()
+	// The dead process leased the entry while it posted: another worker
+	// leaves it alone until the lease has run out (dispatch.Config.Lease,
+	// 2 min), then posts it.
 	var posts atomic.Int32
-	restarted, _ := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2})
+	soon, _ := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2})
+	soon.post = func(context.Context, string, *discordgo.MessageSend) error { posts.Add(1); return nil }
+	if err := soon.RetryAlerts(ctx); err != nil || posts.Load() != 0 {
+		t.Fatalf("posted %d (err %v) while the dead process's lease held; want 0", posts.Load(), err)
+	}
+	later := func() time.Time { return time.Now().Add(3 * time.Minute) }
+	restarted, _ := New(Config{GuildID: "g1", AlertChannelID: "alerts"}, Deps{Library: seedLib(), Store: st2, Now: later})
 	restarted.post = func(context.Context, string, *discordgo.MessageSend) error { posts.Add(1); return nil }
 	if err := restarted.RetryAlerts(ctx); err != nil {
 		t.Fatal(err)

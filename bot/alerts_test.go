@@ -187,7 +187,7 @@ func TestAlertSettingsPersist(t *testing.T) {
 	for i, step := range []struct {
 		sub, channel, want string
 	}{
-		{subAlertsChannel, "c42", "c42"},
+		{subAlertsChannel, "1290000000000000042", "1290000000000000042"},
 		{subAlertsOff, "", ""},
 	} {
 		st, err := boltstate.Open(path)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/dispatch"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
@@ -39,27 +40,21 @@ type Library interface {
 var _ Library = (*library.Library)(nil)
 
 // Store is the part of state.Store the bot uses: guild settings, verdicts,
-// the ledger of posted alerts, the alert outbox and the audit log.
+// the audit log, the replay window of signed interactions, and what the
+// alert dispatcher needs (claims and the outbox).
 type Store interface {
-	GuildSettings(ctx context.Context, guildID string) (state.GuildSettings, error)
+	dispatch.Store
 	SetGuildSettings(ctx context.Context, guildID string, s state.GuildSettings) error
-	ListGuildSettings(ctx context.Context) (map[string]state.GuildSettings, error)
-	Verdict(ctx context.Context, guildID, alertKey string) (state.Verdict, bool, error)
 	SetVerdict(ctx context.Context, guildID, alertKey string, v state.Verdict) error
-	ClaimAndEnqueueAlert(ctx context.Context, p state.PendingAlert) (first bool, err error)
-	EnqueueAlert(ctx context.Context, p state.PendingAlert) error
 	PendingAlerts(ctx context.Context, limit int) ([]state.PendingAlert, error)
-	AckAlert(ctx context.Context, guildID, alertKey string) error
 	AppendAudit(ctx context.Context, e state.AuditEntry) error
+	RecordInteraction(ctx context.Context, id string, now, until time.Time) (first bool, err error)
 }
 
 var _ Store = state.Store(nil)
 
-// alertsOff is stored as a guild's AlertChannelID after "/alerts off". An
-// empty AlertChannelID means "never configured" and falls back to
-// Config.AlertChannelID; "off" must not, so it needs its own value. It can
-// never collide with a channel ID, which is a number.
-const alertsOff = "off"
+// alertsOff is stored as a guild's AlertChannelID after "/alerts off".
+const alertsOff = state.AlertsOff
 
 // Config is the bot's configuration; cmd/claimbot fills it from the
 // environment.
@@ -202,10 +197,8 @@ type Bot struct {
 	limiter *rateLimiter
 	queries *queryCache
 
-	// HTTP interactions: bodies being read before verification, and the
-	// interaction IDs accepted within the timestamp window (http.go).
+	// HTTP interactions: bodies being read before verification (http.go).
 	unverified chan struct{}
-	replays    *replayGuard
 
 	// session does REST for every mode but the console; set by New when a
 	// token is configured.
@@ -222,7 +215,8 @@ type Bot struct {
 	guilds map[string]string // guild ID → locale ("" unknown)
 	track  tracker           // interactions in flight
 
-	ops opsState // metrics, readiness, REST retries (observe.go)
+	ops      opsState             // metrics, readiness, REST retries (observe.go)
+	dispatch *dispatch.Dispatcher // claims, outbox, retries, broadcast (alertpost.go)
 
 	ing    *ingestion // /article and /feeds; nil when off
 	poller Poller     // Deps.Poller
@@ -264,6 +258,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		b.after = time.After
 	}
 	b.ops.init(deps.Metrics)
+	b.dispatch = b.newDispatcher()
 	ing, err := newIngestion(deps)
 	if err != nil {
 		return nil, err
@@ -272,7 +267,6 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	b.poller = deps.Poller
 	b.limiter = newRateLimiter(cfg.ClaimRate, cfg.ClaimWindow)
 	b.unverified = make(chan struct{}, cfg.MaxUnverified)
-	b.replays = newReplayGuard(cfg.MaxClockSkew)
 	b.appID.Store(cfg.AppID)
 	if cfg.GuildID != "" {
 		b.guilds[cfg.GuildID] = ""
@@ -316,7 +310,7 @@ func parseAPIBase(s string) (*url.URL, error) {
 func (b *Bot) AppID() string { s, _ := b.appID.Load().(string); return s }
 
 // rememberGuild records a guild the bot is in, and its locale if known, so
-// alerts reach it and speak its language.
+// its alerts speak its language.
 func (b *Bot) rememberGuild(id, locale string) {
 	if id == "" {
 		return
@@ -326,17 +320,6 @@ func (b *Bot) rememberGuild(id, locale string) {
 	if locale != "" || b.guilds[id] == "" {
 		b.guilds[id] = locale
 	}
-}
-
-// knownGuilds lists the guilds the bot has seen.
-func (b *Bot) knownGuilds() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	ids := make([]string, 0, len(b.guilds))
-	for id := range b.guilds {
-		ids = append(ids, id)
-	}
-	return ids
 }
 
 // guildLang is the language of alerts in a guild.

@@ -16,6 +16,11 @@
 //     follow-ups). The gateway, HTTP and console modes only differ in the
 //     responder they hand it.
 //
+// Every guild reads the shared base collection and its own, and its
+// moderators change only its own (tenancy.go): every handler names the
+// collection of the interaction's guild when it reads or changes the
+// library, and alerts go to the guilds whose views see them.
+//
 // Errors from the library become localized user-facing text in one place
 // (errorText in text.go).
 package bot

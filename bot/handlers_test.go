@@ -340,13 +340,18 @@ func TestReindex(t *testing.T) {
 func TestAlertsCommand(t *testing.T) {
 	h := newHarness(t, Config{AlertChannelID: "default"})
 	ctx := context.Background()
-	in := moderator(cmdAlerts, map[string]any{"channel": "c42"})
+	in := moderator(cmdAlerts, map[string]any{"channel": "1290000000000000042"})
 	in.Sub = subAlertsChannel
-	mustContain(t, respText(first(t, h.run(in))), "now go to <#c42>")
-	if s, _ := h.store.GuildSettings(ctx, "g1"); s.AlertChannelID != "c42" {
+	mustContain(t, respText(first(t, h.run(in))), "now go to <#1290000000000000042>")
+	for _, bad := range []string{"c42", "<#1290000000000000042>", "../x", "1290000000000000042\x00"} {
+		bad := moderator(cmdAlerts, map[string]any{"channel": bad})
+		bad.Sub = subAlertsChannel
+		mustContain(t, respText(first(t, h.run(bad))), "Please choose a text channel")
+	}
+	if s, _ := h.store.GuildSettings(ctx, "g1"); s.AlertChannelID != "1290000000000000042" {
 		t.Errorf("stored channel = %q", s.AlertChannelID)
 	}
-	if ch, _ := h.b.alertChannel(ctx, "g1"); ch != "c42" {
+	if ch, _ := h.b.alertChannel(ctx, "g1"); ch != "1290000000000000042" {
 		t.Errorf("alert channel = %q", ch)
 	}
 	in = moderator(cmdAlerts, nil)

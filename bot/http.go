@@ -19,7 +19,8 @@ import (
 // valid Ed25519 signature (DISCORD_PUBLIC_KEY) over a timestamp at most
 // Config.MaxClockSkew old (401 otherwise: discordgo.VerifyInteraction does
 // not check freshness, so a captured request could be replayed), and an
-// interaction ID seen within that window is refused with 409 (replayGuard);
+// interaction ID seen within that window is refused with 409
+// (Store.RecordInteraction, shared by every instance on one store);
 // bodies over Config.MaxBodyBytes get 413, and past Config.MaxUnverified
 // bodies being read at once the endpoint answers 503. PING is answered with PONG; every
 // other interaction runs the same handlers as the gateway, with the first
@@ -67,7 +68,19 @@ func (b *Bot) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 		return
 	}
-	if !b.replays.first(i.ID, b.now()) {
+	// A request is fresh up to MaxClockSkew after its timestamp, which may
+	// itself lie MaxClockSkew in the future: twice the window covers every
+	// replay the timestamp check lets through. The record is in the state
+	// store, so a replay reaching another instance is refused too.
+	now := b.now()
+	first, err := b.store.RecordInteraction(r.Context(), i.ID, now, now.Add(2*b.cfg.MaxClockSkew))
+	if err != nil {
+		b.log.Error("recording the interaction failed; refused", "interaction", i.ID, "err", err)
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "state unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	if !first {
 		b.log.Warn("replayed interaction refused", "interaction", i.ID)
 		http.Error(w, "interaction already received", http.StatusConflict)
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/claimbot/claimbot/state"
 )
@@ -17,6 +18,7 @@ type memStore struct {
 	claimed  map[[2]string]bool
 	outbox   map[[2]string]state.PendingAlert
 	audit    []state.AuditEntry
+	seen     state.Interactions
 }
 
 func newMemStore() *memStore {
@@ -115,4 +117,30 @@ func (m *memStore) AppendAudit(_ context.Context, e state.AuditEntry) error {
 	defer m.mu.Unlock()
 	m.audit = append(m.audit, e)
 	return nil
+}
+
+// LeaseAlerts leases due entries as state.Store does.
+func (m *memStore) LeaseAlerts(_ context.Context, now, until time.Time, limit int) ([]state.PendingAlert, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var due []state.PendingAlert
+	for _, p := range m.outbox {
+		if !p.NextAttempt.After(now) {
+			due = append(due, p)
+		}
+	}
+	sort.Slice(due, func(i, j int) bool { return due[i].Enqueued.Before(due[j].Enqueued) })
+	if limit > 0 && len(due) > limit {
+		due = due[:limit]
+	}
+	for i := range due {
+		due[i].NextAttempt = until
+		m.outbox[[2]string{due[i].GuildID, due[i].AlertKey}] = due[i]
+	}
+	return due, nil
+}
+
+// RecordInteraction keeps the replay window in memory.
+func (m *memStore) RecordInteraction(_ context.Context, id string, now, until time.Time) (bool, error) {
+	return m.seen.Record(id, now, until), nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/dispatch"
 )
 
 // Metrics receives what the bot does, for monitoring: the ops package
@@ -76,11 +77,11 @@ const (
 
 // Alert stages for Metrics.Alerts.
 const (
-	AlertRaised  = "raised"  // new postable alerts from a re-index or an addition
-	AlertPosted  = "posted"  // posted to an alert channel
-	AlertQueued  = "queued"  // a post failed; waiting in the outbox
-	AlertRetried = "retried" // posted from the outbox
-	AlertDropped = "dropped" // removed from the outbox unposted (alerts off, judged)
+	AlertRaised  = dispatch.Raised  // new postable alerts from a re-index or an addition
+	AlertPosted  = dispatch.Posted  // posted to an alert channel
+	AlertQueued  = dispatch.Queued  // a post failed; waiting in the outbox
+	AlertRetried = dispatch.Retried // posted from the outbox
+	AlertDropped = dispatch.Dropped // removed from the outbox unposted (alerts off, judged)
 )
 
 // firstResponseDeadline is Discord's limit for an interaction's first

@@ -16,7 +16,7 @@ import (
 )
 
 // opsState is what the bot keeps for operating it: metrics, readiness,
-// the REST retry policy and the alerts being posted right now.
+// and the REST retry policy.
 type opsState struct {
 	metrics Metrics
 	// gatewayUp is true between READY/RESUMED and the next disconnect.
@@ -24,13 +24,6 @@ type opsState struct {
 	// httpOn is true while RunHTTP runs.
 	httpOn atomic.Bool
 	retry  retryPolicy
-
-	// posting holds the outbox keys (guild + alert) a goroutine is posting
-	// right now, so the outbox pass never posts the same alert at once.
-	postingMu sync.Mutex
-	posting   map[[2]string]bool
-	// retryMu serialises outbox passes.
-	retryMu sync.Mutex
 }
 
 func (o *opsState) init(m Metrics) {
@@ -39,25 +32,6 @@ func (o *opsState) init(m Metrics) {
 	}
 	o.metrics = m
 	o.retry = retryPolicy{attempts: 4, base: 250 * time.Millisecond, wait: sleepCtx}
-	o.posting = map[[2]string]bool{}
-}
-
-// hold marks an alert as being posted; false if someone else is posting it.
-func (o *opsState) hold(guildID, key string) bool {
-	o.postingMu.Lock()
-	defer o.postingMu.Unlock()
-	k := [2]string{guildID, key}
-	if o.posting[k] {
-		return false
-	}
-	o.posting[k] = true
-	return true
-}
-
-func (o *opsState) release(guildID, key string) {
-	o.postingMu.Lock()
-	defer o.postingMu.Unlock()
-	delete(o.posting, [2]string{guildID, key})
 }
 
 // Ready reports whether the bot takes interactions: nil in HTTP mode while

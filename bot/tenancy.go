@@ -43,57 +43,6 @@ func (b *Bot) feedScope(guildID string) string {
 	return guildID
 }
 
-// deliverReport posts the alerts an addition or a re-index raised to the
-// guilds that see them: a guild collection's to that guild alone; the
-// base's to every guild with an alert channel, each without the articles
-// it excludes, together with what the change raised against the guild's
-// own articles. It returns how many were posted in each guild.
-func (b *Bot) deliverReport(ctx context.Context, rep library.Report) map[string]int {
-	guilds := []string{rep.Collection.Guild()}
-	if rep.Collection.IsBase() {
-		guilds = b.alertGuilds(ctx)
-	}
-	posted := map[string]int{}
-	raised := 0
-	for _, g := range guilds {
-		alerts := b.lib.AlertsFor(b.collection(g), rep)
-		raised += len(b.postable(alerts))
-		if n := b.postAlerts(ctx, g, alerts); n > 0 {
-			posted[g] = n
-		}
-	}
-	b.metrics().Alerts(AlertRaised, raised)
-	return posted
-}
-
-// alertGuilds are the guilds alerts for everyone go to: those the bot has
-// seen (gateway, interactions), those with stored settings (in HTTP mode
-// a restart forgets the others) and the guild of Config.AlertChannelID.
-func (b *Bot) alertGuilds(ctx context.Context) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(g string) {
-		if g != "" && !seen[g] {
-			seen[g] = true
-			out = append(out, g)
-		}
-	}
-	for _, g := range b.knownGuilds() {
-		add(g)
-	}
-	settings, err := b.store.ListGuildSettings(ctx)
-	if err != nil {
-		b.log.WarnContext(ctx, "listing guild settings failed; alerts go to the guilds seen since start", "err", err)
-	}
-	for g, s := range settings {
-		if s.AlertChannelID != "" && s.AlertChannelID != alertsOff {
-			add(g)
-		}
-	}
-	add(b.fallback.get(ctx, b))
-	return out
-}
-
 // fallbackGuild is the guild Config.AlertChannelID belongs to. A channel
 // belongs to one guild, and alerts raised in another guild must never be
 // posted where that guild's members cannot see them, or where this one's

@@ -103,3 +103,18 @@ func BenchmarkPairs(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPairsMixed measures the comparison of 300 dated articles built
+// from seed sentences and plain prose: many articles on one topic, the
+// worst case for the candidate search.
+func BenchmarkPairsMixed(b *testing.B) {
+	as := mixedArticles(seeds(b), 300)
+	for _, a := range as {
+		memo.get(a)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Pairs(as)
+	}
+}

@@ -58,6 +58,11 @@ func judge(x, y *Claim) verdict {
 	}
 	v.weak = weak
 	v.kind = decide(a, b)
+	if v.kind.Alerts() && (a.possible || b.possible) {
+		// "könnte", "halten es für möglich": a possibility contradicts
+		// nothing; it is shown as a change of the picture at most.
+		v.kind = KindUpdate
+	}
 	if v.kind.Notable() {
 		v.severity = severity(v.kind, a, b, weak)
 	}
@@ -116,6 +121,9 @@ func differentThing(a, b *Claim) (string, int) {
 		if why := differentMeasure(a, b); why != "" {
 			return why, 0
 		}
+		if a.Key != b.Key {
+			weak++ // a compound and its head: "Baukosten", "Kosten"
+		}
 		if !predicatesAgree(a.preds, b.preds) {
 			weak++ // different verbs: synonyms ("geschickt", "entsandt") or another event
 		}
@@ -139,11 +147,19 @@ func differentThing(a, b *Claim) (string, int) {
 		// Two statements of opposite polarity: only when they say nearly
 		// the same words, since negation scope is read from punctuation.
 		n, ok := contentMatch(a, b)
-		if !ok || n < 3 {
+		if !ok || n < 2 || !sharesPredicate(a, b) {
 			return "content", 0
 		}
 	case ta == tStance && tb == tStance:
-		return "two stances", 0
+		// a denial of a cancellation ("Das Schulamt widersprach: Der
+		// Unterricht finde weiterhin statt") against the cancellation
+		if a.Stance == b.Stance {
+			return "two stances", 0
+		}
+		n, ok := contentMatch(a, b)
+		if !ok || n < 2 {
+			return "content", 0
+		}
 	default:
 		// a stance or a statement against a figure or a statement: what
 		// the stance targets must be what the other says
@@ -167,10 +183,12 @@ func differentMeasure(a, b *Claim) string {
 	switch {
 	case a.Unit != b.Unit:
 		return "unit"
-	case !keysMatch(a.Key, b.Key):
+	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)):
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"
+	case a.base != "" && b.base != "" && a.base != b.base:
+		return "base"
 	case !sameModifiers(a.Modifiers, b.Modifiers):
 		return "part"
 	case opposed(a.dirs, b.dirs):
@@ -184,6 +202,39 @@ func differentMeasure(a, b *Claim) string {
 func keysMatch(a, b string) bool {
 	return a != "" && a == b
 }
+
+// compoundOf reports a compound ending in the other key, of five letters
+// or more: "baukost" and "kost", "ablosesumm" was cut already.
+func compoundOf(a, b string) bool {
+	if a == "" || b == "" || strings.HasPrefix(a, "v:") || strings.HasPrefix(b, "v:") {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return len(b) >= 5 && strings.HasSuffix(a, b) && !equivalenceKey(b)
+}
+
+// unitCompound: with a unit, a compound and its first part measure the
+// same ("2,1 Millionen Tonnen Getreideernte", "2,8 Millionen Tonnen Getreide").
+func unitCompound(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return len(b) >= 5 && strings.HasPrefix(a, b) && !equivalenceKey(b) && !strings.HasPrefix(b, "v:")
+}
+
+// equivalenceKey reports the class keys: a compound of a class already
+// became the class where the class allows it ("Baustellen" are no Stellen).
+func equivalenceKey(k string) bool { return classKeys[k] }
+
+var classKeys = func() map[string]bool {
+	m := map[string]bool{"mensch": true}
+	for _, v := range equivalences {
+		m[v] = true
+	}
+	return m
+}()
 
 func sameModifiers(a, b []string) bool {
 	if len(a) != len(b) {
@@ -267,7 +318,7 @@ func contentMatch(a, b *Claim) (int, bool) {
 	if nouns == 0 && (names < 2 || preds == 0 && typeOf(a) != tStance && typeOf(b) != tStance) {
 		return 0, false
 	}
-	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 {
+	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 && names < 2 {
 		// "bestreitet, das Werk schließen zu wollen" does not deny "will im
 		// Werk 500 Stellen streichen"; a stance on an event noun alone
 		// ("Das Konzert wurde abgesagt") has no verb to compare.
@@ -309,7 +360,7 @@ func differentEvent(a, b *Claim) (string, int) {
 	}
 	// A plant's staff is not the group's: a place the other article
 	// never names.
-	if typeOf(a) == tFigure && typeOf(b) == tFigure {
+	if typeOf(a) == tFigure && typeOf(b) == tFigure && (a.ownerKey != "" || b.ownerKey != "") {
 		for _, p := range a.locations {
 			if !b.ctx.mentions(p) && !containsName(b.Anchors, p) {
 				return "place", 0
@@ -323,11 +374,21 @@ func differentEvent(a, b *Claim) (string, int) {
 	}
 	// Bosch's figure is not Conti's. A stance's owner is who denies or
 	// takes back, often another party than who reported: not compared.
-	if a.ownerKey != "" && b.ownerKey != "" && typeOf(a) != tStance && typeOf(b) != tStance && differentOwners(a, b) {
+	if a.ownerKey != "" && b.ownerKey != "" && a.Stance == StanceAssert && b.Stance == StanceAssert && differentOwners(a, b) {
 		return "owner", 0
 	}
-	ca := append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...)
-	cb := append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...)
+	// "3.000 nordkoreanische Soldaten" against soldiers of a claim that
+	// names no owner: the origin must be named around the other claim.
+	for _, p := range [][2]*Claim{{a, b}, {b, a}} {
+		x, y := p[0], p[1]
+		// (not "deutsch": German news speaks of Germany without saying so)
+		if k := x.ownerKey; x.ownerAdj && !strings.HasPrefix(k, "deutsch") && (y.ownerKey == "" || strings.HasPrefix(y.ownerKey, "~")) && y.Stance == StanceAssert && x.Stance == StanceAssert &&
+			!containsName(y.Anchors, k) && !containsName(y.ctx.paragraphNames(y.Paragraph), k) {
+			return "owner", 0
+		}
+	}
+	ca := append(append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...), longNouns(a.nouns)...)
+	cb := append(append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...), longNouns(b.nouns)...)
 	if a.ownerKey != "" {
 		ca = append(ca, a.ownerKey)
 	}
@@ -352,7 +413,10 @@ func differentOwners(a, b *Claim) bool {
 	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
 	switch {
 	case !na && !nb:
-		return !sameName(a.ownerKey, b.ownerKey) &&
+		// "Sturmtief „Xenia“" and "Das Sturmtief „Xenia“": each owner
+		// named in the other's sentence is one owner read two ways.
+		mutual := ownerMentioned(b, a.ownerKey) && ownerMentioned(a, b.ownerKey)
+		return !sameName(a.ownerKey, b.ownerKey) && !mutual &&
 			!containsName(b.sourceNames, a.ownerKey) && !containsName(a.sourceNames, b.ownerKey)
 	case na && nb:
 		return a.ownerKey != b.ownerKey
@@ -360,6 +424,22 @@ func differentOwners(a, b *Claim) bool {
 		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey)
 	}
 	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey)
+}
+
+// longNouns are the nouns of a sentence that may stand for a name the
+// other article writes as one ("der Pumpenhersteller Hartmann").
+func longNouns(ns []string) []string {
+	var out []string
+	for _, n := range ns {
+		if len(n) >= 5 && !strings.HasPrefix(n, "v:") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func ownerMentioned(c *Claim, key string) bool {
+	return containsName(c.Anchors, key) || containsNoun(c.nouns, key)
 }
 
 func anyShared(a, b []string) bool {
@@ -412,6 +492,11 @@ func decide(a, b *Claim) Kind {
 		switch {
 		case a.Stance == StanceRetract && b.Stance == StanceRetract:
 			return KindCompatible
+		case a.Stance == StanceRetract && b.Stance == StanceDeny || a.Stance == StanceDeny && b.Stance == StanceRetract:
+			if tr == timeApart {
+				return KindUpdate
+			}
+			return KindDenial // one says it was called off, the other denies it
 		case b.Stance == StanceRetract:
 			if a.negative() {
 				return KindCompatible
@@ -424,7 +509,13 @@ func decide(a, b *Claim) Kind {
 			}
 			return KindRetraction
 		}
-		return KindUpdate // a new plan after a retraction
+		// After a retraction: "Das Konzert findet statt" says it was not
+		// called off (a denial of the cancellation); a new plan is an
+		// update.
+		if !b.negative() && b.Mode == ModeReport && tb == tStatement && tr == timeSame && strongMatch(a, b) {
+			return KindDenial
+		}
+		return KindUpdate
 	}
 	// Denials: a stance, a "keine" or a "nicht" against a report.
 	na, nb := a.negative(), b.negative()
@@ -444,6 +535,11 @@ func decide(a, b *Claim) Kind {
 		}
 		if tr == timeApart && neg.Stance != StanceDeny {
 			return KindUpdate
+		}
+		if typeOf(neg) == tStatement && (tr == timeUnknown || !sharesPredicate(neg, pos)) {
+			// a sentence with "nicht" somewhere denies a report only when
+			// both speak of the same time and the same verb
+			return KindCompatible
 		}
 		return KindDenial
 	}
@@ -475,7 +571,7 @@ func decide(a, b *Claim) Kind {
 		qb = signed(qb, b.Change)
 	}
 	overlap := rangesOverlap(qa, qb)
-	if a.Mode != b.Mode {
+	if a.Mode != b.Mode && !sameIntent(a, b) {
 		// A forecast against a count, a plan against what happened: the
 		// picture changed, nobody contradicted anybody.
 		if overlap && tr != timeApart {
@@ -501,10 +597,26 @@ func decide(a, b *Claim) Kind {
 	if overlap || a.Increment || b.Increment {
 		return KindCompatible
 	}
-	if b.Changing && b.order != a.order && a.order.before(b.order) {
-		return KindUpdate // "stieg auf 17": a running count moved on
+	if a.Quantity.Vague || b.Quantity.Vague {
+		// "Tausende", "mehrere tausend": a writer's impression, not a
+		// count to hold another count against
+		return KindCompatible
+	}
+	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published") {
+		return KindUpdate // "stieg auf 17": a running count moved on since the earlier report
 	}
 	return KindConflict
+}
+
+func sharesPredicate(a, b *Claim) bool {
+	for _, x := range a.preds {
+		for _, y := range b.preds {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // strongMatch: the stance names what the other said in two or more words.
@@ -527,6 +639,15 @@ func sameRestriction(part, whole *Claim) bool {
 		n++
 	}
 	return n > 0
+}
+
+// sameIntent: a plan or an announcement and a report in the present
+// tense ("will 1.200 Stellen streichen", "mindestens 2.000 Arbeitsplätze
+// fallen weg") speak about the same intended thing; a report of what
+// happened does not.
+func sameIntent(a, b *Claim) bool {
+	intent := func(c *Claim) bool { return c.Mode.intention() || c.Mode == ModeReport && !c.past }
+	return a.Mode != ModeForecast && b.Mode != ModeForecast && intent(a) && intent(b) && (a.Mode.intention() || b.Mode.intention())
 }
 
 func signed(q Quantity, sign int) Quantity {
@@ -624,6 +745,8 @@ func whyText(why string) (string, string) {
 		return "einen Teil und ein Ganzes", "a part and a whole"
 	case "change":
 		return "eine Veränderung und einen Stand", "a change and a level"
+	case "base":
+		return "Veränderungen gegenüber verschiedenen Zeiträumen", "changes against different periods"
 	}
 	return "nicht erkennbar dasselbe", "not recognisably the same thing"
 }

@@ -51,6 +51,7 @@ func mods(m ...string) func(*Claim) { return func(c *Claim) { c.Modifiers = m } 
 func exact(c *Claim)                { c.Quantity.Qualifier = "" }
 func unknownTime(c *Claim)          { c.When = Window{Basis: "unknown"} }
 func changing(c *Claim)             { c.Changing = true }
+func happened(c *Claim)             { c.past = true }
 func forecast(c *Claim)             { c.Mode = ModeForecast }
 func article2(c *Claim)             { c.Article, c.order = "b", articleOrder{file: "b"} }
 
@@ -71,7 +72,8 @@ func TestCompareDecisions(t *testing.T) {
 		{"open range overlaps", mk(10000, inf), mk(12750, 17250, article2), KindCompatible, ""},
 		{"a part fits the whole", mk(2500, 3500, part), mk(9000, 11000, article2), KindCompatible, ""},
 		{"increment is not a total", mk(2500, 3500, increment), mk(9000, 11000, article2), KindCompatible, ""},
-		{"plan, later report", mk(5000, 5000, plan, exact), mk(5000, 5000, exact, on(2025, 3, 1), article2), KindUpdate, SeverityLow},
+		{"plan, later report of what happened", mk(5000, 5000, plan, exact), mk(5000, 5000, exact, on(2025, 3, 1), article2, happened), KindUpdate, SeverityLow},
+		{"plan and a present report of it", mk(1200, 1200, plan, exact), mk(2000, 2000, exact, article2), KindConflict, SeverityHigh},
 		{"forecast against a count", mk(5000, 5000, forecast, exact), mk(9000, 9000, exact, article2), KindUpdate, SeverityLow},
 		{"a running count moved on", mk(12, 12, exact), mk(17, 17, exact, changing, article2), KindUpdate, SeverityLow},
 		{"plan, later retraction", mk(100, 100, plan, exact, on(2024, 8, 1)), mk(0, 0, retracted, on(2024, 9, 1), article2), KindRetraction, SeverityHigh},

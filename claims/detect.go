@@ -210,8 +210,8 @@ func alertsOf(px *passageIndex, na extracted) []Alert {
 			if y.Article == na.id {
 				continue
 			}
-			if typeOf(x) == tStatement && !x.negative() && typeOf(y) == tStatement && !y.negative() {
-				continue // two statements contradict only by polarity
+			if !viable(x, y) {
+				continue
 			}
 			v := judge(x, y)
 			if !v.kind.Notable() {
@@ -221,6 +221,22 @@ func alertsOf(px *passageIndex, na extracted) []Alert {
 		}
 	}
 	return group(hits)
+}
+
+// viable reports pairs the decision list can find notable: a positive
+// statement is noted only against a stance or a negation, a positive
+// figure against a figure, a stance or a negation.
+func viable(x, y *Claim) bool {
+	tx, ty := typeOf(x), typeOf(y)
+	xs := tx == tStance || x.negative()
+	ys := ty == tStance || y.negative()
+	switch {
+	case xs || ys:
+		return true
+	case tx == tStatement || ty == tStatement:
+		return false
+	}
+	return true
 }
 
 // group merges hits into alerts: hits of one kind join when their new
@@ -273,8 +289,25 @@ func group(hits []hit) []Alert {
 			if a.v.severity != b.v.severity {
 				return a.v.severity.rank() > b.v.severity.rank()
 			}
+			if a.v.weak != b.v.weak {
+				return a.v.weak < b.v.weak
+			}
+			if sa, sb := strength(a), strength(b); sa != sb {
+				return sa > sb
+			}
 			return b.y.order.before(a.y.order)
 		})
+		// One passage per earlier article: the best match. A denial that
+		// also matches the article's introduction contradicts its report.
+		bestOf := map[string]bool{}
+		kept := members[:0]
+		for _, m := range members {
+			if a := hits[m].y.Article; !bestOf[a] {
+				bestOf[a] = true
+				kept = append(kept, m)
+			}
+		}
+		members = kept
 		best := hits[members[0]]
 		al := Alert{Kind: best.v.kind, Severity: best.v.severity, Explanation: best.v.explain(best.x, best.y), New: sideOf(best.x)}
 		seen := map[string]bool{}
@@ -302,6 +335,22 @@ func group(hits []hit) []Alert {
 		return out[i].Severity.rank() > out[j].Severity.rank()
 	})
 	return out
+}
+
+// strength is how much of the earlier claim the new one names: a figure
+// beats a statement, then the shared content words count.
+func strength(h hit) int {
+	n := 0
+	if h.x.HasQuantity && h.y.HasQuantity {
+		n += 10
+	}
+	if h.y.HasQuantity && containsNoun(h.x.nouns, h.y.Key) || h.x.HasQuantity && containsNoun(h.y.nouns, h.x.Key) {
+		n += 5 // the stance names what the figure counts
+	}
+	if m, ok := contentMatch(h.x, h.y); ok {
+		n += m
+	}
+	return n
 }
 
 func plural(n int, one, many string) string {

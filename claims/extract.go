@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/claimbot/claimbot/articles"
@@ -55,6 +56,7 @@ type Claim struct {
 	// written, apart from who says it (Sources); ownerKey is its name key.
 	Owner    string
 	ownerKey string
+	ownerAdj bool // the owner is an origin adjective on the measured noun
 	// Anchors are the names of the sentence that place the event; Places
 	// those of them governed by a place preposition ("in Köln").
 	Anchors   []string
@@ -72,6 +74,9 @@ type Claim struct {
 	Sources []string // who says it: cited in the sentence, then the paragraph's sources
 	When    Window
 
+	possible    bool     // "könnte", "möglicherweise": a possibility asserts nothing
+	past        bool     // a report of what happened (perfect, past tense, a past date)
+	base        string   // what a change is measured against: "vormonat", "vorjahr"
 	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
 	commits     bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
 	dirs        int      // 1 a verb of making or adding, 2 of cutting or losing (words.go)
@@ -169,7 +174,11 @@ func Extract(a articles.Article) []Claim {
 		ex.ctx.title = ex.namesOf(a.Title)
 		ex.ctx.all = append(ex.ctx.all, ex.ctx.title...)
 	}
-	var out []Claim
+	n := 0
+	for _, p := range a.Paragraphs {
+		n += 1 + strings.Count(p.Text, ". ")
+	}
+	out := make([]Claim, 0, n)
 	for _, p := range a.Paragraphs {
 		out = ex.paragraph(p, out)
 	}
@@ -241,6 +250,8 @@ type carry struct {
 	head      string
 	key       string
 	unit      string
+	places    []string
+	locations []string
 }
 
 func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
@@ -316,6 +327,23 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		return ex.ref
 	}
 	anchors, places, locations := an.sentenceNames()
+	// "Bei Celle stießen ein Zug und ein Traktor zusammen. Dabei wurden
+	// sechs Menschen verletzt": a sentence without a place of its own is
+	// where the previous one was.
+	unmasked := 0
+	for k, key := range an.name {
+		if key != "" && !an.masked[k] {
+			unmasked++
+		}
+	}
+	if len(places) == 0 && unmasked == 0 && len(ex.qs) > 0 {
+		places, locations = prev.places, prev.locations
+		for _, p := range places {
+			anchors = appendUnique(append([]string(nil), anchors...), p)
+		}
+	} else if len(places) > 0 {
+		prev.places, prev.locations = places, locations
+	}
 	var sourceNames []string
 	for k, key := range an.name {
 		if key != "" && an.masked[k] {
@@ -328,9 +356,18 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	}
 	var sources []string
 	sourcesDone := false
+	// Sources as the sentence cites them are read for figures and stances;
+	// a statement, the target of a later stance at most, keeps the
+	// paragraph's and the speaker's: CitedSources on every sentence was a
+	// seventh of the extraction time.
+	cited := len(ex.qs) > 0 || len(an.denyAt) > 0 || len(an.retractAt) > 0
 	base := func(at int) Claim {
 		if !sourcesDone {
-			sources = mergeSources(mergeSources(articles.CitedSources(s), an.speakers()), p.Sources)
+			var own []string
+			if cited {
+				own = articles.CitedSources(s)
+			}
+			sources = mergeSources(mergeSources(own, an.speakers()), p.Sources)
 			sourcesDone = true
 		}
 		return Claim{
@@ -351,6 +388,9 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	figures := 0
 	for qi := range ex.qs {
 		q := ex.qs[qi]
+		if q.End+1 < len(s) && s[q.End] == ':' && isDigitByte(s[q.End+1]) || q.Start > 1 && s[q.Start-1] == ':' && isDigitByte(s[q.Start-2]) {
+			continue // a side of a result, read below
+		}
 		c, ok := ex.figure(q, prev, base)
 		if !ok {
 			continue
@@ -371,11 +411,34 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		figures++
 		prev.head, prev.key, prev.unit = c.Head, c.Key, c.Unit
 	}
+	// Results: "gewann mit 2:1", "endete 1:1".
+	for k := 0; k+2 < len(ex.toks); k++ {
+		a, colon, b := ex.toks[k], ex.toks[k+1], ex.toks[k+2]
+		if colon.text != ":" || a.end != colon.start || colon.end != b.start || !isDigits(a.low) || !isDigits(b.low) ||
+			len(a.low) > 2 || len(b.low) > 2 || clockTime(ex.toks, k) {
+			continue
+		}
+		h, _ := strconv.Atoi(a.low)
+		g, _ := strconv.Atoi(b.low)
+		v := float64(h*1000+g) + 0.5 // never a round number
+		c := base(k)
+		c.HasQuantity, c.Quantity = true, Quantity{Low: v, High: v, Point: v, Text: a.text + ":" + b.text, Start: a.start, End: b.end}
+		c.Unit, c.Head, c.Key = "score", "Ergebnis", "ergebnis"
+		c.ownerKey, c.Owner = an.subject(k)
+		c.Mode = an.mode(k)
+		c.possible = an.possibility(k)
+		c.Negated = an.negatedAt(k)
+		c.Figure = c.Quantity.Text
+		out = append(out, c)
+		figures++
+		k += 2
+	}
 	content := an.content()
-	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && len(content.nouns)+len(content.preds) > 0 {
+	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && (len(content.nouns)+len(content.preds)+len(anchors) > 0 || an.commitment()) {
 		c := base(stanceAt)
 		c.Stance, c.cue = stance, an.toks[stanceAt].text
 		c.commits = an.commitment()
+		c.possible = an.possibility(stanceAt)
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(stanceAt)
 		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
@@ -387,6 +450,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(at)
 		c.Negated = an.negatedAt(at)
+		c.possible = an.possibility(at)
 		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
 		c.Figure = figureText(c)
 		out = append(out, c)
@@ -434,6 +498,13 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	if an.masked[qs] && !sayNumber(an, qs) {
 		return Claim{}, false
+	}
+	// "FSV Mainz 05", "A 7": a whole number right after a name belongs to
+	// it ("Stärke 6,1" and "Bundesstraße 172" are read as figures).
+	if qs > 0 && q.Qualifier == "" && !q.Vague && an.role[qs-1] == rName && !strings.ContainsAny(q.Text, ",.") && !an.masked[qs-1] {
+		if qe < 0 || qe >= len(toks) || an.role[qe] != rNoun && units[toks[qe].low] == "" {
+			return Claim{}, false
+		}
 	}
 	if qe < 0 {
 		qe = len(toks)
@@ -483,7 +554,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			j = len(toks)
 			continue
 		case timeNouns[lw]:
-			return Claim{}, false // a duration, an age, a date: "seit 30 Jahren"
+			// "zu sieben Jahren Haft", "drei Stunden Verspätung": a duration
+			// measuring the noun after it; otherwise a duration, an age or a
+			// date ("seit 30 Jahren") is no claim.
+			if u, ok := durationUnits[lw]; ok && unit == "" && j+1 < len(toks) && an.role[j+1] == rNoun && !timeNouns[toks[j+1].low] {
+				unit = u
+				continue
+			}
+			return Claim{}, false
 		case an.role[j] == rNoun || an.role[j] == rName && headAt < 0 && !an.place[j]:
 			if an.role[j] == rName && !t.upper {
 				j = len(toks)
@@ -498,8 +576,8 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		case neutralModifiers[lw]:
 			continue
 		case an.role[j] == rAdj:
-			if strings.Contains(lw, "isch") {
-				continue // an origin, read as the owner
+			if originAdjective(lw) || participleAttribute(lw) {
+				continue // an origin, read as the owner; a participle describing it
 			}
 			mods = appendUnique(mods, adjStem(lw))
 			continue
@@ -545,6 +623,21 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			}
 		}
 	}
+	if !genericHeads[strings.ToLower(head)] && !part {
+		// "24 Fahrgäste wurden verletzt" counts the injured as "18
+		// Menschen verletzt" does; "4.500 Beschäftigte beteiligten sich
+		// am Warnstreik" counts those taking part.
+		if k, _ := an.predicateKey(qs); k != "" && statusClasses[k] && k != "beschäftigt" {
+			c.Key = k
+		} else if k == "teilnehm" && c.Key == "beschäftigt" {
+			c.Key = k
+		} else if k := an.statusNoun(qs, headAt); k != "" {
+			c.Key = k // "sieben Feuerwehrleute erlitten Verletzungen"
+		}
+		if lw := strings.ToLower(head); (strings.HasSuffix(lw, "ende") || strings.HasSuffix(lw, "enden")) && equivalences[foldUmlauts(lw)] == "" {
+			c.Key = "teilnehm" // "Streikende", "Protestierende": people taking part
+		}
+	}
 	if c.Key == "teilnehm" || c.Key == "besucher" {
 		c.Key = "mensch" // participants, visitors: people counted at an event
 	}
@@ -557,17 +650,94 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.Modifiers = mods
 	c.Change, c.Changing = an.changeAt(qs)
+	c.base = an.comparisonBase(qs)
 	c.dirs = an.directions(qs)
 	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
 	c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
+	if t, ok := strings.CutPrefix(c.Owner, "\x00"); ok {
+		c.Owner, c.ownerAdj = t, true // an origin on the measured noun
+	}
 	if c.ownerKey == "" {
 		c.ownerKey, c.Owner = prev.owner, prev.ownerText
 	}
 	c.Mode = an.mode(qs)
+	c.possible = an.possibility(qs)
+	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
+	// Places of the figure's own clause narrow what it counts; a place of
+	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
+	c.locations = nil
+	for _, l := range c.Places {
+		for k, key := range an.name {
+			if key == l && an.clause[k] == an.clause[qs] && an.locative(k) {
+				c.locations = appendUnique(c.locations, l)
+			}
+		}
+	}
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
 	return c, true
+}
+
+// clockTime: "um 14:30 Uhr", "18:00".
+func clockTime(toks []token, k int) bool {
+	if k+3 < len(toks) && toks[k+3].low == "uhr" {
+		return true
+	}
+	if len(toks[k+2].low) == 2 && k > 0 {
+		switch toks[k-1].low {
+		case "um", "gegen", "bis", "ab", "seit", "von":
+			return true
+		}
+	}
+	return false
+}
+
+// possibility reports a mere possibility in the clause of token i (or
+// the sentence): "könnte", "möglicherweise", "halten es für möglich".
+func (an *analysis) possibility(i int) bool {
+	for k, t := range an.toks {
+		if i >= 0 && an.clause[k] != an.clause[i] && !an.masked[k] {
+			continue
+		}
+		switch t.low {
+		case "könnte", "könnten", "möglicherweise", "womöglich", "vielleicht", "eventuell":
+			return true
+		case "möglich", "ausgeschlossen":
+			if k > 0 && (an.toks[k-1].low == "für" || an.toks[k-1].low == "nicht") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastAt reports a past tense in the clause of token i: an auxiliary of
+// the perfect or the passive past with a participle, or a past form in
+// -te.
+func (an *analysis) pastAt(i int) bool {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[i] || t.punct {
+			continue
+		}
+		switch t.low {
+		case "hat", "haben", "hatte", "hatten", "wurde", "wurden", "war", "waren", "ist", "sind":
+			for j := k + 1; j < len(an.toks) && an.clause[j] == an.clause[k]; j++ {
+				if lw := an.toks[j].low; strings.HasPrefix(lw, "ge") && len(lw) > 5 && !an.toks[j].upper || strings.Contains(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) && an.role[j] == rPred && clauseEnd(an, j) {
+					return true
+				}
+			}
+		}
+		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksAdjectiveOnly: a word in -te that is no past tense ("erste", "letzte").
+func looksAdjectiveOnly(lw string) bool {
+	return lw == "erste" || lw == "ersten" || lw == "letzte" || lw == "letzten" || lw == "beste" || lw == "besten"
 }
 
 // sayNumber: "sprachen von 20.000 Teilnehmern" is masked as a source's
@@ -613,6 +783,11 @@ func (an *analysis) nounBefore(qs int) int {
 	if start == qs && qs > 0 {
 		start = clauseStart(an, qs-1) // "Die Quote: 6 Prozent"
 	}
+	// "ein Beben der Stärke 6,1", "Tempo 30", "Warnstufe 3": the noun
+	// right before a value measures it.
+	if qs >= 1 && an.role[qs-1] == rNoun && !an.masked[qs-1] && !transparentNouns[toks[qs-1].low] && !genericHeads[toks[qs-1].low] && !an.governed(qs-1) {
+		return qs - 1
+	}
 	// "ein Defizit von 800 Millionen Euro", "ein Schaden in Höhe von …"
 	if qs >= 2 && toks[qs-1].low == "von" {
 		k := qs - 2
@@ -620,6 +795,14 @@ func (an *analysis) nounBefore(qs int) int {
 			k -= 2
 		}
 		if an.role[k] == rNoun && !an.masked[k] && !transparentNouns[toks[k].low] {
+			// "der Haushalt mit einem Volumen von 503 Milliarden Euro"
+			if measureNouns[toks[k].low] {
+				for m := k - 1; m >= start && m >= k-4; m-- {
+					if an.role[m] == rNoun && !an.masked[m] {
+						return m
+					}
+				}
+			}
 			return k
 		}
 	}
@@ -654,6 +837,78 @@ func (an *analysis) nounBefore(qs int) int {
 	return -1
 }
 
+// measureNouns name the size of what stands before them: "ein Haushalt
+// mit einem Volumen von …", "Aufträge im Wert von …".
+var measureNouns = set("volumen gesamtvolumen umfang wert gesamtwert höhe größe betrag gesamtbetrag")
+
+// statusNoun is the class of a status noun in the figure's clause besides
+// the measured noun: "sieben Feuerwehrleute erlitten Verletzungen".
+func (an *analysis) statusNoun(qs, head int) string {
+	for k, t := range an.toks {
+		if k == head || an.clause[k] != an.clause[qs] || an.role[k] != rNoun {
+			continue
+		}
+		if cl := nounKey(t.text); statusClasses[cl] && cl != "beschäftigt" {
+			return cl
+		}
+	}
+	return ""
+}
+
+// participleAttribute reports a past participle used as an attribute
+// ("der beschlossene Haushalt", "die gemeldeten Fälle"): it says what was
+// done with the thing, it does not narrow what is counted. Participles of
+// what happened to people ("verletzte") are classes of their own.
+func participleAttribute(lw string) bool {
+	if len(lw) <= 6 || equivalences[foldUmlauts(lw)] != "" {
+		return false
+	}
+	for _, suf := range []string{"ene", "enen", "ener", "ete", "eten", "eter", "te", "ten"} {
+		if strings.HasSuffix(lw, suf) {
+			return strings.HasPrefix(lw, "ge") || strings.HasPrefix(lw, "be") || strings.HasPrefix(lw, "ver") ||
+				strings.HasPrefix(lw, "er") || strings.HasPrefix(lw, "ent") || strings.Contains(lw[2:], "ge")
+		}
+	}
+	return false
+}
+
+// durationUnits are the time nouns that measure a following noun.
+var durationUnits = map[string]string{"jahr": "Jahre", "jahre": "Jahre", "jahren": "Jahre", "monat": "Monate", "monate": "Monate",
+	"monaten": "Monate", "woche": "Wochen", "wochen": "Wochen", "tag": "Tage", "tage": "Tage", "tagen": "Tage",
+	"stunde": "Stunden", "stunden": "Stunden", "minute": "Minuten", "minuten": "Minuten"}
+
+// originAdjective reports adjectives of a place or people: "-isch"
+// ("nordkoreanische", "bayerische") and "deutsch".
+func originAdjective(lw string) bool {
+	return strings.Contains(lw, "isch") || strings.HasPrefix(lw, "deutsch")
+}
+
+// comparisonBase reads what a change is measured against: "im Vergleich
+// zum Vormonat", "gegenüber dem Vorjahr". A rise over the previous month
+// says nothing about one over the year before.
+func (an *analysis) comparisonBase(qs int) string {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] {
+			continue
+		}
+		switch lw := t.low; {
+		case strings.HasPrefix(lw, "vorjahresmonat"):
+			return "vorjahresmonat"
+		case strings.HasPrefix(lw, "vorjahresquartal"):
+			return "vorjahresquartal"
+		case strings.HasPrefix(lw, "vorjahreszeitraum") || strings.HasPrefix(lw, "vorjahr"):
+			return "vorjahr"
+		case strings.HasPrefix(lw, "vormonat"):
+			return "vormonat"
+		case strings.HasPrefix(lw, "vorquartal"):
+			return "vorquartal"
+		case strings.HasPrefix(lw, "vorwoche"):
+			return "vorwoche"
+		}
+	}
+	return ""
+}
+
 // nounBeforeAny is the nearest common noun before token qs in the
 // sentence: what "etwa 15.000 von ihnen" refers to.
 func (an *analysis) nounBeforeAny(qs int) int {
@@ -672,7 +927,7 @@ func (an *analysis) modifiersBefore(i int, mods []string) []string {
 		if an.role[k] != rAdj {
 			break
 		}
-		if neutralModifiers[lw] || incrementWords[lw] || strings.Contains(lw, "isch") {
+		if neutralModifiers[lw] || incrementWords[lw] || originAdjective(lw) || participleAttribute(lw) {
 			continue
 		}
 		mods = appendUnique(mods, adjStem(lw))
@@ -734,9 +989,10 @@ func (an *analysis) predicateKey(qs int) (string, int) {
 
 // incrementIn reports "weitere", "erneut" … in the clause of token i.
 func (an *analysis) incrementIn(i int) bool {
-	for j, t := range an.toks {
-		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && j < i+2 {
-			return true
+	for j := max(0, i-2); j < len(an.toks) && j <= i+3; j++ {
+		t := an.toks[j]
+		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && !(j+1 < len(an.toks) && an.role[j] == rAdj && an.toks[j+1].upper && j < i) {
+			return true // "weitere 3.000", "3.000 weitere", "erneut 3.000"; not "im neuen Stadtrat 24"
 		}
 	}
 	return false
@@ -802,7 +1058,7 @@ func (an *analysis) directions(qs int) int {
 // retraction takes back as such.
 func (an *analysis) commitment() bool {
 	for k, t := range an.toks {
-		if an.role[k] == rNoun && commitmentNoun(t.low) && !sayNouns[t.low] && !strings.HasPrefix(t.low, "bericht") {
+		if t.upper && (an.role[k] == rNoun || an.role[k] == rCue) && commitmentNoun(t.low) && !sayNouns[t.low] && !strings.HasPrefix(t.low, "bericht") {
 			return true
 		}
 	}
@@ -890,8 +1146,8 @@ func (an *analysis) ownerOf(head, qs int) (string, string) {
 			if an.role[j] == rName && !an.masked[j] && !an.place[j] {
 				return an.name[j], an.nameText(j)
 			}
-			if an.role[j] == rAdj && strings.Contains(toks[j].low, "isch") {
-				return nameKey(adjStem(toks[j].low)), toks[j].text
+			if an.role[j] == rAdj && originAdjective(toks[j].low) {
+				return nameKey(adjStem(toks[j].low)), "\x00" + toks[j].text
 			}
 			if !(an.role[j] == rAdj || an.role[j] == rNum || determiners[toks[j].low] || neutralModifiers[toks[j].low] || toks[j].punct && !clauseBreak(toks[j])) {
 				break
@@ -932,6 +1188,11 @@ func (an *analysis) subjectNoun(qs, head int) (string, string) {
 		}
 		if p := an.toks[k-1].low; p != "der" && p != "die" && p != "das" {
 			continue
+		}
+		// only the noun that opens its clause: "Die Ukraine hat …", not the
+		// object in "Ein Beben erschütterte die Region"
+		if k-1 != clauseStart(an, k) && !(k >= 2 && (auxiliaries[an.toks[k-2].low] || modals[an.toks[k-2].low])) {
+			continue // (or after the finite auxiliary: "Laut X kann die Ukraine …")
 		}
 		if transparentNouns[t.low] || genericHeads[t.low] || an.governed(k) || k > 1 && an.toks[k-2].low == "zahl" {
 			continue
@@ -1079,12 +1340,12 @@ func (an *analysis) content() contentWords {
 				words = append(words, t.text)
 			}
 		}
-		if len(words) >= 6 {
-			break
-		}
 	}
 	if cw.first < 0 && len(an.toks) > 0 {
 		cw.first = 0
+	}
+	if len(words) > 6 {
+		words = words[:6]
 	}
 	cw.text = strings.Join(words, " ")
 	return cw
@@ -1095,6 +1356,28 @@ func (an *analysis) content() contentWords {
 // compound that counts a class ("Hochwassertote") is that class, with
 // "schwer" or "leicht" kept as a modifier after "|".
 func nounKey(noun string) string {
+	if k, ok := nounKeys.Load(noun); ok {
+		return k.(string)
+	}
+	k := computeNounKey(noun)
+	if nounKeysSize.Add(1) > maxNounKeys {
+		nounKeys.Clear() // bounded memory beats a perfect hit rate
+		nounKeysSize.Store(0)
+	}
+	nounKeys.Store(noun, k)
+	return k
+}
+
+// nounKeys caches nounKey: news repeats its nouns, and the key costs a
+// stem, class lookups and a compound search.
+var (
+	nounKeys     sync.Map
+	nounKeysSize atomic.Int64
+)
+
+const maxNounKeys = 200_000
+
+func computeNounKey(noun string) string {
 	lw := strings.ToLower(noun)
 	if i := strings.LastIndexByte(lw, '-'); i > 0 && i+1 < len(lw) {
 		lw = lw[i+1:]
@@ -1108,7 +1391,7 @@ func nounKey(noun string) string {
 	if k, ok := equivalences[st]; ok {
 		return k
 	}
-	for i := 3; i+3 <= len(f); i++ {
+	for i := 3; i+3 <= len(f) && len(f) > 6 && compoundEnding(f); i++ {
 		if k, ok := equivalences[f[i:]]; ok && compoundable[k] {
 			pre := f[:i]
 			if pre == "schwer" || pre == "leicht" {
@@ -1117,16 +1400,32 @@ func nounKey(noun string) string {
 			return k
 		}
 	}
-	for _, z := range []string{"zahlen", "zahl"} {
+	for _, z := range []string{"zahlen", "zahl", "summe", "summen"} {
 		if strings.HasSuffix(f, z) && len(f) > len(z)+3 && !strings.HasSuffix(f, "anzahl") {
 			return nounKey(f[:len(f)-len(z)])
 		}
 	}
-	if strings.HasPrefix(f, "ge") && (strings.HasSuffix(f, "te") || strings.HasSuffix(f, "ten")) && len(f) > 6 {
+	if strings.HasPrefix(f, "ge") && (strings.HasSuffix(f, "te") || strings.HasSuffix(f, "ten")) && len(f) > 6 && len(f) <= 12 {
 		return "v:" + verbKey(f)
 	}
 	return st
 }
+
+// compoundEnding is the cheap test before the compound search of
+// nounKey: the word ends like a key of a compoundable class.
+func compoundEnding(f string) bool {
+	return compoundEndings[f[len(f)-3:]]
+}
+
+var compoundEndings = func() map[string]bool {
+	m := map[string]bool{}
+	for w, k := range equivalences {
+		if compoundable[k] && len(w) >= 3 {
+			m[w[len(w)-3:]] = true
+		}
+	}
+	return m
+}()
 
 // genderless removes gender forms: Soldat:innen → soldat.
 func genderless(w, lw string) string {

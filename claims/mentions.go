@@ -119,9 +119,28 @@ func clauseBreak(t token) bool {
 // analyse runs the stages over a tokenised sentence.
 func (an *analysis) analyse() {
 	toks := an.toks
+	// Quotation marks around a short name („Xenia“, „Soziales Leipzig“)
+	// do not break the clause; around a quote they do.
+	short := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		if toks[i].text != "„" && toks[i].text != "»" && toks[i].text != "“" && toks[i].text != "\"" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if t := toks[j].text; t == "“" || t == "”" || t == "«" || t == "\"" {
+				if j-i-1 <= 3 {
+					short[i], short[j] = true, true
+				}
+				break
+			}
+			if toks[j].punct {
+				break
+			}
+		}
+	}
 	c := 0
 	for i, t := range toks {
-		if clauseBreak(t) {
+		if clauseBreak(t) && !short[i] {
 			c++
 		}
 		// "… ausgebildet und seien nicht beteiligt": "und" before a finite
@@ -219,7 +238,8 @@ func (an *analysis) classify() {
 		if i > 0 {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
-				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper || conjunctions[p.low] || adverbs[p.low]) {
+				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
+				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low])) {
 				continue
 			}
 		}
@@ -227,11 +247,7 @@ func (an *analysis) classify() {
 	}
 }
 
-func isCueWord(lw string) bool {
-	return sayVerbs[lw] || lightVerbs[lw] || changeUp[lw] || changeDown[lw] || denialWords[lw] ||
-		retractionWords[lw] || correctionWords[lw] || planWords[lw] || announceWords[lw] || forecastWords[lw] ||
-		hedgeWords[lw] || subjunctives[lw] || incrementWords[lw]
-}
+func isCueWord(lw string) bool { return wordClass[lw]&wCue != 0 }
 
 // maskAttribution marks who says something: "laut Polizei", "nach
 // Angaben der Veranstalter", "Einem Bericht zufolge", "sagte ein
@@ -282,17 +298,27 @@ func (an *analysis) maskAttribution() {
 			start := clauseStart(an, i)
 			subject := false
 			passive := false
+			figureFirst := false
 			for k := start; k < i; k++ {
 				if (an.role[k] == rNoun || an.role[k] == rName || toks[k].upper && !functionWord(toks[k].low)) && !an.governedSimple(k) {
 					subject = true
+				}
+				if an.isNum[k] {
+					figureFirst = true // "Rund 3.000 Teilnehmende zählte die Polizei": the object comes first
 				}
 				if toks[k].low == "wird" || toks[k].low == "wurde" || toks[k].low == "wurden" || toks[k].low == "werden" {
 					passive = true
 				}
 			}
 			switch {
+			case figureFirst:
+				an.maskNPForward(i + 1)
 			case passive && strings.HasPrefix(lw, "ge"):
 				// "Der Schaden wird auf 2,5 Millionen geschätzt": nobody is named
+			case subject && i+2 < len(toks) && toks[i+1].low == "der" && toks[i+2].upper && an.clause[i+2] == an.clause[i]:
+				// "Die Brandfläche beziffert der Verband auf 400 Hektar":
+				// the masculine nominative after the verb is the source.
+				an.maskNPForward(i + 1)
 			case subject && !(i > 0 && toks[i-1].text == ","):
 				// "Die Polizei teilte mit", "Die Veranstalter sprachen von …":
 				// the subject before the verb is the source.
@@ -406,7 +432,7 @@ func (an *analysis) findNames() {
 			// apposition: "die Stadt Köln", "Trainer Thomas Tuchel"
 			isName[i] = true
 		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des") &&
-			!coordinated(an, i) && (!pluralLike(t.low) || toks[i-1].low == "in" || toks[i-1].low == "nach"):
+			!coordinated(an, i) && (!pluralLike(t.low) || placePrepositions[toks[i-1].low] && toks[i-1].low != "vor" && (an.articleNouns == nil || !an.articleNouns[t.low])):
 			// "in Köln", "bei Siemens", "gegen Schalke": no article
 			isName[i] = true
 		case strings.HasSuffix(t.low, "s") && i+1 < len(toks) && an.role[i+1] == rNoun && (i == 0 || !determiners[toks[i-1].low] && an.role[i-1] != rAdj):
@@ -478,12 +504,26 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 		into = map[string]bool{}
 	}
 	for _, text := range texts {
+		lt, same := lowerSameWidth(text)
+		if !same {
+			continue // odd letters: no evidence, names are then found by the other rules
+		}
 		prev, prev2 := "", ""
-		for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-			return !unicode.IsLetter(r) && r != '-'
-		}) {
-			r, _ := utf8.DecodeRuneInString(w)
-			lw := strings.ToLower(w)
+		for i := 0; i < len(text); {
+			r, w := decodeRune(text, i)
+			if !isLetter(r) && r != '-' {
+				i += w
+				continue
+			}
+			j := i + w
+			for j < len(text) {
+				r2, w2 := decodeRune(text, j)
+				if !isLetter(r2) && r2 != '-' {
+					break
+				}
+				j += w2
+			}
+			lw := lt[i:j]
 			if unicode.IsUpper(r) {
 				opens := determiners[prev] || contractions[prev]
 				adj := looksAdjective(prev) && !functionWord(prev) && !isCueWord(prev) &&
@@ -493,6 +533,7 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 				}
 			}
 			prev2, prev = prev, lw
+			i = j
 		}
 	}
 	return into
@@ -586,7 +627,7 @@ func innerCapital(w string) bool {
 // an adjective in lower case.
 func placeAdjective(an *analysis, i int) bool {
 	t := an.toks[i]
-	if !t.upper || !strings.HasSuffix(t.low, "er") || len(t.low) < 5 || i+1 >= len(an.toks) {
+	if !t.upper || !strings.HasSuffix(t.low, "er") || len(t.low) < 5 || i+1 >= len(an.toks) || agentNoun(t.low) {
 		return false
 	}
 	next := an.toks[i+1]
@@ -594,6 +635,22 @@ func placeAdjective(an *analysis, i int) bool {
 		return false
 	}
 	return i > 0 && (determiners[an.toks[i-1].low] || prepositions[an.toks[i-1].low])
+}
+
+// agentNoun reports nouns in -er made from a verb ("Autobauer",
+// "Hersteller", "Betreiber"), which stand before a name in apposition
+// where a place adjective ("Kölner") stands before a noun.
+func agentNoun(lw string) bool {
+	for _, suf := range []string{"bauer", "steller", "lieferer", "treiber", "bieter", "sorger", "händler", "wickler",
+		"träger", "stalter", "sprecher", "leiter", "führer", "halter", "haber", "mieter", "käufer", "sitzer", "tümer",
+		"fahrer", "arbeiter", "nehmer", "geber", "partner", "macher", "schreiber", "spieler", "trainer", "berater",
+		"vertreter", "kläger", "richter", "minister", "meister", "täter", "retter", "helfer", "besucher", "bewohner",
+		"anwohner", "einwohner", "nutzer", "kunden", "pächter", "verwalter", "prüfer", "planer", "forscher", "denker"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstPartName(w string) bool {
@@ -742,11 +799,8 @@ func verbKey(lw string) string {
 		w = w[2:]
 	}
 	// "teilgenommen", "abgesagt": a particle, then the participle's "ge"
-	for p := range separableParticles {
-		if len(p) > 1 && strings.HasPrefix(w, p+"ge") && len(w) > len(p)+5 {
-			w = p + w[len(p)+2:]
-			break
-		}
+	if i := strings.Index(w, "ge"); i > 1 && i <= 6 && separableParticles[w[:i]] && len(w) > i+5 {
+		w = w[:i] + w[i+2:]
 	}
 	for _, suf := range []string{"ungen", "ung", "test", "tet", "ten", "te", "en", "st", "et", "t", "e", "n"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
@@ -765,6 +819,9 @@ func (an *analysis) findCues() {
 			continue
 		}
 		lw := t.low
+		if wordClass[lw] == 0 {
+			continue // in no list: most words
+		}
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].low
@@ -825,22 +882,50 @@ func (an *analysis) findCues() {
 	// "Die Stadt müsse die Einschnitte zurücknehmen", "fordert, den Plan zu stoppen".
 	an.retractAt = an.withoutDemands(an.retractAt)
 	an.denyAt = an.withoutDemands(an.denyAt)
-	for _, ph := range hedgePhrases {
-		if strings.Contains(an.ls, ph) {
-			an.hedges = appendUnique(an.hedges, ph)
+	// The phrases all contain one of these words; most sentences have none.
+	var es, nicht, keine, eis, heisst, berichte, unklar bool
+	for _, t := range toks {
+		switch t.low {
+		case "es":
+			es = true
+		case "nicht":
+			nicht = true
+		case "keine", "keinen", "kein", "keiner":
+			keine = true
+		case "eis", "acta", "tisch", "fallen", "stattfinden", "statt":
+			eis = true
+		case "heißt":
+			heisst = true
+		case "berichte", "berichten", "zufolge":
+			berichte = true
+		case "unklar", "bekannt", "offen", "bestätigt", "klar":
+			unklar = true
+		case "zu", "jeder", "rede", "dran":
+			keine = true
 		}
 	}
-	for _, ph := range denialPhrases {
-		if at := strings.Index(an.ls, ph); at >= 0 {
-			if i := an.tokenAtByte(at); i >= 0 {
-				an.denyAt = append(an.denyAt, i)
+	if es || nicht || heisst || berichte || unklar {
+		for _, ph := range hedgePhrases {
+			if strings.Contains(an.ls, ph) {
+				an.hedges = appendUnique(an.hedges, ph)
 			}
 		}
 	}
-	for _, ph := range retractionPhrases {
-		if at := strings.Index(an.ls, ph); at >= 0 {
-			if i := an.tokenAtByte(at); i >= 0 {
-				an.retractAt = append(an.retractAt, i)
+	if es || nicht || keine {
+		for _, ph := range denialPhrases {
+			if at := strings.Index(an.ls, ph); at >= 0 {
+				if i := an.tokenAtByte(at); i >= 0 {
+					an.denyAt = append(an.denyAt, i)
+				}
+			}
+		}
+	}
+	if eis || nicht {
+		for _, ph := range retractionPhrases {
+			if at := strings.Index(an.ls, ph); at >= 0 {
+				if i := an.tokenAtByte(at); i >= 0 {
+					an.retractAt = append(an.retractAt, i)
+				}
 			}
 		}
 	}
@@ -1011,7 +1096,8 @@ func (an *analysis) reportativeSoll(i int) bool {
 			continue
 		}
 		for j := p + 1; j < len(an.toks) && an.clause[j] == an.clause[p]; j++ {
-			if (an.toks[j].low == "haben" || an.toks[j].low == "sein") && clauseEnd(an, j) {
+			// "soll … gestorben sein", "soll … bei 45 Millionen liegen"
+			if (an.toks[j].low == "haben" || an.toks[j].low == "sein" || lightVerbs[an.toks[j].low]) && clauseEnd(an, j) {
 				return true
 			}
 		}

@@ -3,6 +3,7 @@ package claims
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // The passage index finds a new claim's candidates: the earlier passages
@@ -50,10 +51,12 @@ func claimTerms(c *Claim, out []string) []string {
 		add("v:" + p)
 	}
 	for _, a := range c.Anchors {
-		add("n:" + anchorTerm(a))
+		for _, w := range strings.Fields(a) {
+			add("n:" + anchorTerm(w))
+		}
 	}
-	if c.ownerKey != "" {
-		add("n:" + anchorTerm(c.ownerKey))
+	for _, w := range strings.Fields(c.ownerKey) {
+		add("n:" + anchorTerm(w))
 	}
 	return out
 }

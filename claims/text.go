@@ -275,3 +275,5 @@ func skeleton(w string) string {
 	}
 	return string(b)
 }
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

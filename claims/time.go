@@ -113,6 +113,14 @@ var smallNumbers = map[string]int{"ein": 1, "einem": 1, "einen": 1, "einer": 1, 
 
 // weekdayOf reads "montag", "montags", "montagabend", "montagmorgen".
 func weekdayOf(lw string) (time.Weekday, bool) {
+	if len(lw) < 6 {
+		return 0, false
+	}
+	switch lw[:2] {
+	case "mo", "di", "mi", "do", "fr", "sa", "so":
+	default:
+		return 0, false
+	}
 	for name, wd := range weekdays {
 		if strings.HasPrefix(lw, name) {
 			rest := lw[len(name):]
@@ -371,6 +379,19 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 				continue
 			case p == "des" && (low(i-2) == "beginn" || low(i-2) == "anfang"):
 				rel(i-2, i, day(y, 1, 1), day(y, 3, 31))
+				continue
+			}
+		case "quartal":
+			// "im ersten Quartal" without a year: the latest such quarter
+			// that has begun by the dateline
+			if q, ok := quarterBefore(toks, i+1); ok && !func() bool { _, y := yearAt(toks, i+1); return y }() {
+				y := refDay.Year()
+				f := day(y, time.Month(3*q-2), 1)
+				if f.After(refDay) {
+					y--
+					f = day(y, time.Month(3*q-2), 1)
+				}
+				rel(weekStart(toks, i), i, f, endOfMonth(day(y, time.Month(3*q), 1)))
 				continue
 			}
 		case "jahresbeginn":

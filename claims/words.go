@@ -149,7 +149,7 @@ var (
 	denialPhrases = []string{"es gebe keine", "es gebe keinen", "es gebe kein", "es gibt keine", "es gibt keinen",
 		"trifft nicht zu", "treffe nicht zu", "stimmt nicht", "stimme nicht", "entbehrt jeder grundlage",
 		"entbehre jeder grundlage", "nicht zutreffend", "keine rede sein", "keine rede", "nichts dran",
-		"keine pläne", "keine absicht"}
+		"keine pläne", "keine absicht", "nicht gegeben", "gebe es nicht", "gibt es nicht", "gab es nicht"}
 
 	// retractionWords take back a plan, an offer, an event or a statement.
 	retractionWords = set("abgesagt absagen abzusagen absage rückzieher widerrufen widerruft widerrief widerruf " +
@@ -207,11 +207,12 @@ var (
 		"geschätzten offizielle offiziellen offiziell bestätigte bestätigten gemeldete gemeldeten registrierte " +
 		"registrierten mehrere zahlreiche zahlreichen viele vielen einige einigen wenige wenigen rund weitere " +
 		"weiteren zusätzliche zusätzlichen neue neuen bisherige bisherigen aktuelle aktuellen derzeitige derzeitigen " +
-		"jährliche jährlichen jährlich")
+		"jährliche jährlichen jährlich durchschnittliche durchschnittlichen durchschnittlicher mittlere mittleren " +
+		"gesamte gesamten rechnerische rechnerischen")
 
 	// transparentNouns count what their genitive names: "die Zahl der
 	// Toten" measures Tote.
-	transparentNouns = set("zahl anzahl gesamtzahl summe menge höhe zahlen")
+	transparentNouns = set("zahl anzahl gesamtzahl summe menge zahlen")
 
 	// genericHeads are people counted without saying what happened to them;
 	// the clause's verb says it: "17 Menschen wurden verletzt" counts
@@ -231,11 +232,11 @@ var (
 // units are measures between a figure and what it measures ("800
 // Millionen Euro", "5.000 Tonnen Stahl"). The value is the unit's key.
 var units = map[string]string{
-	"euro": "€", "eur": "€", "€": "€", "dollar": "$", "us-dollar": "$", "$": "$", "franken": "CHF", "pfund": "£",
+	"g": "g", "euro": "€", "eur": "€", "€": "€", "dollar": "$", "us-dollar": "$", "$": "$", "franken": "CHF", "pfund": "£",
 	"cent": "ct", "rubel": "₽", "yen": "¥", "yuan": "¥",
 	"prozent": "%", "%": "%", "promille": "‰",
-	"tonnen": "t", "tonne": "t", "kilogramm": "kg", "kilo": "kg", "kg": "kg", "gramm": "g",
-	"kilometer": "km", "km": "km", "meter": "m", "zentimeter": "cm", "millimeter": "mm", "cm": "cm", "mm": "mm",
+	"tonnen": "t", "kilogramm": "kg", "kilo": "kg", "kg": "kg", "gramm": "g",
+	"kilometer": "km", "kilometern": "km", "km": "km", "meter": "m", "metern": "m", "litern": "l", "tonne": "t", "zentimeter": "cm", "millimeter": "mm", "cm": "cm", "mm": "mm",
 	"quadratkilometer": "km²", "quadratmeter": "m²", "hektar": "ha", "kubikmeter": "m³",
 	"liter": "l", "barrel": "bbl", "kilowattstunden": "kWh", "megawatt": "MW", "gigawatt": "GW", "kilowatt": "kW",
 	"grad": "°", "stundenkilometer": "km/h", "km/h": "km/h",
@@ -328,6 +329,7 @@ var compoundable = set("tot verletzt teilnehm besucher vermisst")
 
 // phraseEquivalences are multi-word forms of a class: "ums Leben kommen".
 var phraseEquivalences = []struct{ phrase, key string }{
+	{"in sicherheit", "evakuiert"}, {"häuser verlassen", "evakuiert"}, {"wohnungen verlassen", "evakuiert"},
 	{"ums leben", "tot"}, {"das leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
 	{"auf die straße", "teilnehm"}, {"nahmen teil", "teilnehm"}, {"nahm teil", "teilnehm"},
 	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"},
@@ -338,8 +340,38 @@ var phraseEquivalences = []struct{ phrase, key string }{
 var separableParticles = set("ab an auf aus bei ein fest fort her hin los mit nach vor weg zu zurück zusammen statt " +
 	"teil frei hoch heim dar bereit durch um")
 
+// Word classes of the closed lists, looked up once per word: the rules ask
+// about every token of every sentence, and a dozen map lookups per token
+// showed in profiles.
+const (
+	wFunction = 1 << iota
+	wCue
+	wSeparable // a verb whose particle makes it a cue ("weist … zurück")
+)
+
+var wordClass = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, list := range []map[string]bool{determiners, prepositions, conjunctions, pronouns, auxiliaries, modals, adverbs, negations} {
+		for w := range list {
+			m[w] |= wFunction
+		}
+	}
+	for _, list := range []map[string]bool{sayVerbs, lightVerbs, changeUp, changeDown, denialWords, retractionWords,
+		correctionWords, planWords, announceWords, forecastWords, hedgeWords, subjunctives, incrementWords} {
+		for w := range list {
+			m[w] |= wCue
+		}
+	}
+	for _, list := range []map[string]string{denialSeparable, retractionSeparable, announceSeparable} {
+		for w := range list {
+			m[w] |= wSeparable
+		}
+	}
+	for w := range changeSeparable {
+		m[w] |= wSeparable
+	}
+	return m
+}()
+
 // functionWord reports words that never name a thing or an event.
-func functionWord(lw string) bool {
-	return determiners[lw] || prepositions[lw] || conjunctions[lw] || pronouns[lw] || auxiliaries[lw] ||
-		modals[lw] || adverbs[lw] || negations[lw]
-}
+func functionWord(lw string) bool { return wordClass[lw]&wFunction != 0 }

@@ -87,7 +87,14 @@ func TestCollectionFilter(t *testing.T) {
 			t.Errorf("excluded %s returned", h.Article)
 		}
 	}
-	if n := len(ix.Entries("guild-2")); n != len(base) {
+	not, err := ix.Search(ctx, q, SearchOptions{Limit: MaxLimit, NotCollections: []string{""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := prefixes(not); got["base"] != 0 || got["g1"] == 0 || got["g2"] == 0 {
+		t.Errorf("every collection but the base: hits from %v", got)
+	}
+	if n, _ := ix.Count("guild-2"); n != len(base) || len(ix.Entries("guild-2")) != n {
 		t.Errorf("Entries(guild-2) = %d, want %d", n, len(base))
 	}
 	if n := len(ix.Entries("", "guild-1")); n != 2*len(base) {

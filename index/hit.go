@@ -17,6 +17,9 @@ type SearchOptions struct {
 	// Collections, when set, are the only collections whose passages may
 	// be returned ("" is BaseCollection); see collection.go.
 	Collections []string
+	// NotCollections are collections whose passages must never be
+	// returned, for a search of every collection but some.
+	NotCollections []string
 }
 
 // MaxLimit caps SearchOptions.Limit.

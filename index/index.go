@@ -84,6 +84,7 @@ type Index struct {
 	curArts  *bolt.DB // the serving generation's article store
 	curGen   string
 	manifest map[string]ManifestEntry
+	counts   map[string]count // by collection, kept with manifest (setManifest)
 	meta     meta
 	stale    bool
 }
@@ -181,7 +182,8 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			_ = idx.Close()
 			idx, gen = nil, ""
 		} else {
-			ix.meta, ix.manifest = m, manifest
+			ix.meta = m
+			ix.setManifest(manifest)
 		}
 	}
 	if idx == nil {
@@ -190,7 +192,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			return nil, err
 		}
 		ix.meta = meta{MappingVersion: MappingVersion}
-		ix.manifest = map[string]ManifestEntry{}
+		ix.setManifest(map[string]ManifestEntry{})
 		if err := writeMeta(idx, ix.meta, ix.manifest); err != nil {
 			_ = idx.Close()
 			return nil, err
@@ -366,7 +368,8 @@ func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 	ix.serving.Lock()
 	ix.mu.Lock()
 	old, oldArts, oldGen := ix.cur, ix.curArts, ix.curGen
-	ix.cur, ix.curArts, ix.curGen, ix.meta, ix.manifest, ix.stale = idx, store, gen, m, manifest, false
+	ix.cur, ix.curArts, ix.curGen, ix.meta, ix.stale = idx, store, gen, m, false
+	ix.setManifest(manifest)
 	ix.mu.Unlock()
 	ix.serving.Unlock()
 	if old != nil {
@@ -477,7 +480,8 @@ func (ix *Index) Upsert(ctx context.Context, arts ...articles.Article) error {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	ix.mu.Lock()
-	ix.manifest, ix.meta = manifest, m
+	ix.meta = m
+	ix.setManifest(manifest)
 	ix.mu.Unlock()
 	return nil
 }
@@ -518,7 +522,8 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 		return fmt.Errorf("index batch: %w", err)
 	}
 	ix.mu.Lock()
-	ix.manifest, ix.meta = manifest, m
+	ix.meta = m
+	ix.setManifest(manifest)
 	ix.mu.Unlock()
 	// After the batch: until then the manifest still lists the articles.
 	if err := deleteArticles(store, ids); err != nil {

@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,83 +10,64 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/claims"
-	"github.com/claimbot/claimbot/internal/atomicfile"
+	"github.com/claimbot/claimbot/state"
 )
 
 // curation is what moderators decided about single articles: which ones
 // their view must never return (excluded, kept in the archive). Each
-// collection keeps its own exclusions in DATA/collections/<c>/excluded.json,
-// so they survive restarts and re-indexes; they are by article ID, so they
-// also hold for an article that is removed and restored. The base's
-// exclusions hold in every view; a guild's only in its own.
+// collection's exclusions are kept in the archive (state.Archive; in the
+// data directory DATA/collections/<c>/excluded.json), so they survive
+// restarts and re-indexes and reach every instance; they are by article
+// ID, so they also hold for an article that is removed and restored. The
+// base's exclusions hold in every view; a guild's only in its own. This is
+// the copy in memory, loaded from a snapshot and kept current by the
+// changes (replica.go).
 type curation struct {
-	l *Library
-
 	mu       sync.Mutex
 	excluded map[Collection]map[string]bool
 }
 
-// excludedFile is the on-disk form of a collection's exclusions.
-type excludedFile struct {
-	Articles []string `json:"articles"`
-}
-
-func (l *Library) excludedPath(c Collection) string {
-	return filepath.Join(l.collDir(c), "excluded.json")
-}
-
-// open reads every collection's exclusions.
-func (c *curation) open(l *Library) error {
-	c.l = l
+// load replaces the exclusions with a snapshot's.
+func (c *curation) load(ex map[string][]string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.excluded = map[Collection]map[string]bool{}
-	colls, err := l.collections()
-	if err != nil {
-		return err
-	}
-	for _, coll := range colls {
-		path := l.excludedPath(coll)
-		data, err := os.ReadFile(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("read excluded articles: %w", err)
-		}
-		var f excludedFile
-		if err := json.Unmarshal(data, &f); err != nil {
-			return claimbot.Errorf(claimbot.EUNAVAILABLE, "%s is not a list of excluded articles (%v); fix or delete it", path, err)
-		}
+	for coll, ids := range ex {
 		set := map[string]bool{}
-		for _, id := range f.Articles {
+		for _, id := range ids {
 			set[id] = true
 		}
-		c.excluded[coll] = set
+		c.excluded[Collection(coll)] = set
 	}
-	return nil
 }
 
-// save writes one collection's exclusions; c.mu is held.
-func (c *curation) save(coll Collection) error {
-	f := excludedFile{Articles: make([]string, 0, len(c.excluded[coll]))}
-	for id := range c.excluded[coll] {
-		f.Articles = append(f.Articles, id)
+// set records one exclusion (or its end).
+func (c *curation) set(coll Collection, id string, on bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.excluded == nil {
+		c.excluded = map[Collection]map[string]bool{}
 	}
-	sort.Strings(f.Articles)
-	data, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return err
+	if !on {
+		delete(c.excluded[coll], id)
+		return
 	}
-	if err := os.MkdirAll(c.l.collDir(coll), 0o755); err != nil {
-		return fmt.Errorf("save excluded articles: %w", err)
+	if c.excluded[coll] == nil {
+		c.excluded[coll] = map[string]bool{}
 	}
-	if err := atomicfile.Write(c.l.excludedPath(coll), append(data, '\n'), 0o644); err != nil {
-		return fmt.Errorf("save excluded articles: %w", err)
-	}
-	return nil
+	c.excluded[coll][id] = true
+}
+
+// has reports whether coll itself excludes id.
+func (c *curation) has(coll Collection, id string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.excluded[coll][id]
 }
 
 // list returns the IDs one collection excludes, sorted.
@@ -184,52 +164,50 @@ func (c *curation) alertsWithout(coll Collection, alerts []claims.Alert) []claim
 // every guild. ENOTFOUND for an article c's view does not have, ECONFLICT
 // when it is excluded there already.
 func (l *Library) Exclude(ctx context.Context, c Collection, id string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := errors.Join(c.check(), articles.CheckID(id)); err != nil {
-		return firstErr(err)
-	}
-	if e, ok := l.ix.Entry(id); !ok || !c.sees(e.Collection) {
-		return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
-	}
-	cur := &l.cur
-	cur.mu.Lock()
-	defer cur.mu.Unlock()
-	if cur.excluded[c][id] || cur.excluded[Base][id] {
-		return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id)
-	}
-	if cur.excluded[c] == nil {
-		cur.excluded[c] = map[string]bool{}
-	}
-	cur.excluded[c][id] = true
-	if err := cur.save(c); err != nil {
-		delete(cur.excluded[c], id)
-		return err
-	}
-	return nil
+	return l.setExcluded(ctx, c, id, true)
 }
 
 // Include undoes Exclude in c. ENOTFOUND when c does not exclude the
 // article (a guild cannot include what the base excludes).
 func (l *Library) Include(ctx context.Context, c Collection, id string) error {
+	return l.setExcluded(ctx, c, id, false)
+}
+
+func (l *Library) setExcluded(ctx context.Context, c Collection, id string, on bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := errors.Join(c.check(), articles.CheckID(id)); err != nil {
 		return firstErr(err)
 	}
-	cur := &l.cur
-	cur.mu.Lock()
-	defer cur.mu.Unlock()
-	if !cur.excluded[c][id] {
-		return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id)
-	}
-	delete(cur.excluded[c], id)
-	if err := cur.save(c); err != nil {
-		cur.excluded[c][id] = true
+	l.changing.Lock()
+	defer l.changing.Unlock()
+	var seq, before int64
+	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
+		before = tx.Seq()
+		if err := l.catchUpTo(ctx, before); err != nil {
+			return err
+		}
+		switch {
+		case on:
+			if e, ok := l.ix.Entry(id); !ok || !c.sees(e.Collection) {
+				return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
+			}
+			if l.cur.has(c, id) || l.cur.has(Base, id) {
+				return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id)
+			}
+		case !l.cur.has(c, id):
+			return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id)
+		}
+		var err error
+		seq, err = tx.SetExcluded(string(c), id, on)
+		return err
+	})
+	if err != nil {
 		return err
 	}
+	l.applied(before, seq, func() error { l.cur.set(c, id, on); return nil })
+	l.invalidate(c)
 	return nil
 }
 
@@ -248,28 +226,37 @@ func (l *Library) Remove(ctx context.Context, c Collection, id string) error {
 	}
 	l.changing.Lock()
 	defer l.changing.Unlock()
-	e, ok := l.ix.Entry(id)
-	switch {
-	case !ok || !c.sees(e.Collection):
-		return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
-	case collOfEntry(e.Collection) != c:
-		return claimbot.Errorf(claimbot.EFORBIDDEN, "%s belongs to the shared base collection, which only operators change; exclude it to keep it out of this server's answers", id)
-	}
-	matches, err := articleFiles(l.addedDir(c), id)
+	var before, seq int64
+	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
+		before = tx.Seq()
+		if err := l.catchUpTo(ctx, before); err != nil {
+			return err
+		}
+		e, ok := l.ix.Entry(id)
+		switch {
+		case !ok || !c.sees(e.Collection):
+			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
+		case collOfEntry(e.Collection) != c:
+			return claimbot.Errorf(claimbot.EFORBIDDEN, "%s belongs to the shared base collection, which only operators change; exclude it to keep it out of this server's answers", id)
+		case !l.rep.archived(id):
+			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
+		}
+		var err error
+		seq, err = tx.Trash(string(c), id)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	if len(matches) == 0 {
-		return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
-	}
-	if err := l.ix.Remove(ctx, id); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
-		return err
-	}
-	if err := l.trash(c, matches); err != nil {
-		return err
-	}
+	err = l.applied(before, seq, func() error {
+		if err := l.ix.Remove(ctx, id); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
+			return err
+		}
+		l.rep.forget(id)
+		return nil
+	})
 	l.invalidate(c)
-	return nil
+	return err
 }
 
 func collOfEntry(s string) Collection {
@@ -279,36 +266,22 @@ func collOfEntry(s string) Collection {
 	return Collection(s)
 }
 
-// trash moves an added article's files into c's trash folder, where
-// Restore finds them; an older copy of the same article there is replaced.
-func (l *Library) trash(c Collection, files []string) error {
-	dir := l.trashDir(c)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create trash folder: %w", err)
-	}
-	for _, f := range files {
-		if err := os.Rename(f, filepath.Join(dir, filepath.Base(f))); err != nil {
-			return fmt.Errorf("move article file to the trash: %w", err)
-		}
-	}
-	return nil
-}
-
 // Trashed returns the IDs of c's removed articles that Restore can bring
 // back, sorted.
 func (l *Library) Trashed(c Collection) []string {
 	if !c.valid() {
 		return nil
 	}
-	entries, err := os.ReadDir(l.trashDir(c))
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	arts, err := l.arch.Trashed(ctx, string(c))
 	if err != nil {
+		l.cfg.Logger.Warn("listing removed articles failed", "collection", string(c), "err", err)
 		return nil
 	}
-	var ids []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && articles.IsArticleFile(e.Name()) {
-			ids = append(ids, articles.IDFromFile(e.Name()))
-		}
+	ids := make([]string, 0, len(arts))
+	for _, a := range arts {
+		ids = append(ids, a.ID)
 	}
 	sort.Strings(ids)
 	return slices.Compact(ids)
@@ -316,37 +289,40 @@ func (l *Library) Trashed(c Collection) []string {
 
 // Restore brings back an article that Remove put into c's trash: it is
 // added again as Add adds (refused if the archive has it again, under a new
-// ID if its own was taken since) and leaves the trash. The report carries
-// the contradiction alerts it raises. ENOTFOUND when c has no such removed
-// article.
+// ID if its own was taken since) and leaves the trash, in one change of
+// the archive. The report carries the contradiction alerts it raises.
+// ENOTFOUND when c has no such removed article.
 func (l *Library) Restore(ctx context.Context, c Collection, id string) (Report, error) {
 	if err := errors.Join(c.check(), articles.CheckID(id)); err != nil {
 		return Report{}, firstErr(err)
 	}
 	l.changing.Lock()
 	defer l.changing.Unlock()
-	matches, err := articleFiles(l.trashDir(c), id)
+	trashed, err := l.arch.Trashed(ctx, string(c))
 	if err != nil {
 		return Report{}, err
 	}
-	if len(matches) == 0 {
+	var found *state.StoredArticle
+	for i := range trashed {
+		if trashed[i].ID == id {
+			found = &trashed[i]
+			break
+		}
+	}
+	if found == nil {
 		return Report{}, claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
 	}
-	path := matches[0]
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return Report{}, fmt.Errorf("read removed article: %w", err)
-	}
-	rep, err := l.add(ctx, c, []File{{Name: filepath.Base(path), Data: data}})
-	if err != nil {
-		return rep, err
-	}
-	// Added (its file is back in the collection's folder): the trash copy
-	// can go. Failing to delete it loses nothing.
-	if err := os.Remove(path); err != nil {
-		l.cfg.Logger.Warn("restored article left in the trash", "path", path, "err", err)
-	}
-	return rep, nil
+	// Dropped from the trash in the same change: if another instance
+	// restored it meanwhile, this one is refused and adds nothing.
+	return l.add(ctx, c, []File{{Name: found.File, Data: found.Data}}, func(tx state.ArchiveTx) error {
+		if err := tx.DropTrashed(string(c), id); err != nil {
+			if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
+				return claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
+			}
+			return err
+		}
+		return nil
+	})
 }
 
 // articleFiles returns the paths of the article files in dir whose ID is

@@ -19,12 +19,14 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"testing/fstest"
 	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/state"
 )
 
 // Config configures Open.
@@ -40,6 +42,12 @@ type Config struct {
 	Now           func() time.Time
 	// LockTimeout bounds the wait for another process holding the index.
 	LockTimeout time.Duration
+	// Archive keeps what is added to collections, what was removed and the
+	// exclusions. Nil keeps them in DataDir (one process). A shared one
+	// (PostgreSQL's, for several instances) is the source of truth and
+	// the index a replica of it: built from it, then kept current from
+	// its change log by Follow (replica.go).
+	Archive state.Archive
 }
 
 // Stats describe a collection's view.
@@ -69,10 +77,13 @@ type Library struct {
 
 	cacheMu sync.Mutex
 	arts    map[Collection][]articles.Article // a collection's articles, loaded on demand
-	pairs   map[Collection][]claims.Alert     // alerting pairs in a view, computed on demand
+	pairs   map[Collection]*viewAlerts        // alerts among a view's articles, computed on demand
 	skipped int                               // files skipped by the last full build
 
 	cur curation // exclusions (curation.go)
+
+	arch state.Archive // Config.Archive, or the data directory's
+	rep  replica       // what of the archive the index has applied (replica.go)
 }
 
 // Open opens the library in cfg.DataDir, building the index from the
@@ -93,15 +104,29 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 		cfg.Articles = articles.Default()
 		cfg.ArticlesLabel = "embedded corpus"
 	}
-	l := &Library{cfg: cfg}
-	if err := os.MkdirAll(l.addedDir(Base), 0o755); err != nil {
+	l := &Library{cfg: cfg, arch: cfg.Archive}
+	if l.arch == nil {
+		if err := os.MkdirAll(l.addedDir(Base), 0o755); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+		if err := l.migrate(); err != nil {
+			return nil, err
+		}
+		l.arch = newDirArchive(cfg.DataDir)
+	} else if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
-	if err := l.migrate(); err != nil {
+	if err := l.rep.open(ctx, l); err != nil {
 		return nil, err
 	}
-	if err := l.cur.open(l); err != nil {
-		return nil, err
+	snap, err := l.arch.Snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the archive: %w", err)
+	}
+	if l.rep.shared && snap.Seq == 0 {
+		if snap, err = l.importDir(ctx, snap); err != nil {
+			return nil, err
+		}
 	}
 	ix, err := index.Open(ctx, filepath.Join(cfg.DataDir, "index"), index.Options{
 		Logger: cfg.Logger, Now: cfg.Now, LockTimeout: cfg.LockTimeout,
@@ -110,16 +135,72 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 		return nil, err
 	}
 	l.ix = ix
-	if ix.Stale() {
-		cfg.Logger.Info("building the index", "corpus", cfg.ArticlesLabel)
-		rep, err := l.reindex(ctx, false)
-		if err != nil {
+	if from, ok := l.rep.resumable(ix.Stale()); ok {
+		// The index has the archive up to change from: catch up on the
+		// rest of the log.
+		l.cur.load(snap.Excluded)
+		l.rep.reset(snap, from)
+		if err := l.catchUpTo(ctx, snap.Seq); err != nil {
 			ix.Close()
 			return nil, err
 		}
-		cfg.Logger.Info("index built", "articles", rep.Articles, "passages", rep.Passages, "took", rep.Took)
+		return l, nil
 	}
+	cfg.Logger.Info("building the index", "corpus", cfg.ArticlesLabel, "archive_articles", len(snap.Articles))
+	rep, err := l.rebuild(ctx, snap, false)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	cfg.Logger.Info("index built", "articles", rep.Articles, "passages", rep.Passages, "took", rep.Took)
 	return l, nil
+}
+
+// importDir moves a single instance to a new shared archive: what the
+// data directory's own archive holds (added articles, exclusions; the
+// trash stays) is added to the shared one, once, when that has never
+// changed. Two instances starting at once import once: the second finds
+// the archive changed inside its update and leaves it.
+func (l *Library) importDir(ctx context.Context, snap state.ArchiveSnapshot) (state.ArchiveSnapshot, error) {
+	if err := l.migrate(); err != nil {
+		return snap, err
+	}
+	local, err := newDirArchive(l.cfg.DataDir).Snapshot(ctx)
+	if err != nil || len(local.Articles) == 0 && len(local.Excluded) == 0 {
+		return snap, err
+	}
+	imported := 0
+	err = l.arch.Update(ctx, func(tx state.ArchiveTx) error {
+		if tx.Seq() != 0 {
+			return nil
+		}
+		for _, a := range local.Articles {
+			switch _, err := tx.Add(a); claimbot.ErrorCode(err) {
+			case "":
+				imported++
+			case claimbot.ECONFLICT, claimbot.EINVALID:
+				l.cfg.Logger.Warn("article of the data directory not imported", "article", a.ID, "collection", a.Collection, "err", err)
+			default:
+				return err
+			}
+		}
+		for c, ids := range local.Excluded {
+			for _, id := range ids {
+				if _, err := tx.SetExcluded(c, id, true); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return snap, fmt.Errorf("import the data directory's articles: %w", err)
+	}
+	if imported > 0 {
+		l.cfg.Logger.Info("the data directory's articles and exclusions were imported into the shared archive; the files stay where they were",
+			"articles", imported, "from", filepath.Join(l.cfg.DataDir, "collections"))
+	}
+	return l.arch.Snapshot(ctx)
 }
 
 // Close closes the index.
@@ -129,16 +210,8 @@ func (l *Library) Close() error { return l.ix.Close() }
 func (l *Library) Stats(c Collection) Stats {
 	st := l.ix.Stats()
 	out := Stats{IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel}
-	for _, e := range l.ix.Entries(c.view()...) {
-		out.Articles++
-		out.Passages += e.Passages
-		if c != Base && e.Collection == string(c) {
-			out.Own++
-		}
-	}
-	if c == Base {
-		out.Own = out.Articles
-	}
+	out.Articles, out.Passages = l.ix.Count(c.view()...)
+	out.Own, _ = l.ix.Count(string(c))
 	l.cacheMu.Lock()
 	out.Skipped = l.skipped
 	l.cacheMu.Unlock()
@@ -169,9 +242,22 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 	defer l.reindexing.Unlock()
 	l.changing.Lock()
 	defer l.changing.Unlock()
-	start := l.cfg.Now()
+	snap, err := l.arch.Snapshot(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("read the archive: %w", err)
+	}
+	return l.rebuild(ctx, snap, alert)
+}
 
-	arts, problems, err := l.loadCorpus()
+// rebuild builds a new index generation from the base corpus and the
+// archive's snapshot and swaps it in. The replica is held still meanwhile:
+// a change applied to the old generation would be lost with it; changes
+// after the snapshot are applied to the new one afterwards.
+func (l *Library) rebuild(ctx context.Context, snap state.ArchiveSnapshot, alert bool) (Report, error) {
+	start := l.cfg.Now()
+	l.rep.applyMu.Lock()
+	defer l.rep.applyMu.Unlock()
+	arts, problems, err := l.loadCorpus(snap)
 	if err != nil {
 		return Report{}, err
 	}
@@ -208,18 +294,21 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 	if err := l.ix.Rebuild(ctx, arts); err != nil {
 		return Report{}, fmt.Errorf("rebuild index: %w", err)
 	}
+	l.cur.load(snap.Excluded)
+	l.rep.reset(snap, snap.Seq)
+	l.rep.save()
 	l.invalidate(Base)
 	if alert {
 		// What changed in the base is news for everyone; what changed in a
 		// guild's folder (edited by hand) is that guild's.
 		if len(fresh[Base]) > 0 {
-			rep.Alerts, rep.GuildAlerts = l.raise(Base, fresh[Base])
+			rep.Alerts, rep.GuildAlerts = l.raise(ctx, Base, fresh[Base], 0)
 		}
 		for c, arts := range fresh {
 			if c == Base {
 				continue
 			}
-			if alerts, _ := l.raise(c, arts); len(alerts) > 0 {
+			if alerts, _ := l.raise(ctx, c, arts, 0); len(alerts) > 0 {
 				if rep.GuildAlerts == nil {
 					rep.GuildAlerts = map[string][]claims.Alert{}
 				}
@@ -239,14 +328,14 @@ func collOf(a articles.Article) Collection {
 	return Collection(a.Collection)
 }
 
-// loadCorpus reads the base corpus and every collection's added articles.
-// Files that do not parse are reported as problems and skipped, and so is
-// a file whose ID an earlier one has (the base corpus first, then the
-// base's added articles, then the guilds' in order): additions are given
-// IDs of their own, so this happens only when the corpus folder gains a
-// file later, and it is said rather than one article silently replacing
-// another.
-func (l *Library) loadCorpus() ([]articles.Article, []string, error) {
+// loadCorpus reads the base corpus and parses every collection's
+// articles in the archive's snapshot. Files that do not parse are
+// reported as problems and skipped, and so is a file whose ID an earlier
+// one has (the base corpus first, then the base's added articles, then
+// the guilds' in order): additions are given IDs of their own, so this
+// happens only when the corpus folder gains a file later, and it is said
+// rather than one article silently replacing another.
+func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []string, error) {
 	var problems []string
 	collect := func(where string, fsys fs.FS) ([]articles.Article, error) {
 		arts, err := articles.LoadDir(fsys)
@@ -282,39 +371,55 @@ func (l *Library) loadCorpus() ([]articles.Article, []string, error) {
 		return nil, nil, err
 	}
 	take(l.cfg.ArticlesLabel, Base, base)
-	colls, err := l.collections()
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, c := range colls {
-		dir := l.addedDir(c)
-		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	byColl := map[Collection]fstest.MapFS{}
+	for _, a := range snap.Articles {
+		c := Collection(a.Collection)
+		if !c.valid() {
+			problems = append(problems, fmt.Sprintf("article %s: %q is not a collection; skipped", a.ID, a.Collection))
 			continue
 		}
-		arts, err := collect(dir, os.DirFS(dir))
+		if byColl[c] == nil {
+			byColl[c] = fstest.MapFS{}
+		}
+		byColl[c][a.File] = &fstest.MapFile{Data: a.Data, Mode: 0o644}
+	}
+	colls := make([]Collection, 0, len(byColl))
+	for c := range byColl {
+		colls = append(colls, c)
+	}
+	sort.Slice(colls, func(i, j int) bool { return colls[i] == Base || colls[j] != Base && colls[i] < colls[j] })
+	for _, c := range colls {
+		where := l.archiveLabel(c)
+		arts, err := collect(where, byColl[c])
 		if err != nil {
 			return nil, nil, err
 		}
-		take(dir, c, arts)
+		take(where, c, arts)
 	}
 	return out, problems, nil
 }
 
-// collections lists the collections with a folder, the base first, then
-// the guilds in order. Folders that are not collections are left alone.
-func (l *Library) collections() ([]Collection, error) {
-	entries, err := os.ReadDir(filepath.Join(l.cfg.DataDir, "collections"))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("list collections: %w", err)
+// archiveLabel names where a collection's articles are kept, in messages.
+func (l *Library) archiveLabel(c Collection) string {
+	if _, ok := l.arch.(*dirArchive); ok {
+		return l.addedDir(c)
 	}
+	return "archive/" + string(c)
+}
+
+// indexedCollections lists the collections the index has articles of, the
+// base first, then the guilds' in order.
+func (l *Library) indexedCollections() []Collection {
+	seen := map[Collection]bool{Base: true}
 	out := []Collection{Base}
-	for _, e := range entries {
-		if c := Collection(e.Name()); e.IsDir() && c != Base && c.valid() {
+	for _, e := range l.ix.Manifest() {
+		if c := collOfEntry(e.Collection); !seen[c] {
+			seen[c] = true
 			out = append(out, c)
 		}
 	}
 	sort.Slice(out[1:], func(i, j int) bool { return out[1+i] < out[1+j] })
-	return out, nil
+	return out
 }
 
 // Work that compares every article of a view with every other (the pair
@@ -378,12 +483,39 @@ func (l *Library) viewArticles(c Collection) []articles.Article {
 }
 
 // viewSize is the number of articles c's view sees.
-func (l *Library) viewSize(c Collection) int { return len(l.ix.Entries(c.view()...)) }
+func (l *Library) viewSize(c Collection) int {
+	n, _ := l.ix.Count(c.view()...)
+	return n
+}
 
-// viewPairs returns the alerting pairs among the articles c's view sees:
-// the base's among themselves, and, for a guild, its own articles against
-// the base and each other. Exclusions are applied by the callers.
-func (l *Library) viewPairs(c Collection) []claims.Alert {
+// viewAlerts are the alerts among a view's articles, with the ones each
+// passage is in: Disagreements asks for the passages of every answer.
+type viewAlerts struct {
+	alerts []claims.Alert
+	at     map[string][]int // passage ID → indexes into alerts
+}
+
+func newViewAlerts(alerts []claims.Alert) *viewAlerts {
+	v := &viewAlerts{alerts: alerts, at: map[string][]int{}}
+	for i, a := range alerts {
+		ids := []string{index.PassageID(a.New.Article, a.New.Paragraph)}
+		for _, s := range a.Existing {
+			ids = append(ids, index.PassageID(s.Article, s.Paragraph))
+		}
+		for _, id := range ids {
+			if at := v.at[id]; len(at) == 0 || at[len(at)-1] != i {
+				v.at[id] = append(at, i)
+			}
+		}
+	}
+	return v
+}
+
+// viewPairs returns the alerts among the articles c's view sees: the
+// base's among themselves, and, for a guild, its own articles against the
+// base and each other; nil for a view above wholeCorpusLimit. Exclusions
+// are applied by the callers.
+func (l *Library) viewPairs(c Collection) *viewAlerts {
 	if l.viewSize(c) > wholeCorpusLimit {
 		return nil
 	}
@@ -393,14 +525,19 @@ func (l *Library) viewPairs(c Collection) []claims.Alert {
 	if ok {
 		return p
 	}
+	var alerts []claims.Alert
 	if c == Base {
-		p = claims.Pairs(l.articlesOf(Base))
+		alerts = claims.Pairs(l.articlesOf(Base))
 	} else {
-		p = append(append([]claims.Alert(nil), l.viewPairs(Base)...), claims.Detect(l.articlesOf(c), l.articlesOf(Base))...)
+		if base := l.viewPairs(Base); base != nil {
+			alerts = append(alerts, base.alerts...)
+		}
+		alerts = append(alerts, claims.Detect(l.articlesOf(c), l.articlesOf(Base))...)
 	}
+	p = newViewAlerts(alerts)
 	l.cacheMu.Lock()
 	if l.pairs == nil {
-		l.pairs = map[Collection][]claims.Alert{}
+		l.pairs = map[Collection]*viewAlerts{}
 	}
 	l.pairs[c] = p
 	l.cacheMu.Unlock()

@@ -17,7 +17,7 @@ func (l *Library) migrate() error {
 	moves := []struct{ from, to string }{
 		{filepath.Join(l.cfg.DataDir, "added"), l.addedDir(Base)},
 		{filepath.Join(l.cfg.DataDir, "trash"), l.trashDir(Base)},
-		{filepath.Join(l.cfg.DataDir, "excluded.json"), l.excludedPath(Base)},
+		{filepath.Join(l.cfg.DataDir, "excluded.json"), filepath.Join(l.collDir(Base), "excluded.json")},
 	}
 	var moved []string
 	for _, m := range moves {

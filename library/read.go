@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -71,19 +72,19 @@ func (l *Library) Disagreements(c Collection, hits []index.Hit) []claims.Alert {
 	if !c.valid() || len(hits) == 0 {
 		return nil
 	}
-	want := map[string]bool{}
-	for _, h := range hits {
-		want[index.PassageID(h.Article, h.Paragraph)] = true
+	pairs := l.viewPairs(c)
+	if pairs == nil {
+		return nil
 	}
-	var out []claims.Alert
-	for _, a := range l.viewPairs(c) {
-		hit := want[index.PassageID(a.New.Article, a.New.Paragraph)]
-		for _, s := range a.Existing {
-			hit = hit || want[index.PassageID(s.Article, s.Paragraph)]
-		}
-		if hit {
-			out = append(out, a)
-		}
+	var idx []int
+	for _, h := range hits {
+		idx = append(idx, pairs.at[index.PassageID(h.Article, h.Paragraph)]...)
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	out := make([]claims.Alert, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, pairs.alerts[i])
 	}
 	return l.cur.alertsWithout(c, out)
 }
@@ -97,7 +98,11 @@ func (l *Library) Contradictions(c Collection) []claims.Alert {
 	if l.viewSize(c) > wholeCorpusLimit {
 		return l.cur.alertsWithout(c, claims.Pairs(l.viewArticles(c)))
 	}
-	return l.cur.alertsWithout(c, append([]claims.Alert(nil), l.viewPairs(c)...))
+	var all []claims.Alert
+	if p := l.viewPairs(c); p != nil {
+		all = append(all, p.alerts...)
+	}
+	return l.cur.alertsWithout(c, all)
 }
 
 // Timeline returns the figures reported on a topic in c's view, in date

@@ -63,9 +63,23 @@ type Store interface {
 	// oldest first, across all guilds. Entries whose NextAttempt is in the
 	// future are included; the caller decides when to retry.
 	PendingAlerts(ctx context.Context, limit int) ([]PendingAlert, error)
+	// LeaseAlerts takes up to limit outbox entries that are due (NextAttempt
+	// not after now), oldest first, and sets their NextAttempt to until in
+	// the same step, so no other caller, in this process or another sharing
+	// the store, takes them again before until. The caller posts each one
+	// and acks it, or enqueues it again with its next attempt; one it never
+	// comes back to (its process died) is due again at until.
+	LeaseAlerts(ctx context.Context, now, until time.Time, limit int) ([]PendingAlert, error)
 	// AckAlert removes a posted alert from the outbox; acking an entry that
 	// is not there is not an error (it was acked by another worker).
 	AckAlert(ctx context.Context, guildID, alertKey string) error
+
+	// RecordInteraction remembers the ID of a signed interaction until
+	// until and reports whether it is new: false when the ID was recorded
+	// before and its record has not expired at now. Every process sharing
+	// the store sees the same records, so a replayed request is refused
+	// whichever instance it reaches. Expired records may be dropped.
+	RecordInteraction(ctx context.Context, id string, now, until time.Time) (first bool, err error)
 
 	// AppendAudit records a moderator action; At defaults to now.
 	AppendAudit(ctx context.Context, e AuditEntry) error
@@ -105,9 +119,17 @@ type Store interface {
 
 // GuildSettings are what a guild's moderators configured.
 type GuildSettings struct {
+	// AlertChannelID is where the guild's alerts go: a channel ID,
+	// AlertsOff, or "" (never configured: the operators' default channel
+	// when it is the guild's).
 	AlertChannelID  string `json:"alert_channel_id,omitempty"`
 	ModeratorRoleID string `json:"moderator_role_id,omitempty"`
 }
+
+// AlertsOff is a guild's AlertChannelID after "/alerts off". It must differ
+// from "" (never configured, which falls back to the operators' default
+// channel) and can never collide with a channel ID, which is a number.
+const AlertsOff = "off"
 
 // Verdict values.
 const (

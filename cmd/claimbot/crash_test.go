@@ -34,7 +34,7 @@ const (
 
 	// bigToken is in every paragraph of the big article and nowhere else.
 	bigToken    = "Zeitlupenprotokoll"
-	bigParas    = 600
+	bigParas    = 450 // ~190,000 characters: under articles.MaxTextRunes, slow enough to kill mid-add
 	crashGuild  = "1290000000000000123"
 	crashChan   = "1290000000000000124"
 	crashAlert  = "pending-alert-key"

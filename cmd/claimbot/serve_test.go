@@ -355,3 +355,38 @@ func mustHave(t *testing.T, got string, wants ...string) {
 		}
 	}
 }
+
+// TestServePollsOperatorFeeds: the feed poller cmd builds runs inside the
+// served bot: a feed the operators subscribed on the command line is
+// polled at start, its article goes to the base and its contradiction is
+// posted in the alert channel, and the poll is counted.
+func TestServePollsOperatorFeeds(t *testing.T) {
+	srv := newsServer(t)
+	data := t.TempDir()
+	env := map[string]string{"CLAIMBOT_DATA": data, "CLAIMBOT_ALLOW_PRIVATE_FETCH": "1"}
+	if out, _, err := runCLI(t, env, "feeds", "add", srv.URL+"/feeds/welt.xml"); err != nil {
+		t.Fatalf("feeds add: %v\n%s", err, out)
+	}
+	fake := fakediscord.New(t)
+	const alerts = "1290000000000000777"
+	s := startServe(t, map[string]string{
+		"CLAIMBOT_DATA": data, "CLAIMBOT_ALLOW_PRIVATE_FETCH": "1", "DISCORD_TOKEN": serveToken, "DISCORD_API_BASE": fake.URL(),
+		"DISCORD_GUILD_ID": fakediscord.DefaultGuildID, "ALERT_CHANNEL_ID": alerts, "HTTP_ADDR": "127.0.0.1:0", "CLAIMBOT_LOG_FORMAT": "json",
+	})
+	r, err := fake.WaitFor(s.ctx, func(r fakediscord.Request) bool {
+		return r.Operation == "create_message" && r.Params["channel_id"] == alerts
+	})
+	if err != nil {
+		t.Fatalf("no alert from the operator feed: %v\n%s", err, s.logs.String())
+	}
+	mustHave(t, string(r.Body), "Abendpost Test", "3.000", "15.000")
+	s.eventually("the poll counted", func() bool {
+		_, m := s.get("/metrics")
+		return strings.Contains(m, `claimbot_feed_polls_total{result="ok"} 1`)
+	})
+	s.finish()
+	out, _, err := runCLI(t, map[string]string{"CLAIMBOT_DATA": data}, "search", "Abendpost Pentagon Nordkoreaner")
+	if err != nil || !strings.Contains(out, "Abendpost Test") {
+		t.Errorf("the feed's article is not in the base: %v\n%s", err, out)
+	}
+}

@@ -75,6 +75,9 @@ type Store struct {
 	path string
 	now  func() time.Time
 	log  *slog.Logger
+	// seen is the replay window: one process serves from this file, so
+	// it is kept in memory (state.Interactions).
+	seen state.Interactions
 }
 
 var _ state.Store = (*Store)(nil)

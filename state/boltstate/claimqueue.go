@@ -3,6 +3,7 @@ package boltstate
 import (
 	"context"
 	"errors"
+	"sort"
 	"time"
 
 	"github.com/claimbot/claimbot/state"
@@ -43,4 +44,56 @@ func (b *Store) ClaimAndEnqueueAlert(ctx context.Context, p state.PendingAlert) 
 		return false, err
 	}
 	return first, nil
+}
+
+// LeaseAlerts implements state.Store. The scan and the updates are one
+// write transaction, and bbolt runs one at a time, so two callers never
+// take the same entry.
+func (b *Store) LeaseAlerts(ctx context.Context, now, until time.Time, limit int) ([]state.PendingAlert, error) {
+	var out []state.PendingAlert
+	err := b.update(ctx, func(tx *bolt.Tx) error {
+		out = out[:0]
+		bk := tx.Bucket(bucketOutbox)
+		var due []state.PendingAlert
+		err := bk.ForEach(func(k, _ []byte) error {
+			var p state.PendingAlert
+			if _, err := b.getJSON(bk, k, &p); err != nil {
+				return err
+			}
+			if !p.NextAttempt.After(now) {
+				due = append(due, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		sort.SliceStable(due, func(i, j int) bool { return due[i].Enqueued.Before(due[j].Enqueued) })
+		if limit > 0 && len(due) > limit {
+			due = due[:limit]
+		}
+		for _, p := range due {
+			p.NextAttempt = until.UTC().Round(0)
+			if err := putJSON(bk, pairKey(p.GuildID, p.AlertKey), p); err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RecordInteraction implements state.Store, in memory (see Store.seen).
+func (b *Store) RecordInteraction(ctx context.Context, id string, now, until time.Time) (bool, error) {
+	if err := required("interaction ID", id); err != nil {
+		return false, err
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	return b.seen.Record(id, now, until), nil
 }

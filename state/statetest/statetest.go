@@ -30,6 +30,10 @@ func Run(t *testing.T, open func(t *testing.T) state.Store) {
 		{"ClaimAlertConcurrent", testClaimAlertConcurrent},
 		{"ClaimAndEnqueueAlert", testClaimAndEnqueueAlert},
 		{"Outbox", testOutbox},
+		{"LeaseAlerts", testLeaseAlerts},
+		{"LeaseAlertsConcurrent", testLeaseAlertsConcurrent},
+		{"RecordInteraction", testRecordInteraction},
+		{"RecordInteractionConcurrent", testRecordInteractionConcurrent},
 		{"Audit", testAudit},
 		{"Feeds", testFeeds},
 		{"FeedsPerGuild", testFeedsPerGuild},
@@ -187,13 +191,7 @@ func testOutbox(t *testing.T, s state.Store) {
 	for _, p := range in {
 		must(t, s.EnqueueAlert(ctx, p))
 	}
-	keys := func(ps []state.PendingAlert) string {
-		var b bytes.Buffer
-		for _, p := range ps {
-			fmt.Fprintf(&b, "%s/%s ", p.GuildID, p.AlertKey)
-		}
-		return b.String()
-	}
+	keys := pendingKeys
 	tests := []struct {
 		limit int
 		want  string
@@ -317,25 +315,7 @@ func testClaimAndEnqueueAlert(t *testing.T, s state.Store) {
 	ctx := context.Background()
 	p := state.PendingAlert{GuildID: "g1", AlertKey: "k1", ChannelID: "c1", Payload: []byte(`{"x":1}`), Enqueued: t0, NextAttempt: t0}
 	const callers = 16
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	firsts := 0
-	for range callers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			first, err := s.ClaimAndEnqueueAlert(ctx, p)
-			if err != nil {
-				t.Error(err)
-			}
-			if first {
-				mu.Lock()
-				firsts++
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
+	firsts := concurrentFirsts(t, callers, func() (bool, error) { return s.ClaimAndEnqueueAlert(ctx, p) })
 	if firsts != 1 {
 		t.Fatalf("%d of %d callers got the claim; want 1", firsts, callers)
 	}
@@ -553,6 +533,7 @@ func testInvalidArguments(t *testing.T, s state.Store) {
 			return s.PutFeedItem(ctx, state.FeedItem{Link: "https://a.example/1", Status: state.ItemAdded})
 		}},
 		{"claim-and-enqueue without key", func() error { _, err := s.ClaimAndEnqueueAlert(ctx, state.PendingAlert{GuildID: "g1"}); return err }},
+		{"interaction without ID", func() error { _, err := s.RecordInteraction(ctx, "", t0, t0.Add(time.Minute)); return err }},
 	}
 	for _, tt := range tests {
 		wantCode(t, tt.name, tt.call(), claimbot.EINVALID)
@@ -571,4 +552,192 @@ func testCancelledContext(t *testing.T, s state.Store) {
 	if !first {
 		t.Errorf("a cancelled ClaimAlert took the claim")
 	}
+}
+
+func pendingKeys(ps []state.PendingAlert) string {
+	var b bytes.Buffer
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s/%s ", p.GuildID, p.AlertKey)
+	}
+	return b.String()
+}
+
+// testLeaseAlerts: only due entries are leased, oldest first and up to the
+// limit; a leased entry is not leased again before its lease ends, and is
+// due again after it; acking or re-enqueueing a leased entry works as for
+// any other.
+func testLeaseAlerts(t *testing.T, s state.Store) {
+	ctx := context.Background()
+	if got, err := s.LeaseAlerts(ctx, t0, t0.Add(time.Minute), 10); err != nil || len(got) != 0 {
+		t.Fatalf("lease from an empty outbox: %v, %v", got, err)
+	}
+	for _, p := range []state.PendingAlert{
+		{GuildID: "g1", AlertKey: "late", Enqueued: t0.Add(-time.Minute), NextAttempt: t0.Add(time.Hour)},
+		{GuildID: "g1", AlertKey: "b", ChannelID: "c1", Payload: []byte(`{"n":2}`), Attempts: 2, LastError: "503", Enqueued: t0.Add(-2 * time.Minute), NextAttempt: t0},
+		{GuildID: "g2", AlertKey: "a", Enqueued: t0.Add(-3 * time.Minute)}, // zero NextAttempt: at once
+		{GuildID: "g1", AlertKey: "c", Enqueued: t0.Add(-time.Second), NextAttempt: t0.Add(-time.Second)},
+	} {
+		must(t, s.EnqueueAlert(ctx, p))
+	}
+	until := t0.Add(2 * time.Minute)
+	got, err := s.LeaseAlerts(ctx, t0, until, 2)
+	must(t, err)
+	if pendingKeys(got) != "g2/a g1/b " {
+		t.Fatalf("first lease = %q, want the two oldest due entries %q", pendingKeys(got), "g2/a g1/b ")
+	}
+	if p := got[1]; p.ChannelID != "c1" || string(p.Payload) != `{"n":2}` || p.Attempts != 2 || p.LastError != "503" ||
+		!p.NextAttempt.Equal(until) || !p.Enqueued.Equal(t0.Add(-2*time.Minute)) {
+		t.Errorf("leased entry = %+v; want its fields and NextAttempt %v", p, until)
+	}
+	// Leased entries are not due again before the lease ends.
+	got, err = s.LeaseAlerts(ctx, t0.Add(time.Minute), t0.Add(3*time.Minute), 0)
+	must(t, err)
+	if pendingKeys(got) != "g1/c " {
+		t.Errorf("second lease = %q, want only the entry left %q", pendingKeys(got), "g1/c ")
+	}
+	all, err := s.PendingAlerts(ctx, 0)
+	must(t, err)
+	if len(all) != 4 {
+		t.Fatalf("leasing removed entries: %q", pendingKeys(all))
+	}
+	// The holder of g2/a acks it, the holder of g1/b fails and re-enqueues.
+	must(t, s.AckAlert(ctx, "g2", "a"))
+	retry := state.PendingAlert{GuildID: "g1", AlertKey: "b", Attempts: 3, LastError: "500", NextAttempt: t0.Add(10 * time.Minute)}
+	must(t, s.EnqueueAlert(ctx, retry))
+	// At the end of the leases: g1/c (whose holder vanished) is due
+	// again; g1/b waits for its own next attempt; g1/late is due at t0+1h.
+	got, err = s.LeaseAlerts(ctx, t0.Add(5*time.Minute), t0.Add(7*time.Minute), 0)
+	must(t, err)
+	if pendingKeys(got) != "g1/c " {
+		t.Errorf("after the leases ended: %q, want %q", pendingKeys(got), "g1/c ")
+	}
+	got, err = s.LeaseAlerts(ctx, t0.Add(2*time.Hour), t0.Add(3*time.Hour), 0)
+	must(t, err)
+	if pendingKeys(got) != "g1/b g1/late g1/c " {
+		t.Errorf("much later: %q, want every entry, oldest first", pendingKeys(got))
+	}
+	for _, p := range got {
+		if p.AlertKey == "b" && (p.Attempts != 3 || p.LastError != "500" || !p.Enqueued.Equal(t0.Add(-2*time.Minute))) {
+			t.Errorf("re-enqueued entry leased as %+v", p)
+		}
+	}
+}
+
+// testLeaseAlertsConcurrent: callers leasing at once get disjoint entries,
+// and every due entry goes to one of them.
+func testLeaseAlertsConcurrent(t *testing.T, s state.Store) {
+	ctx := context.Background()
+	const entries, callers = 40, 8
+	for i := range entries {
+		must(t, s.EnqueueAlert(ctx, state.PendingAlert{GuildID: "g1", AlertKey: fmt.Sprintf("k%02d", i), Enqueued: t0.Add(time.Duration(i) * time.Second)}))
+	}
+	var mu sync.Mutex
+	taken := map[string]int{}
+	var wg sync.WaitGroup
+	for range callers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				got, err := s.LeaseAlerts(ctx, t0.Add(time.Hour), t0.Add(2*time.Hour), 3)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(got) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, p := range got {
+					taken[p.AlertKey]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(taken) != entries {
+		t.Errorf("%d of %d entries leased", len(taken), entries)
+	}
+	for k, n := range taken {
+		if n != 1 {
+			t.Errorf("%s leased %d times; want once", k, n)
+		}
+	}
+}
+
+// testRecordInteraction: an ID is new once within its record's time; after
+// the record expires it is new again; IDs are independent.
+func testRecordInteraction(t *testing.T, s state.Store) {
+	ctx := context.Background()
+	until := t0.Add(10 * time.Minute)
+	steps := []struct {
+		id       string
+		now      time.Time
+		until    time.Time
+		want     bool
+		whatWant string
+	}{
+		{"i1", t0, until, true, "a new ID"},
+		{"i1", t0.Add(time.Second), until, false, "the same ID again"},
+		{"i2", t0.Add(time.Second), until, true, "another ID"},
+		{"i1", until, until.Add(time.Minute), false, "the same ID at the end of its record"},
+		{"i1", until.Add(time.Second), until.Add(10 * time.Minute), true, "the same ID after its record expired"},
+		{"i1", until.Add(2 * time.Second), until.Add(10 * time.Minute), false, "the ID recorded again"},
+	}
+	for i, st := range steps {
+		got, err := s.RecordInteraction(ctx, st.id, st.now, st.until)
+		must(t, err)
+		if got != st.want {
+			t.Errorf("step %d (%s): RecordInteraction(%s) = %v, want %v", i, st.whatWant, st.id, got, st.want)
+		}
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.RecordInteraction(cancelled, "i3", t0, until); err == nil {
+		t.Error("RecordInteraction with a cancelled context succeeded")
+	}
+	if first, err := s.RecordInteraction(ctx, "i3", t0, until); err != nil || !first {
+		t.Errorf("after a cancelled record: first=%v err=%v, want a new ID", first, err)
+	}
+}
+
+// testRecordInteractionConcurrent: of many callers recording one ID at
+// once, exactly one is told it is new.
+func testRecordInteractionConcurrent(t *testing.T, s state.Store) {
+	ctx := context.Background()
+	const callers = 32
+	firsts := concurrentFirsts(t, callers, func() (bool, error) {
+		return s.RecordInteraction(ctx, "1300000000000000001", t0, t0.Add(10*time.Minute))
+	})
+	if firsts != 1 {
+		t.Errorf("%d of %d callers were told the ID is new; want 1", firsts, callers)
+	}
+}
+
+// concurrentFirsts runs fn from callers goroutines at once and counts the
+// calls that returned true.
+func concurrentFirsts(t *testing.T, callers int, fn func() (bool, error)) int {
+	t.Helper()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	firsts := 0
+	for range callers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			first, err := fn()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if first {
+				mu.Lock()
+				firsts++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return firsts
 }
