@@ -225,7 +225,11 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	)
 	if att != nil {
 		source = att.Filename
-		f, err = b.ing.fetch.FetchAttachment(ctx, att.URL, att.Filename)
+		if data, ok := in.localFiles[att.ID]; ok {
+			f, err = b.ing.fetch.FromFile(ctx, att.Filename, data, "")
+		} else {
+			f, err = b.ing.fetch.FetchAttachment(ctx, att.URL, att.Filename)
+		}
 	} else {
 		source = url
 		f, err = b.ing.fetch.FetchArticle(ctx, url)

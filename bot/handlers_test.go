@@ -103,19 +103,6 @@ func TestClaimAnswer(t *testing.T) {
 	}
 }
 
-func buttons(comps []discordgo.MessageComponent) []discordgo.Button {
-	var out []discordgo.Button
-	for _, c := range comps {
-		if row, ok := c.(discordgo.ActionsRow); ok {
-			for _, b := range row.Components {
-				if btn, ok := b.(discordgo.Button); ok {
-					out = append(out, btn)
-				}
-			}
-		}
-	}
-	return out
-}
 
 func TestClaimEscapesArticleText(t *testing.T) {
 	h := newHarness(t, Config{})

@@ -38,6 +38,10 @@ type Input struct {
 	// Attachments are the files uploaded with attachment options, by
 	// attachment ID (the option's value).
 	Attachments map[string]*discordgo.MessageAttachment
+	// localFiles are the contents of attachments the console's operator
+	// named on this machine, by attachment ID; Discord's attachments are
+	// downloaded instead.
+	localFiles map[string][]byte
 
 	UserID    string
 	GuildID   string // "" in DMs

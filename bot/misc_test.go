@@ -96,32 +96,46 @@ func TestNewValidatesConfig(t *testing.T) {
 }
 
 func TestConsoleWithFakes(t *testing.T) {
-	in := strings.NewReader("/claim Minenräumer Kursk\n/next\n/lang en\n/source 002\n/stats\n/reindex\n/timeline Soldaten\n/bogus\n/quit\n/stats\n")
+	in := strings.NewReader(strings.Join([]string{
+		"/claim Minenräumer Kursk", "1", "/lang en", "/source artikel: 002", "/stats", "/reindex", "2",
+		"/timeline Soldaten", "/bogus", "/help", "/help article", "/alerts kanal", "/alerts", "/claim anfrage: Kursk treffer: x",
+		"/feeds liste", "/quit", "/stats",
+	}, "\n") + "\n")
 	var out bytes.Buffer
 	clk := &clock{now: epoch}
-	err := RunConsole(context.Background(), Deps{Library: seedLib(), Now: clk.Now, After: (&timers{}).After}, in, &out)
+	err := RunConsole(context.Background(), Deps{Library: seedLib(), Now: clk.Now, After: (&timers{}).After}, ConsoleOptions{In: in, Out: &out, Lang: de})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
 	mustContain(t, got,
 		"DISCORD_TOKEN", // the banner says how to go online
-		"Laut Bloomberg-Berichten könnte Nordkorea bis zu 100.000 Soldaten entsenden.",
-		"^^^^^^^ ^^^^^^^^", // matched words marked below
-		"Merkur · 18.11.2024 · Abs. 1 · laut Bloomberg",
-		"Treffer 1–3 zu",
-		"Treffer 4–4 zu", // /next paged
-		"Publisher: Merkur",
+		"╭─", "│ Nordkorea plant massive Militärhilfe", "╰─", // embeds as boxes
+		"│ Laut Bloomberg-Berichten könnte Nordkorea bis zu 100.000 Soldaten entsenden.", // Markdown rendered, escapes gone
+		"│ Merkur · 18.11.2024 · Abs. 1 · laut Bloomberg",
+		"( ◀️ Zurück )   [1] Weiter ▶️", // buttons as numbered choices
+		"Treffer 4–4 zu",                // 1 pressed Next
+		"Publisher: Merkur",             // /lang en, the German option name
 		"Index built: 1 h ago",
 		"Re-indexed 5 articles (60 passages) in 1.2 s",
 		"alert (posted to the alert channel on Discord)",
 		"New figure contradicts",
-		"[Confirmed] [Not a contradiction]",
+		"[1] Confirmed   [2] Not a contradiction",
+		"Verdict: Not a contradiction by @console", // 2 pressed the alert's second button
 		"Timeline: Soldaten",
 		"Unknown command /bogus",
+		"/claim query: [results:] [public:]", // /help from the command table
+		"In the console: a number presses that button",
+		"/article add [file:] [url:]", // /help article
+		"Contradiction alerts for this server now go to #100000000000000001.",
+		"/alerts needs one of: channel, off",
+		"results: want a number, not “x”.",
+		"Adding articles is not set up", // moderator commands run as the operator
 	)
-	if strings.Contains(got, "**") || strings.Contains(got, `\-`) {
-		t.Errorf("Markdown leaked into the console:\n%s", got)
+	for _, leak := range []string{"**", `\-`, "^^^"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("%q leaked into the console:\n%s", leak, got)
+		}
 	}
 	if strings.Count(got, "Articles: 5") != 1 {
 		t.Error("commands after /quit ran")
@@ -129,7 +143,7 @@ func TestConsoleWithFakes(t *testing.T) {
 }
 
 func TestConsoleEndsAtEOF(t *testing.T) {
-	err := RunConsole(context.Background(), Deps{Library: seedLib()}, strings.NewReader("/stats"), io.Discard)
+	err := RunConsole(context.Background(), Deps{Library: seedLib()}, ConsoleOptions{In: strings.NewReader("/stats"), Out: io.Discard})
 	if err != nil {
 		t.Errorf("RunConsole at EOF = %v", err)
 	}

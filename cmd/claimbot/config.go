@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/l10n"
 )
 
 // Config is claimbot's configuration, read from the environment (and a .env
@@ -40,6 +41,11 @@ type Config struct {
 	FeedInterval      time.Duration // CLAIMBOT_FEED_INTERVAL
 	MinArticleChars   int           // CLAIMBOT_MIN_ARTICLE_CHARS
 	OperatorGuilds    []string      // CLAIMBOT_OPERATOR_GUILDS
+
+	// Lang is the language of the command line and the console
+	// (CLAIMBOT_LANG, else the language of LC_ALL, LC_MESSAGES or LANG,
+	// else German, the language of the articles).
+	Lang l10n.Lang
 }
 
 // ConfigError names the setting that is wrong and what is expected.
@@ -108,6 +114,21 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	for _, g := range strings.Split(getenv("CLAIMBOT_OPERATOR_GUILDS"), ",") {
 		if g = strings.TrimSpace(g); g != "" {
 			c.OperatorGuilds = append(c.OperatorGuilds, g)
+		}
+	}
+	c.Lang = l10n.DE
+	if v := strings.TrimSpace(getenv("CLAIMBOT_LANG")); v != "" {
+		l, ok := l10n.Parse(v)
+		if !ok {
+			return c, &ConfigError{"CLAIMBOT_LANG", fmt.Sprintf("%q: want de or en", v)}
+		}
+		c.Lang = l
+	} else {
+		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if l, ok := l10n.Parse(getenv(k)); ok {
+				c.Lang = l
+				break
+			}
 		}
 	}
 	switch v := strings.TrimSpace(getenv("CLAIMBOT_ALLOW_PRIVATE_FETCH")); v {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 
 	"github.com/claimbot/claimbot/bot"
@@ -23,7 +24,10 @@ func (a *app) console(ctx context.Context) error {
 		return err
 	}
 	defer st.Close()
-	return bot.RunConsole(ctx, bot.Deps{Library: lib, Store: st, Logger: a.logger}, a.stdin, a.stdout)
+	term := isTerminalIO(a.stdin) && isTerminalIO(a.stdout)
+	return bot.RunConsole(ctx, bot.Deps{Library: lib, Store: st, Logger: a.logger, Ingest: a.botIngest(lib, st)}, bot.ConsoleOptions{
+		In: a.stdin, Out: a.stdout, Lang: a.cfg.Lang, Terminal: term, HistoryFile: filepath.Join(a.cfg.DataDir, "console_history"),
+	})
 }
 
 // serve runs the Discord bot: over the gateway, or as an HTTP interactions
