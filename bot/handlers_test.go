@@ -103,7 +103,6 @@ func TestClaimAnswer(t *testing.T) {
 	}
 }
 
-
 func TestClaimEscapesArticleText(t *testing.T) {
 	h := newHarness(t, Config{})
 	h.lib.hits = append(h.lib.hits[2:3], h.lib.hits...) // the passage with @everyone on top

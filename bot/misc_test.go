@@ -109,7 +109,7 @@ func TestConsoleWithFakes(t *testing.T) {
 	}
 	got := out.String()
 	mustContain(t, got,
-		"DISCORD_TOKEN", // the banner says how to go online
+		"DISCORD_TOKEN",                                      // the banner says how to go online
 		"╭─", "│ Nordkorea plant massive Militärhilfe", "╰─", // embeds as boxes
 		"│ Laut Bloomberg-Berichten könnte Nordkorea bis zu 100.000 Soldaten entsenden.", // Markdown rendered, escapes gone
 		"│ Merkur · 18.11.2024 · Abs. 1 · laut Bloomberg",
