@@ -109,11 +109,12 @@ func RunConsole(ctx context.Context, deps Deps, opts ConsoleOptions) error {
 		}
 		if line == "\x03" { // Ctrl-C on an empty line
 			c.printf("%s\n", c.lang.T(msgConsoleLeave))
-			continue
-		}
-		if quit := c.exec(ctx, strings.TrimSpace(line)); quit {
+		} else if quit := c.exec(ctx, strings.TrimSpace(line)); quit {
 			return nil
 		}
+		// The reader prompts for the next line only now, so output and
+		// the prompt do not mix.
+		c.ready <- struct{}{}
 	}
 }
 
@@ -265,10 +266,8 @@ func (c *console) printf(format string, args ...any) {
 	fmt.Fprintf(c.out, format, args...)
 }
 
-// exec runs one console line; it reports whether to quit. The reader
-// waits until it returns, so output and the prompt do not mix.
+// exec runs one console line; it reports whether to quit.
 func (c *console) exec(ctx context.Context, line string) bool {
-	defer func() { c.ready <- struct{}{} }()
 	if line == "" {
 		return false
 	}
