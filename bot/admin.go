@@ -147,6 +147,13 @@ func (b *Bot) alerts(ctx context.Context, in Input) (Reply, error) {
 			// stored, whatever sent it.
 			return textReply(l.T(msgAlertsBadChannel)), nil
 		}
+		refusal, err := b.channelRefusal(ctx, l, in.GuildID, ch)
+		if err != nil {
+			return Reply{}, err
+		}
+		if refusal != "" {
+			return textReply(refusal), nil
+		}
 		s.AlertChannelID = ch
 		text = l.T(msgAlertsSet, ch)
 	case subAlertsOff:

@@ -193,3 +193,13 @@ func sideText(l lang, s claims.Side, urls urlsOf) string {
 	}
 	return "> " + quoted + "\n" + where
 }
+
+// AlertHeadline is an alert in one plain-text sentence in the language,
+// as alert messages title it; the command line prints the same.
+func AlertHeadline(l l10n.Lang, a claims.Alert) string { return headline(l, a) }
+
+// KindName names an alert kind in the language.
+func KindName(l l10n.Lang, k claims.Kind) string { return kindText(l, k) }
+
+// SeverityName names a severity in the language.
+func SeverityName(l l10n.Lang, s claims.Severity) string { return severityText(l, s) }

@@ -98,6 +98,10 @@ type Config struct {
 	// older figures, so posting updates would bury the contradictions.
 	AlertKinds []claims.Kind
 
+	// OnInvite, when set, is told the invite URL once the token is
+	// checked at start-up (cmd prints it).
+	OnInvite func(inviteURL string)
+
 	// ClaimRate and ClaimWindow limit each user's searches (/claim, Check
 	// claim, /timeline, page buttons; default 5 per 10 s).
 	ClaimRate   int
@@ -206,7 +210,8 @@ type Bot struct {
 	// post sends a channel message (REST, or printing in the console).
 	post func(ctx context.Context, channelID string, m *discordgo.MessageSend) error
 
-	appID atomic.Value // string
+	appID   atomic.Value // string
+	botUser atomic.Value // string: the bot's own user ID (checkToken)
 
 	operators map[string]bool // Config.OperatorGuilds
 	fallback  fallbackGuild   // the guild Config.AlertChannelID belongs to

@@ -18,6 +18,9 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 	if b.session == nil {
 		return errors.New("bot: gateway mode needs a token (DISCORD_TOKEN)")
 	}
+	if err := b.checkToken(ctx); err != nil {
+		return err
+	}
 	s := b.session
 	var once sync.Once
 	ready := make(chan struct{})
@@ -52,6 +55,9 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 		}
 	}()
 	if err := s.Open(); err != nil {
+		if rejected(err) {
+			return ErrTokenRejected
+		}
 		return fmt.Errorf("bot: connect to the Discord gateway: %w", err)
 	}
 	b.log.InfoContext(ctx, "connected to the Discord gateway")

@@ -39,6 +39,9 @@ func (b *Bot) RunHTTP(ctx context.Context) error {
 	if b.session == nil || b.pubKey == nil {
 		return errors.New("bot: HTTP-interactions mode needs DISCORD_TOKEN and DISCORD_PUBLIC_KEY")
 	}
+	if err := b.checkToken(ctx); err != nil {
+		return err
+	}
 	b.ops.httpOn.Store(true)
 	defer b.ops.httpOn.Store(false)
 	if err := b.registerCommands(ctx); err != nil {

@@ -275,3 +275,9 @@ func parseTimelineID(id string) (offset int, ref string, ok bool) {
 	}
 	return off, parts[2], true
 }
+
+// SortTimeline orders timeline entries as /timeline shows them: by the
+// start, then the end of their time; undated ones last.
+func SortTimeline(entries []claims.TimelineEntry) []claims.TimelineEntry {
+	return sortedTimeline(entries)
+}

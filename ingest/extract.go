@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"strings"
@@ -177,7 +179,9 @@ func (ing *Ingester) extractHTML(name string, body []byte, contentType string, p
 	}
 	meta := readMeta(doc)
 	parser := readability.NewParser()
-	parser.Logger = ing.log
+	// go-readability logs its scoring at info; for claimbot that is
+	// detail, so it goes in at debug.
+	parser.Logger = slog.New(debugOnly{ing.log.Handler()}).With("source", "go-readability")
 	art, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: %v", name, err)
@@ -476,14 +480,16 @@ func fileName(f Fetched, pageURL *url.URL, ext string) string {
 	var parts []string
 	key := f.Canonical
 	if u, err := url.Parse(f.Canonical); err == nil && u.Host != "" {
-		parts = append(parts, slug(strings.TrimPrefix(u.Hostname(), "www.")))
+		parts = append(parts, truncateSlug(slug(strings.TrimPrefix(u.Hostname(), "www.")), 24))
 	} else if pageURL != nil {
-		parts = append(parts, slug(strings.TrimPrefix(pageURL.Hostname(), "www.")))
+		parts = append(parts, truncateSlug(slug(strings.TrimPrefix(pageURL.Hostname(), "www.")), 24))
 	}
 	if !f.Published.IsZero() {
 		parts = append(parts, f.Published.In(berlin).Format(time.DateOnly))
 	}
-	parts = append(parts, truncateSlug(slug(f.Title), 60))
+	// The title's first words are enough to recognise the article; the
+	// ID is typed and shown in every answer, so it stays short.
+	parts = append(parts, truncateSlug(slug(f.Title), 40))
 	if key == "" {
 		key = f.Title
 	}
@@ -521,3 +527,19 @@ func truncateSlug(s string, n int) string {
 	}
 	return strings.Trim(s, "-")
 }
+
+// debugOnly hands every record on at debug level: library chatter that
+// belongs in a debug log, not in an operator's.
+type debugOnly struct{ h slog.Handler }
+
+func (d debugOnly) Enabled(ctx context.Context, _ slog.Level) bool {
+	return d.h.Enabled(ctx, slog.LevelDebug)
+}
+
+func (d debugOnly) Handle(ctx context.Context, r slog.Record) error {
+	r.Level = slog.LevelDebug
+	return d.h.Handle(ctx, r)
+}
+
+func (d debugOnly) WithAttrs(as []slog.Attr) slog.Handler { return debugOnly{d.h.WithAttrs(as)} }
+func (d debugOnly) WithGroup(g string) slog.Handler       { return debugOnly{d.h.WithGroup(g)} }

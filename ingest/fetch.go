@@ -198,9 +198,9 @@ func (ing *Ingester) dialContext(ctx context.Context, network, addr string) (net
 	for _, ip := range ips {
 		if reason := forbidden(ip, ing.opts.AllowPrivate); reason != "" {
 			if resolved {
-				return nil, &refusedError{reason: fmt.Sprintf("%s resolves to %s, which is a %s address", host, ip.Unmap(), reason)}
+				return nil, &refusedError{reason: fmt.Sprintf("%s resolves to %s, which is a %s address%s", host, ip.Unmap(), reason, allowHint(reason))}
 			}
-			return nil, &refusedError{reason: fmt.Sprintf("%s is a %s address", ip.Unmap(), reason)}
+			return nil, &refusedError{reason: fmt.Sprintf("%s is a %s address%s", ip.Unmap(), reason, allowHint(reason))}
 		}
 	}
 	var lastErr error
@@ -231,7 +231,7 @@ func (ing *Ingester) control(network, address string, _ syscall.RawConn) error {
 		return &refusedError{reason: fmt.Sprintf("cannot check address %s", address)}
 	}
 	if reason := forbidden(ap.Addr(), ing.opts.AllowPrivate); reason != "" {
-		return &refusedError{reason: fmt.Sprintf("%s is a %s address", ap.Addr().Unmap(), reason)}
+		return &refusedError{reason: fmt.Sprintf("%s is a %s address%s", ap.Addr().Unmap(), reason, allowHint(reason))}
 	}
 	return nil
 }
@@ -249,6 +249,15 @@ var (
 	nat64     = netip.MustParsePrefix("64:ff9b::/96")
 	sixToFour = netip.MustParsePrefix("2002::/16")
 )
+
+// allowHint says how an operator allows an address that is refused only
+// because it is not public; cloud metadata is never allowed.
+func allowHint(reason string) string {
+	if reason == "cloud metadata" {
+		return ""
+	}
+	return " (the bot's operator can allow private addresses with " + AllowPrivateEnv + "=1, for tests or an intranet archive)"
+}
 
 // forbidden returns why ip must not be fetched from, or "" when it may.
 // Metadata services are refused even with allowPrivate: they hand out cloud

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,18 +11,110 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/bot"
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
 )
 
 type app struct {
+	getenv         func(string) string
 	cfg            Config
+	opts           options
+	lang           l10n.Lang
 	guild          string // --guild: the guild collection the command works on ("" the base)
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
+}
+
+var (
+	msgIndexed        = l10n.New("Indexed %d articles, %d passages in %s.", "%d Artikel, %d Passagen indiziert in %s.")
+	msgAddedIndexed   = l10n.New("Indexed in %s; the index now holds %d articles, %d passages.", "Indiziert in %s; der Index hat jetzt %d Artikel, %d Passagen.")
+	msgChangeAdded    = l10n.New("added: %s", "neu: %s")
+	msgChangeChanged  = l10n.New("changed: %s", "geändert: %s")
+	msgChangeRemoved  = l10n.New("removed: %s", "entfernt: %s")
+	msgChangeRenamed  = l10n.New("%s: the ID %s was taken by another article; added as %s", "%s: die ID %s hatte schon ein anderer Artikel; aufgenommen als %s")
+	msgChangeSkipped  = l10n.New("skipped: %s", "übersprungen: %s")
+	msgNoPassages     = l10n.New("No passages found for “%s”.\nTry fewer or other words, a figure as written in the news (“100.000”), or a name (“Schoigu”).", "Keine Passagen zu „%s“ gefunden.\nVersuche weniger oder andere Wörter, eine Zahl wie in der Meldung („100.000“) oder einen Namen („Schoigu“).")
+	msgPassagesFooter = l10n.New("%d of %d matching passages (%s)", "%d von %d passenden Passagen (%s)")
+	msgParagraph      = l10n.New("paragraph %d", "Absatz %d")
+	msgArticle        = l10n.New("article %s", "Artikel %s")
+	msgByAuthor       = l10n.New("by %s", "von %s")
+	msgAccording      = l10n.New("according to %s", "laut %s")
+	msgNoAlerts       = l10n.New("No contradictions with the indexed articles.", "Keine Widersprüche mit den indizierten Artikeln.")
+	msgAlertsCount    = l10n.Plural("One contradiction:", "%d contradictions:", "Ein Widerspruch:", "%d Widersprüche:")
+	msgNewSide        = l10n.New("new", "neu")
+	msgEarlierSide    = l10n.New("earlier", "zuvor")
+	msgHiddenBelow    = l10n.Plural("One more of lower severity; --min-severity %[2]s shows it.", "%d more of lower severity; --min-severity %s shows them.", "Ein weiterer mit geringerer Schwere; --min-severity %[2]s zeigt ihn.", "%d weitere mit geringerer Schwere; --min-severity %s zeigt sie.")
+	msgNoneAtSeverity = l10n.New("No contradictions of severity %s or above.", "Keine Widersprüche der Schwere %s oder höher.")
+	msgNoFigures      = l10n.New("No figures found for “%s”.", "Zu „%s“ keine Zahlen gefunden.")
+	msgUndated        = l10n.New("undated", "ohne Datum")
+	msgUnconfirmedCLI = l10n.New("unconfirmed", "unbestätigt")
+	msgLogFile        = l10n.New("Logs go to %s (CLAIMBOT_LOG_FILE=- shows them here).", "Logs gehen nach %s (CLAIMBOT_LOG_FILE=- zeigt sie hier).")
+)
+
+// setup reads the configuration and applies the flags before a command
+// runs; a bad setting is a ConfigError (exit 2) naming the key.
+func (a *app) setup(cmd *cobra.Command) error {
+	cfg, err := LoadConfig(a.getenv)
+	if err != nil {
+		return err
+	}
+	if a.opts.data != "" {
+		cfg.DataDir = a.opts.data
+	}
+	if a.opts.articles != "" {
+		cfg.ArticlesDir = a.opts.articles
+	}
+	a.cfg, a.lang, a.guild = cfg, cfg.Lang, strings.TrimSpace(a.opts.guild)
+	name := cmd.Name()
+	if cmd == cmd.Root() {
+		name = "console"
+		if cfg.DiscordToken != "" || cfg.DiscordPublicKey != "" {
+			name = "serve"
+		}
+	}
+	a.logger, err = a.newLogFor(name)
+	return err
+}
+
+// newLogFor picks where a command's logs go. The bot logs to stderr at
+// CLAIMBOT_LOG_LEVEL (default info); the console to a file in the data
+// directory, so answers are not interleaved with log lines; the other
+// commands to stderr, warnings only unless CLAIMBOT_LOG_LEVEL asks for
+// more. CLAIMBOT_LOG_FILE names a file, "-" (stderr) or "off".
+func (a *app) newLogFor(command string) (*slog.Logger, error) {
+	cfg := a.cfg
+	if a.getenv("CLAIMBOT_LOG_LEVEL") == "" && command != "serve" && command != "console" {
+		cfg.LogLevel = "warn"
+	}
+	dest := strings.TrimSpace(a.getenv("CLAIMBOT_LOG_FILE"))
+	if dest == "" && command == "console" {
+		dest = filepath.Join(cfg.DataDir, "claimbot.log")
+	}
+	switch dest {
+	case "", "-":
+		return newLogger(cfg, a.stderr), nil
+	case "off":
+		return slog.New(slog.DiscardHandler), nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, &ConfigError{"CLAIMBOT_LOG_FILE", fmt.Sprintf("%q: %v", dest, err)}
+	}
+	f, err := os.OpenFile(dest, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, &ConfigError{"CLAIMBOT_LOG_FILE", fmt.Sprintf("%q: %v", dest, err)}
+	}
+	if cfg.LogFormat == "" {
+		cfg.LogFormat = "text"
+	}
+	return newLogger(cfg, f), nil
 }
 
 func newLogger(cfg Config, w io.Writer) *slog.Logger {
@@ -33,7 +124,7 @@ func newLogger(cfg Config, w io.Writer) *slog.Logger {
 	format := cfg.LogFormat
 	if format == "" {
 		format = "json"
-		if f, ok := w.(*os.File); ok && isTerminal(f) {
+		if isTerminalIO(w) {
 			format = "text"
 		}
 	}
@@ -46,10 +137,9 @@ func newLogger(cfg Config, w io.Writer) *slog.Logger {
 // isTerminalIO reports whether a reader or writer is a terminal.
 func isTerminalIO(v any) bool {
 	f, ok := v.(*os.File)
-	return ok && isTerminal(f)
-}
-
-func isTerminal(f *os.File) bool {
+	if !ok {
+		return false
+	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
@@ -67,11 +157,7 @@ func (a *app) openLibrary(ctx context.Context) (*library.Library, error) {
 	return library.Open(ctx, cfg)
 }
 
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("claimbot "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
+func (a *app) printf(m l10n.Msg, args ...any) { fmt.Fprintln(a.stdout, a.lang.T(m, args...)) }
 
 // --- search ---
 
@@ -90,20 +176,7 @@ type jsonHit struct {
 	Score        float64  `json:"score"`
 }
 
-func (a *app) search(ctx context.Context, args []string) error {
-	fs := newFlags("search", a.stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	limit := fs.Int("limit", 5, "number of passages (1-50)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	query := strings.Join(fs.Args(), " ")
-	if strings.TrimSpace(query) == "" {
-		return usageError("search needs a query, e.g. claimbot search \"Minenräumer Kursk\"")
-	}
-	if *limit < 1 || *limit > index.MaxLimit {
-		return usageError(fmt.Sprintf("--limit must be between 1 and %d", index.MaxLimit))
-	}
+func (a *app) search(ctx context.Context, query string) error {
 	c, err := a.collection()
 	if err != nil {
 		return err
@@ -113,11 +186,11 @@ func (a *app) search(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	res, err := lib.Search(ctx, c, query, index.SearchOptions{Limit: *limit})
+	res, err := lib.Search(ctx, c, query, index.SearchOptions{Limit: a.opts.limit})
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if a.opts.json {
 		out := struct {
 			Query string    `json:"query"`
 			Hits  []jsonHit `json:"hits"`
@@ -139,49 +212,47 @@ func (a *app) search(ctx context.Context, args []string) error {
 		return writeJSON(a.stdout, out)
 	}
 	if len(res.Hits) == 0 {
-		fmt.Fprintf(a.stdout, "No passages found for %q.\nTry fewer or other words, a figure as written in the news (\"100.000\"), or a name (\"Schoigu\").\n", query)
+		a.printf(msgNoPassages, query)
 		return nil
 	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(a.stdout, "%d. %s\n", i+1, h.Title)
-		fmt.Fprintf(a.stdout, "   %s\n", attribution(h))
+		fmt.Fprintf(a.stdout, "   %s\n", a.attribution(h))
 		if len(h.Sources) > 0 {
-			fmt.Fprintf(a.stdout, "   laut %s\n", strings.Join(h.Sources, ", "))
+			fmt.Fprintf(a.stdout, "   %s\n", a.lang.T(msgAccording, a.lang.List(h.Sources)))
+		}
+		if h.URL != "" {
+			fmt.Fprintf(a.stdout, "   %s\n", h.URL)
 		}
 		for _, f := range h.Fragments {
 			fmt.Fprintf(a.stdout, "   %s\n", f.Render("**", "**", nil))
 		}
 		fmt.Fprintln(a.stdout)
 	}
-	fmt.Fprintf(a.stdout, "%d of %d matching passages (%s)\n", len(res.Hits), res.Total, res.Took.Round(time.Microsecond))
+	a.printf(msgPassagesFooter, len(res.Hits), int(res.Total), a.lang.Duration(res.Took))
 	return nil
 }
 
-// attribution is the source line of a hit: outlet, date, paragraph, with
-// unknowns said as such.
-func attribution(h index.Hit) string {
-	pub := h.Publisher
-	if pub == "" {
-		pub = "publisher unknown"
-	}
-	date := h.PublishedDate()
-	if date == "" {
-		date = "date unknown"
-	}
-	parts := []string{pub, date, fmt.Sprintf("paragraph %d", h.Paragraph), "article " + h.Article}
+// attribution is the source line of a hit: author, outlet, date,
+// paragraph and article ID; what the article does not state is left out.
+func (a *app) attribution(h index.Hit) string {
+	var parts []string
 	if h.Author != "" {
-		parts = append([]string{"by " + h.Author}, parts...)
+		parts = append(parts, a.lang.T(msgByAuthor, h.Author))
 	}
+	if h.Publisher != "" {
+		parts = append(parts, h.Publisher)
+	}
+	if !h.Published.IsZero() {
+		parts = append(parts, a.lang.Date(h.Published))
+	}
+	parts = append(parts, a.lang.T(msgParagraph, h.Paragraph), a.lang.T(msgArticle, h.Article))
 	return strings.Join(parts, " · ")
 }
 
 // --- index ---
 
-func (a *app) index(ctx context.Context, args []string) error {
-	fs := newFlags("index", a.stderr)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+func (a *app) index(ctx context.Context) error {
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return err
@@ -191,25 +262,25 @@ func (a *app) index(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Indexed %d articles, %d passages in %s.\n", rep.Articles, rep.Passages, rep.Took.Round(time.Millisecond))
-	printChanges(a.stdout, rep)
+	a.printf(msgIndexed, rep.Articles, rep.Passages, a.lang.Duration(rep.Took))
+	a.printChanges(rep)
 	return nil
 }
 
-func printChanges(w io.Writer, rep library.Report) {
+func (a *app) printChanges(rep library.Report) {
 	for _, c := range []struct {
-		label string
-		ids   []string
-	}{{"added", rep.Added}, {"changed", rep.Changed}, {"removed", rep.Removed}} {
+		m   l10n.Msg
+		ids []string
+	}{{msgChangeAdded, rep.Added}, {msgChangeChanged, rep.Changed}, {msgChangeRemoved, rep.Removed}} {
 		if len(c.ids) > 0 {
-			fmt.Fprintf(w, "%s: %s\n", c.label, strings.Join(c.ids, ", "))
+			a.printf(c.m, strings.Join(c.ids, ", "))
 		}
 	}
 	for _, r := range rep.Renamed {
-		fmt.Fprintf(w, "%s: the ID %s was taken by another article; added as %s\n", r.File, r.Wanted, r.ID)
+		a.printf(msgChangeRenamed, r.File, r.Wanted, r.ID)
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintf(w, "skipped: %s\n", p)
+		a.printf(msgChangeSkipped, p)
 	}
 }
 
@@ -230,6 +301,7 @@ type jsonSide struct {
 type jsonAlert struct {
 	Kind          string     `json:"kind"`
 	Severity      string     `json:"severity"`
+	Headline      string     `json:"headline"`
 	Explanation   string     `json:"explanation"`
 	ExplanationDE string     `json:"explanation_de"`
 	Key           string     `json:"key"`
@@ -237,7 +309,7 @@ type jsonAlert struct {
 	Existing      []jsonSide `json:"existing"`
 }
 
-func toJSONAlert(al claims.Alert) jsonAlert {
+func (a *app) toJSONAlert(al claims.Alert) jsonAlert {
 	side := func(s claims.Side) jsonSide {
 		src := s.Sources
 		if src == nil {
@@ -246,8 +318,8 @@ func toJSONAlert(al claims.Alert) jsonAlert {
 		return jsonSide{Article: s.Article, Title: s.Title, Publisher: s.Publisher, Published: s.Published,
 			Paragraph: s.Paragraph, Passage: s.Passage, Claim: s.Claim, Figure: s.Figure, Sources: src}
 	}
-	out := jsonAlert{Kind: string(al.Kind), Severity: string(al.Severity), Explanation: al.Explanation.EN, ExplanationDE: al.Explanation.DE,
-		Key: al.Key(), New: side(al.New), Existing: []jsonSide{}}
+	out := jsonAlert{Kind: string(al.Kind), Severity: string(al.Severity), Headline: bot.AlertHeadline(a.lang, al),
+		Explanation: al.Explanation.EN, ExplanationDE: al.Explanation.DE, Key: al.Key(), New: side(al.New), Existing: []jsonSide{}}
 	for _, s := range al.Existing {
 		out.Existing = append(out.Existing, side(s))
 	}
@@ -255,31 +327,20 @@ func toJSONAlert(al claims.Alert) jsonAlert {
 }
 
 func (a *app) add(ctx context.Context, args []string) error {
-	fs := newFlags("add", a.stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	urls, err := a.classifyAddArgs(args) // feeds.go
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return usageError("add needs article files, e.g. claimbot add artikel.txt")
-	}
-	if urls := countURLs(fs.Args()); urls > 0 { // feeds.go
-		if urls < fs.NArg() {
-			return usageError("add takes either files or URLs, not both")
-		}
-		return a.addURLs(ctx, fs.Args(), *asJSON)
+	if urls {
+		return a.addURLs(ctx, args, a.opts.json)
 	}
 	c, err := a.collection()
 	if err != nil {
 		return err
 	}
-	var files []library.File
-	for _, p := range fs.Args() {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return claimbot.Errorf(claimbot.EINVALID, "read %s: %v", p, err)
-		}
-		files = append(files, library.File{Name: filepath.Base(p), Data: data})
+	files, err := a.readArticleFiles(ctx, args) // feeds.go
+	if err != nil {
+		return err
 	}
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
@@ -290,7 +351,7 @@ func (a *app) add(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if a.opts.json {
 		type added struct {
 			Article string `json:"article"`
 			Title   string `json:"title"`
@@ -305,60 +366,52 @@ func (a *app) add(ctx context.Context, args []string) error {
 			out.Added = append(out.Added, added{Article: id, Title: art.Title})
 		}
 		for _, al := range rep.Alerts {
-			out.Alerts = append(out.Alerts, toJSONAlert(al))
+			out.Alerts = append(out.Alerts, a.toJSONAlert(al))
 		}
 		return writeJSON(a.stdout, out)
 	}
-	fmt.Fprintf(a.stdout, "Indexed in %s; the index now holds %d articles, %d passages.\n", rep.Took.Round(time.Millisecond), rep.Articles, rep.Passages)
-	printChanges(a.stdout, rep)
-	printAlerts(a.stdout, rep.Alerts)
+	a.printf(msgAddedIndexed, a.lang.Duration(rep.Took), rep.Articles, rep.Passages)
+	a.printChanges(rep)
+	a.printAlerts(rep.Alerts)
 	return nil
 }
 
-func printAlerts(w io.Writer, alerts []claims.Alert) {
+// printAlerts prints alerts as a moderator reads them in Discord: one
+// headline sentence (the kind said once), the severity, both passages.
+func (a *app) printAlerts(alerts []claims.Alert) {
+	l := a.lang
 	if len(alerts) == 0 {
-		fmt.Fprintln(w, "No contradictions with the indexed articles.")
+		a.printf(msgNoAlerts)
 		return
 	}
-	fmt.Fprintf(w, "%d contradiction alert(s):\n", len(alerts))
+	a.printf(msgAlertsCount, len(alerts))
 	for i, al := range alerts {
-		fmt.Fprintf(w, "\n%d. %s (%s): %s\n", i+1, strings.ToUpper(string(al.Kind)), al.Severity, al.Explanation.EN)
-		sides := []struct {
-			label string
-			side  claims.Side
-		}{{"new", al.New}}
+		fmt.Fprintf(a.stdout, "\n%d. [%s · %s] %s\n", i+1, bot.KindName(l, al.Kind), bot.SeverityName(l, al.Severity), bot.AlertHeadline(l, al))
+		a.printSide(l.T(msgNewSide), al.New)
 		for _, s := range al.Existing {
-			sides = append(sides, struct {
-				label string
-				side  claims.Side
-			}{"earlier", s})
-		}
-		for _, s := range sides {
-			date := s.side.Published
-			if date == "" {
-				date = "date unknown"
-			}
-			pub := s.side.Publisher
-			if pub == "" {
-				pub = "publisher unknown"
-			}
-			fmt.Fprintf(w, "   %-8s %s · %s · %s · paragraph %d", s.label, s.side.Title, pub, date, s.side.Paragraph)
-			if len(s.side.Sources) > 0 {
-				fmt.Fprintf(w, " · laut %s", strings.Join(s.side.Sources, ", "))
-			}
-			fmt.Fprintf(w, "\n            %q\n", s.side.Claim)
+			a.printSide(l.T(msgEarlierSide), s)
 		}
 	}
+}
+
+func (a *app) printSide(label string, s claims.Side) {
+	parts := []string{s.Title}
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	if t, err := time.Parse(time.DateOnly, s.Published); err == nil {
+		parts = append(parts, a.lang.Date(t))
+	}
+	parts = append(parts, a.lang.T(msgParagraph, s.Paragraph), a.lang.T(msgArticle, s.Article))
+	if len(s.Sources) > 0 {
+		parts = append(parts, a.lang.T(msgAccording, a.lang.List(s.Sources)))
+	}
+	fmt.Fprintf(a.stdout, "   %-7s %s\n           „%s“\n", label, strings.Join(parts, " · "), articles.Truncate(s.Claim, 200))
 }
 
 // --- contradictions ---
 
-func (a *app) contradictions(ctx context.Context, args []string) error {
-	fs := newFlags("contradictions", a.stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+func (a *app) contradictions(ctx context.Context, minSev claims.Severity) error {
 	c, err := a.collection()
 	if err != nil {
 		return err
@@ -368,32 +421,45 @@ func (a *app) contradictions(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	pairs := lib.Contradictions(c)
-	if *asJSON {
+	var shown []claims.Alert
+	hidden := 0
+	for _, p := range lib.Contradictions(c) {
+		if severityRank(p.Severity) >= severityRank(minSev) {
+			shown = append(shown, p)
+		} else {
+			hidden++
+		}
+	}
+	if a.opts.json {
 		out := struct {
-			Pairs []jsonAlert `json:"pairs"`
-		}{Pairs: []jsonAlert{}}
-		for _, p := range pairs {
-			out.Pairs = append(out.Pairs, toJSONAlert(p))
+			MinSeverity string      `json:"min_severity"`
+			Pairs       []jsonAlert `json:"pairs"`
+			Hidden      int         `json:"hidden"`
+		}{MinSeverity: string(minSev), Pairs: []jsonAlert{}, Hidden: hidden}
+		for _, p := range shown {
+			out.Pairs = append(out.Pairs, a.toJSONAlert(p))
 		}
 		return writeJSON(a.stdout, out)
 	}
-	printAlerts(a.stdout, pairs)
+	if len(shown) == 0 {
+		a.printf(msgNoneAtSeverity, bot.SeverityName(a.lang, minSev))
+	} else {
+		a.printAlerts(shown)
+	}
+	if hidden > 0 {
+		next := "low"
+		if minSev == claims.SeverityHigh {
+			next = "medium"
+		}
+		fmt.Fprintln(a.stdout)
+		a.printf(msgHiddenBelow, hidden, next)
+	}
 	return nil
 }
 
 // --- timeline ---
 
-func (a *app) timeline(ctx context.Context, args []string) error {
-	fs := newFlags("timeline", a.stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	topic := strings.Join(fs.Args(), " ")
-	if strings.TrimSpace(topic) == "" {
-		return usageError("timeline needs a topic, e.g. claimbot timeline \"nordkoreanische Soldaten\"")
-	}
+func (a *app) timeline(ctx context.Context, topic string) error {
 	c, err := a.collection()
 	if err != nil {
 		return err
@@ -407,7 +473,8 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	entries = bot.SortTimeline(entries)
+	if a.opts.json {
 		if entries == nil {
 			entries = []claims.TimelineEntry{}
 		}
@@ -417,33 +484,32 @@ func (a *app) timeline(ctx context.Context, args []string) error {
 		}{topic, entries})
 	}
 	if len(entries) == 0 {
-		fmt.Fprintf(a.stdout, "No figures found for %q.\n", topic)
+		a.printf(msgNoFigures, topic)
 		return nil
 	}
+	l := a.lang
 	for _, e := range entries {
-		when := e.When
-		if when == "" {
-			when = "date unknown"
+		when := l.T(msgUndated)
+		if e.When != "" {
+			when = l.ISO(e.When)
 		}
-		if e.WhenNote != "" {
-			when += " (" + e.WhenNote + ")"
-		}
-		line := fmt.Sprintf("%s  %s", when, e.Figure)
+		line := fmt.Sprintf("%-22s %s", when, e.Figure)
 		if len(e.Hedges) > 0 {
-			line += " [" + strings.Join(e.Hedges, ", ") + "]"
+			line += " (" + l.T(msgUnconfirmedCLI) + ")"
 		}
-		if e.Relation != "" {
-			line += "  → " + string(e.Relation)
+		if e.Relation == claims.KindUpdate || e.Relation.Alerts() {
+			line += "  → " + bot.KindName(l, e.Relation)
 		}
 		fmt.Fprintln(a.stdout, line)
-		src := e.Publisher
-		if src == "" {
-			src = "publisher unknown"
-		}
+		var where []string
 		if len(e.Sources) > 0 {
-			src = "laut " + strings.Join(e.Sources, ", ") + " · " + src
+			where = append(where, l.T(msgAccording, l.List(e.Sources)))
 		}
-		fmt.Fprintf(a.stdout, "    %s · %s ¶%d\n    %q\n", src, e.Title, e.Paragraph, e.Claim)
+		if e.Publisher != "" {
+			where = append(where, e.Publisher)
+		}
+		where = append(where, e.Title, l.T(msgParagraph, e.Paragraph), l.T(msgArticle, e.Article))
+		fmt.Fprintf(a.stdout, "%-22s %s\n", "", strings.Join(where, " · "))
 	}
 	return nil
 }
@@ -454,3 +520,5 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+var _ = claimbot.EINVALID

@@ -87,7 +87,7 @@ func TestShortAgencyItems(t *testing.T) {
 		code int
 		want string
 	}{
-		{"", 0, `Added "Klimaprogramm beschlossen"`},
+		{"", 0, `Added “Klimaprogramm beschlossen”`},
 		{"400", 1, "is not an article: it has only"},
 	} {
 		env := map[string]string{"CLAIMBOT_DATA": t.TempDir(), "CLAIMBOT_ALLOW_PRIVATE_FETCH": "1", "CLAIMBOT_MIN_ARTICLE_CHARS": tt.min}

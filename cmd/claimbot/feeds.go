@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/claimbot/claimbot/bot"
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
 	"github.com/claimbot/claimbot/state/boltstate"
@@ -85,16 +88,79 @@ func (a *app) collection() (library.Collection, error) {
 	return c, nil
 }
 
-// countURLs counts the arguments of add that are URLs, not file names.
-func countURLs(args []string) int {
+var (
+	msgAddMixed     = l10n.New("add takes either files or URLs, not both", "add nimmt entweder Dateien oder URLs, nicht beides")
+	msgAddScheme    = l10n.New("%s: only http and https URLs can be fetched; for a file on this machine give its path", "%s: nur http- und https-URLs lassen sich abrufen; für eine Datei auf diesem Rechner gib ihren Pfad an")
+	msgAddNoScheme  = l10n.New("%s is neither a file nor a URL; did you mean https://%s ?", "%s ist weder eine Datei noch eine URL; meintest du https://%s ?")
+	msgAddNoFile    = l10n.New("%s: no such file", "%s: keine solche Datei")
+	msgAddBadExt    = l10n.New("%s: only .txt, .md and .html files can be added", "%s: nur .txt-, .md- und .html-Dateien lassen sich aufnehmen")
+	msgAddReadError = l10n.New("cannot read %s: %s", "%s lässt sich nicht lesen: %s")
+)
+
+var reScheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*://`)
+
+// reHostLike is what a web address without its scheme looks like
+// ("www.example.org/x", "example.org/artikel").
+var reHostLike = regexp.MustCompile(`^(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?].*)?|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}[/?].*)$`)
+
+// classifyAddArgs says whether add's arguments are URLs (true) or files,
+// and refuses what is neither with what to do: another scheme ("ftp://"),
+// a web address without "https://", or a mix.
+func (a *app) classifyAddArgs(args []string) (urls bool, err error) {
 	n := 0
 	for _, s := range args {
-		s = strings.ToLower(s)
-		if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		low := strings.ToLower(s)
+		switch {
+		case strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://"):
 			n++
+		case reScheme.MatchString(s):
+			return false, claimbot.Errorf(claimbot.EINVALID, "%s", a.lang.T(msgAddScheme, s))
+		default:
+			if _, err := os.Stat(s); err != nil && reHostLike.MatchString(low) {
+				return false, usageError{a.lang.T(msgAddNoScheme, s, s), "claimbot add"}
+			}
 		}
 	}
-	return n
+	if n > 0 && n < len(args) {
+		return false, usageError{a.lang.T(msgAddMixed), "claimbot add"}
+	}
+	return n > 0, nil
+}
+
+// readArticleFiles reads add's files: .txt and .md as they are, .html
+// through the same extraction as a page or a Discord attachment.
+func (a *app) readArticleFiles(ctx context.Context, paths []string) ([]library.File, error) {
+	var files []library.File
+	var problems []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			problems = append(problems, a.lang.T(msgAddNoFile, p))
+			continue
+		case err != nil:
+			problems = append(problems, a.lang.T(msgAddReadError, p, err.Error()))
+			continue
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".html", ".htm":
+			f, err := a.ingester().FromFile(ctx, filepath.Base(p), data, "text/html")
+			if err != nil {
+				if claimbot.ErrorCode(err) == claimbot.EINTERNAL {
+					return nil, err
+				}
+				problems = append(problems, claimbot.ErrorMessage(err))
+				continue
+			}
+			files = append(files, library.File{Name: f.Name, Data: f.Data})
+		default:
+			files = append(files, library.File{Name: filepath.Base(p), Data: data})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, claimbot.Errorf(claimbot.EINVALID, "%s", strings.Join(problems, "; "))
+	}
+	return files, nil
 }
 
 type jsonFetched struct {
@@ -120,6 +186,40 @@ func toJSONFetched(f ingest.Fetched, rep library.Report) jsonFetched {
 	}
 	return j
 }
+
+var (
+	msgNotAddedURLs  = l10n.New("not added: %s", "nicht aufgenommen: %s")
+	msgFetchedAs     = l10n.New("Added “%s” as article %s", "„%s“ aufgenommen als Artikel %s")
+	msgFetchedRename = l10n.New("  (the ID %s was taken by another article)", "  (die ID %s hatte schon ein anderer Artikel)")
+	msgFetchedMeta   = l10n.New("publisher", "Medium")
+	msgFetchedAuthor = l10n.New("author", "Autor")
+	msgFetchedDate   = l10n.New("date", "Datum")
+	msgFetchedParas  = l10n.Plural("one paragraph", "%d paragraphs", "ein Absatz", "%d Absätze")
+	msgFetchedCanon  = l10n.New("canonical", "kanonisch")
+	msgNotStated     = l10n.New("not stated", "nicht angegeben")
+	msgFeedsNeedSub  = l10n.New("feeds needs add URL | list | remove URL | poll", "feeds braucht add URL | list | remove URL | poll")
+	msgFeedDup       = l10n.New("%s is subscribed already", "%s ist schon abonniert")
+	msgFeedUntitled  = l10n.New("(untitled feed)", "(Feed ohne Titel)")
+	msgFeedSubbed    = l10n.Plural("Subscribed to “%[2]s” (one item now): %[3]s\nThe bot polls it every %[4]s; “claimbot feeds poll” polls now.", "Subscribed to “%[2]s” (%[1]d items now): %[3]s\nThe bot polls it every %[4]s; “claimbot feeds poll” polls now.", "Abonniert: „%[2]s“ (ein Eintrag derzeit): %[3]s\nDer Bot ruft ihn alle %[4]s ab; „claimbot feeds poll“ ruft jetzt ab.", "Abonniert: „%[2]s“ (%[1]d Einträge derzeit): %[3]s\nDer Bot ruft ihn alle %[4]s ab; „claimbot feeds poll“ ruft jetzt ab.")
+	msgFeedNoSuch    = l10n.New("no feed %s; “claimbot feeds list” shows the subscribed ones", "kein Feed %s; „claimbot feeds list“ zeigt die abonnierten")
+	msgFeedUnsubbed  = l10n.New("Unsubscribed from %s. Articles already added stay in the corpus.", "Abo beendet: %s. Schon aufgenommene Artikel bleiben im Bestand.")
+	msgFeedsEmpty    = l10n.New("No feeds. Add one with: claimbot feeds add URL", "Keine Feeds. Einen hinzufügen: claimbot feeds add URL")
+	msgFeedListLine  = l10n.New("  added %s · last poll %s", "  hinzugefügt %s · letzter Abruf %s")
+	msgFeedNever     = l10n.New("never", "nie")
+	msgFeedLastErr   = l10n.New("  last error: %s", "  letzter Fehler: %s")
+	msgFeedGaveUp    = l10n.New("  given up after %d tries: %s: %s", "  nach %d Versuchen aufgegeben: %s: %s")
+	msgFeedRetry     = l10n.New("  failed %d×, next try %s: %s: %s", "  %d× fehlgeschlagen, nächster Versuch %s: %s: %s")
+	msgFeedOperators = l10n.New("operators", "Betreiber")
+	msgFeedGuild     = l10n.New("server %s", "Server %s")
+	msgFeedFailed    = l10n.New("  failed: %s", "  fehlgeschlagen: %s")
+	msgFeedNotMod    = l10n.New("  not modified since the last poll", "  seit dem letzten Abruf unverändert")
+	msgFeedCounts    = l10n.New("  %d new, %d seen before, %d duplicates, %d waiting for another try", "  %d neu, %d schon gesehen, %d Duplikate, %d warten auf einen neuen Versuch")
+	msgFeedRefused   = l10n.New("  refused: %s", "  abgelehnt: %s")
+	msgFeedRetryLtr  = l10n.New("  failed, tried again later: %s", "  fehlgeschlagen, später neuer Versuch: %s")
+	msgFeedGaveUpOne = l10n.New("  given up: %s", "  aufgegeben: %s")
+	msgFeedNoNew     = l10n.New("No new articles.", "Keine neuen Artikel.")
+	msgAllFeedsFail  = l10n.Plural("the feed could not be polled", "none of the %d feeds could be polled", "der Feed ließ sich nicht abrufen", "keiner der %d Feeds ließ sich abrufen")
+)
 
 // addURLs is `claimbot add URL...`: each page is fetched and added; one
 // that fails does not stop the others, and the command fails at the end
@@ -168,16 +268,16 @@ func (a *app) addURLs(ctx context.Context, urls []string, asJSON bool) error {
 		}{Added: []jsonFetched{}, Alerts: []jsonAlert{}, Problems: problems}
 		out.Added = append(out.Added, added...)
 		for _, al := range alerts {
-			out.Alerts = append(out.Alerts, toJSONAlert(al))
+			out.Alerts = append(out.Alerts, a.toJSONAlert(al))
 		}
 		if err := writeJSON(a.stdout, out); err != nil {
 			return err
 		}
 	} else if len(added) > 0 {
-		printAlerts(a.stdout, alerts)
+		a.printAlerts(alerts)
 	}
 	if len(problems) > 0 {
-		return claimbot.Errorf(claimbot.EINVALID, "not added: %s", strings.Join(problems, "; "))
+		return claimbot.Errorf(claimbot.EINVALID, "%s", a.lang.T(msgNotAddedURLs, strings.Join(problems, "; ")))
 	}
 	return nil
 }
@@ -185,50 +285,38 @@ func (a *app) addURLs(ctx context.Context, urls []string, asJSON bool) error {
 // printFetched shows what was extracted, so a wrong extraction is seen at
 // once: the metadata, the paragraph count and the opening lines.
 func (a *app) printFetched(lib *library.Library, c library.Collection, f ingest.Fetched, rep library.Report) {
-	w := a.stdout
+	l := a.lang
 	j := toJSONFetched(f, rep)
-	fmt.Fprintf(w, "Added %q as article %s\n", f.Title, j.Article)
+	a.printf(msgFetchedAs, f.Title, j.Article)
 	if j.RenamedFrom != "" {
-		fmt.Fprintf(w, "  (the ID %s was taken by another article)\n", j.RenamedFrom)
+		a.printf(msgFetchedRename, j.RenamedFrom)
 	}
-	fmt.Fprintf(w, "  publisher: %s · author: %s · date: %s · %d paragraphs\n", orUnknown(j.Publisher), orUnknown(j.Author), orUnknown(j.Published), j.Paragraphs)
-	fmt.Fprintf(w, "  canonical: %s\n", orUnknown(j.Canonical))
+	or := func(s string) string {
+		if s == "" {
+			return l.T(msgNotStated)
+		}
+		return s
+	}
+	date := ""
+	if !f.Published.IsZero() {
+		date = l.Date(f.Published)
+	}
+	fmt.Fprintf(a.stdout, "  %s: %s · %s: %s · %s: %s · %s\n", l.T(msgFetchedMeta), or(j.Publisher), l.T(msgFetchedAuthor), or(j.Author),
+		l.T(msgFetchedDate), or(date), l.T(msgFetchedParas, j.Paragraphs))
+	fmt.Fprintf(a.stdout, "  %s: %s\n", l.T(msgFetchedCanon), or(j.Canonical))
 	if art, ok := lib.Article(c, j.Article); ok {
 		for i, p := range art.Paragraphs {
 			if i == 3 {
 				break
 			}
-			fmt.Fprintf(w, "  > %s\n", articles.Truncate(strings.Join(strings.Fields(p.Text), " "), 160))
+			fmt.Fprintf(a.stdout, "  > %s\n", articles.Truncate(strings.Join(strings.Fields(p.Text), " "), 160))
 		}
 	}
 }
 
-const feedsUsage = `usage: claimbot [--guild ID] feeds add URL | list [--json] | remove URL | poll [--json]`
-
 // feeds is `claimbot feeds add|list|remove|poll`: the operators' feeds, or
 // with --guild a guild's (poll polls every guild's).
-func (a *app) feeds(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageError(feedsUsage)
-	}
-	sub, args := args[0], args[1:]
-	fs := newFlags("feeds "+sub, a.stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	switch sub {
-	case "add", "remove":
-		if fs.NArg() != 1 {
-			return usageError(fmt.Sprintf("feeds %s needs one feed URL, e.g. claimbot feeds %s https://example.org/rss.xml", sub, sub))
-		}
-	case "list", "poll":
-		if fs.NArg() != 0 {
-			return usageError(feedsUsage)
-		}
-	default:
-		return usageError(feedsUsage)
-	}
+func (a *app) feeds(ctx context.Context, sub, url string) error {
 	if _, err := a.collection(); err != nil {
 		return err
 	}
@@ -239,13 +327,13 @@ func (a *app) feeds(ctx context.Context, args []string) error {
 	defer st.Close()
 	switch sub {
 	case "add":
-		return a.feedAdd(ctx, st, fs.Arg(0))
+		return a.feedAdd(ctx, st, url)
 	case "remove":
-		return feedRemove(ctx, st, a.guild, a.stdout, fs.Arg(0))
+		return a.feedRemove(ctx, st, url)
 	case "list":
-		return feedList(ctx, st, a.guild, a.stdout, *asJSON)
+		return a.feedList(ctx, st)
 	}
-	return a.feedPoll(ctx, st, *asJSON)
+	return a.feedPoll(ctx, st)
 }
 
 func (a *app) feedAdd(ctx context.Context, st state.Store, raw string) error {
@@ -255,81 +343,103 @@ func (a *app) feedAdd(ctx context.Context, st state.Store, raw string) error {
 	}
 	err = st.AddFeed(ctx, state.Feed{URL: info.URL, GuildID: a.guild})
 	if claimbot.ErrorCode(err) == claimbot.ECONFLICT {
-		return claimbot.Errorf(claimbot.ECONFLICT, "%s is subscribed already", info.URL)
+		return claimbot.Errorf(claimbot.ECONFLICT, "%s", a.lang.T(msgFeedDup, info.URL))
 	}
 	if err != nil {
 		return err
 	}
 	title := info.Title
 	if title == "" {
-		title = "(untitled feed)"
+		title = a.lang.T(msgFeedUntitled)
 	}
-	fmt.Fprintf(a.stdout, "Subscribed to %q (%d items now): %s\nThe bot polls it every %s; `claimbot feeds poll` polls now.\n", title, info.Items, info.URL, a.cfg.FeedInterval)
+	a.printf(msgFeedSubbed, info.Items, title, info.URL, a.lang.Duration(a.cfg.FeedInterval))
 	return nil
 }
 
-func feedRemove(ctx context.Context, st state.Store, guild string, w io.Writer, raw string) error {
+func (a *app) feedRemove(ctx context.Context, st state.Store, raw string) error {
 	url := strings.TrimSpace(raw)
-	err := st.RemoveFeed(ctx, guild, url)
+	err := st.RemoveFeed(ctx, a.guild, url)
 	if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
 		if u, perr := ingest.ParseURL(raw); perr == nil && u.String() != url {
 			url = u.String()
-			err = st.RemoveFeed(ctx, guild, url)
+			err = st.RemoveFeed(ctx, a.guild, url)
 		}
 	}
 	if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
-		return claimbot.Errorf(claimbot.ENOTFOUND, "no feed %s; `claimbot feeds list` shows the subscribed ones", raw)
+		return claimbot.Errorf(claimbot.ENOTFOUND, "%s", a.lang.T(msgFeedNoSuch, raw))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Unsubscribed from %s. Articles already added stay in the corpus.\n", url)
+	a.printf(msgFeedUnsubbed, url)
 	return nil
 }
 
-func feedList(ctx context.Context, st state.Store, guild string, w io.Writer, asJSON bool) error {
-	feeds, err := st.ListFeeds(ctx, guild)
+// jsonFeed is a feed as `feeds list --json` prints it: times that never
+// happened are left out, not printed as the year 1.
+type jsonFeed struct {
+	URL       string         `json:"url"`
+	GuildID   string         `json:"guild_id,omitempty"`
+	AddedBy   string         `json:"added_by,omitempty"`
+	Added     time.Time      `json:"added,omitzero"`
+	LastPoll  time.Time      `json:"last_poll,omitzero"`
+	LastError string         `json:"last_error,omitempty"`
+	Failing   []jsonFeedItem `json:"failing"`
+}
+
+type jsonFeedItem struct {
+	Link        string    `json:"link"`
+	Title       string    `json:"title,omitempty"`
+	Status      string    `json:"status"`
+	Attempts    int       `json:"attempts,omitempty"`
+	LastError   string    `json:"last_error,omitempty"`
+	NextAttempt time.Time `json:"next_attempt,omitzero"`
+}
+
+func (a *app) feedList(ctx context.Context, st state.Store) error {
+	l := a.lang
+	feeds, err := st.ListFeeds(ctx, a.guild)
 	if err != nil {
 		return err
 	}
-	type listed struct {
-		state.Feed
-		Failing []state.FeedItem `json:"failing"`
-	}
-	out := []listed{}
+	out := []jsonFeed{}
 	for _, f := range feeds {
-		items, err := st.FeedItems(ctx, guild, f.URL)
+		items, err := st.FeedItems(ctx, a.guild, f.URL)
 		if err != nil {
 			return err
 		}
-		if items == nil {
-			items = []state.FeedItem{}
+		jf := jsonFeed{URL: f.URL, GuildID: f.GuildID, AddedBy: f.AddedBy, Added: f.Added, LastPoll: f.LastPoll, LastError: f.LastError, Failing: []jsonFeedItem{}}
+		for _, it := range items {
+			jf.Failing = append(jf.Failing, jsonFeedItem{Link: it.Link, Title: it.Title, Status: it.Status, Attempts: it.Attempts, LastError: it.LastError, NextAttempt: it.NextAttempt})
 		}
-		out = append(out, listed{f, items})
+		out = append(out, jf)
 	}
-	if asJSON {
-		return writeJSON(w, struct {
-			Feeds []listed `json:"feeds"`
+	if a.opts.json {
+		return writeJSON(a.stdout, struct {
+			Feeds []jsonFeed `json:"feeds"`
 		}{out})
 	}
 	if len(out) == 0 {
-		fmt.Fprintln(w, "No feeds. Add one with: claimbot feeds add URL")
+		a.printf(msgFeedsEmpty)
 		return nil
 	}
-	for _, f := range out {
-		polled := "never"
-		if !f.LastPoll.IsZero() {
-			polled = f.LastPoll.Format(time.RFC3339)
+	when := func(t time.Time) string {
+		if t.IsZero() {
+			return l.T(msgFeedNever)
 		}
-		fmt.Fprintf(w, "%s\n  added %s · last poll %s\n", f.URL, f.Added.Format(time.RFC3339), polled)
+		return l.DateTime(t)
+	}
+	for _, f := range out {
+		fmt.Fprintln(a.stdout, f.URL)
+		a.printf(msgFeedListLine, when(f.Added), when(f.LastPoll))
 		if f.LastError != "" {
-			fmt.Fprintf(w, "  last error: %s\n", f.LastError)
+			a.printf(msgFeedLastErr, f.LastError)
 		}
 		for _, it := range f.Failing {
 			if it.Status == state.ItemGaveUp {
-				fmt.Fprintf(w, "  given up after %d tries: %s: %s\n", it.Attempts, it.Link, it.LastError)
+				a.printf(msgFeedGaveUp, it.Attempts, it.Link, it.LastError)
 			} else {
-				fmt.Fprintf(w, "  failed %d×, next try %s: %s: %s\n", it.Attempts, it.NextAttempt.Format(time.RFC3339), it.Link, it.LastError)
+				a.printf(msgFeedRetry, it.Attempts, when(it.NextAttempt), it.Link, it.LastError)
 			}
 		}
 	}
@@ -339,8 +449,9 @@ func feedList(ctx context.Context, st state.Store, guild string, w io.Writer, as
 // feedPoll is `claimbot feeds poll`: one poll of every feed now. New
 // articles are added to their feed's collection; their contradiction
 // alerts are printed (the bot, when it runs, posts its own polls' alerts
-// to Discord).
-func (a *app) feedPoll(ctx context.Context, st state.Store, asJSON bool) error {
+// to Discord). It fails (exit 1) when no feed could be polled.
+func (a *app) feedPoll(ctx context.Context, st state.Store) error {
+	l := a.lang
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return err
@@ -365,7 +476,17 @@ func (a *app) feedPoll(ctx context.Context, st state.Store, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	failed := 0
+	for _, fr := range rep.Feeds {
+		if fr.Err != "" {
+			failed++
+		}
+	}
+	var allFailed error
+	if failed > 0 && failed == len(rep.Feeds) {
+		allFailed = claimbot.Errorf(claimbot.EUNAVAILABLE, "%s", l.T(msgAllFeedsFail, failed))
+	}
+	if a.opts.json {
 		out := struct {
 			Feeds  []ingest.FeedReport `json:"feeds"`
 			Added  []string            `json:"added"`
@@ -378,56 +499,54 @@ func (a *app) feedPoll(ctx context.Context, st state.Store, asJSON bool) error {
 			out.Added = append(out.Added, ad.ID)
 		}
 		for _, al := range alerts {
-			out.Alerts = append(out.Alerts, toJSONAlert(al))
+			out.Alerts = append(out.Alerts, a.toJSONAlert(al))
 		}
-		return writeJSON(a.stdout, out)
+		if err := writeJSON(a.stdout, out); err != nil {
+			return err
+		}
+		return allFailed
 	}
-	w := a.stdout
 	if len(rep.Feeds) == 0 {
-		fmt.Fprintln(w, "No feeds. Add one with: claimbot feeds add URL")
+		a.printf(msgFeedsEmpty)
 		return nil
 	}
 	for _, fr := range rep.Feeds {
-		owner := "operators"
+		owner := l.T(msgFeedOperators)
 		if fr.GuildID != "" {
-			owner = "guild " + fr.GuildID
+			owner = l.T(msgFeedGuild, fr.GuildID)
 		}
-		fmt.Fprintf(w, "%s (%s)\n", fr.URL, owner)
+		fmt.Fprintf(a.stdout, "%s (%s)\n", fr.URL, owner)
 		switch {
 		case fr.Err != "":
-			fmt.Fprintf(w, "  failed: %s\n", fr.Err)
+			a.printf(msgFeedFailed, fr.Err)
 			continue
 		case fr.NotModified:
-			fmt.Fprintln(w, "  not modified since the last poll")
+			a.printf(msgFeedNotMod)
 			continue
 		}
-		fmt.Fprintf(w, "  %d new, %d seen before, %d duplicates, %d waiting for another try\n", len(fr.Added), fr.Seen, fr.Duplicates, fr.Waiting)
+		a.printf(msgFeedCounts, len(fr.Added), fr.Seen, fr.Duplicates, fr.Waiting)
 		for _, r := range fr.Refused {
-			fmt.Fprintf(w, "  refused: %s\n", r)
+			a.printf(msgFeedRefused, r)
 		}
 		for _, r := range fr.Failed {
-			fmt.Fprintf(w, "  failed, tried again later: %s\n", r)
+			a.printf(msgFeedRetryLtr, r)
 		}
 		for _, r := range fr.GaveUp {
-			fmt.Fprintf(w, "  given up: %s\n", r)
+			a.printf(msgFeedGaveUpOne, r)
 		}
 	}
+	if allFailed != nil {
+		return allFailed
+	}
 	if len(added) == 0 {
-		fmt.Fprintln(w, "No new articles.")
+		a.printf(msgFeedNoNew)
 		return nil
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(a.stdout)
 	for _, ad := range added {
-		fmt.Fprintf(w, "Added %q as article %s\n", ad.Title, ad.ID)
+		a.printf(msgFetchedAs, ad.Title, ad.ID)
 	}
-	fmt.Fprintln(w)
-	printAlerts(w, alerts)
+	fmt.Fprintln(a.stdout)
+	a.printAlerts(alerts)
 	return nil
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
 }

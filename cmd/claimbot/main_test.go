@@ -20,6 +20,9 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	if _, ok := env["CLAIMBOT_DATA"]; !ok {
 		env["CLAIMBOT_DATA"] = t.TempDir()
 	}
+	if _, ok := env["CLAIMBOT_LANG"]; !ok {
+		env["CLAIMBOT_LANG"] = "en"
+	}
 	var out, errOut bytes.Buffer
 	err = run(context.Background(), args, func(k string) string { return env[k] }, strings.NewReader(""), &out, &errOut)
 	return out.String(), errOut.String(), err
@@ -33,7 +36,7 @@ func TestSearchText(t *testing.T) {
 	first := strings.SplitN(out, "\n\n", 2)[0]
 	for _, want := range []string{
 		"Wladimir Putin: Kremlchef schickt jetzt Tausende Nordkoreaner auf Todeskommando",
-		"news.de", "date unknown", "paragraph 3", "1.000 **Minenräumer**",
+		"news.de · paragraph 3 · article 004_4d7b7c7852ea0801", "1.000 **Minenräumer**",
 	} {
 		if !strings.Contains(first, want) {
 			t.Errorf("first hit lacks %q:\n%s", want, first)

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/claimbot/claimbot/bot"
 	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/ops"
 )
@@ -81,6 +83,7 @@ func (a *app) serve(ctx context.Context) error {
 		AlertChannelID:  a.cfg.AlertChannelID,
 		ModeratorRoleID: a.cfg.ModeratorRoleID,
 		OperatorGuilds:  a.cfg.OperatorGuilds,
+		OnInvite:        func(u string) { fmt.Fprintln(a.stdout, a.lang.T(msgInvite, u)) },
 		ClaimRate:       a.cfg.ClaimRateCount,
 		ClaimWindow:     a.cfg.ClaimRateWindow,
 	}, bot.Deps{Library: lib, Store: st, Logger: a.logger, Metrics: metrics, Ingest: a.botIngest(lib, st), Poller: poller})
@@ -103,6 +106,8 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	return err
 }
+
+var msgInvite = l10n.New("Add the bot to a server with: %s", "Den Bot zu einem Server hinzufügen: %s")
 
 // onListen, when set (tests), is told the address the HTTP listener got.
 var onListen func(addr string)

@@ -362,6 +362,9 @@ func (s *Server) learnInteraction(raw json.RawMessage) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if v.GuildID != "" {
+		s.lastGuild = v.GuildID
+	}
 	if _, known := s.interactions[v.Token]; known {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -48,6 +49,9 @@ var routes = []route{
 	{"GET", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "get_webhook_message", (*Server).getWebhookMessage},
 	{"PATCH", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "update_webhook_message", (*Server).editWebhookMessage},
 	{"DELETE", "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "delete_webhook_message", (*Server).deleteWebhookMessage},
+
+	{"GET", "/guilds/{guild_id}/roles", "list_guild_roles", (*Server).listGuildRoles},
+	{"GET", "/guilds/{guild_id}/members/{user_id}", "get_guild_member", (*Server).getGuildMember},
 
 	{"GET", "/channels/{channel_id}", "get_channel", (*Server).getChannel},
 	{"POST", "/channels/{channel_id}/messages", "create_message", (*Server).createChannelMessage},
@@ -646,6 +650,44 @@ func (s *Server) executeWebhook(c *call) reply {
 	return ok(m.fields)
 }
 
+// --- guilds ---
+
+func (s *Server) listGuildRoles(c *call) reply {
+	g := c.req.Params["guild_id"]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	roles, set := s.roles[g]
+	if !set {
+		roles = []*discordgo.Role{{ID: g, Name: "@everyone",
+			Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks}}
+	}
+	out := []map[string]any{}
+	for i, r := range roles {
+		out = append(out, map[string]any{
+			"id": r.ID, "name": r.Name, "permissions": strconv.FormatInt(r.Permissions, 10), "position": i,
+			"color": 0, "hoist": false, "managed": false, "mentionable": false, "flags": 0,
+		})
+	}
+	return ok(out)
+}
+
+func (s *Server) getGuildMember(c *call) reply {
+	g, u := c.req.Params["guild_id"], c.req.Params["user_id"]
+	if u != botUserID {
+		return apiError(http.StatusNotFound, 10007, "Unknown Member")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	roles := s.botRoles[g]
+	if roles == nil {
+		roles = []string{}
+	}
+	return ok(map[string]any{
+		"user": botUser(), "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
+		"deaf": false, "mute": false, "flags": 0, "pending": false,
+	})
+}
+
 // --- channels ---
 
 func (s *Server) getChannel(c *call) reply {
@@ -655,8 +697,14 @@ func (s *Server) getChannel(c *call) reply {
 	if ch, known := s.channels[id]; known {
 		return ok(ch)
 	}
+	// An unknown channel is taken to belong to the guild that interacted
+	// last: the guild whose /alerts names it.
+	guild := s.lastGuild
+	if guild == "" {
+		guild = s.homeGuild()
+	}
 	return ok(map[string]any{
-		"id": id, "type": 0, "guild_id": s.homeGuild(), "name": "general", "position": 0,
+		"id": id, "type": 0, "guild_id": guild, "name": "general", "position": 0,
 		"permission_overwrites": []any{}, "nsfw": false, "topic": nil, "last_message_id": nil,
 		"rate_limit_per_user": 0, "parent_id": nil, "flags": 0,
 	})

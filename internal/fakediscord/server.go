@@ -43,7 +43,10 @@ type Server struct {
 	violations   []Violation
 	injections   []*injection
 	channels     map[string]*discordgo.Channel
-	channelMsgs  map[string][]*message // by channel ID, in creation order
+	roles        map[string][]*discordgo.Role // by guild ID; default: @everyone may view, send and embed
+	botRoles     map[string][]string          // the bot member's roles, by guild ID
+	lastGuild    string                       // the guild of the latest interaction
+	channelMsgs  map[string][]*message        // by channel ID, in creation order
 	interactions map[string]*interaction
 	commands     map[string][]map[string]any // by guild ID, "" = global
 }
@@ -142,6 +145,8 @@ func New(t testing.TB, opts ...Option) *Server {
 		cfg:          cfg,
 		ids:          snowflakes{worker: 1},
 		channels:     map[string]*discordgo.Channel{},
+		roles:        map[string][]*discordgo.Role{},
+		botRoles:     map[string][]string{},
 		channelMsgs:  map[string][]*message{},
 		interactions: map[string]*interaction{},
 		commands:     map[string][]map[string]any{},
@@ -220,6 +225,22 @@ func (s *Server) AddChannel(ch *discordgo.Channel) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.channels[ch.ID] = ch
+}
+
+// SetGuildRoles makes GET /guilds/{id}/roles answer with roles instead of
+// an @everyone role that may view channels, send messages and embed links.
+func (s *Server) SetGuildRoles(guildID string, roles []*discordgo.Role) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.roles[guildID] = roles
+}
+
+// SetBotRoles sets the roles of the bot's member in a guild (GET
+// /guilds/{id}/members/{bot}).
+func (s *Server) SetBotRoles(guildID string, roleIDs []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.botRoles[guildID] = roleIDs
 }
 
 // Messages returns the messages the bot created in a channel through

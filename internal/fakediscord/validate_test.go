@@ -188,7 +188,7 @@ func TestValidatorCatches(t *testing.T) {
 		op: "execute_webhook", reason: "not the application id", status: 404,
 	}, {
 		name:   "route the fake does not implement",
-		call:   func(e env) error { _, err := e.s.GuildRoles(fakediscord.DefaultGuildID); return err },
+		call:   func(e env) error { _, err := e.s.GuildBans(fakediscord.DefaultGuildID, 10, "", ""); return err },
 		reason: "does not implement", status: 404, spec: true,
 	}, {
 		name: "modal title over 45 characters",
