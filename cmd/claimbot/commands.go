@@ -10,12 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/claims"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/library"
+	"github.com/claimbot/claimbot/state/pgstate"
 )
 
 type app struct {
@@ -24,6 +26,12 @@ type app struct {
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	// The PostgreSQL store with CLAIMBOT_DATABASE_URL, opened on first
+	// use (shared.go).
+	dbOnce sync.Once
+	db     *pgstate.Store
+	dbErr  error
 }
 
 func newLogger(cfg Config, w io.Writer) *slog.Logger {
@@ -63,6 +71,13 @@ func (a *app) openLibrary(ctx context.Context) (*library.Library, error) {
 		}
 		cfg.Articles = os.DirFS(a.cfg.ArticlesDir)
 		cfg.ArticlesLabel = a.cfg.ArticlesDir
+	}
+	if a.cfg.DatabaseURL != "" {
+		db, err := a.database(ctx)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Archive = db
 	}
 	return library.Open(ctx, cfg)
 }

@@ -105,6 +105,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	app := &app{cfg: cfg, guild: strings.TrimSpace(*guild), stdin: stdin, stdout: stdout, stderr: stderr}
 	app.logger = newLogger(cfg, stderr)
+	defer app.closeDatabase()
 
 	rest := global.Args()
 	cmd := ""
