@@ -40,7 +40,6 @@ type ClaimE2E struct {
 	url    string
 	client *http.Client
 
-	seq      atomic.Int64
 	deferred atomic.Int64
 	// deferWait bounds the wait for the REST edit of a deferred answer
 	// (nanoseconds; atomic because the warm-up changes it).
@@ -65,6 +64,11 @@ func (e *ClaimE2E) takeFirsts() []time.Duration {
 
 const e2eAppID = "1300000000000000001"
 
+// e2eSeq numbers the interactions of every ClaimE2E in the process, so two
+// instances on one state store never send the same interaction ID (the
+// second would be refused as a replay).
+var e2eSeq atomic.Int64
+
 // StartClaimE2E opens the library on dataDir (its index/ must have been
 // built by the caller, so nothing is re-indexed here) and serves the bot's
 // interactions endpoint and a REST stand-in on 127.0.0.1.
@@ -76,6 +80,16 @@ func StartClaimE2E(ctx context.Context, dataDir string, corpus string, clients i
 		Logger: log, LockTimeout: 5 * time.Second})
 	if err != nil {
 		return nil, err
+	}
+	return ServeClaimE2E(lib, nil, clients, log)
+}
+
+// ServeClaimE2E serves the bot's interactions endpoint over lib (which it
+// closes with the rest) and a REST stand-in on 127.0.0.1; st is the bot's
+// state store (nil: in memory).
+func ServeClaimE2E(lib *library.Library, st bot.Store, clients int, log *slog.Logger) (*ClaimE2E, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
 	e := &ClaimE2E{lib: lib, waiting: map[string]chan struct{}{}}
 	e.deferWait.Store(int64(time.Minute))
@@ -101,7 +115,7 @@ func StartClaimE2E(ctx context.Context, dataDir string, corpus string, clients i
 		// Every simulated user is a different person; the per-user rate
 		// limit would otherwise refuse the load instead of measuring it.
 		ClaimRate: 1 << 30, ClaimWindow: time.Second,
-	}, bot.Deps{Library: lib, Logger: log})
+	}, bot.Deps{Library: lib, Store: st, Logger: log})
 	if err != nil {
 		return fail(err)
 	}
@@ -142,7 +156,7 @@ func (e *ClaimE2E) Deferred() int64 { return e.deferred.Load() }
 
 // Search implements Engine: one /claim with query, answered by the bot.
 func (e *ClaimE2E) Search(ctx context.Context, query string, k int) ([]string, error) {
-	n := e.seq.Add(1)
+	n := e2eSeq.Add(1)
 	id := strconv.FormatInt(1300000000000100000+n, 10)
 	token := "claimbench-" + id
 	user := strconv.FormatInt(1300000000000200000+n%100000, 10)

@@ -196,7 +196,6 @@ type dirTx struct {
 	added     map[string]string // ID → collection
 	trashed   map[string]string // ID → collection
 	untrashed map[[2]string]bool
-	excl      map[[2]string]*bool
 }
 
 func (t *dirTx) Seq() int64 { return 0 }

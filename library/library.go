@@ -407,21 +407,6 @@ func (l *Library) archiveLabel(c Collection) string {
 	return "archive/" + string(c)
 }
 
-// indexedCollections lists the collections the index has articles of, the
-// base first, then the guilds' in order.
-func (l *Library) indexedCollections() []Collection {
-	seen := map[Collection]bool{Base: true}
-	out := []Collection{Base}
-	for _, e := range l.ix.Manifest() {
-		if c := collOfEntry(e.Collection); !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	sort.Slice(out[1:], func(i, j int) bool { return out[1+i] < out[1+j] })
-	return out
-}
-
 // Work that compares every article of a view with every other (the pair
 // table behind the disagreement notes in answers, and timelines over the
 // whole view) is done for views up to wholeCorpusLimit articles. Beyond

@@ -54,6 +54,7 @@ type Metrics struct {
 	rateLimitWait prometheus.Counter
 	restRetries   *prometheus.CounterVec
 	gateway       *prometheus.CounterVec
+	worker        prometheus.Gauge // nil until WatchReplica
 }
 
 var _ bot.Metrics = (*Metrics)(nil)
@@ -146,6 +147,39 @@ func (m *Metrics) WatchLibrary(stats func() library.Stats) {
 	f.gaugeFunc("claimbot_index_last_change_age_seconds", "Seconds since an article was last added, changed or removed.", func() float64 {
 		return m.age(stats().LastChange)
 	})
+}
+
+// WatchReplica exports how far this instance's index has got with the
+// shared archive's change log (several instances on one database), read
+// from status at every scrape.
+func (m *Metrics) WatchReplica(status func() library.ReplicaStatus) {
+	f := factory{m.reg}
+	f.gaugeFunc("claimbot_replica_applied_sequence", "The last change of the shared archive this instance's index has applied.", func() float64 {
+		return float64(status().Applied)
+	})
+	f.gaugeFunc("claimbot_replica_latest_sequence", "The newest change of the shared archive this instance knows of.", func() float64 {
+		return float64(status().Latest)
+	})
+	f.gaugeFunc("claimbot_replica_lag_changes", "Changes of the shared archive this instance's index has not applied yet.", func() float64 {
+		st := status()
+		return float64(max(st.Latest-st.Applied, 0))
+	})
+	f.gaugeFunc("claimbot_replica_lag_seconds", "Seconds this instance's index has been behind the shared archive (0 when caught up).", func() float64 {
+		return status().Lag.Seconds()
+	})
+	m.worker = f.gauge("claimbot_worker", "1 while this instance holds the worker lock and runs the shared jobs (feed polling, contradiction checks of new articles).")
+}
+
+// SetWorker records whether this instance holds the worker lock.
+func (m *Metrics) SetWorker(leading bool) {
+	if m.worker == nil {
+		return
+	}
+	if leading {
+		m.worker.Set(1)
+	} else {
+		m.worker.Set(0)
+	}
 }
 
 func (m *Metrics) age(t time.Time) float64 {

@@ -82,6 +82,32 @@ func TestMetricsExposition(t *testing.T) {
 	}
 }
 
+// TestReplicaMetrics: a replica's progress and the worker lock, as an
+// instance on a shared database reports them.
+func TestReplicaMetrics(t *testing.T) {
+	m := New(Options{NoRuntime: true})
+	st := library.ReplicaStatus{Shared: true, Applied: 95, Latest: 100, Lag: 1500 * time.Millisecond}
+	m.WatchReplica(func() library.ReplicaStatus { return st })
+	m.SetWorker(true)
+	_, body := get(t, m.Handler(), "/metrics")
+	for _, want := range []string{
+		"claimbot_replica_applied_sequence 95", "claimbot_replica_latest_sequence 100",
+		"claimbot_replica_lag_changes 5", "claimbot_replica_lag_seconds 1.5", "claimbot_worker 1",
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("missing %q in\n%s", want, body)
+		}
+	}
+	st = library.ReplicaStatus{Shared: true, Applied: 100, Latest: 100}
+	m.SetWorker(false)
+	_, body = get(t, m.Handler(), "/metrics")
+	for _, want := range []string{"claimbot_replica_lag_changes 0", "claimbot_replica_lag_seconds 0", "claimbot_worker 0"} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("after catching up: missing %q", want)
+		}
+	}
+}
+
 // TestRegistriesArePrivate: two Metrics in one process do not collide,
 // and neither touches the global registry.
 func TestRegistriesArePrivate(t *testing.T) {

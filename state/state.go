@@ -4,12 +4,15 @@
 // moderator actions, and the feeds each guild's collection (or the shared
 // base) grows from, with what became of their items.
 //
-// Store is the whole contract; package statetest is its conformance suite,
-// which every implementation passes: the single-file bbolt store used today
-// (package boltstate, DATA/state.db) and a shared database for several bot
-// instances later. Consumers do not take Store whole: each declares the few
-// methods it uses (bot.Store, bot.FeedStore, ingest.FeedStore) and the
-// command wires one implementation into all of them.
+// Store is the whole contract, and Archive (archive.go) the contract of
+// the article archive; package statetest is their conformance suite,
+// which every implementation passes: the single-file bbolt store of one
+// process (package boltstate, DATA/state.db; its archive is the data
+// directory's, in package library) and PostgreSQL for several instances
+// (package pgstate). Consumers do not take Store whole: each declares the
+// few methods it uses (bot.Store, dispatch.Store, bot.FeedStore,
+// ingest.FeedStore) and the command wires one implementation into all of
+// them.
 package state
 
 import (

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,6 +21,7 @@ import (
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
+	"github.com/claimbot/claimbot/state/pgstate"
 )
 
 type app struct {
@@ -31,6 +33,12 @@ type app struct {
 	logger         *slog.Logger
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	// The PostgreSQL store with CLAIMBOT_DATABASE_URL, opened on first
+	// use (shared.go).
+	dbOnce sync.Once
+	db     *pgstate.Store
+	dbErr  error
 }
 
 var (
@@ -153,6 +161,13 @@ func (a *app) openLibrary(ctx context.Context) (*library.Library, error) {
 		}
 		cfg.Articles = os.DirFS(a.cfg.ArticlesDir)
 		cfg.ArticlesLabel = a.cfg.ArticlesDir
+	}
+	if a.cfg.DatabaseURL != "" {
+		db, err := a.database(ctx)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Archive = db
 	}
 	return library.Open(ctx, cfg)
 }

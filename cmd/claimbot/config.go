@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"github.com/claimbot/claimbot/ingest"
 	"github.com/claimbot/claimbot/l10n"
 )
@@ -23,6 +25,10 @@ import (
 type Config struct {
 	DataDir     string // CLAIMBOT_DATA, --data
 	ArticlesDir string // CLAIMBOT_ARTICLES, --articles ("" = embedded corpus)
+	// DatabaseURL (CLAIMBOT_DATABASE_URL; secret, it may hold a password)
+	// puts the state and the article archive in PostgreSQL, shared by
+	// every instance; "" keeps them in DataDir (bbolt and files).
+	DatabaseURL string
 
 	DiscordToken     string // DISCORD_TOKEN (secret)
 	DiscordGuildID   string // DISCORD_GUILD_ID
@@ -63,6 +69,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
 		DataDir:          getenv("CLAIMBOT_DATA"),
 		ArticlesDir:      getenv("CLAIMBOT_ARTICLES"),
+		DatabaseURL:      strings.TrimSpace(getenv("CLAIMBOT_DATABASE_URL")),
 		DiscordToken:     strings.TrimSpace(getenv("DISCORD_TOKEN")),
 		DiscordGuildID:   strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
 		DiscordPublicKey: strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
@@ -156,6 +163,12 @@ func (c Config) Validate() error {
 	for _, g := range c.OperatorGuilds {
 		if !reSnowflake.MatchString(g) {
 			return &ConfigError{"CLAIMBOT_OPERATOR_GUILDS", fmt.Sprintf("%q: want Discord guild IDs (17 to 20 digits), separated by commas", g)}
+		}
+	}
+	if c.DatabaseURL != "" {
+		// Parsed, not connected to; the message never quotes the value.
+		if _, err := pgconn.ParseConfig(c.DatabaseURL); err != nil {
+			return &ConfigError{"CLAIMBOT_DATABASE_URL", "want a PostgreSQL connection string, e.g. postgres://claimbot:PASSWORD@db.example:5432/claimbot or host=/run/postgresql dbname=claimbot"}
 		}
 	}
 	if c.DiscordPublicKey != "" {

@@ -28,8 +28,16 @@ import (
 // commands are for when it is stopped (the bot has /article and /feeds).
 // They work on the base collection, or with --guild ID on that guild's.
 
-// openState opens the bbolt store in the data directory.
-func (a *app) openState() (*boltstate.Store, error) {
+// openState opens the state: the PostgreSQL database's with
+// CLAIMBOT_DATABASE_URL, else the bbolt file in the data directory.
+func (a *app) openState(ctx context.Context) (state.Store, error) {
+	if a.cfg.DatabaseURL != "" {
+		db, err := a.database(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return dbState{db}, nil
+	}
 	return boltstate.Open(filepath.Join(a.cfg.DataDir, "state.db"), boltstate.WithLogger(a.logger))
 }
 
@@ -320,7 +328,7 @@ func (a *app) feeds(ctx context.Context, sub, url string) error {
 	if _, err := a.collection(); err != nil {
 		return err
 	}
-	st, err := a.openState()
+	st, err := a.openState(ctx)
 	if err != nil {
 		return err
 	}

@@ -37,16 +37,22 @@ type opsServer struct {
 
 // listenOps starts the listener; a bad address is a configuration error
 // (exit status 2), reported before anything connects to Discord.
-func listenOps(addr string, m *ops.Metrics, log *slog.Logger) (*opsServer, error) {
+// With a shared archive (replica), /readyz also waits for the index to
+// have caught up with it.
+func listenOps(addr string, m *ops.Metrics, log *slog.Logger, replica bool) (*opsServer, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, &ConfigError{"HTTP_ADDR", fmt.Sprintf("cannot listen on %q: %v", addr, err)}
 	}
 	s := &opsServer{ln: ln, log: log, errc: make(chan error, 1)}
-	mux := ops.Mux(m,
-		ops.Check{Name: "index", Run: s.indexReady},
-		ops.Check{Name: "discord", Run: s.discordReady},
-	)
+	checks := []ops.Check{
+		{Name: "index", Run: s.indexReady},
+		{Name: "discord", Run: s.discordReady},
+	}
+	if replica {
+		checks = append(checks, ops.Check{Name: "replica", Run: s.replicaReady})
+	}
+	mux := ops.Mux(m, checks...)
 	mux.Handle("/interactions", http.HandlerFunc(s.serveInteractions))
 	s.srv = &http.Server{
 		Handler:           mux,
@@ -86,6 +92,16 @@ func (s *opsServer) indexReady(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// replicaReady: the index has every change the shared archive has
+// committed, so this instance answers with the same corpus as the others.
+func (s *opsServer) replicaReady(ctx context.Context) error {
+	lib := s.lib.Load()
+	if lib == nil {
+		return errors.New("opening the index")
+	}
+	return lib.CaughtUp(ctx)
 }
 
 // discordReady: the gateway session is up, or the interactions endpoint

@@ -90,6 +90,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	getenv = withDotenv(getenv, env)
 	a := &app{getenv: getenv, lang: langOf(getenv), stdin: stdin, stdout: stdout, stderr: stderr}
+	defer a.closeDatabase()
 	root := a.commands()
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -21,7 +21,7 @@ func (a *app) console(ctx context.Context) error {
 		return err
 	}
 	defer lib.Close()
-	st, err := a.openState()
+	st, err := a.openState(ctx)
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (a *app) serve(ctx context.Context) error {
 	var web *opsServer
 	if a.cfg.HTTPAddr != "" {
 		var err error
-		if web, err = listenOps(a.cfg.HTTPAddr, metrics, a.logger); err != nil {
+		if web, err = listenOps(a.cfg.HTTPAddr, metrics, a.logger, a.cfg.DatabaseURL != ""); err != nil {
 			return err
 		}
 		defer web.stop()
@@ -58,7 +58,7 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	defer lib.Close()
 	metrics.WatchLibrary(lib.IndexStats)
-	st, err := a.openState()
+	st, err := a.openState(ctx)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,8 @@ func (a *app) serve(ctx context.Context) error {
 	// gateway's READY) and posts what it adds through the bot. b is set
 	// before the bot runs the poller.
 	var b *bot.Bot
-	poller := a.poller(lib, st, func(ctx context.Context, rep library.Report) { b.Deliver(ctx, rep) }, ingest.PollerOptions{
+	deliver := func(ctx context.Context, rep library.Report) { b.Deliver(ctx, rep) }
+	var poller bot.Poller = a.poller(lib, st, deliver, ingest.PollerOptions{
 		OnPoll: func(r ingest.PollReport, err error) {
 			metrics.FeedPoll(r, err)
 			if added := r.Added(); len(added) > 0 {
@@ -75,6 +76,20 @@ func (a *app) serve(ctx context.Context) error {
 			}
 		},
 	})
+	if a.cfg.DatabaseURL != "" {
+		// One of several instances: the index follows the shared archive,
+		// and the poller runs with the contradiction checks on whichever
+		// instance holds the worker lock (shared.go).
+		db, err := a.database(ctx)
+		if err != nil {
+			return err
+		}
+		metrics.WatchReplica(lib.ReplicaStatus)
+		followCtx, stopFollow := context.WithCancel(ctx)
+		followed := follow(followCtx, lib, db)
+		defer func() { stopFollow(); <-followed }()
+		poller = a.newWorker(db, lib, poller, metrics, deliver)
+	}
 	b, err = bot.New(bot.Config{
 		Token:           a.cfg.DiscordToken,
 		GuildID:         a.cfg.DiscordGuildID,

@@ -317,6 +317,7 @@ func TestStartupErrorsAreOneLine(t *testing.T) {
 		{"log format", map[string]string{"CLAIMBOT_LOG_FORMAT": "xml"}, "CLAIMBOT_LOG_FORMAT"},
 		{"claim rate", map[string]string{"CLAIMBOT_CLAIM_RATE": "lots"}, "CLAIMBOT_CLAIM_RATE"},
 		{"feed interval", map[string]string{"CLAIMBOT_FEED_INTERVAL": "5s"}, "CLAIMBOT_FEED_INTERVAL"},
+		{"database URL", map[string]string{"CLAIMBOT_DATABASE_URL": "postgres://claimbot:pw-s3cr3t@%zz/db"}, "CLAIMBOT_DATABASE_URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -334,8 +335,8 @@ func TestStartupErrorsAreOneLine(t *testing.T) {
 			if len(lines) != 1 || !strings.HasPrefix(lines[0], "claimbot: "+tt.key+": ") {
 				t.Errorf("stderr = %q; want one line naming %s", stderr.String(), tt.key)
 			}
-			if strings.Contains(stderr.String(), serveToken) {
-				t.Error("the token is in the error")
+			if strings.Contains(stderr.String(), serveToken) || strings.Contains(stderr.String(), "pw-s3cr3t") {
+				t.Error("a secret is in the error")
 			}
 			if _, err := os.Stat(data); err == nil {
 				t.Error("the data directory was created")
