@@ -70,7 +70,7 @@ func (b *Bot) checkToken(ctx context.Context) error {
 		return ErrTokenRejected
 	}
 	if err != nil {
-		return fmt.Errorf("bot: ask Discord who the bot is: %w", err)
+		return fmt.Errorf("bot: cannot check DISCORD_TOKEN with Discord (check the network, a proxy, or DISCORD_API_BASE): %w", err)
 	}
 	b.botUser.Store(u.ID)
 	if b.AppID() == "" {
