@@ -51,8 +51,14 @@ func InviteURL(appID string) string {
 }
 
 // ErrTokenRejected is returned at start-up when Discord refuses
-// DISCORD_TOKEN.
-var ErrTokenRejected = errors.New("Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal (Applications → your application → Bot → Reset Token) and put the new one into .env as DISCORD_TOKEN")
+// DISCORD_TOKEN. Its text is the one line the operator reads.
+var ErrTokenRejected error = tokenRejected{}
+
+type tokenRejected struct{}
+
+func (tokenRejected) Error() string {
+	return "Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal (Applications → your application → Bot → Reset Token) and put the new one into .env as DISCORD_TOKEN"
+}
 
 // rejected reports whether err is Discord's 401 for the token.
 func rejected(err error) bool {

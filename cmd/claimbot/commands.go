@@ -64,7 +64,6 @@ var (
 	msgNoFigures      = l10n.New("No figures found for “%s”.", "Zu „%s“ keine Zahlen gefunden.")
 	msgUndated        = l10n.New("undated", "ohne Datum")
 	msgUnconfirmedCLI = l10n.New("unconfirmed", "unbestätigt")
-	msgLogFile        = l10n.New("Logs go to %s (CLAIMBOT_LOG_FILE=- shows them here).", "Logs gehen nach %s (CLAIMBOT_LOG_FILE=- zeigt sie hier).")
 )
 
 // setup reads the configuration and applies the flags before a command

@@ -153,11 +153,13 @@ func (c Config) Validate() error {
 	if c.DiscordToken != "" && (strings.ContainsAny(c.DiscordToken, " \t") || len(c.DiscordToken) < 20) {
 		return &ConfigError{"DISCORD_TOKEN", "does not look like a bot token (copy it from the Developer Portal, Bot tab)"}
 	}
-	for key, v := range map[string]string{
-		"DISCORD_GUILD_ID": c.DiscordGuildID, "ALERT_CHANNEL_ID": c.AlertChannelID, "CLAIMBOT_MODERATOR_ROLE": c.ModeratorRoleID,
+	for _, id := range []struct{ key, v, what string }{
+		{"DISCORD_GUILD_ID", c.DiscordGuildID, "right-click the server icon → Copy Server ID"},
+		{"ALERT_CHANNEL_ID", c.AlertChannelID, "right-click the channel → Copy Channel ID"},
+		{"CLAIMBOT_MODERATOR_ROLE", c.ModeratorRoleID, "Server Settings → Roles, right-click the role → Copy Role ID"},
 	} {
-		if v != "" && !reSnowflake.MatchString(v) {
-			return &ConfigError{key, fmt.Sprintf("%q: want a Discord ID (17 to 20 digits)", v)}
+		if id.v != "" && !reSnowflake.MatchString(id.v) {
+			return &ConfigError{id.key, fmt.Sprintf("%q: want a Discord ID (17 to 20 digits; with Developer Mode on, %s)", id.v, id.what)}
 		}
 	}
 	for _, g := range c.OperatorGuilds {

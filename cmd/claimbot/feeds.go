@@ -101,7 +101,6 @@ var (
 	msgAddScheme    = l10n.New("%s: only http and https URLs can be fetched; for a file on this machine give its path", "%s: nur http- und https-URLs lassen sich abrufen; für eine Datei auf diesem Rechner gib ihren Pfad an")
 	msgAddNoScheme  = l10n.New("%s is neither a file nor a URL; did you mean https://%s ?", "%s ist weder eine Datei noch eine URL; meintest du https://%s ?")
 	msgAddNoFile    = l10n.New("%s: no such file", "%s: keine solche Datei")
-	msgAddBadExt    = l10n.New("%s: only .txt, .md and .html files can be added", "%s: nur .txt-, .md- und .html-Dateien lassen sich aufnehmen")
 	msgAddReadError = l10n.New("cannot read %s: %s", "%s lässt sich nicht lesen: %s")
 )
 
