@@ -80,6 +80,7 @@ func (l *Library) Add(ctx context.Context, c Collection, files []File) (Report, 
 		return Report{}, err
 	}
 	l.changing.Lock()
+	l.opened = nil // the build Open made no longer holds everything
 	defer l.changing.Unlock()
 	return l.add(ctx, c, files, nil)
 }

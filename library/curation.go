@@ -181,6 +181,7 @@ func (l *Library) setExcluded(ctx context.Context, c Collection, id string, on b
 		return firstErr(err)
 	}
 	l.changing.Lock()
+	l.opened = nil // the build Open made no longer holds everything
 	defer l.changing.Unlock()
 	var seq, before int64
 	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
@@ -225,6 +226,7 @@ func (l *Library) Remove(ctx context.Context, c Collection, id string) error {
 		return firstErr(err)
 	}
 	l.changing.Lock()
+	l.opened = nil // the build Open made no longer holds everything
 	defer l.changing.Unlock()
 	var before, seq int64
 	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
@@ -297,6 +299,7 @@ func (l *Library) Restore(ctx context.Context, c Collection, id string) (Report,
 		return Report{}, firstErr(err)
 	}
 	l.changing.Lock()
+	l.opened = nil // the build Open made no longer holds everything
 	defer l.changing.Unlock()
 	trashed, err := l.arch.Trashed(ctx, string(c))
 	if err != nil {

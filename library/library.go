@@ -84,6 +84,17 @@ type Library struct {
 
 	arch state.Archive // Config.Archive, or the data directory's
 	rep  replica       // what of the archive the index has applied (replica.go)
+
+	// opened is the report of the build Open made, and the archive
+	// change it was built at; nil when Open found an index to resume or
+	// a re-index has run since. Build hands it out instead of building
+	// the same index again.
+	opened *openedBuild
+}
+
+type openedBuild struct {
+	rep Report
+	seq int64
 }
 
 // Open opens the library in cfg.DataDir, building the index from the
@@ -153,6 +164,7 @@ func Open(ctx context.Context, cfg Config) (*Library, error) {
 		return nil, err
 	}
 	cfg.Logger.Info("index built", "articles", rep.Articles, "passages", rep.Passages, "took", rep.Took)
+	l.opened = &openedBuild{rep: rep, seq: snap.Seq}
 	return l, nil
 }
 
@@ -235,7 +247,20 @@ func (l *Library) Reindex(ctx context.Context) (Report, error) {
 	return l.reindex(ctx, true)
 }
 
+// Build is Reindex for a caller that has just opened the library to
+// build its index (`claimbot index`): when Open built the index from
+// scratch and the archive has not changed since, it reports that build
+// rather than doing it a second time. On a new data directory that halves
+// the command's time.
+func (l *Library) Build(ctx context.Context) (Report, error) {
+	return l.reindexFrom(ctx, true, true)
+}
+
 func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
+	return l.reindexFrom(ctx, alert, false)
+}
+
+func (l *Library) reindexFrom(ctx context.Context, alert, reuseOpened bool) (Report, error) {
 	if !l.reindexing.TryLock() {
 		return Report{}, claimbot.Errorf(claimbot.ECONFLICT, "a re-index is already running")
 	}
@@ -245,6 +270,11 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 	snap, err := l.arch.Snapshot(ctx)
 	if err != nil {
 		return Report{}, fmt.Errorf("read the archive: %w", err)
+	}
+	opened := l.opened
+	l.opened = nil
+	if reuseOpened && opened != nil && opened.seq == snap.Seq {
+		return opened.rep, nil
 	}
 	return l.rebuild(ctx, snap, alert)
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
@@ -250,5 +251,52 @@ func TestLargeCorpusPaths(t *testing.T) {
 	}
 	if arts := l.Articles(Base); len(arts) != 5 || arts[0].Title == "" || arts[0].ID == "" {
 		t.Errorf("Articles from the manifest: %+v", arts)
+	}
+}
+
+// TestBuildOnceOnANewDataDirectory: `claimbot index` on a new data
+// directory opens the library, which builds the index, and then asks for a
+// build; the second build would redo the first. Build reuses the opened
+// build only while nothing has changed since.
+func TestBuildOnceOnANewDataDirectory(t *testing.T) {
+	ctx := context.Background()
+	var tick int64
+	clock := func() time.Time { tick++; return time.Unix(1_700_000_000+tick, 0) }
+	l := open(t, Config{Now: clock})
+	built := l.Stats(Base).IndexBuilt
+
+	rep, err := l.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Articles != 5 || rep.Passages == 0 || len(rep.Added) != 5 {
+		t.Errorf("the reused build must report what Open built: %+v", rep)
+	}
+	if got := l.Stats(Base).IndexBuilt; !got.Equal(built) {
+		t.Errorf("Build after Open rebuilt the index (built %v, then %v)", built, got)
+	}
+
+	// Asked again, it builds: the user wants a re-index.
+	if _, err := l.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	again := l.Stats(Base).IndexBuilt
+	if again.Equal(built) {
+		t.Error("a second Build must rebuild the index")
+	}
+
+	// After a change, a fresh library's opened build is stale and Build
+	// rebuilds.
+	l2 := open(t, Config{Now: clock})
+	if _, err := l2.Add(ctx, Base, []File{{Name: "pentagon.md", Data: testdata(t, "pentagon.md")}}); err != nil {
+		t.Fatal(err)
+	}
+	before := l2.Stats(Base).IndexBuilt
+	rep, err = l2.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l2.Stats(Base).IndexBuilt.Equal(before) || rep.Articles != 6 {
+		t.Errorf("Build after an addition must rebuild with it: %+v", rep)
 	}
 }

@@ -272,7 +272,7 @@ func (a *app) index(ctx context.Context) error {
 		return err
 	}
 	defer lib.Close()
-	rep, err := lib.Reindex(ctx)
+	rep, err := lib.Build(ctx)
 	if err != nil {
 		return err
 	}
