@@ -351,3 +351,36 @@ func tdvParsesAsDate(s string) bool {
 	}
 	return false
 }
+
+// TestTopicSetNewWellFormed validates topics_new.json, the second tuning
+// file, case by case as above. Its topics must not be topics only the
+// held-out part may use, and its ids must not clash with the other files.
+func TestTopicSetNewWellFormed(t *testing.T) {
+	extra := tdvLoad(t, "topics_new.json", "tuning")
+	tuning := tdvLoad(t, "topics.json", "tuning")
+	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
+	ids := map[string]bool{}
+	for _, c := range append(tuning.Cases, heldout.Cases...) {
+		ids[c.ID] = true
+	}
+	heldoutOnly := map[string]bool{}
+	for _, topic := range heldout.HeldoutOnly {
+		heldoutOnly[topic] = true
+	}
+	if len(extra.HeldoutOnly) > 0 {
+		t.Error("topics_new.json must not declare heldout_only_topics")
+	}
+	if len(extra.Cases) == 0 {
+		t.Fatal("topics_new.json has no case")
+	}
+	for _, c := range extra.Cases {
+		if ids[c.ID] {
+			t.Errorf("case id %q appears twice", c.ID)
+		}
+		ids[c.ID] = true
+		if heldoutOnly[c.Topic] {
+			t.Errorf("%s: topic %q is reserved for the held-out part", c.ID, c.Topic)
+		}
+		tdvCheckCase(t, "tuning-new", c)
+	}
+}
