@@ -18,6 +18,7 @@ import (
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/bot"
 	"github.com/claimbot/claimbot/claims"
+	"github.com/claimbot/claimbot/german"
 	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
@@ -80,6 +81,9 @@ func (a *app) setup(cmd *cobra.Command) error {
 		cfg.ArticlesDir = a.opts.articles
 	}
 	a.cfg, a.lang, a.guild = cfg, cfg.Lang, strings.TrimSpace(a.opts.guild)
+	// The index reads the German data through german.Default; the setting
+	// may come from .env, which is not the process environment.
+	german.Configure(cfg.GermanData)
 	name := cmd.Name()
 	if cmd == cmd.Root() {
 		name = "console"

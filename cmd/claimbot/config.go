@@ -16,6 +16,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/claimbot/claimbot/german"
 	"github.com/claimbot/claimbot/ingest"
 	"github.com/claimbot/claimbot/l10n"
 )
@@ -47,6 +48,11 @@ type Config struct {
 	FeedInterval      time.Duration // CLAIMBOT_FEED_INTERVAL
 	MinArticleChars   int           // CLAIMBOT_MIN_ARTICLE_CHARS
 	OperatorGuilds    []string      // CLAIMBOT_OPERATOR_GUILDS
+
+	// GermanData (CLAIMBOT_GERMAN_DATA) is where the German language data
+	// is read from: "" the Debian packages' paths, "off" none, or a
+	// directory holding the same files (see package german).
+	GermanData string
 
 	// Lang is the language of the command line and the console
 	// (CLAIMBOT_LANG, else the language of LC_ALL, LC_MESSAGES or LANG,
@@ -83,6 +89,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		ClaimRateWindow:  10 * time.Second,
 		FeedInterval:     15 * time.Minute,
 		MinArticleChars:  ingest.DefaultMinTextRunes,
+		GermanData:       strings.TrimSpace(getenv(german.EnvData)),
 	}
 	if c.DataDir == "" {
 		cache, err := os.UserCacheDir()
@@ -199,6 +206,9 @@ func (c Config) Validate() error {
 	case "", "text", "json":
 	default:
 		return &ConfigError{"CLAIMBOT_LOG_FORMAT", fmt.Sprintf("%q: want text or json", c.LogFormat)}
+	}
+	if err := german.CheckSetting(c.GermanData); err != nil {
+		return &ConfigError{german.EnvData, fmt.Sprintf("%q: want empty (the Debian packages), off, or a directory holding the German data files (%v)", c.GermanData, err)}
 	}
 	if c.ClaimRateCount < 1 || c.ClaimRateWindow <= 0 {
 		return &ConfigError{"CLAIMBOT_CLAIM_RATE", "want at least 1 per a positive duration"}

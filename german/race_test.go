@@ -1,0 +1,5 @@
+//go:build race
+
+package german
+
+const raceEnabled = true
