@@ -362,12 +362,12 @@ func differentEvent(a, b *Claim) (string, int) {
 	// never names.
 	if typeOf(a) == tFigure && typeOf(b) == tFigure && (a.ownerKey != "" || b.ownerKey != "") {
 		for _, p := range a.locations {
-			if !b.ctx.mentions(p) && !containsName(b.Anchors, p) {
+			if (p != homeCountry || worldwide(b)) && !b.ctx.mentions(p) && !containsName(b.Anchors, p) {
 				return "place", 0
 			}
 		}
 		for _, p := range b.locations {
-			if !a.ctx.mentions(p) && !containsName(a.Anchors, p) {
+			if (p != homeCountry || worldwide(a)) && !a.ctx.mentions(p) && !containsName(a.Anchors, p) {
 				return "place", 0
 			}
 		}
@@ -419,7 +419,9 @@ func differentOwners(a, b *Claim) bool {
 		return !sameName(a.ownerKey, b.ownerKey) && !mutual &&
 			!containsName(b.sourceNames, a.ownerKey) && !containsName(a.sourceNames, b.ownerKey)
 	case na && nb:
-		return a.ownerKey != b.ownerKey
+		// "Die Übertragung des Halbfinales" and "Das Halbfinale": a common
+		// noun the other sentence also speaks of is one owner read two ways.
+		return a.ownerKey != b.ownerKey && !nounOwnerIn(a.ownerKey[1:], b) && !nounOwnerIn(b.ownerKey[1:], a)
 	case na:
 		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey)
 	}
@@ -804,4 +806,31 @@ func hedges(a, b Claim) string {
 		hs = hs[:3]
 	}
 	return strings.Join(hs, ", ")
+}
+
+// nounOwnerIn reports a common-noun owner (its key without the "~") among
+// the other claim's nouns, or a compound of one ("Kurzarbeiterquote",
+// "Kurzarbeit").
+func nounOwnerIn(owner string, c *Claim) bool {
+	for _, n := range contentNouns(c) {
+		if nounsMatch(owner, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// homeCountry is the country German news speaks of without naming it:
+// "in Deutschland" narrows nothing against a figure that names no place.
+// Against a figure said to be "weltweit" it is a part.
+const homeCountry = "deutschland"
+
+func worldwide(c *Claim) bool {
+	for _, w := range strings.Fields(strings.ToLower(c.Text)) {
+		switch strings.Trim(w, ",.;:") {
+		case "weltweit", "global", "europaweit", "international":
+			return true
+		}
+	}
+	return false
 }

@@ -305,6 +305,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	}
 	an.analyse()
 	ex.times = sentenceTimes(ex.toks, s, ex.ref, an.future || an.inClause(an.planAt, -1) && !an.reportativeSoll(-1), ex.times)
+	ex.times = dropComparisonTimes(ex.toks, ex.times)
 	if len(ex.times) > 0 {
 		prev.when, prev.hasWhen = ex.times[0].w, true
 	}
@@ -650,6 +651,13 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.Modifiers = mods
 	c.Change, c.Changing = an.changeAt(qs)
+	if c.Change == 0 && !c.Changing {
+		c.Change = an.comparativeAfter(qe)
+	}
+	if k, sign := changeNounKey(c.Key); sign != 0 && c.Change == 0 && !c.Changing {
+		// "eine Lohnerhöhung von 5,1 Prozent" is "5,1 Prozent mehr Lohn".
+		c.Key, c.Change = k, sign
+	}
 	c.base = an.comparisonBase(qs)
 	c.dirs = an.directions(qs)
 	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
@@ -823,10 +831,19 @@ func (an *analysis) nounBefore(qs int) int {
 		if an.masked[k] || an.role[k] != rNoun || transparentNouns[toks[k].low] {
 			continue
 		}
-		if an.governed(k) || k > 1 && (toks[k-1].low == "des" || toks[k-1].low == "der") && an.role[k-2] == rNoun {
+		if an.governed(k) || an.genitiveAttribute(k) {
 			continue
 		}
 		return k
+	}
+	// "Die Zahl der Betriebe, die im März Kurzarbeit anzeigten, lag bei
+	// 268": the clause of the figure begins with its verb; its subject
+	// stands before the relative clause.
+	if rel := an.relativeClauseBefore(start); rel > 0 {
+		// (not "Von den 1.200 Stellen, die …, entfallen 400 auf …": a part)
+		if k := an.nounBefore(rel); k >= 0 && !prepositions[an.toks[clauseStart(an, rel-1)].low] {
+			return k
+		}
 	}
 	for k := qs - 1; k >= start; k-- {
 		if an.masked[k] || an.role[k] != rNoun || transparentNouns[toks[k].low] {
@@ -1489,4 +1506,103 @@ func mergeSources(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// comparativeAfter reads a change stated by a comparative after the
+// figure: "6,8 Prozent mehr Firmeninsolvenzen als im Vorjahresmonat",
+// "14 Prozent weniger Asylanträge". qe is the token after the figure.
+func (an *analysis) comparativeAfter(qe int) int {
+	for j := qe; j < len(an.toks) && j <= qe+1; j++ {
+		switch an.toks[j].low {
+		case "mehr", "höher":
+			return 1
+		case "weniger", "niedriger", "geringer":
+			return -1
+		}
+		if units[an.toks[j].low] == "" {
+			break
+		}
+	}
+	return 0
+}
+
+// changeNouns are the nouns of a change, as the last part of a compound
+// ("Lohnerhöhung", "Umsatzplus", "Preisanstieg"), keyed folded, with the
+// direction of the change.
+var changeNouns = []struct {
+	suffix string
+	sign   int
+}{
+	{"erhohung", 1}, {"anstieg", 1}, {"zuwachs", 1}, {"steigerung", 1}, {"zunahm", 1}, {"plus", 1},
+	{"ruckgang", -1}, {"senkung", -1}, {"kurzung", -1}, {"abnahm", -1}, {"minus", -1},
+}
+
+// changeNounKey splits a change compound into what changes and the
+// direction: "lohnerhohung" is "lohn", +1. A bare change noun is left as
+// it is (its genitive says what changes).
+func changeNounKey(key string) (string, int) {
+	for _, cn := range changeNouns {
+		if p, ok := strings.CutSuffix(key, cn.suffix); ok && len(p) >= 3 {
+			if len(p) > 4 && strings.HasSuffix(p, "s") {
+				p = p[:len(p)-1] // the linking s: "Umsatzsteigerung"
+			}
+			return p, cn.sign
+		}
+	}
+	return key, 0
+}
+
+// dropComparisonTimes removes the times a change is measured against
+// ("als im Vorjahr", "gegenüber dem Vorjahresmonat", "im Vergleich zum
+// April"): they are the base, not the time the claim speaks about.
+func dropComparisonTimes(toks []token, ms []timeMention) []timeMention {
+	out := ms[:0]
+	for _, m := range ms {
+		base := false
+		for j := m.at - 1; j >= 0 && j >= m.at-3; j-- {
+			lw := toks[j].low
+			if lw == "als" || lw == "gegenüber" || lw == "vergleich" || lw == "verglichen" {
+				base = true
+				break
+			}
+			if toks[j].punct {
+				break
+			}
+		}
+		if !base {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// genitiveAttribute reports a noun after "der"/"des" (and adjectives)
+// that follows a noun: "die Bettenauslastung der Dresdner Hotels".
+func (an *analysis) genitiveAttribute(k int) bool {
+	j := k - 1
+	for j >= 0 && (an.role[j] == rAdj || an.role[j] == rName && an.place[j]) {
+		j--
+	}
+	return j > 0 && j < k && (an.toks[j].low == "des" || an.toks[j].low == "der") && an.role[j-1] == rNoun
+}
+
+// relativeClauseBefore returns the comma that opens a relative clause
+// closed right before start ("…, die im März Kurzarbeit anzeigten, lag
+// bei 268"), or -1. The clause at start must begin with a verb.
+func (an *analysis) relativeClauseBefore(start int) int {
+	toks := an.toks
+	if start < 2 || start >= len(toks) || toks[start-1].text != "," || toks[start].upper {
+		return -1
+	}
+	for j := start - 2; j > 0 && j >= start-14; j-- {
+		if toks[j].text != "," {
+			continue
+		}
+		switch toks[j+1].low {
+		case "die", "der", "das", "denen", "deren", "dessen", "welche", "welcher", "welches":
+			return j
+		}
+		return -1
+	}
+	return -1
 }

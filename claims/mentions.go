@@ -440,7 +440,7 @@ func (an *analysis) findNames() {
 			isName[i] = true
 		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] &&
 			!pluralLike(t.low) && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) && !coordinated(an, i) &&
-			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum)):
+			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum || quantityWords[toks[i-1].low])):
 			// A word the article never writes after an article or an
 			// adjective, standing without one: "Siemens streicht", "sagte Müller".
 			isName[i] = true
@@ -707,7 +707,7 @@ func sameName(a, b string) bool {
 		// "Kim Jong-un Putin" (two names side by side) and "Kim Jong-un"
 		for _, x := range strings.Fields(a) {
 			for _, y := range strings.Fields(b) {
-				if len(x) >= 4 && len(y) >= 4 && sameName(x, y) {
+				if len(x) >= 4 && len(y) >= 4 && !placeTitles[x] && !placeTitles[y] && sameName(x, y) {
 					return true
 				}
 			}
@@ -1132,3 +1132,13 @@ func (an *analysis) zuInfinitive(i int) bool {
 	}
 	return false
 }
+
+// quantityWords stand before a mass noun as an article would: "mehr
+// Lohn", "weniger Geld" are no names.
+var quantityWords = set("mehr weniger viel wenig etwas genug")
+
+// placeTitles are the common nouns a place name may begin with ("Landkreis
+// Cloppenburg", "Stadt Köln"): two names that share only one of them are
+// two places. Keyed as name keys (lower case, umlauts folded).
+var placeTitles = set("landkreis kreis stadt gemeinde region bezirk bundesland land stadtteil ortsteil " +
+	"provinz freistaat hansestadt landeshauptstadt samtgemeinde verbandsgemeinde regierungsbezirk")
