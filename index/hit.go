@@ -20,6 +20,10 @@ type SearchOptions struct {
 	// NotCollections are collections whose passages must never be
 	// returned, for a search of every collection but some.
 	NotCollections []string
+	// NoFragments leaves Hit.Fragments empty: for callers that only rank
+	// (the retrieval benchmarks), since marking a passage's matched words
+	// re-analyses it and costs more than the search itself on a small index.
+	NoFragments bool
 }
 
 // MaxLimit caps SearchOptions.Limit.

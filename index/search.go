@@ -127,7 +127,9 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 	m := idx.Mapping()
 	for _, h := range sr.Hits {
 		hit := toHit(h)
-		hit.Fragments = fragments(hit.Passage, p.marks.spans(m, hit.Passage), fragmentRunes)
+		if !opts.NoFragments {
+			hit.Fragments = fragments(hit.Passage, p.marks.spans(m, hit.Passage), fragmentRunes)
+		}
 		res.Hits = append(res.Hits, hit)
 	}
 	if err := attribute(store, res.Hits); err != nil {
