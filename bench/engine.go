@@ -105,6 +105,20 @@ func (b *Bleve) Search(ctx context.Context, q string, k int) ([]string, error) {
 	return out, nil
 }
 
+// Rank is Search without the highlighted fragments, for quality passes
+// that only look at the order of the passages.
+func (b *Bleve) Rank(ctx context.Context, q string, k int) ([]string, error) {
+	res, err := b.Index.Search(ctx, q, index.SearchOptions{Limit: k, NoFragments: true})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		out[i] = h.Passage
+	}
+	return out, nil
+}
+
 // Close implements Engine.
 func (b *Bleve) Close() error { return b.Index.Close() }
 

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -60,6 +61,11 @@ Commands:
        [--level-timeout 15s] [--quality-budget 45s] [--quality-workers 4]
        generate, index with Bleve and the peers, and measure everything in one run
        (--quick = 10,000 articles)
+  xquad [--xquad DIR] [--distractors DIR | --gen-distractors N] [--peers fts5,postgres]
+       [--work DIR] [--workers 4] [--json FILE]
+       passage retrieval on XQuAD's 240 German paragraphs with its German and English
+       questions, alone and beside distractor articles (distractors.py), every engine
+       on the same passages; prints MRR@5, success@1, recall@10 as a Markdown table
 
 Prose: fortunes-de and manpages-de (Debian) when installed; --install-corpora runs
 apt-get update && apt-get install -y fortunes-de manpages-de man-db first.
@@ -77,6 +83,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runGen(ctx, args[1:], getenv, stdout, stderr, log)
 	case "run":
 		return runBench(ctx, args[1:], getenv, stdout, stderr, log)
+	case "xquad":
+		return runXQuAD(ctx, args[1:], stdout, stderr, log)
 	case "coldstart":
 		return runColdStart(ctx, args[1:], stdout, stderr)
 	case "e2e":
@@ -202,6 +210,79 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 	rep, err := bench.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	rep.Print(stdout)
+	if *jsonOut != "" {
+		data, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*jsonOut, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runXQuAD(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := flag.NewFlagSet("xquad", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("xquad", "", "directory with xquad.de.json, xquad.en.json and distractors.py (default: ../shared/eval/xquad beside the module root)")
+	distractors := fs.String("distractors", "", "directory of distractor articles written by distractors.py")
+	gen := fs.Int("gen-distractors", 0, "run distractors.py for this many articles (3000 in SOURCE.md) into --distractors, or into the work directory")
+	peers := fs.String("peers", "fts5,postgres", "peers to compare, comma-separated (fts5, postgres; empty for none)")
+	work := fs.String("work", "", "work directory for the indexes, kept (default: a temporary directory, removed)")
+	workers := fs.Int("workers", bench.DefaultQualityWorkers, "questions in flight at once")
+	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	if err := fs.Parse(args); err != nil {
+		return usageError(err.Error())
+	}
+	if fs.NArg() > 0 || *gen < 0 || *workers < 1 {
+		return usageError("xquad takes no arguments; --gen-distractors must not be negative, --workers at least 1")
+	}
+	if *dir == "" {
+		p, ok := workspace.Shared("eval/xquad")
+		if !ok {
+			return fmt.Errorf("XQuAD not found at %s; pass --xquad DIR", p)
+		}
+		*dir = p
+	}
+	x, err := bench.LoadXQuAD(*dir)
+	if err != nil {
+		return err
+	}
+	cfg := bench.XQuADConfig{Data: x, WorkDir: *work, Workers: *workers, Logger: log}
+	if *peers != "" {
+		cfg.Peers = strings.Split(*peers, ",")
+	}
+	if *gen > 0 {
+		out := *distractors
+		if out == "" {
+			if *work == "" {
+				tmp, err := os.MkdirTemp("", "claimbench-distractors-")
+				if err != nil {
+					return err
+				}
+				defer os.RemoveAll(tmp)
+				out = tmp
+			} else {
+				out = filepath.Join(*work, "distractors")
+			}
+		}
+		log.Info("generating distractors", "n", *gen, "out", out)
+		if err := bench.GenerateDistractors(ctx, filepath.Join(*dir, "distractors.py"), out, *gen, stderr); err != nil {
+			return err
+		}
+		*distractors = out
+	}
+	if *distractors != "" {
+		if cfg.Distractors, err = bench.LoadDistractors(*distractors); err != nil {
+			return err
+		}
+	}
+	rep, err := bench.RunXQuAD(ctx, cfg)
 	if err != nil {
 		return err
 	}

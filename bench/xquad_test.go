@@ -1,0 +1,71 @@
+package bench
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/claimbot/claimbot/internal/workspace"
+)
+
+// TestXQuADFloors scores claimbot's index on XQuAD's 240 German paragraphs
+// (no distractors) with the German and the English questions and fails
+// when MRR@5 falls below a floor a little under the measured value, so a
+// ranking change that loses ground on real German questions is noticed.
+// The floors are not targets: raise them when a change lifts the figures.
+func TestXQuADFloors(t *testing.T) {
+	dir, ok := workspace.Shared("eval/xquad/xquad.de.json")
+	if !ok {
+		t.Skipf("XQuAD not found at %s: the shared evaluation data is absent", dir)
+	}
+	x, err := LoadXQuAD(filepath.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Articles) != 240 || len(x.German) != 1190 {
+		t.Fatalf("loaded %d contexts and %d questions, want 240 and 1190", len(x.Articles), len(x.German))
+	}
+	ctx := context.Background()
+	b, _, err := BuildBleve(ctx, t.TempDir(), x.Articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for _, tc := range []struct {
+		lang  string
+		qs    []XQuADQuestion
+		floor float64
+	}{
+		// Measured 0.925 (success@1 0.888, recall@10 0.982).
+		{"de", x.German, 0.91},
+		// Measured 0.480 (success@1 0.403, recall@10 0.714): English
+		// words only match names, numbers and loan words.
+		{"en", x.English, 0.46},
+	} {
+		s, err := ScoreXQuAD(ctx, tc.qs, b.Rank, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s alone: MRR@5 %.3f success@1 %.3f recall@10 %.3f (%d questions)", tc.lang, s.MRR5, s.Success1, s.Recall10, s.Questions)
+		if s.MRR5 < tc.floor {
+			t.Errorf("%s alone: MRR@5 %.3f is below the floor %.3f", tc.lang, s.MRR5, tc.floor)
+		}
+	}
+}
+
+func TestScoreRetrievalRanks(t *testing.T) {
+	// Ranks 1, 2, 7 (beyond MRR's cut-off, within recall's) and a miss.
+	s := scoreRetrievalRanks([]int{1, 2, 7, 0})
+	want := RetrievalScore{Questions: 4, MRR5: (1 + 0.5) / 4, Success1: 0.25, Recall10: 0.75}
+	if s.Questions != want.Questions || s.MRR5 != want.MRR5 || s.Success1 != want.Success1 || s.Recall10 != want.Recall10 {
+		t.Errorf("got %+v, want %+v", s, want)
+	}
+	ps := []string{"a", "b", "Die Antwort", "c"}
+	if r := rankOf(ps, []string{"Die Antwort"}); r != 3 {
+		t.Errorf("rankOf = %d, want 3", r)
+	}
+	// Only the passage itself counts, not one that contains it.
+	if r := rankOf([]string{"Die Antwort und mehr"}, []string{"Die Antwort"}); r != 0 {
+		t.Errorf("rankOf of a longer passage = %d, want 0", r)
+	}
+}
