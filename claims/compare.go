@@ -183,7 +183,8 @@ func differentMeasure(a, b *Claim) string {
 	switch {
 	case a.Unit != b.Unit:
 		return "unit"
-	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)):
+	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)) &&
+		!splitAcross(a, b) && !splitAcross(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))):
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"
@@ -213,6 +214,55 @@ func compoundOf(a, b string) bool {
 		a, b = b, a
 	}
 	return len(b) >= 5 && strings.HasSuffix(a, b) && !equivalenceKey(b)
+}
+
+// splitAcross: x's key is a compound of y's key and a noun or name of y's
+// sentence: "3.410 Unternehmensinsolvenzen" and "2.840 Unternehmen
+// meldeten Insolvenz an".
+func splitAcross(x, y *Claim) bool {
+	if len(y.Key) < 5 || strings.HasPrefix(y.Key, "v:") || equivalenceKey(y.Key) {
+		return false
+	}
+	rest, ok := strings.CutPrefix(x.Key, y.Key)
+	if !ok {
+		return false
+	}
+	for _, link := range []string{"ens", "es", "en", "s", "n", ""} {
+		if r, ok := strings.CutPrefix(rest, link); ok && len(r) >= 4 {
+			rest = r
+			break
+		}
+	}
+	if len(rest) < 4 {
+		return false
+	}
+	for _, n := range y.nouns {
+		if n != y.Key && (n == rest || nounsMatch(n, rest)) {
+			return true
+		}
+	}
+	for _, n := range y.Anchors {
+		if n == rest || len(n) >= 5 && strings.HasPrefix(rest, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredIn: with a unit, the verb or predicate of y's clause is x's noun
+// ("62,1 Prozent der Fernzüge waren pünktlich", "Die Pünktlichkeit lag
+// bei 55,8 Prozent").
+func measuredIn(x, y *Claim) bool {
+	if len(x.Key) < 5 || strings.HasPrefix(x.Key, "v:") {
+		return false
+	}
+	sk := skeleton(x.Key)
+	for _, p := range y.preds {
+		if len(p) >= 5 && strings.HasPrefix(sk, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // unitCompound: with a unit, a compound and its first part measure the
@@ -573,7 +623,7 @@ func decide(a, b *Claim) Kind {
 		qb = signed(qb, b.Change)
 	}
 	overlap := rangesOverlap(qa, qb)
-	if a.Mode != b.Mode && !sameIntent(a, b) {
+	if a.Mode != b.Mode && !sameIntent(a, b) && !sameForecast(a, b) {
 		// A forecast against a count, a plan against what happened: the
 		// picture changed, nobody contradicted anybody.
 		if overlap && tr != timeApart {
@@ -650,6 +700,17 @@ func sameRestriction(part, whole *Claim) bool {
 func sameIntent(a, b *Claim) bool {
 	intent := func(c *Claim) bool { return c.Mode.intention() || c.Mode == ModeReport && !c.past }
 	return a.Mode != ModeForecast && b.Mode != ModeForecast && intent(a) && intent(b) && (a.Mode.intention() || b.Mode.intention())
+}
+
+// sameForecast: an expectation and a report of a time wholly after the
+// report's own publication ("Der Haushaltsentwurf für 2026 weist einen
+// Fehlbetrag von 1,2 Milliarden Euro aus", written in 2025) both speak of
+// what is expected; a report of what already happened does not.
+func sameForecast(a, b *Claim) bool {
+	ahead := func(c *Claim) bool {
+		return c.Mode == ModeReport && !c.past && c.When.Known() && !c.order.t.IsZero() && c.When.From.After(c.order.t)
+	}
+	return a.Mode == ModeForecast && ahead(b) || b.Mode == ModeForecast && ahead(a)
 }
 
 func signed(q Quantity, sign int) Quantity {

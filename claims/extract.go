@@ -607,7 +607,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c := base(qs)
 	c.HasQuantity, c.Quantity, c.Unit = true, q, unit
-	c.Head, c.Key, c.Part, c.Increment = head, key, part, inc || an.incrementIn(qs)
+	c.Head, c.Key, c.Part, c.Increment = head, key, part || an.partOfClause(qs), inc || an.incrementIn(qs)
 	if headAt >= 0 {
 		mods = an.modifiersBefore(headAt, mods)
 	}
@@ -1054,8 +1054,8 @@ func (an *analysis) changeAt(qs int) (change int, changing bool) {
 func (an *analysis) directions(qs int) int {
 	d := 0
 	for k, t := range an.toks {
-		if an.clause[k] != an.clause[qs] || t.punct || t.upper {
-			continue
+		if an.clause[k] != an.clause[qs] || t.punct || t.upper || an.pred[k] == "" && functionWord(t.low) {
+			continue // (the skeleton of "bei" is the one of "bauen")
 		}
 		vk := verbKey(t.low)
 		if an.pred[k] != "" {
@@ -1605,4 +1605,24 @@ func (an *analysis) relativeClauseBefore(start int) int {
 		return -1
 	}
 	return -1
+}
+
+// partOfClause reads a part said as such in the figure's clause: "Allein
+// in Mannheim waren 4.200 Menschen in Kurzarbeit", "Auf Gäste aus dem
+// Ausland entfielen 1,3 Millionen Übernachtungen".
+func (an *analysis) partOfClause(qs int) bool {
+	start := clauseStart(an, qs)
+	if start < len(an.toks) && (an.toks[start].low == "allein" || an.toks[start].low == "alleine") {
+		return true
+	}
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] {
+			continue
+		}
+		switch t.low {
+		case "entfallen", "entfielen", "entfällt", "entfiel", "entfallenden":
+			return true
+		}
+	}
+	return false
 }

@@ -151,7 +151,7 @@ func timeTrigger(t token) bool {
 	}
 	switch lw {
 	case "gestern", "vorgestern", "heute", "nacht", "wochenende", "woche", "jahr", "jahres", "vorjahr", "monat",
-		"monats", "vormonat", "quartal", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren":
+		"monats", "vormonat", "quartal", "halbjahr", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren":
 		return true
 	}
 	if _, ok := monthNames[strings.TrimSuffix(lw, ".")]; ok {
@@ -392,6 +392,26 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 					f = day(y, time.Month(3*q-2), 1)
 				}
 				rel(weekStart(toks, i), i, f, endOfMonth(day(y, time.Month(3*q), 1)))
+				continue
+			}
+		case "halbjahr":
+			// "im ersten Halbjahr" without a year: the latest such half
+			// that has begun by the dateline
+			h := 0
+			switch low(i - 1) {
+			case "ersten", "1.":
+				h = 1
+			case "zweiten", "2.":
+				h = 2
+			}
+			if _, y := yearAt(toks, i+1); h > 0 && !y {
+				y := refDay.Year()
+				f := day(y, time.Month(6*h-5), 1)
+				if f.After(refDay) {
+					y--
+					f = day(y, time.Month(6*h-5), 1)
+				}
+				rel(weekStart(toks, i), i, f, endOfMonth(day(y, time.Month(6*h), 1)))
 				continue
 			}
 		case "jahresbeginn":
