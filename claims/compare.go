@@ -249,16 +249,23 @@ func splitAcross(x, y *Claim) bool {
 	return false
 }
 
-// measuredIn: with a unit, the verb or predicate of y's clause is x's noun
+// measuredIn: with a unit, x's measured noun is a content noun of y's
+// clause, or the verb or predicate of y's clause is x's noun
 // ("62,1 Prozent der Fernzüge waren pünktlich", "Die Pünktlichkeit lag
-// bei 55,8 Prozent").
+// bei 55,8 Prozent"; "zwölf Kubikmeter pro Sekunde abgegeben", "Die
+// Abgabe beträgt 30 Kubikmeter pro Sekunde").
 func measuredIn(x, y *Claim) bool {
 	if len(x.Key) < 5 || strings.HasPrefix(x.Key, "v:") {
 		return false
 	}
+	for _, n := range y.nouns {
+		if n != y.Key && nounsMatch(n, x.Key) {
+			return true // "Einnahmen aus der Gewerbesteuer", "1,9 Milliarden Euro Gewerbesteuer"
+		}
+	}
 	sk := skeleton(x.Key)
 	for _, p := range y.preds {
-		if len(p) >= 5 && strings.HasPrefix(sk, p) {
+		if len(p) >= 5 && strings.HasPrefix(sk, p) || len(p) >= 3 && sk == p {
 			return true
 		}
 	}
@@ -654,6 +661,9 @@ func decide(a, b *Claim) Kind {
 		// count to hold another count against
 		return KindCompatible
 	}
+	if a.provisional || b.provisional {
+		return KindUpdate // a count in progress, then the result
+	}
 	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published") {
 		return KindUpdate // "stieg auf 17": a running count moved on since the earlier report
 	}
@@ -682,8 +692,8 @@ func strongMatch(a, b *Claim) bool {
 func sameRestriction(part, whole *Claim) bool {
 	n := 0
 	for _, x := range part.nouns {
-		if x == part.Key {
-			continue
+		if x == part.Key || x == whole.Key {
+			continue // what is measured restricts nothing ("steuerte 150 Millionen zum Umsatz bei")
 		}
 		if !containsNoun(whole.nouns, x) {
 			return false

@@ -75,6 +75,7 @@ type Claim struct {
 	When    Window
 
 	possible    bool     // "könnte", "möglicherweise": a possibility asserts nothing
+	provisional bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
 	past        bool     // a report of what happened (perfect, past tense, a past date)
 	base        string   // what a change is measured against: "vormonat", "vorjahr"
 	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
@@ -654,7 +655,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	if c.Change == 0 && !c.Changing {
 		c.Change = an.comparativeAfter(qe)
 	}
-	if k, sign := changeNounKey(c.Key); sign != 0 && c.Change == 0 && !c.Changing {
+	if k, sign := changeNounKey(foldUmlauts(strings.ToLower(head))); sign != 0 && c.Change == 0 && !c.Changing && !part {
 		// "eine Lohnerhöhung von 5,1 Prozent" is "5,1 Prozent mehr Lohn".
 		c.Key, c.Change = k, sign
 	}
@@ -670,6 +671,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.Mode = an.mode(qs)
 	c.possible = an.possibility(qs)
+	c.provisional = an.partialCount()
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
 	// Places of the figure's own clause narrow what it counts; a place of
 	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
@@ -1537,19 +1539,22 @@ var changeNouns = []struct {
 	{"ruckgang", -1}, {"senkung", -1}, {"kurzung", -1}, {"abnahm", -1}, {"minus", -1},
 }
 
-// changeNounKey splits a change compound into what changes and the
-// direction: "lohnerhohung" is "lohn", +1. A bare change noun is left as
+// changeNounKey splits a change compound (lower case, umlauts folded)
+// into the key of what changes and the direction: "lohnerhohung" is
+// "lohn", +1. A bare change noun is left as
 // it is (its genitive says what changes).
-func changeNounKey(key string) (string, int) {
+func changeNounKey(head string) (string, int) {
 	for _, cn := range changeNouns {
-		if p, ok := strings.CutSuffix(key, cn.suffix); ok && len(p) >= 3 {
-			if len(p) > 4 && strings.HasSuffix(p, "s") {
-				p = p[:len(p)-1] // the linking s: "Umsatzsteigerung"
+		for _, suf := range []string{cn.suffix, cn.suffix + "e", cn.suffix + "es", cn.suffix + "en", cn.suffix + "s"} {
+			if p, ok := strings.CutSuffix(head, suf); ok && len(p) >= 3 {
+				if len(p) > 4 && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") {
+					p = p[:len(p)-1] // the linking s: "Umsatzsteigerung"
+				}
+				return nounKey(p), cn.sign
 			}
-			return p, cn.sign
 		}
 	}
-	return key, 0
+	return "", 0
 }
 
 // dropComparisonTimes removes the times a change is measured against
@@ -1609,7 +1614,8 @@ func (an *analysis) relativeClauseBefore(start int) int {
 
 // partOfClause reads a part said as such in the figure's clause: "Allein
 // in Mannheim waren 4.200 Menschen in Kurzarbeit", "Auf Gäste aus dem
-// Ausland entfielen 1,3 Millionen Übernachtungen".
+// Ausland entfielen 1,3 Millionen Übernachtungen", "Die Sparte steuerte
+// 150 Millionen Euro zum Umsatz bei".
 func (an *analysis) partOfClause(qs int) bool {
 	start := clauseStart(an, qs)
 	if start < len(an.toks) && (an.toks[start].low == "allein" || an.toks[start].low == "alleine") {
@@ -1620,7 +1626,25 @@ func (an *analysis) partOfClause(qs int) bool {
 			continue
 		}
 		switch t.low {
-		case "entfallen", "entfielen", "entfällt", "entfiel", "entfallenden":
+		case "entfallen", "entfielen", "entfällt", "entfiel", "entfallenden", "beigesteuert", "beizusteuern":
+			return true
+		case "steuerte", "steuerten", "steuert", "steuern":
+			if an.particleAfter(k, "bei") >= 0 {
+				return true // "steuerte 150 Millionen Euro zum Umsatz bei"
+			}
+		}
+	}
+	return false
+}
+
+// partialCount reports a sentence that gives a count in progress: "Nach
+// Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung", "nach
+// dem Zwischenstand".
+func (an *analysis) partialCount() bool {
+	for _, t := range an.toks {
+		switch t.low {
+		case "auszählung", "ausgezählt", "hochrechnung", "hochrechnungen", "zwischenstand", "zwischenergebnis",
+			"teilergebnis", "zwischenbilanz":
 			return true
 		}
 	}
