@@ -184,7 +184,8 @@ func differentMeasure(a, b *Claim) string {
 	case a.Unit != b.Unit:
 		return "unit"
 	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)) &&
-		!splitAcross(a, b) && !splitAcross(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))):
+		!splitAcross(a, b) && !splitAcross(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
+		!synonymHeads(a.Head, b.Head):
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"

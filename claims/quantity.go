@@ -853,10 +853,48 @@ func isRound(v float64) bool {
 // rounding tolerance for bare round numbers.
 func (q Quantity) comparable() (lo, hi float64) {
 	lo, hi = q.Low, q.High
-	if q.Qualifier == "" && !q.Vague && !q.Zero && isRound(q.Point) {
+	if q.Qualifier != "" || q.Vague || q.Zero {
+		return lo, hi
+	}
+	// "412 Millionen" is printed to the million and "1,2 Milliarden" to
+	// the hundred million: a scaled figure is as round as its digits.
+	if m, decimals, scale, ok := scaledMantissa(q.Text); ok && !q.Range {
+		switch {
+		case decimals > 0:
+			half := 0.5 * math.Pow(10, -float64(decimals)) * scale
+			return lo - half, hi + half
+		case m >= 100 && !isRound(m):
+			return lo, hi
+		}
+	}
+	if isRound(q.Point) {
 		lo, hi = lo*(1-roundWidth), hi*(1+roundWidth)
 	}
 	return lo, hi
+}
+
+// scaledMantissa reads a figure written with a scale word ("412
+// Millionen", "1,25 Milliarden"): the number before it, its decimal
+// places and the scale.
+func scaledMantissa(text string) (m float64, decimals int, scale float64, ok bool) {
+	num, rest, found := strings.Cut(strings.TrimSpace(text), " ")
+	if !found {
+		return 0, 0, 0, false
+	}
+	sc, known := scaleValue[strings.ToLower(strings.TrimSpace(rest))]
+	if !known || sc < 1e6 {
+		return 0, 0, 0, false
+	}
+	num = strings.ReplaceAll(num, ".", "")
+	if i := strings.IndexByte(num, ','); i >= 0 {
+		decimals = len(num) - i - 1
+		num = num[:i] + "." + num[i+1:]
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	return v, decimals, sc, true
 }
 
 // center is the value the writer put forward: the printed number, the

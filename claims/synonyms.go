@@ -1,0 +1,140 @@
+package claims
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/claimbot/claimbot/german"
+)
+
+// Measured nouns that are synonyms: "Fahrgäste" and "Passagiere", "Umsatz"
+// and "Erlöse", "Firmeninsolvenzen" and "Unternehmensinsolvenzen". The
+// synonyms come from OpenThesaurus through package german, read at run
+// time; without the data (german reports it not installed) no two
+// different nouns are synonyms and the rules work as before.
+//
+// The thesaurus is broad: "Erlös" is listed with "Gewinn", "Stelle" with
+// "Ort". A synonym counts only from a word with few synonyms, whose sense
+// is narrow: "Umsatz" has three and names "Erlös"; "Gewinn" has two dozen
+// and names nobody.
+
+// germanData is the language data the synonyms come from.
+var germanData = german.Default
+
+// maxSynonyms is how many synonyms a word may have for its synonyms to
+// count.
+const maxSynonyms = 8
+
+type synEntry struct {
+	lemma string          // the form the thesaurus knows, lower case
+	syns  map[string]bool // its synonyms, lower case
+}
+
+var (
+	synCache     sync.Map // noun as written → []*synEntry (none: unknown)
+	synCacheSize atomic.Int64
+)
+
+const maxSynCache = 50_000
+
+// lemmaCandidates are the forms a noun as written may have in the
+// thesaurus: itself, without a case or plural ending, without the plural
+// umlaut ("Fahrgäste", "Fahrgast"), "-en" for "-a" ("Firmen", "Firma").
+func lemmaCandidates(w string) []string {
+	lw := strings.ToLower(w)
+	out := []string{lw}
+	add := func(s string) {
+		if len([]rune(s)) < 3 {
+			return
+		}
+		for _, x := range out {
+			if x == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	for _, suf := range []string{"en", "n", "e", "s", "es", "er", "nen"} {
+		if p, ok := strings.CutSuffix(lw, suf); ok {
+			add(p)
+		}
+	}
+	if p, ok := strings.CutSuffix(lw, "en"); ok {
+		add(p + "a")
+	}
+	for _, c := range append([]string(nil), out...) {
+		if strings.ContainsAny(c, "äöü") {
+			add(strings.NewReplacer("ä", "a", "ö", "o", "ü", "u").Replace(c))
+		}
+	}
+	return out
+}
+
+// synonymsOf looks a noun up in the thesaurus by each of its candidate
+// forms ("firmen" is no form of "firm", but of "firma").
+func synonymsOf(w string) []*synEntry {
+	if e, ok := synCache.Load(w); ok {
+		return e.([]*synEntry)
+	}
+	var entries []*synEntry
+	d := germanData()
+	for _, c := range lemmaCandidates(w) {
+		syn := d.Synonyms(c)
+		if len(syn) == 0 {
+			continue
+		}
+		e := &synEntry{lemma: c, syns: map[string]bool{}}
+		for _, s := range syn {
+			e.syns[strings.ToLower(s)] = true
+		}
+		entries = append(entries, e)
+	}
+	if synCacheSize.Add(1) > maxSynCache {
+		synCache.Clear()
+		synCacheSize.Store(0)
+	}
+	synCache.Store(w, entries)
+	return entries
+}
+
+// synonymNouns reports two nouns as written that the thesaurus gives as
+// synonyms, from a side with few synonyms.
+func synonymNouns(a, b string) bool {
+	if a == "" || b == "" || strings.EqualFold(a, b) {
+		return false
+	}
+	ea, eb := synonymsOf(a), synonymsOf(b)
+	if len(ea) == 0 || len(eb) == 0 {
+		return false
+	}
+	names := func(es []*synEntry, other []*synEntry) bool {
+		for _, e := range es {
+			if len(e.syns) > maxSynonyms {
+				continue
+			}
+			for _, o := range other {
+				if e.syns[o.lemma] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return names(ea, eb) || names(eb, ea)
+}
+
+// synonymHeads reports two measured nouns that are synonyms, or compounds
+// of one head whose first parts are synonyms ("Firmeninsolvenzen",
+// "Unternehmensinsolvenzen"; not "Verbraucherinsolvenzen").
+func synonymHeads(a, b string) bool {
+	if synonymNouns(a, b) {
+		return true
+	}
+	d := germanData()
+	pa, pb := d.SplitCompound(strings.ToLower(a)), d.SplitCompound(strings.ToLower(b))
+	if len(pa) < 2 || len(pb) < 2 || pa[len(pa)-1] != pb[len(pb)-1] {
+		return false
+	}
+	return synonymNouns(strings.Join(pa[:len(pa)-1], ""), strings.Join(pb[:len(pb)-1], ""))
+}
