@@ -51,6 +51,13 @@ func (numberFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 			})
 		}
 	}
+	if len(out) > 0 {
+		// One marker term per passage with a figure, for the questions
+		// that ask for one ("Wie viele ...?", see question.go). It is no
+		// number, so no typed number can match it.
+		first := out[0]
+		out = append(out, &analysis.Token{Term: []byte(figureTerm), Start: first.Start, End: first.End, Position: first.Position, Type: analysis.AlphaNumeric})
+	}
 	return out
 }
 

@@ -103,11 +103,20 @@ func TestNumberAnalysis(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
+			markers := 0
 			for _, tok := range a.Analyze([]byte(tt.text)) {
+				if string(tok.Term) == figureTerm {
+					markers++
+					continue
+				}
 				got = append(got, fmt.Sprintf("%s@%d:%d", tok.Term, tok.Start, tok.End))
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("analyse %q = %q, want %q", tt.text, got, tt.want)
+			}
+			// A text with a figure has the marker once, one without none.
+			if want := min(len(tt.want), 1); markers != want {
+				t.Errorf("analyse %q: %d %s markers, want %d", tt.text, markers, figureTerm, want)
 			}
 		})
 	}

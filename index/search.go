@@ -229,6 +229,7 @@ type plan struct {
 // no searchable term.
 func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) {
 	m := idx.Mapping()
+	q, figure := questionEvidence(q) // question words are no evidence (question.go)
 	groups := map[int][]query.Query{}
 	df := map[int]uint64{} // the most passages any clause of the group matches
 	var order []int
@@ -296,11 +297,17 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 		p.marks.add(analyzerSpell, t.term, 0)
 	}
 	for _, n := range analyseTokens(m, analyzerNumbers, q) {
+		if n.term == figureTerm {
+			continue
+		}
 		add(n.pos, term(n.term, fieldNumbers, boostNumbers), known.count(fieldNumbers, n.term))
 		p.marks.add(analyzerNumbers, n.term, 0)
 	}
 	if len(groups) == 0 {
 		return p, false
+	}
+	if figure && boostFigure > 0 {
+		add(figurePos, term(figureTerm, fieldNumbers, boostFigure), known.count(fieldNumbers, figureTerm))
 	}
 	group := func(pos int) query.Query {
 		if g := groups[pos]; len(g) > 1 {

@@ -1,0 +1,70 @@
+package index
+
+import (
+	"context"
+	"testing"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+func TestQuestionEvidence(t *testing.T) {
+	tests := []struct {
+		q, want string
+		figure  bool
+	}{
+		{"Wer gewann den Super Bowl 50?", "    gewann den Super Bowl 50?", false},
+		{"Wie viele Punkte gab die Verteidigung ab?", "          Punkte     die Verteidigung ab?", true},
+		{"Wieviel kostete das Stadion?", "        kostete das Stadion?", true},
+		// "viele" in a claim is dropped too, but asks for no figure.
+		{"Viele Soldaten wurden verletzt", "      Soldaten        verletzt", false},
+		// Only function words: the query is left as typed.
+		{"Wer war es?", "Wer war es?", false},
+		// Parts of hyphenated words stay.
+		{"Was-wäre-wenn Szenario", "Was-wäre-wenn Szenario", false},
+		{"100.000 Soldaten", "100.000 Soldaten", false},
+	}
+	for _, tt := range tests {
+		got, figure := questionEvidence(tt.q)
+		if got != tt.want || figure != tt.figure {
+			t.Errorf("questionEvidence(%q) = %q, %v; want %q, %v", tt.q, got, figure, tt.want, tt.figure)
+		}
+	}
+}
+
+// TestQuestionWordsAreNoEvidence: a passage that shares only the question
+// words with a question does not outrank the one that shares its topic, and
+// "wie viele" prefers the passage that states a figure.
+func TestQuestionWordsAreNoEvidence(t *testing.T) {
+	art := func(id string, paras ...string) articles.Article {
+		a := articles.Article{ID: id, Title: "Titel " + id}
+		for i, p := range paras {
+			a.Paragraphs = append(a.Paragraphs, articles.Paragraph{N: i + 1, Text: p})
+		}
+		return a
+	}
+	ix := openIndex(t, t.TempDir(), Options{})
+	if err := ix.Rebuild(context.Background(), []articles.Article{
+		art("frage", "Wer wurde gewählt, wann wurde gewählt, und wer gibt es zu?"),
+		art("thema", "Die Bürgermeisterin von Kassel stellte sich der Wahl."),
+		art("zahl",
+			"Im Stadtrat von Kassel sitzen Abgeordnete.",
+			"Im Stadtrat von Kassel sitzen nach der letzten Wahl 71 Abgeordnete aus sieben Parteien."),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := hitIDs(t, ix, "Wer wurde Bürgermeisterin von Kassel?", 1); len(ids) == 0 || ids[0] != "thema#1" {
+		t.Errorf("Wer wurde Bürgermeisterin von Kassel? first hit %v, want thema#1", ids)
+	}
+	// The shorter passage without the figure wins on BM25 alone.
+	const howMany = "Wie viele Abgeordnete sitzen im Stadtrat von Kassel?"
+	saved := boostFigure
+	boostFigure = 0
+	ids := hitIDs(t, ix, howMany, 1)
+	boostFigure = saved
+	if len(ids) == 0 || ids[0] != "zahl#1" {
+		t.Fatalf("without the figure clause: first hit %v, want zahl#1 (the test no longer shows what the clause does)", ids)
+	}
+	if ids := hitIDs(t, ix, howMany, 1); len(ids) == 0 || ids[0] != "zahl#2" {
+		t.Errorf("%s first hit %v, want zahl#2 (the passage with the figure)", howMany, ids)
+	}
+}
