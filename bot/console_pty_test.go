@@ -52,6 +52,25 @@ func TestConsoleOnATerminal(t *testing.T) {
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
+	// waitReady is waitFor, then waits for the prompt after the last
+	// want: readline puts the terminal in raw mode before it prints the
+	// prompt, and keys typed earlier meet a cooked terminal that echoes
+	// arrows as text and reads Ctrl-D itself (seen on a loaded CI host).
+	waitReady := func(want string, n int) {
+		t.Helper()
+		waitFor(want, n)
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			s := seen()
+			if strings.Contains(s[strings.LastIndex(s, want)+len(want):], "> ") {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no prompt after %q:\n%s", want, s)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
 	typeKeys := func(s string) {
 		t.Helper()
 		if _, err := ptmx.Write([]byte(s)); err != nil {
@@ -68,24 +87,24 @@ func TestConsoleOnATerminal(t *testing.T) {
 	waitFor("> ", 1)
 
 	typeKeys("/stats" + enter)
-	waitFor("Artikel: 5", 1)
+	waitReady("Artikel: 5", 1)
 
 	// Left arrow moves the cursor: "/stas", one left, "t" makes "/stats".
 	typeKeys("/stas" + left + "t" + enter)
-	waitFor("Artikel: 5", 2)
+	waitReady("Artikel: 5", 2)
 
 	typeKeys("/lang en" + enter)
-	waitFor("Language: English", 1)
+	waitReady("Language: English", 1)
 
 	// Up arrow twice recalls /stats from the history.
 	typeKeys(up + up + enter)
-	waitFor("Articles: 5", 1)
+	waitReady("Articles: 5", 1)
 
 	// A number presses a button: /claim shows [1] Next.
 	typeKeys("Minenräumer" + enter)
-	waitFor("[1] Next", 1)
+	waitReady("[1] Next", 1)
 	typeKeys("1" + enter)
-	waitFor("Results 4–4 for", 1)
+	waitReady("Results 4–4 for", 1)
 
 	typeKeys(ctrlD)
 	select {
