@@ -94,21 +94,17 @@ func (b *Bleve) Name() string { return "bleve" }
 
 // Search implements Engine.
 func (b *Bleve) Search(ctx context.Context, q string, k int) ([]string, error) {
-	res, err := b.Index.Search(ctx, q, index.SearchOptions{Limit: k})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		out[i] = h.Passage
-	}
-	return out, nil
+	return b.passages(ctx, q, index.SearchOptions{Limit: k})
 }
 
 // Rank is Search without the highlighted fragments, for quality passes
 // that only look at the order of the passages.
 func (b *Bleve) Rank(ctx context.Context, q string, k int) ([]string, error) {
-	res, err := b.Index.Search(ctx, q, index.SearchOptions{Limit: k, NoFragments: true})
+	return b.passages(ctx, q, index.SearchOptions{Limit: k, NoFragments: true})
+}
+
+func (b *Bleve) passages(ctx context.Context, q string, o index.SearchOptions) ([]string, error) {
+	res, err := b.Index.Search(ctx, q, o)
 	if err != nil {
 		return nil, err
 	}

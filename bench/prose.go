@@ -17,9 +17,10 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/claimbot/claimbot/articles"
 )
@@ -257,28 +258,9 @@ func manpageSentences(ctx context.Context, opts ProseOptions) ([]string, error) 
 	}
 	opts.Logger.Info("rendering German man pages (once; cached)", "pages", len(files), "cache", cacheFile)
 	results := make([][]string, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.NumCPU()+1; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = renderManpage(ctx, files[i])
-			}
-		}()
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	if err := forEach(ctx, len(files), runtime.NumCPU()+1, func(i int) {
+		results[i] = renderManpage(ctx, files[i])
+	}); err != nil {
 		return nil, err
 	}
 	var out []string
@@ -451,4 +433,20 @@ func goodSentence(s string) bool {
 		}
 	}
 	return words >= 5 && letters*100 >= (letters+other)*85
+}
+
+// forEach calls fn(i) for every i below n, from up to workers goroutines
+// at once, and stops starting calls when ctx ends (then it returns ctx's
+// error once the calls under way have returned).
+func forEach(ctx context.Context, n, workers int, fn func(i int)) error {
+	var g errgroup.Group
+	g.SetLimit(max(workers, 1))
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		g.Go(func() error { fn(i); return nil })
+	}
+	_ = g.Wait() // fn reports its own errors
+	return ctx.Err()
 }

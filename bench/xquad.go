@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/claimbot/claimbot/articles"
@@ -163,36 +162,16 @@ const XQuADDepth = 10
 // ScoreXQuAD asks search every question (workers at once) and scores the
 // ranks of the contexts' passages.
 func ScoreXQuAD(ctx context.Context, qs []XQuADQuestion, search func(ctx context.Context, q string, k int) ([]string, error), workers int) (RetrievalScore, error) {
-	if workers < 1 {
-		workers = 1
-	}
 	ranks := make([]int, len(qs))
 	errs := make([]error, len(qs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				ps, err := search(ctx, qs[i].Query, XQuADDepth)
-				if err != nil {
-					errs[i] = fmt.Errorf("%q: %w", qs[i].Query, err)
-					continue
-				}
-				ranks[i] = rankOf(ps, qs[i].Expect)
-			}
-		})
-	}
-feed:
-	for i := range qs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	if err := forEach(ctx, len(qs), workers, func(i int) {
+		ps, err := search(ctx, qs[i].Query, XQuADDepth)
+		if err != nil {
+			errs[i] = fmt.Errorf("%q: %w", qs[i].Query, err)
+			return
 		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		ranks[i] = rankOf(ps, qs[i].Expect)
+	}); err != nil {
 		return RetrievalScore{}, err
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -214,16 +214,7 @@ func runBench(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	rep.Print(stdout)
-	if *jsonOut != "" {
-		data, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(*jsonOut, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeJSON(*jsonOut, rep)
 }
 
 func runXQuAD(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
@@ -287,16 +278,7 @@ func runXQuAD(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return err
 	}
 	rep.Print(stdout)
-	if *jsonOut != "" {
-		data, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(*jsonOut, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeJSON(*jsonOut, rep)
 }
 
 func runColdStart(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -360,4 +342,16 @@ func parseInts(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// writeJSON writes a report as indented JSON to path, when one is given.
+func writeJSON(path string, rep any) error {
+	if path == "" {
+		return nil
+	}
+	data, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
