@@ -385,13 +385,8 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 			// "im ersten Quartal" without a year: the latest such quarter
 			// that has begun by the dateline
 			if q, ok := quarterBefore(toks, i+1); ok && !func() bool { _, y := yearAt(toks, i+1); return y }() {
-				y := refDay.Year()
-				f := day(y, time.Month(3*q-2), 1)
-				if f.After(refDay) {
-					y--
-					f = day(y, time.Month(3*q-2), 1)
-				}
-				rel(weekStart(toks, i), i, f, endOfMonth(day(y, time.Month(3*q), 1)))
+				f, l := latestPeriod(refDay, 3, q)
+				rel(weekStart(toks, i), i, f, l)
 				continue
 			}
 		case "halbjahr":
@@ -405,13 +400,8 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 				h = 2
 			}
 			if _, y := yearAt(toks, i+1); h > 0 && !y {
-				y := refDay.Year()
-				f := day(y, time.Month(6*h-5), 1)
-				if f.After(refDay) {
-					y--
-					f = day(y, time.Month(6*h-5), 1)
-				}
-				rel(weekStart(toks, i), i, f, endOfMonth(day(y, time.Month(6*h), 1)))
+				f, l := latestPeriod(refDay, 6, h)
+				rel(weekStart(toks, i), i, f, l)
 				continue
 			}
 		case "jahresbeginn":
@@ -639,4 +629,16 @@ func futureSentence(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// latestPeriod is the k-th period of months months in a year (quarter:
+// 3, half-year: 6) that has begun by ref: this year's, or last year's when
+// this year's lies ahead. It returns the period's first and last day.
+func latestPeriod(ref time.Time, months, k int) (first, last time.Time) {
+	y := ref.Year()
+	start := time.Month(months*(k-1) + 1)
+	if day(y, start, 1).After(ref) {
+		y--
+	}
+	return day(y, start, 1), endOfMonth(day(y, time.Month(months*k), 1))
 }
