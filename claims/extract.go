@@ -563,6 +563,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 				unit = u
 				continue
 			}
+			if lw == "tagen" && j == qe && qs > 0 && toks[qs-1].low == "an" {
+				// "an 14 Tagen überschritten": on how many days it
+				// happened is a count of days, not a time (a qualifier,
+				// "an rund 14 Tagen", is part of the figure).
+				head, headAt = t.text, j
+				j = len(toks)
+				continue
+			}
 			return Claim{}, false
 		case an.role[j] == rNoun || an.role[j] == rName && headAt < 0 && !an.place[j]:
 			if an.role[j] == rName && !t.upper {

@@ -58,6 +58,7 @@ func TestExtractRules(t *testing.T) {
 		{"a withdrawal is an event", "Die Armee hat 2.000 Soldaten aus der Stadt zurückgezogen.", &want{pick: "2.000", stance: StanceAssert}},
 		{"a demand is no retraction", "Die Stadt müsse die Kürzungen zurücknehmen, sagte die Sprecherin.", nil},
 		{"durations are not claims", "Die Verbindungen waren seit mehr als 30 Jahren unterbrochen.", nil},
+		{"a count of days", "Der Grenzwert wurde an 14 Tagen überschritten.", &want{pick: "14", key: nounKey("Tagen")}},
 		{"ages are not claims", "Die Opfer sind zwischen 19 und 27 Jahre alt.", nil},
 		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
 	}
