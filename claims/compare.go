@@ -184,7 +184,8 @@ func differentMeasure(a, b *Claim) string {
 	case a.Unit != b.Unit:
 		return "unit"
 	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)) &&
-		!splitAcross(a, b) && !splitAcross(b, a) && !compoundAcross(a, b) && !compoundAcross(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
+		!splitAcross(a, b) && !splitAcross(b, a) && !compoundAcross(a, b) && !compoundAcross(b, a) &&
+		!durationOf(a, b) && !durationOf(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
 		!synonymHeads(a.Head, b.Head):
 		return "thing"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
@@ -281,6 +282,34 @@ func compoundAcross(x, y *Claim) bool {
 	}
 	return stem(first) == y.Key && said(last) || stem(last) == y.Key && said(first)
 }
+
+// durationOf: a duration noun made of a verb ("eine Laufzeit von 24
+// Monaten", "die Bauzeit") and the same verb with a bare duration ("läuft
+// 30 Monate") measure the same span.
+func durationOf(x, y *Claim) bool {
+	p, ok := strings.CutPrefix(y.Key, "v:")
+	if !ok || !timeUnits[x.Unit] || x.Head == "" {
+		return false
+	}
+	parts := germanData().SplitCompound(strings.ToLower(x.Head))
+	if len(parts) < 2 || !spanNouns[parts[len(parts)-1]] {
+		return false
+	}
+	sk := skeleton(stem(strings.Join(parts[:len(parts)-1], "")))
+	return len(p) >= 2 && sk == p || len(p) >= 5 && strings.HasPrefix(sk, p)
+}
+
+// spanNouns end a compound that names how long something lasts.
+var spanNouns = set("zeit dauer frist")
+
+// timeUnits are the units of durations.
+var timeUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for _, u := range durationUnits {
+		m[u] = true
+	}
+	return m
+}()
 
 // measuredIn: with a unit, x's measured noun is a content noun of y's
 // clause, or the verb or predicate of y's clause is x's noun

@@ -563,6 +563,22 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 				unit = u
 				continue
 			}
+			if u, ok := durationUnits[lw]; ok && unit == "" && j == qe && qs >= 2 && toks[qs-1].low == "von" &&
+				an.role[qs-2] == rNoun && !an.masked[qs-2] && !timeNouns[toks[qs-2].low] && toks[qs-2].low != "alter" {
+				// "eine Laufzeit von 24 Monaten": the duration is the size
+				// of the noun before "von" (an age is none: "im Alter von").
+				unit = u
+				j = len(toks)
+				continue
+			}
+			if u, ok := durationUnits[lw]; ok && unit == "" && j == qe && qs >= 1 && an.pred[qs-1] != "" && !an.masked[qs-1] {
+				// "läuft 30 Monate", "dauerte drei Stunden": a bare
+				// duration right after the verb measures what the verb
+				// says; keyed as the verb.
+				unit, head, key = u, toks[qs-1].text, "v:"+an.pred[qs-1]
+				j = len(toks)
+				continue
+			}
 			if lw == "tagen" && j == qe && qs > 0 && toks[qs-1].low == "an" {
 				// "an 14 Tagen überschritten": on how many days it
 				// happened is a count of days, not a time (a qualifier,

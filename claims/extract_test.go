@@ -59,6 +59,9 @@ func TestExtractRules(t *testing.T) {
 		{"a demand is no retraction", "Die Stadt müsse die Kürzungen zurücknehmen, sagte die Sprecherin.", nil},
 		{"durations are not claims", "Die Verbindungen waren seit mehr als 30 Jahren unterbrochen.", nil},
 		{"a count of days", "Der Grenzwert wurde an 14 Tagen überschritten.", &want{pick: "14", key: nounKey("Tagen")}},
+		{"a duration as the size of a noun", "Der Vertrag hat eine Laufzeit von 24 Monaten.", &want{pick: "24", key: nounKey("Laufzeit"), unit: "Monate"}},
+		{"a duration of the verb", "Der Vertrag läuft 30 Monate.", &want{pick: "30", unit: "Monate"}},
+		{"an age is no duration claim", "Der Mann starb im Alter von 54 Jahren.", nil},
 		{"ages are not claims", "Die Opfer sind zwischen 19 und 27 Jahre alt.", nil},
 		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
 	}
