@@ -188,6 +188,9 @@ func differentMeasure(a, b *Claim) string {
 		!durationOf(a, b) && !durationOf(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
 		!synonymHeads(a.Head, b.Head):
 		return "thing"
+	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
+		// days on which it rained are not days the limit was exceeded
+		return "event"
 	case a.Change != 0 && b.Change == 0 || a.Change == 0 && b.Change != 0:
 		return "change"
 	case a.base != "" && b.base != "" && a.base != b.base:
@@ -371,6 +374,11 @@ func sameModifiers(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// commonPredicate: the two clauses share a content verb.
+func commonPredicate(a, b []string) bool {
+	return len(a) > 0 && len(b) > 0 && predicatesAgree(a, b)
 }
 
 // predicatesAgree: when both clauses have content verbs, one must be

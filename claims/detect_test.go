@@ -153,3 +153,17 @@ func TestCachedClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsOfDays checks that days are compared only for what happened
+// on them, and that a compound names the same days in one word.
+func TestCountsOfDays(t *testing.T) {
+	old := dated("old", "2026-07-02", "Der Grenzwert wurde in Stuttgart im ersten Halbjahr an 14 Tagen überschritten.")
+	rain := dated("rain", "2026-07-03", "In Stuttgart regnete es im ersten Halbjahr an 40 Tagen.")
+	if got := Detect([]articles.Article{rain}, []articles.Article{old}); len(got) != 0 {
+		t.Errorf("rainy days against days over the limit: got %+v, want nothing", got)
+	}
+	more := dated("more", "2026-07-03", "Die Zahl der Überschreitungstage in Stuttgart kletterte im ersten Halbjahr auf 23.")
+	if got := Detect([]articles.Article{more}, []articles.Article{old}); len(got) != 1 || got[0].Kind != KindConflict {
+		t.Errorf("Überschreitungstage against days over the limit: got %+v, want one conflict", got)
+	}
+}

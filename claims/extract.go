@@ -76,6 +76,7 @@ type Claim struct {
 
 	possible    bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	provisional bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
+	days        bool     // a count of days on which something happened: "an 14 Tagen überschritten"
 	past        bool     // a report of what happened (perfect, past tense, a past date)
 	base        string   // what a change is measured against: "vormonat", "vorjahr"
 	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
@@ -526,6 +527,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	head, key := "", ""
 	part, inc := false, false
 	headAt := -1
+	days := false // "an 14 Tagen"
 	for ; j < len(toks) && j < qe+7; j++ {
 		t := toks[j]
 		lw := t.low
@@ -583,7 +585,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 				// "an 14 Tagen überschritten": on how many days it
 				// happened is a count of days, not a time (a qualifier,
 				// "an rund 14 Tagen", is part of the figure).
-				head, headAt = t.text, j
+				head, headAt, days = t.text, j, true
 				j = len(toks)
 				continue
 			}
@@ -633,6 +635,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c := base(qs)
 	c.HasQuantity, c.Quantity, c.Unit = true, q, unit
 	c.Head, c.Key, c.Part, c.Increment = head, key, part || an.partOfClause(qs), inc || an.incrementIn(qs)
+	c.days = days
 	if headAt >= 0 {
 		mods = an.modifiersBefore(headAt, mods)
 	}

@@ -229,6 +229,12 @@ func (an *analysis) classify() {
 			continue
 		}
 		j := i + 1
+		if an.toks[j].upper && timeNouns[an.toks[j].low] && an.role[i] == rPred {
+			// "im ersten Halbjahr", "im vergangenen Jahr": part of a time,
+			// no verb of the clause
+			an.role[i] = rFunc
+			continue
+		}
 		if !(an.toks[j].upper && !an.toks[j].punct && (an.role[j] == rNoun || an.role[j] == rName) || an.role[j] == rAdj) {
 			continue
 		}

@@ -44,6 +44,15 @@ func claimTerms(c *Claim, out []string) []string {
 		out = append(out, s)
 	}
 	add(c.Key)
+	if c.Head != "" {
+		// The parts of a compound find what says it in words: "Steuereinnahmen"
+		// finds "nahm weniger Steuern ein", "Asylerstanträge" "Erstanträge".
+		for _, p := range germanData().SplitCompound(strings.ToLower(c.Head)) {
+			if len(p) >= 4 {
+				add(stem(p))
+			}
+		}
+	}
 	for _, n := range c.nouns {
 		add(n)
 	}
