@@ -365,7 +365,8 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 			p := low(i - 1)
 			y := refDay.Year()
 			switch {
-			case lw == "vorjahr" || lastWord(p, "vergangenen", "letzten", "vorigen", "vergangenes", "letztes", "voriges"):
+			case lw == "vorjahr" || lastWord(p, "vergangenen", "letzten", "vorigen", "vergangenes", "letztes", "voriges", "vergangene", "letzte", "vorige"):
+				// "das vergangene Jahr" (weak ending after the article) too
 				f, to := yearWindow(y - 1)
 				rel(weekStart(toks, i), i, f, to)
 				continue
@@ -373,7 +374,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 				f, to := yearWindow(y)
 				rel(weekStart(toks, i), i, f, to)
 				continue
-			case lastWord(p, "kommenden", "nächsten", "kommendes", "nächstes"):
+			case lastWord(p, "kommenden", "nächsten", "kommendes", "nächstes", "kommende", "nächste"):
 				f, to := yearWindow(y + 1)
 				rel(weekStart(toks, i), i, f, to)
 				continue
@@ -415,7 +416,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 			p := low(i - 1)
 			first := day(refDay.Year(), refDay.Month(), 1)
 			switch {
-			case lw == "vormonat" || lastWord(p, "vergangenen", "letzten", "vorigen"):
+			case lw == "vormonat" || lastWord(p, "vergangenen", "letzten", "vorigen", "vergangene", "letzte", "vorige"):
 				f := first.AddDate(0, -1, 0)
 				rel(weekStart(toks, i), i, f, endOfMonth(f))
 				continue

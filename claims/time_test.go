@@ -41,6 +41,8 @@ func TestSentenceWindow(t *testing.T) {
 		{"Seit 2022 kamen sie.", mon, "2022-01-01/2024-11-18", "explicit"},
 		{"Im vergangenen Jahr kamen sie.", mon, "2023", "relative"},
 		{"In diesem Jahr kamen sie.", mon, "2024", "relative"},
+		{"Die Firma hat das vergangene Jahr mit Verlust abgeschlossen.", mon, "2023", "relative"},
+		{"Der vergangene Monat war kalt.", mon, "2024-10", "relative"},
 		{"Zu Beginn des Jahres waren es mehr.", mon, "2024-01/2024-03", "relative"},
 		{"Ende April bestätigte die Firma.", mon, "2024-04-21/2024-04-30", "relative"},
 		{"Im Dezember kamen sie.", mon, "2023-12", "relative"},
