@@ -852,6 +852,9 @@ func (an *analysis) nounBefore(qs int) int {
 			}
 		}
 	}
+	if k := an.estimatedObject(start, qs); k >= 0 {
+		return k
+	}
 	// The subject or object of the clause, not a noun in a prepositional
 	// phrase or a genitive attribute: "Die Wahlbeteiligung bei der
 	// Oberbürgermeisterwahl lag bei 63,1 Prozent", "die Kampftruppen des
@@ -881,6 +884,60 @@ func (an *analysis) nounBefore(qs int) int {
 		return k
 	}
 	return -1
+}
+
+// estimatedObject reads "Den Sachschaden beziffert die Polizei auf
+// 500.000 Euro", "Die Brandfläche beziffert der Verband auf 400 Hektar":
+// with a verb of estimating and "auf" before the figure, the noun before
+// the verb is what is estimated when it is accusative ("den", "einen") or
+// the noun after the verb is a nominative masculine subject ("der", "ein").
+// It returns -1 otherwise, leaving the ordinary reading.
+func (an *analysis) estimatedObject(start, qs int) int {
+	toks := an.toks
+	if qs < 3 || toks[qs-1].low != "auf" {
+		return -1
+	}
+	v := -1
+	for k := start + 1; k < qs-1; k++ {
+		if !toks[k].upper && estimateVerb(foldUmlauts(toks[k].low)) {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return -1
+	}
+	head := func(from, to int, sayer bool) (int, string) {
+		det := ""
+		for k := from; k < to; k++ {
+			if determiners[toks[k].low] && det == "" {
+				det = toks[k].low
+			}
+			if an.role[k] == rNoun && (sayer || !an.masked[k]) && !an.governed(k) && !an.genitiveAttribute(k) {
+				return k, det
+			}
+		}
+		return -1, ""
+	}
+	n1, d1 := head(start, v, false)
+	n2, d2 := head(v+1, qs-1, true) // the subject may be read as the source already
+	if n1 < 0 || n2 < 0 {
+		return -1
+	}
+	if d1 == "den" || d1 == "einen" || d2 == "der" || d2 == "ein" {
+		return n1
+	}
+	return -1
+}
+
+// estimateVerb: "beziffert", "schätzte", "veranschlagt", "taxiert" (folded).
+func estimateVerb(f string) bool {
+	for _, p := range []string{"beziffer", "schatz", "veranschlag", "taxier"} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // measureNouns name the size of what stands before them: "ein Haushalt
@@ -1612,8 +1669,8 @@ func dropComparisonTimes(toks []token, ms []timeMention) []timeMention {
 // that follows a noun: "die Bettenauslastung der Dresdner Hotels".
 func (an *analysis) genitiveAttribute(k int) bool {
 	j := k - 1
-	for j >= 0 && (an.role[j] == rAdj || an.role[j] == rName && an.place[j]) {
-		j--
+	for j >= 0 && (an.role[j] == rAdj || an.role[j] == rName && an.place[j] || adverbs[an.toks[j].low] && j < k-1) {
+		j-- // (an adverb in the phrase: "des inzwischen gelöschten Feuers")
 	}
 	return j > 0 && j < k && (an.toks[j].low == "des" || an.toks[j].low == "der") && an.role[j-1] == rNoun
 }

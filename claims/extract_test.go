@@ -62,6 +62,8 @@ func TestExtractRules(t *testing.T) {
 		{"a duration as the size of a noun", "Der Vertrag hat eine Laufzeit von 24 Monaten.", &want{pick: "24", key: nounKey("Laufzeit"), unit: "Monate"}},
 		{"a duration of the verb", "Der Vertrag läuft 30 Monate.", &want{pick: "30", unit: "Monate"}},
 		{"an age is no duration claim", "Der Mann starb im Alter von 54 Jahren.", nil},
+		{"the estimated object before the verb", "Den Sachschaden beziffert die Polizei auf 500.000 Euro.", &want{pick: "500.000", key: nounKey("Sachschaden"), unit: "€"}},
+		{"the estimated object after a genitive", "Die Brandfläche des inzwischen gelöschten Feuers beziffert der Verband auf 400 Hektar.", &want{pick: "400", key: nounKey("Brandfläche")}},
 		{"ages are not claims", "Die Opfer sind zwischen 19 und 27 Jahre alt.", nil},
 		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
 	}

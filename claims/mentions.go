@@ -321,9 +321,12 @@ func (an *analysis) maskAttribution() {
 				an.maskNPForward(i + 1)
 			case passive && strings.HasPrefix(lw, "ge"):
 				// "Der Schaden wird auf 2,5 Millionen geschätzt": nobody is named
-			case subject && i+2 < len(toks) && toks[i+1].low == "der" && toks[i+2].upper && an.clause[i+2] == an.clause[i]:
-				// "Die Brandfläche beziffert der Verband auf 400 Hektar":
-				// the masculine nominative after the verb is the source.
+			case subject && i+2 < len(toks) && (toks[i+1].low == "der" || toks[start].low == "den" || toks[start].low == "einen") &&
+				determiners[toks[i+1].low] && toks[i+2].upper && an.clause[i+2] == an.clause[i]:
+				// "Die Brandfläche beziffert der Verband auf 400 Hektar",
+				// "Den Schaden beziffert die Polizei auf …": the masculine
+				// nominative after the verb, or the noun after the verb when
+				// an accusative opens the clause, is the source.
 				an.maskNPForward(i + 1)
 			case subject && !(i > 0 && toks[i-1].text == ","):
 				// "Die Polizei teilte mit", "Die Veranstalter sprachen von …":
