@@ -380,7 +380,8 @@ func isWordByte(c byte) bool {
 // numberMorphemes start or make up number words, vague plurals and "kein".
 var numberMorphemes = []string{"kein", "tausend", "hundert", "dutzend", "million", "milliard", "zehn", "zwölf",
 	"zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig", "zwei", "drei", "vier",
-	"fünf", "sechs", "sieben", "acht", "neun", "elf", "ein", "halbe", "anderthalb", "eineinhalb", "zehntausend"}
+	"fünf", "sechs", "sieben", "acht", "neun", "elf", "ein", "halbe", "anderthalb", "eineinhalb", "zehntausend",
+	"hälfte", "dritt", "siebt"}
 
 // morphemesByLetter groups numberMorphemes by first letter. Every morpheme
 // starts with an ASCII letter, whose only case fold is its capital, so a
@@ -683,6 +684,9 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 			return Quantity{Low: 2 * unit, High: 10*unit - 1, Point: 2 * unit, Vague: true, Text: s[start:b], Start: start, End: b}, true
 		}
 	}
+	if q, ok := fraction(s, a, b, lw); ok {
+		return q, true
+	}
 	if unicode.IsUpper(firstRune(w)) && !sentenceInitial(s, a) {
 		return Quantity{}, false // "Kanal Eins" is a name
 	}
@@ -699,6 +703,9 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 			return Quantity{}, false
 		}
 		v = float64(n)
+	}
+	if nw, _ := nextWord(s, end); fractionNouns[strings.ToLower(nw)] != 0 {
+		return Quantity{}, false // "zwei Drittel": read with the fraction
 	}
 	scaled := false
 	if m := scaleAfter(s[end:]); m != nil {
@@ -740,6 +747,79 @@ func numberBefore(s string, at int) bool {
 	pw, _ := prevWord(s, at)
 	_, ok := parseNumberWord(strings.ToLower(pw))
 	return ok || strings.EqualFold(pw, "halbe") || strings.EqualFold(pw, "anderthalb")
+}
+
+// fractionNouns are the denominators of fractions written as words.
+var fractionNouns = map[string]float64{"hälfte": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6,
+	"achtel": 8, "zehntel": 10}
+
+// ordinalShares are the ordinals of "jeder Fünfte": one in n.
+var ordinalShares = map[string]float64{"zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6,
+	"siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10, "zwanzigste": 20, "hundertste": 100}
+
+// fractionWidth is how loosely a fraction in words is meant: "die Hälfte"
+// of a count is rarely exactly half.
+const fractionWidth = 0.10
+
+// fraction reads shares in words as percentages: "die Hälfte", "zwei
+// Drittel", "ein Viertel", "jeder Fünfte", "jede zehnte", with a qualifier
+// before them ("knapp die Hälfte", "mehr als ein Drittel").
+func fraction(s string, a, b int, lw string) (Quantity, bool) {
+	var v float64
+	start := a
+	pw, at := prevWord(s, a)
+	plw := strings.ToLower(pw)
+	if d := fractionNouns[lw]; d != 0 {
+		n := 0
+		switch {
+		case lw == "hälfte" && (plw == "die" || plw == "der"), lw != "hälfte" && (plw == "ein" || plw == "einem"):
+			n = 1 // (not "das Viertel", a part of town)
+		default:
+			if k, ok := parseNumberWord(plw); ok && k >= 2 && float64(k) < d && lw != "hälfte" {
+				n = k
+			}
+		}
+		if n == 0 {
+			return Quantity{}, false
+		}
+		v, start = 100*float64(n)/d, at
+	} else {
+		base := strings.TrimSuffix(strings.TrimSuffix(lw, "n"), "r")
+		d := ordinalShares[base]
+		switch plw {
+		case "jeder", "jede", "jedes", "jeden", "jedem":
+		default:
+			d = 0
+		}
+		if d == 0 {
+			return Quantity{}, false
+		}
+		v, start = 100/d, at
+	}
+	q := Quantity{Low: v, High: v, Point: v, Percent: true, Start: start, End: b}
+	applyQualifier(s, &q)
+	if q.Qualifier == "" {
+		q.Low, q.High = v*(1-fractionWidth), v*(1+fractionWidth)
+	}
+	q.Text = s[q.Start:q.End]
+	return q, true
+}
+
+// nextWord returns the word after s[at:] begins (after spaces) and its offset.
+func nextWord(s string, at int) (string, int) {
+	i := at
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	return s[i:j], i
 }
 
 // prevWord returns the word before s[at] and its offset.
