@@ -298,9 +298,26 @@ func durationOf(x, y *Claim) bool {
 	if len(parts) < 2 || !spanNouns[parts[len(parts)-1]] {
 		return false
 	}
-	sk := skeleton(stem(strings.Join(parts[:len(parts)-1], "")))
-	return len(p) >= 2 && sk == p || len(p) >= 5 && strings.HasPrefix(sk, p)
+	first := stem(strings.Join(parts[:len(parts)-1], ""))
+	// (the verb key may have lost a stem's last consonant with its ending:
+	// "warten" is keyed "wr", "Wartezeit" begins "wrt")
+	if sk := skeleton(first); len(p) >= 2 && strings.HasPrefix(sk, p) && len(sk) <= len(p)+1 || len(p) >= 5 && strings.HasPrefix(sk, p) {
+		return true
+	}
+	if p == durationVerb {
+		// "Der Bau dauert drei Jahre" and "Die Bauzeit beträgt fünf Jahre"
+		for _, n := range y.nouns {
+			if n == first {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// durationVerb is the key of "dauern", the verb that says how long what
+// its subject names lasts.
+var durationVerb = verbKey("dauert")
 
 // spanNouns end a compound that names how long something lasts.
 var spanNouns = set("zeit dauer frist")

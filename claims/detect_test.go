@@ -167,3 +167,23 @@ func TestCountsOfDays(t *testing.T) {
 		t.Errorf("Überschreitungstage against days over the limit: got %+v, want one conflict", got)
 	}
 }
+
+// TestDurations checks that a span noun and its verb measure one span.
+func TestDurations(t *testing.T) {
+	for _, tt := range []struct{ old, new string }{
+		{"Die Wartezeit auf einen Termin beim Facharzt beträgt in Thüringen derzeit drei Wochen.", "In Thüringen warten Patienten derzeit fünf Wochen auf einen Termin beim Facharzt."},
+		{"Der Bau der Brücke in Dresden dauert drei Jahre.", "Die Bauzeit der Brücke in Dresden beträgt fünf Jahre."},
+		{"Der Tarifvertrag für den Nahverkehr hat eine Laufzeit von 24 Monaten.", "Der Tarifvertrag für den Nahverkehr läuft 30 Monate."},
+	} {
+		old := dated("old", "2026-05-04", tt.old)
+		nw := dated("new", "2026-05-05", tt.new)
+		if got := Detect([]articles.Article{nw}, []articles.Article{old}); len(got) != 1 || got[0].Kind != KindConflict {
+			t.Errorf("%q against %q: got %+v, want one conflict", tt.new, tt.old, got)
+		}
+	}
+	old := dated("old", "2026-05-04", "Der Tarifvertrag für den Nahverkehr hat eine Laufzeit von 24 Monaten.")
+	nw := dated("new", "2026-05-05", "Die Verhandlungen über den Tarifvertrag für den Nahverkehr dauerten 30 Stunden.")
+	if got := Detect([]articles.Article{nw}, []articles.Article{old}); len(got) != 0 {
+		t.Errorf("negotiating hours against a contract term: got %+v, want nothing", got)
+	}
+}

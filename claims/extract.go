@@ -573,13 +573,21 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 				j = len(toks)
 				continue
 			}
-			if u, ok := durationUnits[lw]; ok && unit == "" && j == qe && qs >= 1 && an.pred[qs-1] != "" && !an.masked[qs-1] {
-				// "läuft 30 Monate", "dauerte drei Stunden": a bare
-				// duration right after the verb measures what the verb
-				// says; keyed as the verb.
-				unit, head, key = u, toks[qs-1].text, "v:"+an.pred[qs-1]
-				j = len(toks)
-				continue
+			if u, ok := durationUnits[lw]; ok && unit == "" && j == qe {
+				if v := an.verbBeforeDuration(qs); v >= 0 {
+					// "läuft 30 Monate", "warten Patienten derzeit fünf
+					// Wochen": a bare duration after the verb measures what
+					// the verb says; keyed as the verb.
+					unit, head, key = u, toks[v].text, "v:"+an.pred[v]
+					j = len(toks)
+					continue
+				}
+				if bi := an.nounBefore(qs); bi >= 0 && spanNoun(toks[bi].low) {
+					// "Die Wartezeit beträgt drei Wochen"
+					unit, head, headAt = u, toks[bi].text, bi
+					j = len(toks)
+					continue
+				}
 			}
 			if lw == "tagen" && j == qe && qs > 0 && toks[qs-1].low == "an" {
 				// "an 14 Tagen überschritten": on how many days it
@@ -884,6 +892,35 @@ func (an *analysis) nounBefore(qs int) int {
 		return k
 	}
 	return -1
+}
+
+// verbBeforeDuration is the content verb a bare duration at qs follows,
+// over its subject and adverbs ("dauerte drei Stunden", "warten Patienten
+// derzeit fünf Wochen"), or -1: after a preposition ("seit 30 Jahren") or
+// an auxiliary ("sind 19 Jahre alt") a duration is no claim.
+func (an *analysis) verbBeforeDuration(qs int) int {
+	for k := qs - 1; k >= 0 && k >= qs-4 && an.clause[k] == an.clause[qs]; k-- {
+		t := an.toks[k]
+		switch {
+		case an.pred[k] != "" && !an.masked[k]:
+			return k
+		case adverbs[t.low] && !prepositions[t.low], an.role[k] == rNoun && !an.masked[k], an.role[k] == rName:
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// spanNoun names how long something lasts: "Dauer", "Wartezeit",
+// "Laufzeit", "Frist".
+func spanNoun(lw string) bool {
+	for _, e := range []string{"dauer", "zeit", "frist"} {
+		if strings.HasSuffix(lw, e) || strings.HasSuffix(lw, e+"en") {
+			return true
+		}
+	}
+	return false
 }
 
 // estimatedObject reads "Den Sachschaden beziffert die Polizei auf

@@ -61,6 +61,8 @@ func TestExtractRules(t *testing.T) {
 		{"a count of days", "Der Grenzwert wurde an 14 Tagen überschritten.", &want{pick: "14", key: nounKey("Tagen")}},
 		{"a duration as the size of a noun", "Der Vertrag hat eine Laufzeit von 24 Monaten.", &want{pick: "24", key: nounKey("Laufzeit"), unit: "Monate"}},
 		{"a duration of the verb", "Der Vertrag läuft 30 Monate.", &want{pick: "30", unit: "Monate"}},
+		{"a span noun with a light verb", "Die Wartezeit beträgt derzeit drei Wochen.", &want{pick: "3", key: nounKey("Wartezeit"), unit: "Wochen"}},
+		{"a duration after verb and subject", "In Thüringen warten Patienten derzeit fünf Wochen auf einen Termin.", &want{pick: "5", unit: "Wochen"}},
 		{"an age is no duration claim", "Der Mann starb im Alter von 54 Jahren.", nil},
 		{"the estimated object before the verb", "Den Sachschaden beziffert die Polizei auf 500.000 Euro.", &want{pick: "500.000", key: nounKey("Sachschaden"), unit: "€"}},
 		{"the estimated object after a genitive", "Die Brandfläche des inzwischen gelöschten Feuers beziffert der Verband auf 400 Hektar.", &want{pick: "400", key: nounKey("Brandfläche")}},

@@ -245,7 +245,9 @@ func (an *analysis) classify() {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
 				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
-				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low])) {
+				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low] && !(an.role[i-1] == rNoun && (i == 2 || an.toks[i-3].punct)))) {
+				// (after "In Thüringen" a word in -en is the verb: "In
+				// Thüringen warten Patienten")
 				continue
 			}
 		}
