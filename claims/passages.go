@@ -124,6 +124,16 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 	px.touched = px.touched[:0]
 	var terms []string
 	terms = claimTerms(c, terms)
+	if c.Head != "" {
+		// An earlier passage may say the measure in other words
+		// ("Teuerung" for "Inflation") and share no other index word.
+		n := len(terms)
+		for _, k := range synonymKeys(c.Head, nil) {
+			if !containsString(terms[:n], k) && !containsString(terms[n:], k) {
+				terms = append(terms, k)
+			}
+		}
+	}
 	N := float64(len(px.passages))
 	for _, t := range terms {
 		post := px.postings[t]
@@ -158,4 +168,13 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 		out = append(out, px.passages[n].claims...)
 	}
 	return out
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

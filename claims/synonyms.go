@@ -1,9 +1,11 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/claimbot/claimbot/german"
 )
@@ -19,8 +21,18 @@ import (
 // is narrow: "Umsatz" has three and names "Erlös"; "Gewinn" has two dozen
 // and names nobody.
 
-// germanData is the language data the synonyms come from.
-var germanData = german.Default
+// lexicon is the language data head matching reads: OpenThesaurus synonyms
+// and the dictionary's compound split. *german.Data is one; tests give a
+// small fake, and without installed data both answer nothing, so every
+// rule falls back to exact heads.
+type lexicon interface {
+	Synonyms(w string) []string
+	SplitCompound(w string) []string
+}
+
+// germanData is the language data the synonyms come from: the process's
+// german.Default, which reads its files once, on first use.
+var germanData = func() lexicon { return german.Default() }
 
 // maxSynonyms is how many synonyms a word may have for its synonyms to
 // count.
@@ -137,4 +149,32 @@ func synonymHeads(a, b string) bool {
 		return false
 	}
 	return synonymNouns(strings.Join(pa[:len(pa)-1], ""), strings.Join(pb[:len(pb)-1], ""))
+}
+
+// synonymKeys are the keys of a measured noun's synonyms, from an entry
+// with few synonyms as synonymNouns counts them: the candidate search
+// looks for "Teuerung" when the new sentence says "Inflation". Phrases
+// ("Pressure-Group", "zu Tode kommen") are no measured noun.
+func synonymKeys(head string, out []string) []string {
+	for _, e := range synonymsOf(head) {
+		if len(e.syns) > maxSynonyms {
+			continue
+		}
+		words := make([]string, 0, len(e.syns))
+		for s := range e.syns {
+			if !strings.ContainsAny(s, " -") {
+				words = append(words, s)
+			}
+		}
+		// sorted, so that the search adds its scores in one order
+		sort.Strings(words)
+		for _, w := range words {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			if k := nounKey(string(r)); k != "" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }

@@ -8,10 +8,10 @@ import (
 )
 
 // withGermanData runs f with d as the thesaurus, on an empty cache.
-func withGermanData(t *testing.T, d *german.Data, f func()) {
+func withGermanData(t *testing.T, d lexicon, f func()) {
 	t.Helper()
 	save := germanData
-	germanData = func() *german.Data { return d }
+	germanData = func() lexicon { return d }
 	synCache.Clear()
 	defer func() {
 		germanData = save

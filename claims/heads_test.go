@@ -1,0 +1,80 @@
+package claims
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// fakeLexicon is a thesaurus and compound splitter of a few words, so the
+// head rules are tested without the installed language data.
+type fakeLexicon struct {
+	syns   map[string][]string // lower case word → synonyms
+	splits map[string][]string // lower case compound → parts
+}
+
+func (f fakeLexicon) Synonyms(w string) []string { return f.syns[w] }
+
+func (f fakeLexicon) SplitCompound(w string) []string {
+	if p, ok := f.splits[w]; ok {
+		return p
+	}
+	return []string{w}
+}
+
+var testLexicon = fakeLexicon{
+	syns: map[string][]string{
+		"umsatz":      {"Erlös", "Einnahme"},
+		"erlös":       {"Umsatz", "Einnahme", "Gewinn"},
+		"firma":       {"Unternehmen", "Betrieb"},
+		"unternehmen": {"Firma", "Betrieb"},
+		"teuerung":    {"Inflation", "Preissteigerung"},
+		"inflation":   {"Teuerung", "Preissteigerung"},
+		// a broad entry: its synonyms do not count from its side
+		"gewinn": strings.Fields("Erlös Ertrag Profit Plus Nutzen Vorteil Ausbeute Rendite Treffer Preis"),
+	},
+	splits: map[string][]string{
+		"firmeninsolvenzen":       {"firmen", "insolvenzen"},
+		"unternehmensinsolvenzen": {"unternehmens", "insolvenzen"},
+		"verbraucherinsolvenzen":  {"verbraucher", "insolvenzen"},
+	},
+}
+
+func TestSynonymHeadsFake(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"Umsatz", "Erlöse", true},                                   // listed, plural on one side
+		{"Erlöse", "Umsatz", true},                                   // either order
+		{"Inflation", "Teuerung", true},                              // both list each other
+		{"Gewinn", "Umsatz", false},                                  // not listed
+		{"Gewinn", "Erlöse", true},                                   // "Erlös" names "Gewinn" from its narrow side
+		{"Umsatz", "Umsatz", false},                                  // the same word is no synonym (keys match instead)
+		{"Firmeninsolvenzen", "Unternehmensinsolvenzen", true},       // one head, synonym first parts
+		{"Verbraucherinsolvenzen", "Unternehmensinsolvenzen", false}, // one head, another whole
+		{"", "Umsatz", false},
+		{"Wetter", "Klima", false}, // unknown words
+	}
+	withGermanData(t, testLexicon, func() {
+		for _, c := range cases {
+			if got := synonymHeads(c.a, c.b); got != c.want {
+				t.Errorf("synonymHeads(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+			}
+		}
+	})
+}
+
+func TestSynonymKeysFake(t *testing.T) {
+	withGermanData(t, testLexicon, func() {
+		got := synonymKeys("Inflation", nil)
+		for _, w := range []string{"Teuerung", "Preissteigerung"} {
+			if !slices.Contains(got, nounKey(w)) {
+				t.Errorf("synonymKeys(Inflation) = %v, lacks the key of %s", got, w)
+			}
+		}
+		if got := synonymKeys("Gewinn", nil); len(got) != 0 {
+			t.Errorf("a broad entry expands the search: %v", got)
+		}
+	})
+}
