@@ -693,6 +693,11 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	if k, sign := changeNounKey(foldUmlauts(strings.ToLower(head))); sign != 0 && c.Change == 0 && !c.Changing && !part {
 		// "eine Lohnerhöhung von 5,1 Prozent" is "5,1 Prozent mehr Lohn".
 		c.Key, c.Change = k, sign
+	} else if k, sign := changeSynonymKey(head); sign != 0 && c.Change == 0 && !c.Changing && !part {
+		// "Die Inflation lag bei 2,4 Prozent" is what "die Preise
+		// stiegen um 2,4 Prozent" says: a thesaurus synonym is a change
+		// noun ("Preissteigerung").
+		c.Key, c.Change = k, sign
 	}
 	c.base = an.comparisonBase(qs)
 	c.dirs = an.directions(qs)
@@ -1668,6 +1673,11 @@ func changeNounKey(head string) (string, int) {
 	for _, cn := range changeNouns {
 		for _, suf := range []string{cn.suffix, cn.suffix + "e", cn.suffix + "es", cn.suffix + "en", cn.suffix + "s"} {
 			if p, ok := strings.CutSuffix(head, suf); ok && len(p) >= 3 {
+				if parts := germanData().SplitCompound(head); len(parts) >= 2 && strings.Join(parts[:len(parts)-1], "") == p {
+					// the dictionary knows the first part as it is: the
+					// "s" of "Preissteigerung" is the noun's own
+					return nounKey(p), cn.sign
+				}
 				if len(p) > 4 && strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") {
 					p = p[:len(p)-1] // the linking s: "Umsatzsteigerung"
 				}

@@ -37,6 +37,8 @@ var testLexicon = fakeLexicon{
 		"firmeninsolvenzen":       {"firmen", "insolvenzen"},
 		"unternehmensinsolvenzen": {"unternehmens", "insolvenzen"},
 		"verbraucherinsolvenzen":  {"verbraucher", "insolvenzen"},
+		"preissteigerung":         {"preis", "steigerung"},
+		"inflationsrate":          {"inflation", "rate"},
 	},
 }
 
@@ -75,6 +77,29 @@ func TestSynonymKeysFake(t *testing.T) {
 		}
 		if got := synonymKeys("Gewinn", nil); len(got) != 0 {
 			t.Errorf("a broad entry expands the search: %v", got)
+		}
+	})
+}
+
+func TestChangeSynonymKeyFake(t *testing.T) {
+	cases := []struct {
+		head string
+		key  string
+		sign int
+	}{
+		{"Inflation", "preis", 1},      // "Preissteigerung": the first part as the dictionary has it
+		{"Inflationsrate", "preis", 1}, // by the compound's first part
+		{"Teuerung", "preis", 1},       // either side of the pair
+		{"Schwankung", "", 0},          // changes of two things say nothing
+		{"Gewinn", "", 0},              // a broad entry
+		{"Umsatz", "", 0},
+	}
+	withGermanData(t, testLexicon, func() {
+		for _, c := range cases {
+			k, sign := changeSynonymKey(c.head)
+			if k != c.key || sign != c.sign {
+				t.Errorf("changeSynonymKey(%q) = %q, %d; want %q, %d", c.head, k, sign, c.key, c.sign)
+			}
 		}
 	})
 }

@@ -178,3 +178,41 @@ func synonymKeys(head string, out []string) []string {
 	}
 	return out
 }
+
+// changeSynonymKey reads a measured noun that is not itself a change
+// compound through its synonyms: when those of few synonyms that are
+// change compounds all name one thing and one direction ("Inflation":
+// "Preissteigerung", "Preisanstieg"), the noun measures that change. A
+// compound of two parts is read by its first part too: a rate of
+// inflation ("Inflationsrate") is a percentage as the inflation is.
+func changeSynonymKey(head string) (string, int) {
+	if head == "" {
+		return "", 0
+	}
+	words := []string{head}
+	if parts := germanData().SplitCompound(strings.ToLower(head)); len(parts) == 2 {
+		words = append(words, parts[0])
+	}
+	key, sign := "", 0
+	for _, w := range words {
+		for _, e := range synonymsOf(w) {
+			if len(e.syns) > maxSynonyms {
+				continue
+			}
+			for s := range e.syns {
+				k, sg := changeNounKey(foldUmlauts(s))
+				if sg == 0 || k == "" {
+					continue
+				}
+				if key != "" && (k != key || sg != sign) {
+					return "", 0 // synonyms that disagree say nothing
+				}
+				key, sign = k, sg
+			}
+		}
+		if sign != 0 {
+			return key, sign
+		}
+	}
+	return "", 0
+}

@@ -218,6 +218,11 @@ func stemLower(w, lw string) string {
 	w = foldUmlauts(w)
 	for _, suf := range []string{"ern", "en", "er", "es", "em", "e", "n", "s"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			if suf == "s" && strings.HasSuffix(w, "eis") {
+				// the "s" of "Preis", "Kreis", "Beweis" is the noun's
+				// own: a genitive "s" after "ei" is rare ("des Breis")
+				return w
+			}
 			return w[:len(w)-len(suf)]
 		}
 	}
