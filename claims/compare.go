@@ -186,7 +186,7 @@ func differentMeasure(a, b *Claim) string {
 	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)) &&
 		!splitAcross(a, b) && !splitAcross(b, a) && !compoundAcross(a, b) && !compoundAcross(b, a) &&
 		!durationOf(a, b) && !durationOf(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
-		!synonymHeads(a.Head, b.Head):
+		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a):
 		return "thing"
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
 		// days on which it rained are not days the limit was exceeded
@@ -285,6 +285,26 @@ func compoundAcross(x, y *Claim) bool {
 	}
 	return stem(first) == y.Key && said(last) || stem(last) == y.Key && said(first)
 }
+
+// nominalisedIn: x counts people ("2,9 Millionen Menschen waren
+// arbeitslos") by what its clause says of them, and y counts the noun
+// made of that adjective or participle ("die Zahl der Arbeitslosen"): the
+// noun is the predicate said as a noun.
+func nominalisedIn(x, y *Claim) bool {
+	if x.Key != genericKey || len(y.Key) < 5 || strings.HasPrefix(y.Key, "v:") || equivalenceKey(y.Key) {
+		return false
+	}
+	sk := skeleton(y.Key)
+	for _, p := range x.preds {
+		if p == sk {
+			return true
+		}
+	}
+	return false
+}
+
+// genericKey is the key of a count of people ("Menschen", "Personen").
+const genericKey = "mensch"
 
 // durationOf: a duration noun made of a verb ("eine Laufzeit von 24
 // Monaten", "die Bauzeit") and the same verb with a bare duration ("läuft

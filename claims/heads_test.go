@@ -103,3 +103,23 @@ func TestChangeSynonymKeyFake(t *testing.T) {
 		}
 	})
 }
+
+func TestNominalisedIn(t *testing.T) {
+	people := func(preds ...string) *Claim { return &Claim{Key: genericKey, preds: preds} }
+	cases := []struct {
+		name string
+		x, y *Claim
+		want bool
+	}{
+		{"people said to be jobless, the jobless", people(skeleton("arbeitslos")), &Claim{Key: "arbeitslos"}, true},
+		{"another predicate", people(skeleton("obdachlos")), &Claim{Key: "arbeitslos"}, false},
+		{"not a count of people", &Claim{Key: "stell", preds: []string{skeleton("arbeitslos")}}, &Claim{Key: "arbeitslos"}, false},
+		{"a verb key is no noun", people("rbtsls"), &Claim{Key: "v:rbtsls"}, false},
+		{"a short key", people(skeleton("tot")), &Claim{Key: "tot"}, false},
+	}
+	for _, c := range cases {
+		if got := nominalisedIn(c.x, c.y); got != c.want {
+			t.Errorf("%s: nominalisedIn = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
