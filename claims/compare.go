@@ -186,7 +186,8 @@ func differentMeasure(a, b *Claim) string {
 	case !keysMatch(a.Key, b.Key) && !compoundOf(a.Key, b.Key) && !(a.Unit != "" && unitCompound(a.Key, b.Key)) &&
 		!splitAcross(a, b) && !splitAcross(b, a) && !compoundAcross(a, b) && !compoundAcross(b, a) &&
 		!durationOf(a, b) && !durationOf(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
-		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a):
+		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a) &&
+		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a))):
 		return "thing"
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
 		// days on which it rained are not days the limit was exceeded
@@ -298,6 +299,27 @@ func nominalisedIn(x, y *Claim) bool {
 	for _, p := range x.preds {
 		if p == sk {
 			return true
+		}
+	}
+	return false
+}
+
+// eventVerbOf: y counts the people taking part in an event its clause
+// names by a noun ("Am Streik beteiligten sich 6.000 Beschäftigte"), and
+// x counts people by the verb of that noun ("4.000 Beschäftigte
+// streikten"): the noun and the verb are one word.
+func eventVerbOf(x, y *Claim) bool {
+	if y.Key != genericKey || x.Unit != "" || y.Unit != "" || strings.HasPrefix(x.Key, "v:") {
+		return false
+	}
+	for _, p := range x.preds {
+		if len(p) < 3 {
+			continue
+		}
+		for _, n := range y.nouns {
+			if n != y.Key && n != x.Key && skeleton(n) == p {
+				return true
+			}
 		}
 	}
 	return false

@@ -123,3 +123,27 @@ func TestNominalisedIn(t *testing.T) {
 		}
 	}
 }
+
+func TestEventVerbOf(t *testing.T) {
+	// "Am Streik beteiligten sich 6.000 Beschäftigte": people taking part
+	// in the event the clause names.
+	takingPart := &Claim{Key: genericKey, nouns: []string{"streik", "beschäftigt"}, preds: []string{"btlg"}}
+	cases := []struct {
+		name string
+		x    *Claim
+		want bool
+	}{
+		{"the event's verb", &Claim{Key: "beschäftigt", nouns: []string{"beschäftigt"}, preds: []string{skeleton("streik")}}, true},
+		{"another verb", &Claim{Key: "beschäftigt", preds: []string{skeleton("demonstrier")}}, false},
+		{"a measured amount", &Claim{Key: "lohn", Unit: "EUR", preds: []string{skeleton("streik")}}, false},
+		{"a verb too short to tell", &Claim{Key: "beschäftigt", preds: []string{"st"}}, false},
+	}
+	for _, c := range cases {
+		if got := eventVerbOf(c.x, takingPart); got != c.want {
+			t.Errorf("%s: eventVerbOf = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if eventVerbOf(takingPart, &Claim{Key: "beschäftigt", preds: []string{"strk"}}) {
+		t.Error("the other side must count people taking part")
+	}
+}
