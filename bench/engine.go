@@ -103,6 +103,14 @@ func (b *Bleve) Rank(ctx context.Context, q string, k int) ([]string, error) {
 	return b.passages(ctx, q, index.SearchOptions{Limit: k, NoFragments: true})
 }
 
+// RankLang is Rank for questions in lang ("de", "en"): English ones are
+// translated (index.SearchOptions.Lang).
+func (b *Bleve) RankLang(lang string) func(ctx context.Context, q string, k int) ([]string, error) {
+	return func(ctx context.Context, q string, k int) ([]string, error) {
+		return b.passages(ctx, q, index.SearchOptions{Limit: k, NoFragments: true, Lang: lang})
+	}
+}
+
 func (b *Bleve) passages(ctx context.Context, q string, o index.SearchOptions) ([]string, error) {
 	res, err := b.Index.Search(ctx, q, o)
 	if err != nil {

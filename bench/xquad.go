@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/claimbot/claimbot/articles"
+	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/relevance"
 )
 
@@ -258,6 +259,11 @@ func RunXQuAD(ctx context.Context, cfg XQuADConfig) (*XQuADReport, error) {
 	if cfg.Workers < 1 {
 		cfg.Workers = DefaultQualityWorkers
 	}
+	// English questions are translated once the dictionaries are read;
+	// read them first so that no question is scored half translated.
+	if err := index.PrepareEnglish(true); err != nil {
+		log.Warn("no English–German dictionaries: English questions are matched as typed", "err", err)
+	}
 	rep := &XQuADReport{}
 	type corpus struct {
 		name string
@@ -276,7 +282,10 @@ func RunXQuAD(ctx context.Context, cfg XQuADConfig) (*XQuADReport, error) {
 			log.Info("xquad questions", "engine", e.Name(), "corpus", c.name, "lang", lang.name)
 			search := e.Search
 			if b, ok := e.(*Bleve); ok {
-				search = b.Rank
+				// claimbot is told the question's language, as the bot
+				// tells it an English-locale user's; the peers have no
+				// such option and are the untranslated baseline.
+				search = b.RankLang(lang.name)
 			}
 			s, err := ScoreXQuAD(ctx, lang.qs, search, cfg.Workers)
 			if err != nil {

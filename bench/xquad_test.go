@@ -2,9 +2,12 @@ package bench
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/claimbot/claimbot/german"
+	"github.com/claimbot/claimbot/index"
 	"github.com/claimbot/claimbot/internal/workspace"
 )
 
@@ -26,6 +29,16 @@ func TestXQuADFloors(t *testing.T) {
 		t.Fatalf("loaded %d contexts and %d questions, want 240 and 1190", len(x.Articles), len(x.German))
 	}
 	ctx := context.Background()
+	if err := index.PrepareEnglish(true); err != nil {
+		t.Logf("no English–German dictionaries (%v): English questions are matched as typed", err)
+	}
+	enFloor := 0.81
+	if err := german.Default().Paths().Installed(); err != nil {
+		if os.Getenv("CLAIMBOT_REQUIRE_GERMAN") == "1" {
+			t.Fatalf("CLAIMBOT_REQUIRE_GERMAN=1 but: %v", err)
+		}
+		enFloor = 0.465
+	}
 	b, _, err := BuildBleve(ctx, t.TempDir(), x.Articles)
 	if err != nil {
 		t.Fatal(err)
@@ -38,11 +51,13 @@ func TestXQuADFloors(t *testing.T) {
 	}{
 		// Measured 0.933 (success@1 0.907, recall@10 0.982).
 		{"de", x.German, 0.92},
-		// Measured 0.483 (success@1 0.406, recall@10 0.706): English
-		// words only match names, numbers and loan words.
-		{"en", x.English, 0.465},
+		// Measured 0.827 (success@1 0.765, recall@10 0.945) translated
+		// with the Debian dictionaries; 0.483 matching the English words
+		// as typed (names, numbers, loan words), which is what a machine
+		// without them gets: the floor then is that.
+		{"en", x.English, enFloor},
 	} {
-		s, err := ScoreXQuAD(ctx, tc.qs, b.Rank, 4)
+		s, err := ScoreXQuAD(ctx, tc.qs, b.RankLang(tc.lang), 4)
 		if err != nil {
 			t.Fatal(err)
 		}

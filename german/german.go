@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // EnvData names the environment variable (also a .env key) that moves or
@@ -104,6 +105,7 @@ type Data struct {
 	dictOnce sync.Once
 	dict     map[string][]Translation
 	dictErr  error
+	dictDone atomic.Bool
 }
 
 // New returns the data in the given files; nothing is read yet.

@@ -106,8 +106,18 @@ func (d *Data) loadDict() error {
 			d.dict[key] = ts[:n:n]
 		}
 	})
+	d.dictDone.Store(true)
 	return d.dictErr
 }
+
+// LoadDictionaries reads the dictionaries now (seconds of CPU, once per
+// process) instead of on the first Translate, for a program that would
+// rather pay that at start than in its first English search.
+func (d *Data) LoadDictionaries() error { return d.loadDict() }
+
+// DictionariesLoaded says whether the dictionaries have been read (or
+// found missing), so that Translate would answer without reading them.
+func (d *Data) DictionariesLoaded() bool { return d != nil && d.dictDone.Load() }
 
 // stripNotes removes the bracketed notes of both dictionaries: {f} {pl}
 // genders, [geol.] fields, (explanations), <masc> and <v> labels.

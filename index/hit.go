@@ -24,6 +24,10 @@ type SearchOptions struct {
 	// (the retrieval benchmarks), since marking a passage's matched words
 	// re-analyses it and costs more than the search itself on a small index.
 	NoFragments bool
+	// Lang is the language of the query: "" or "de" for German, "en" for
+	// English, which is translated with the English–German dictionaries
+	// (english.go). Any other value is searched as German.
+	Lang string
 }
 
 // MaxLimit caps SearchOptions.Limit.

@@ -99,13 +99,19 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		// corpus had nothing.
 		return res, errClosed()
 	}
-	p, ok := ix.buildQuery(idx, q, true)
+	var p plan
+	var ok bool
+	if opts.Lang == "en" {
+		p, ok = ix.buildEnglish(idx, q)
+	} else {
+		p, ok = ix.buildQuery(idx, q, true)
+	}
 	if !ok {
 		res.Took = time.Since(start)
 		return res, nil // only stop words: nothing to look for
 	}
 	sr, err := p.run(ctx, idx, opts)
-	if err != nil && isTooManyClauses(err) {
+	if err != nil && isTooManyClauses(err) && opts.Lang != "en" {
 		// A fuzzy term expanded too far (a very short or very common
 		// stem): answer from exact matches rather than fail.
 		p, _ = ix.buildQuery(idx, q, false)
