@@ -38,6 +38,9 @@ var testLexicon = fakeLexicon{
 		"unternehmensinsolvenzen": {"unternehmens", "insolvenzen"},
 		"verbraucherinsolvenzen":  {"verbraucher", "insolvenzen"},
 		"preissteigerung":         {"preis", "steigerung"},
+		"jahresumsatz":            {"jahres", "umsatz"},
+		"jahreserlöse":            {"jahres", "erlöse"},
+		"monatserlöse":            {"monats", "erlöse"},
 		"inflationsrate":          {"inflation", "rate"},
 	},
 }
@@ -55,6 +58,9 @@ func TestSynonymHeadsFake(t *testing.T) {
 		{"Umsatz", "Umsatz", false},                                  // the same word is no synonym (keys match instead)
 		{"Firmeninsolvenzen", "Unternehmensinsolvenzen", true},       // one head, synonym first parts
 		{"Verbraucherinsolvenzen", "Unternehmensinsolvenzen", false}, // one head, another whole
+		{"Erlöse", "Jahresumsatz", true},                             // a noun and a compound of its synonym
+		{"Jahresumsatz", "Jahreserlöse", true},                       // one first part, synonym heads
+		{"Jahresumsatz", "Monatserlöse", false},                      // other first parts
 		{"", "Umsatz", false},
 		{"Wetter", "Klima", false}, // unknown words
 	}

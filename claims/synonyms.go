@@ -145,10 +145,26 @@ func synonymHeads(a, b string) bool {
 	}
 	d := germanData()
 	pa, pb := d.SplitCompound(strings.ToLower(a)), d.SplitCompound(strings.ToLower(b))
-	if len(pa) < 2 || len(pb) < 2 || pa[len(pa)-1] != pb[len(pb)-1] {
-		return false
+	if len(pa) < 2 && len(pb) < 2 || len(pa) == 0 || len(pb) == 0 {
+		return false // (an unknown word has no parts)
 	}
-	return synonymNouns(strings.Join(pa[:len(pa)-1], ""), strings.Join(pb[:len(pb)-1], ""))
+	firstA, lastA := strings.Join(pa[:len(pa)-1], ""), pa[len(pa)-1]
+	firstB, lastB := strings.Join(pb[:len(pb)-1], ""), pb[len(pb)-1]
+	switch {
+	case len(pa) < 2:
+		// a noun and a compound of its synonym, as "Kosten" and
+		// "Baukosten" are a noun and a compound of it: "Passagiere",
+		// "Bahnfahrgäste"
+		return synonymNouns(a, lastB)
+	case len(pb) < 2:
+		return synonymNouns(lastA, b)
+	case lastA == lastB:
+		return synonymNouns(firstA, firstB)
+	case firstA == firstB:
+		// "Bahnpassagiere", "Bahnfahrgäste"
+		return synonymNouns(lastA, lastB)
+	}
+	return false
 }
 
 // synonymKeys are the keys of a measured noun's synonyms, from an entry
