@@ -120,7 +120,7 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	defer cancel()
 	start := b.now()
 	c := b.collection(in.GuildID)
-	res, err := b.lib.Search(sctx, c, query, index.SearchOptions{Limit: limit, Offset: offset})
+	res, err := b.lib.Search(sctx, c, query, index.SearchOptions{Limit: limit, Offset: offset, Lang: queryLang(in, query)})
 	b.metrics().Search(searchOutcome(len(res.Hits), err), b.now().Sub(start))
 	if err != nil {
 		return Reply{}, err

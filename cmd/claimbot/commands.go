@@ -91,6 +91,11 @@ func (a *app) setup(cmd *cobra.Command) error {
 			name = "serve"
 		}
 	}
+	if name == "serve" || name == "console" {
+		// English questions are translated once the dictionaries are
+		// read (seconds): start now, so the first ones usually are.
+		_ = index.PrepareEnglish(false)
+	}
 	a.logger, err = a.newLogFor(name)
 	return err
 }
