@@ -271,6 +271,19 @@ func TestTopics(t *testing.T) {
 		t.Log(rep)
 	}
 
+	// A third file of cases on further topics of their own, reported the
+	// same way and for the same reason: without a floor.
+	if extra, ok := readTopicSet(t, "topics_new2.json"); ok {
+		es := newTopicScore()
+		for _, c := range extra.Cases {
+			if notes := runTopicCase(t, c, es); len(notes) > 0 {
+				t.Logf("%s (%s, %s):\n%s", c.ID, c.Topic, c.Kind, strings.Join(notes, "\n"))
+			}
+		}
+		rep, _, _, _ := es.report("tuning-new2")
+		t.Log(rep)
+	}
+
 	if os.Getenv("CLAIMBOT_TOPICS_TUNING_ONLY") != "" {
 		t.Log("CLAIMBOT_TOPICS_TUNING_ONLY is set: the held-out part is not scored")
 		return
