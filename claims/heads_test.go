@@ -153,3 +153,36 @@ func TestEventVerbOf(t *testing.T) {
 		t.Error("the other side must count people taking part")
 	}
 }
+
+func TestSearchAcrossWordsFake(t *testing.T) {
+	withGermanData(t, testLexicon, func() {
+		earlier := []Claim{
+			{Paragraph: 1, Key: "beschäftigt", Head: "Beschäftigte", nouns: []string{"streik", "beschäftigt"}},
+			{Paragraph: 2, Key: nounKey("Teuerung"), Head: "Teuerung"},
+			{Paragraph: 3, Key: "wetter", Head: "Wetter"},
+		}
+		var px passageIndex
+		px.add(earlier)
+		cases := []struct {
+			name string
+			c    Claim
+			want string // the key of the passage to be found, "" for none
+		}{
+			{"a verb finds the noun", Claim{Key: "mensch", preds: []string{skeleton("streik")}}, "beschäftigt"},
+			{"a noun finds its synonym", Claim{Key: nounKey("Inflation"), Head: "Inflation"}, nounKey("Teuerung")},
+			{"nothing shared", Claim{Key: "umsatz", Head: "Umsatz"}, ""},
+		}
+		for _, c := range cases {
+			got := px.search(&c.c, nil)
+			found := ""
+			for _, g := range got {
+				if g.Key == c.want && c.want != "" {
+					found = g.Key
+				}
+			}
+			if c.want == "" && len(got) != 0 || c.want != "" && found == "" {
+				t.Errorf("%s: search found %d claims, want the one keyed %q", c.name, len(got), c.want)
+			}
+		}
+	})
+}

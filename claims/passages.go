@@ -29,8 +29,10 @@ type indexedPassage struct {
 const maxCandidatePassages = 40
 
 // terms are the index terms of a claim: its measured key, content nouns,
-// predicates and anchors.
-func claimTerms(c *Claim, out []string) []string {
+// predicates and anchors. A noun is indexed by its consonants too, and
+// searched as a verb of those consonants, so that a word said as a noun
+// and as a verb meet.
+func claimTerms(c *Claim, out []string, indexing bool) []string {
 	out = out[:0]
 	add := func(s string) {
 		if s == "" {
@@ -55,6 +57,15 @@ func claimTerms(c *Claim, out []string) []string {
 	}
 	for _, n := range c.nouns {
 		add(n)
+		// a noun's consonants, which a later sentence's verb of the same
+		// word has ("Streik", "streikten"; "Arbeitslose", "arbeitslos")
+		if sk := skeleton(n); len(sk) >= 3 {
+			if indexing {
+				add("s:" + sk)
+			} else {
+				add("v:" + sk)
+			}
+		}
 	}
 	for _, p := range c.preds {
 		add("v:" + p)
@@ -97,7 +108,7 @@ func (px *passageIndex) add(cs []Claim) {
 			seen = map[string]bool{}
 		}
 		px.passages[n].claims = append(px.passages[n].claims, c)
-		terms = claimTerms(c, terms)
+		terms = claimTerms(c, terms, true)
 		for _, t := range terms {
 			if seen[t] {
 				continue
@@ -123,7 +134,7 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 	}
 	px.touched = px.touched[:0]
 	var terms []string
-	terms = claimTerms(c, terms)
+	terms = claimTerms(c, terms, false)
 	if c.Head != "" {
 		// An earlier passage may say the measure in other words
 		// ("Teuerung" for "Inflation") and share no other index word.
@@ -132,6 +143,13 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 			if !containsString(terms[:n], k) && !containsString(terms[n:], k) {
 				terms = append(terms, k)
 			}
+		}
+	}
+	// A verb of the new sentence finds earlier nouns of the same word
+	// ("streikten", "Streik"); its nouns find earlier verbs (above).
+	for _, p := range c.preds {
+		if len(p) >= 3 && !containsString(terms, "s:"+p) {
+			terms = append(terms, "s:"+p)
 		}
 	}
 	N := float64(len(px.passages))
