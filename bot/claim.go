@@ -44,7 +44,7 @@ func (b *Bot) claim(ctx context.Context, in Input) (Reply, error) {
 		return r, nil
 	}
 	limit := int(min(max(in.intOpt("results", defaultResults), 1), maxResults))
-	r, err := b.lookup(ctx, in, query, 0, limit)
+	r, err := b.lookup(ctx, in, search{query, queryLang(in, query)}, 0, limit)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -67,7 +67,7 @@ func (b *Bot) checkClaim(ctx context.Context, in Input) (Reply, error) {
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
 	}
-	r, err := b.lookup(ctx, in, query, 0, defaultResults)
+	r, err := b.lookup(ctx, in, search{query, queryLang(in, query)}, 0, defaultResults)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -96,14 +96,17 @@ func (b *Bot) page(ctx context.Context, in Input) (Reply, error) {
 	if !ok {
 		return textReply(in.lang().T(msgPageExpired)), nil
 	}
-	query, ok := b.queries.get(p.ref)
+	s, ok := b.queries.getSearch(p.ref)
 	if !ok {
 		return textReply(in.lang().T(msgPageExpired)), nil
 	}
 	if r, limited := b.rateLimited(in); limited {
 		return r, nil
 	}
-	r, err := b.lookup(ctx, in, query, p.offset, p.limit)
+	// A page continues its search in the search's language: a German
+	// reader paging an English user's public answer must get the next
+	// hits of the same (translated) search, not of another one.
+	r, err := b.lookup(ctx, in, s, p.offset, p.limit)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -114,13 +117,21 @@ func (b *Bot) page(ctx context.Context, in Input) (Reply, error) {
 	return r, nil
 }
 
+// search is what a /claim looks for: the text and its language
+// (index.SearchOptions.Lang, see queryLang).
+type search struct {
+	text string
+	lang string
+}
+
 // lookup searches and renders one page of results.
-func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit int) (Reply, error) {
+func (b *Bot) lookup(ctx context.Context, in Input, s search, offset, limit int) (Reply, error) {
+	query := s.text
 	sctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
 	defer cancel()
 	start := b.now()
 	c := b.collection(in.GuildID)
-	res, err := b.lib.Search(sctx, c, query, index.SearchOptions{Limit: limit, Offset: offset, Lang: queryLang(in, query)})
+	res, err := b.lib.Search(sctx, c, query, index.SearchOptions{Limit: limit, Offset: offset, Lang: s.lang})
 	b.metrics().Search(searchOutcome(len(res.Hits), err), b.now().Sub(start))
 	if err != nil {
 		return Reply{}, err
@@ -133,7 +144,7 @@ func (b *Bot) lookup(ctx context.Context, in Input, query string, offset, limit 
 	// disagreements; /timeline shows them.
 	alerts := b.postable(b.lib.Disagreements(c, res.Hits))
 	alerts = b.withoutDismissed(ctx, in.GuildID, alerts)
-	ref := b.queries.put(query)
+	ref := b.queries.putSearch(s)
 	return renderResults(l, query, ref, res, offset, limit, alerts, b.articleURLs(c)), nil
 }
 
@@ -277,14 +288,22 @@ func parsePageID(id string) (pageRef, bool) {
 type queryCache struct {
 	mu    sync.Mutex
 	max   int
-	m     map[string]string
+	m     map[string]search
 	order []string
 }
 
-func newQueryCache(n int) *queryCache { return &queryCache{max: n, m: map[string]string{}} }
+func newQueryCache(n int) *queryCache { return &queryCache{max: n, m: map[string]search{}} }
 
-func (c *queryCache) put(q string) string {
-	sum := sha256.Sum256([]byte(q))
+func (c *queryCache) put(q string) string { return c.putSearch(search{text: q}) }
+
+func (c *queryCache) putSearch(s search) string {
+	key := s.text
+	if s.lang != "" {
+		// The same words searched as English are another search, with
+		// another reference; German searches keep the references they had.
+		key = s.lang + "\x00" + s.text
+	}
+	sum := sha256.Sum256([]byte(key))
 	ref := hex.EncodeToString(sum[:10])
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -295,13 +314,18 @@ func (c *queryCache) put(q string) string {
 		}
 		c.order = append(c.order, ref)
 	}
-	c.m[ref] = q
+	c.m[ref] = s
 	return ref
 }
 
 func (c *queryCache) get(ref string) (string, bool) {
+	s, ok := c.getSearch(ref)
+	return s.text, ok
+}
+
+func (c *queryCache) getSearch(ref string) (search, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	q, ok := c.m[ref]
-	return q, ok
+	s, ok := c.m[ref]
+	return s, ok
 }

@@ -1,6 +1,10 @@
 package bot
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
 
 // TestClaimQueryLanguage checks which /claim searches are translated from
 // English: those of English clients (or, without a client locale, English
@@ -31,5 +35,32 @@ func TestClaimQueryLanguage(t *testing.T) {
 				t.Errorf("Lang = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A page button continues its search in the search's language, whoever
+// presses it: a German reader paging an English user's public answer gets
+// the next hits of the same translated search.
+func TestClaimPageKeepsLanguage(t *testing.T) {
+	for _, tt := range []struct{ asker, presser, want string }{
+		{"en-US", "de", "en"},
+		{"de", "en-US", ""},
+	} {
+		h := newHarness(t, Config{})
+		in := guildUser(cmdClaim, map[string]any{"query": "troops sent to Kursk", "public": true})
+		in.Locale = tt.asker
+		resp := first(t, h.run(in))
+		next := buttons(resp.Data.Components)[1]
+		press := Input{Kind: KindComponent, CustomID: next.CustomID, UserID: "u2", GuildID: "g1", Locale: tt.presser,
+			Message: &discordgo.Message{Embeds: resp.Data.Embeds, Components: resp.Data.Components}}
+		first(t, h.run(press))
+		if len(h.lib.searches) != 2 {
+			t.Fatalf("%d searches, want 2", len(h.lib.searches))
+		}
+		for i, o := range h.lib.searches {
+			if o.Lang != tt.want {
+				t.Errorf("asked in %s, paged in %s: search %d Lang = %q, want %q", tt.asker, tt.presser, i, o.Lang, tt.want)
+			}
+		}
 	}
 }
