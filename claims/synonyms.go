@@ -205,6 +205,32 @@ func changeSynonymKey(head string) (string, int) {
 	if head == "" {
 		return "", 0
 	}
+	if v, ok := changeSynCache.Load(head); ok {
+		r := v.(changeSyn)
+		return r.key, r.sign
+	}
+	k, sign := computeChangeSynonymKey(head)
+	if changeSynCacheSize.Add(1) > maxSynCache {
+		changeSynCache.Clear()
+		changeSynCacheSize.Store(0)
+	}
+	changeSynCache.Store(head, changeSyn{k, sign})
+	return k, sign
+}
+
+// changeSynCache keeps changeSynonymKey per head as written: extraction
+// asks for every figure, and the compound split costs.
+var (
+	changeSynCache     sync.Map
+	changeSynCacheSize atomic.Int64
+)
+
+type changeSyn struct {
+	key  string
+	sign int
+}
+
+func computeChangeSynonymKey(head string) (string, int) {
 	words := []string{head}
 	if parts := germanData().SplitCompound(strings.ToLower(head)); len(parts) == 2 {
 		words = append(words, parts[0])

@@ -13,9 +13,11 @@ func withGermanData(t *testing.T, d lexicon, f func()) {
 	save := germanData
 	germanData = func() lexicon { return d }
 	synCache.Clear()
+	changeSynCache.Clear()
 	defer func() {
 		germanData = save
 		synCache.Clear()
+		changeSynCache.Clear()
 	}()
 	f()
 }
