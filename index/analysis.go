@@ -24,6 +24,7 @@ const (
 	// in the query, is split against the dictionary instead (see splits).
 	analyzerSpellQuery = "claimbot_spelling_query"
 	analyzerNumbers    = "claimbot_numbers" // canonical numeric values only
+	analyzerParts      = "claimbot_parts"   // compound parts only (parts.go)
 )
 
 // translitFilterName folds the spellings that German and English use for
@@ -154,6 +155,8 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 		analyzerSpell:      {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName},
 		analyzerSpellQuery: {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName, "claimbot_pairs"},
 		analyzerNumbers:    {numberFilterName},
+		// Split before stemming: the word lists hold whole words.
+		analyzerParts: {"to_lower", "stop_de", partsFilterName, "normalize_de", "stemmer_de_light"},
 	}
 	for name, filters := range analyzers {
 		charFilters := []string{germanCharFilterName}

@@ -549,7 +549,7 @@ func deletePassages(b *bleve.Batch, id string, n int) {
 func addToBatch(b *bleve.Batch, a articles.Article) error {
 	for _, p := range a.Paragraphs {
 		doc := passageDoc{
-			Text: p.Text, Spell: p.Text, Numbers: p.Text,
+			Text: p.Text, Spell: p.Text, Numbers: p.Text, Parts: p.Text,
 			Heading: p.Heading, Article: a.ID, Paragraph: float64(p.N), Sources: p.Sources,
 			Collection: collectionOf(a),
 		}

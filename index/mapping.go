@@ -8,13 +8,14 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 11
+const MappingVersion = 12
 
 // Field names of a passage document.
 const (
 	fieldText      = "text"
 	fieldSpell     = "spell"
 	fieldNumbers   = "numbers"
+	fieldParts     = "parts"
 	fieldHeading   = "heading"
 	fieldLeadTitle = "lead_title"
 	fieldArticle   = "article"
@@ -32,6 +33,7 @@ type passageDoc struct {
 	Text      string   `json:"text"`
 	Spell     string   `json:"spell"`
 	Numbers   string   `json:"numbers"`
+	Parts     string   `json:"parts"`
 	Heading   string   `json:"heading"`
 	LeadTitle string   `json:"lead_title,omitempty"`
 	Article   string   `json:"article"`
@@ -76,6 +78,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	dm.AddFieldMappingsAt(fieldText, analysed(analyzerText, true))
 	dm.AddFieldMappingsAt(fieldSpell, analysed(analyzerSpell, false))
 	dm.AddFieldMappingsAt(fieldNumbers, analysed(analyzerNumbers, false))
+	dm.AddFieldMappingsAt(fieldParts, analysed(analyzerParts, false))
 	heading := analysed(analyzerText, true)
 	heading.IncludeTermVectors = false
 	dm.AddFieldMappingsAt(fieldHeading, heading)

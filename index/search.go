@@ -35,6 +35,10 @@ const (
 	boostSpell   = 0.35
 	boostNumbers = 1.5
 	boostHeading = 0.3
+	// A compound's part is weak evidence for the compound and the other
+	// way round ("Rhein"/"Niederrhein"): it rescues a passage no exact
+	// word finds, without outranking one that has the word itself.
+	boostParts = 0.15
 
 	fragmentRunes = 220
 )
@@ -237,14 +241,14 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 	m := idx.Mapping()
 	q, figure := questionEvidence(q) // question words are no evidence (question.go)
 	groups := map[int][]query.Query{}
-	df := map[int]uint64{} // the most passages any clause of the group matches
+	df := map[int]uint64{} // at most the passages the group matches: the sum over its clauses
 	var order []int
 	add := func(pos int, qq query.Query, n uint64) {
 		if _, ok := groups[pos]; !ok {
 			order = append(order, pos)
 		}
 		groups[pos] = append(groups[pos], qq)
-		df[pos] = max(df[pos], n)
+		df[pos] += n
 	}
 	term := func(t, field string, boost float64) query.Query {
 		tq := bleve.NewTermQuery(t)
@@ -273,6 +277,22 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 			}
 		}
 		p.marks.add(analyzerText, t.term, 0)
+		// The word as a part of the passages' compounds.
+		// Only a term the field has: every clause of a group dilutes
+		// Bleve's coordination factor for the others.
+		// The count feeds candidate pruning (distinctive) like any clause's.
+		if n := known.count(fieldParts, t.term); n > 0 {
+			add(t.pos, term(t.term, fieldParts, boostParts), n)
+		}
+	}
+	// The query's compounds by their parts, in the passages' words. The
+	// parts join their word's group, so they are alternatives for it and
+	// do not count as further matched words.
+	for _, t := range analyseTokens(m, analyzerParts, q) {
+		if n := known.count(fieldText, t.term); n > 0 {
+			add(t.pos, term(t.term, fieldText, boostParts), n)
+			p.marks.add(analyzerText, t.term, 0)
+		}
 	}
 	allInText := len(inText) == len(textTerms)
 	for _, t := range analyseTokens(m, analyzerSpellQuery, q) {
