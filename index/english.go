@@ -3,8 +3,10 @@ package index
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/claimbot/claimbot/german"
@@ -12,16 +14,18 @@ import (
 
 // English questions over German passages. Without a model, the question is
 // translated word by word with the English–German dictionaries Debian
-// ships (package german: Ding and FreeDict), read once per process on the
-// first English search. Each English word becomes one group of clauses, as
-// a German word does in buildQuery: the word as typed (names, numbers and
-// loan words match unchanged) and every German rendering the dictionaries
-// give, weighted by how common that sense is. One group per English word
-// keeps Bleve's coordination counting words, not renderings: a word with
-// six senses weighs no more than a name. Two-word phrases the dictionaries
-// know ("power plant": Kraftwerk) join the group of their first word.
-// Without the dictionaries an English search matches what the words match
-// as typed, as before translation existed.
+// ships (package german: Ding and FreeDict), read once per process
+// (PrepareEnglish). An English question is built as a German one is
+// (buildQuery: one group of clauses per word), with the English function
+// words dropped instead of the German question words, and each word the
+// passages do not have gets every German rendering the dictionaries give as
+// further alternatives of its group, weighted by how common that sense is.
+// One group per English word keeps Bleve's coordination counting words,
+// not renderings: a word with six senses weighs no more than a name. Words
+// the passages have (names, numbers, loan words, German words an English
+// client typed) are searched as typed, exactly as in a German search. A
+// word the passages have in both languages ("war", "hut") is taken as
+// typed: the price of not guessing.
 
 // translator gives the German renderings of an English word or phrase;
 // *german.Data is one. Loaded says whether Translate would answer at once:
@@ -73,143 +77,107 @@ var englishQuestionWords = wordSet(
 // englishFigureWords ask for a figure, as "wie viele" does.
 var englishFigureWords = wordSet("many much")
 
-// englishWords splits q into lower-case words with their spelling as typed.
-func englishWords(q string) []string {
-	return strings.FieldsFunc(q, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '.' && r != ','
-	})
+// englishTranslator is the translator for a search in lang: nil for
+// German, and nil until the dictionaries are read, so that an English
+// question asked before then is searched exactly as before translation
+// existed rather than half translated.
+func englishTranslator(lang string) translator {
+	if lang != "en" {
+		return nil
+	}
+	if d := englishDictionary(); d != nil && d.DictionariesLoaded() {
+		return d
+	}
+	return nil
 }
 
-// buildEnglish is buildQuery for an English question.
-func (ix *Index) buildEnglish(idx bleve.Index, q string) (plan, bool) {
-	m := idx.Mapping()
-	dict := englishDictionary()
-	if !dict.DictionariesLoaded() {
-		dict = nil
-	}
-	var p plan
-	known := &termChecker{idx: idx}
-	defer known.close()
+func hasTranslation(tr translator, word string) bool { return len(tr.Translate(word)) > 0 }
 
-	var words []string
+// englishEvidence blanks the English function words of q (keeping every
+// other byte where it was, as questionEvidence does) and reports whether
+// it asks for a figure ("how many", "how much").
+func englishEvidence(q string) (string, bool) {
+	b := []byte(q)
 	figure := false
-	for i, w := range englishWords(q) {
-		w = strings.Trim(w, "-'.,")
-		lw := strings.ToLower(w)
-		if lw == "" {
+	prev := ""
+	for i := 0; i < len(q); {
+		r, n := utf8.DecodeRuneInString(q[i:])
+		if !unicode.IsLetter(r) {
+			i += n
 			continue
 		}
-		if englishFigureWords[lw] && i > 0 && strings.EqualFold(englishWords(q)[i-1], "how") {
+		j := i
+		for j < len(q) {
+			r, n := utf8.DecodeRuneInString(q[j:])
+			if !unicode.IsLetter(r) && r != '\'' {
+				break
+			}
+			j += n
+		}
+		w := strings.ToLower(q[i:j])
+		if englishFigureWords[w] && prev == "how" {
 			figure = true
 		}
-		if englishQuestionWords[lw] {
-			words = append(words, "") // keeps phrase boundaries
-			continue
+		if englishQuestionWords[w] && !strings.HasPrefix(q[j:], "-") && !strings.HasSuffix(q[:i], "-") {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
 		}
-		words = append(words, w)
+		prev = w
+		i = j
 	}
+	return string(b), figure
+}
 
-	var groups [][]query.Query
-	var df []uint64
-	for i, w := range words {
-		if w == "" {
-			continue
-		}
-		var g []query.Query
-		var n uint64
-		addText := func(text string, boost float64) {
-			toks := analyse(m, analyzerText, text)
+// addTranslations adds to the groups of q's words that no passage has
+// (inText) their German renderings, weighted boostTranslation times the
+// sense's weight; a word pair the dictionaries know ("power plant") adds
+// its renderings to its first word's group. Words the passages have stay
+// as typed only: names, numbers, loan words, and German words typed by an
+// English client, which so search exactly as in German. It returns the
+// positions that got renderings: they need no spelling variants of the
+// English word.
+func (ix *Index) addTranslations(m mapping.IndexMapping, q string, terms []queryTerm, inText map[int]bool, tr translator, known *termChecker, add func(int, query.Query, uint64), mk *marks) map[int]bool {
+	done := map[int]bool{}
+	render := func(pos int, ts []german.Translation, seen map[string]bool) {
+		for _, t := range ts {
+			if seen[t.German] {
+				continue
+			}
+			seen[t.German] = true
+			toks := analyse(m, analyzerText, t.German)
+			boost := boostTranslation * t.Weight
 			switch {
 			case len(toks) == 1:
-				c := known.count(fieldText, toks[0])
-				if c == 0 {
-					return
+				n := known.count(fieldText, toks[0])
+				if n == 0 {
+					continue
 				}
 				tq := bleve.NewTermQuery(toks[0])
 				tq.SetField(fieldText)
 				tq.SetBoost(boost)
-				g = append(g, tq)
-				n = max(n, c)
-				p.marks.add(analyzerText, toks[0], 0)
+				add(pos, tq, n)
+				mk.add(analyzerText, toks[0], 0)
+				done[pos] = true
 			case len(toks) > 1 && len(toks) <= 3:
 				pq := bleve.NewPhraseQuery(toks, fieldText)
 				pq.SetBoost(boost)
-				g = append(g, pq)
-				for _, t := range toks {
-					p.marks.add(analyzerText, t, 0)
+				add(pos, pq, 0)
+				for _, tok := range toks {
+					mk.add(analyzerText, tok, 0)
 				}
+				done[pos] = true
 			}
 		}
-		// As typed: names, numbers, loan words.
-		addText(w, boostText)
-		for _, nt := range analyseTokens(m, analyzerNumbers, w) {
-			tq := bleve.NewTermQuery(nt.term)
-			tq.SetField(fieldNumbers)
-			tq.SetBoost(boostNumbers)
-			g = append(g, tq)
-			p.marks.add(analyzerNumbers, nt.term, 0)
+	}
+	for i, t := range terms {
+		seen := map[string]bool{}
+		if i+1 < len(terms) && terms[i+1].pos == t.pos+1 && !(inText[t.pos] && inText[t.pos+1]) {
+			render(t.pos, tr.Translate(q[t.start:terms[i+1].end]), seen)
 		}
-		if dict != nil {
-			seen := map[string]bool{}
-			add := func(ts []german.Translation) {
-				for _, t := range ts {
-					if seen[t.German] {
-						continue
-					}
-					seen[t.German] = true
-					addText(t.German, boostTranslation*t.Weight)
-				}
-			}
-			if i+1 < len(words) && words[i+1] != "" {
-				add(dict.Translate(w + " " + words[i+1]))
-			}
-			add(dict.Translate(w))
-		}
-		if len(g) > 0 {
-			groups = append(groups, g)
-			df = append(df, n)
+		if !inText[t.pos] {
+			render(t.pos, tr.Translate(q[t.start:t.end]), seen)
 		}
 	}
-	if len(groups) == 0 {
-		return p, false
-	}
-	var clauses []query.Query
-	for _, g := range groups {
-		if len(g) == 1 {
-			clauses = append(clauses, g[0])
-		} else {
-			clauses = append(clauses, bleve.NewDisjunctionQuery(g...))
-		}
-	}
-	if figure && boostFigure > 0 {
-		tq := bleve.NewTermQuery(figureTerm)
-		tq.SetField(fieldNumbers)
-		tq.SetBoost(boostFigure)
-		clauses = append(clauses, tq)
-	}
-	p.query = bleve.NewDisjunctionQuery(clauses...)
-	p.candidateQuery = p.query
-	// Pruning as for German questions: the rarest words name the
-	// candidates, the common ones only together.
-	order := make([]int, len(groups))
-	dfs := map[int]uint64{}
-	for i := range groups {
-		order[i] = i
-		dfs[i] = df[i]
-	}
-	if rare, common := distinctive(order, dfs, known.docCount()); rare != nil || common != nil {
-		var dq []query.Query
-		for _, i := range rare {
-			dq = append(dq, clauses[i])
-		}
-		if len(common) > 1 {
-			var all []query.Query
-			for _, i := range common {
-				all = append(all, clauses[i])
-			}
-			dq = append(dq, bleve.NewConjunctionQuery(all...))
-		}
-		p.driver = bleve.NewDisjunctionQuery(dq...)
-	}
-	return p, true
+	return done
 }

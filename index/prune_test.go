@@ -150,7 +150,7 @@ func TestCandidatePhrase(t *testing.T) {
 	ctx := context.Background()
 	phrased := 0
 	for _, c := range loadRelevanceCases(t) {
-		p, ok := ix.buildQuery(ix.cur, c.Query, true)
+		p, ok := ix.buildQuery(ix.cur, c.Query, true, nil)
 		if !ok {
 			continue
 		}

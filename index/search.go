@@ -103,22 +103,17 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		// corpus had nothing.
 		return res, errClosed()
 	}
-	var p plan
-	var ok bool
-	if opts.Lang == "en" {
-		p, ok = ix.buildEnglish(idx, q)
-	} else {
-		p, ok = ix.buildQuery(idx, q, true)
-	}
+	tr := englishTranslator(opts.Lang)
+	p, ok := ix.buildQuery(idx, q, true, tr)
 	if !ok {
 		res.Took = time.Since(start)
 		return res, nil // only stop words: nothing to look for
 	}
 	sr, err := p.run(ctx, idx, opts)
-	if err != nil && isTooManyClauses(err) && opts.Lang != "en" {
+	if err != nil && isTooManyClauses(err) {
 		// A fuzzy term expanded too far (a very short or very common
 		// stem): answer from exact matches rather than fail.
-		p, _ = ix.buildQuery(idx, q, false)
+		p, _ = ix.buildQuery(idx, q, false, tr)
 		sr, err = p.run(ctx, idx, opts)
 	}
 	if err != nil {
@@ -236,10 +231,17 @@ type plan struct {
 // disjunction's score by the share of clauses that match; grouping by word
 // makes that share count words, so a word indexed in three fields weighs
 // no more than a number indexed in one. It reports false when the text has
-// no searchable term.
-func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) {
+// no searchable term. With tr, the query is English (english.go): its
+// function words are dropped, and each word the passages do not have gets
+// its German renderings as alternatives in its group.
+func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator) (plan, bool) {
 	m := idx.Mapping()
-	q, figure := questionEvidence(q) // question words are no evidence (question.go)
+	var figure bool
+	if tr != nil {
+		q, figure = englishEvidence(q)
+	} else {
+		q, figure = questionEvidence(q) // question words are no evidence (question.go)
+	}
 	groups := map[int][]query.Query{}
 	df := map[int]uint64{} // at most the passages the group matches: the sum over its clauses
 	var order []int
@@ -269,7 +271,7 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 		add(t.pos, term(t.term, fieldLeadTitle, boostHeading), 0)
 		if n > 0 {
 			inText[t.pos] = true
-		} else {
+		} else if tr == nil || !hasTranslation(tr, q[t.start:t.end]) {
 			for _, sp := range known.splits(t.term) {
 				add(t.pos, bleve.NewPhraseQuery(sp[:], fieldText), 0)
 				p.marks.add(analyzerText, sp[0], 0)
@@ -294,6 +296,10 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 			p.marks.add(analyzerText, t.term, 0)
 		}
 	}
+	translated := map[int]bool{}
+	if tr != nil {
+		translated = ix.addTranslations(m, q, textTerms, inText, tr, known, add, &p.marks)
+	}
 	allInText := len(inText) == len(textTerms)
 	for _, t := range analyseTokens(m, analyzerSpellQuery, q) {
 		// A word the index has as typed needs no spelling variants: the
@@ -307,7 +313,7 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool) (plan, bool) 
 		// word already matches its spelling variants through the folding,
 		// and building a Levenshtein automaton per word costs far more
 		// than the search itself. Joined word pairs are matched exactly.
-		if fuzzy && !t.pair {
+		if fuzzy && !t.pair && !translated[t.pos] {
 			if f := fuzziness(t.term); f > 0 && known.count(fieldSpell, t.term) == 0 {
 				fq := bleve.NewFuzzyQuery(t.term)
 				fq.SetField(fieldSpell)
@@ -438,9 +444,10 @@ func analyse(m mapping.IndexMapping, analyzer, text string) []string {
 }
 
 type queryTerm struct {
-	term string
-	pos  int  // the word's position in the query
-	pair bool // a joined word pair from the shingle filter
+	term       string
+	pos        int  // the word's position in the query
+	start, end int  // the word's bytes in the query
+	pair       bool // a joined word pair from the shingle filter
 }
 
 func analyseTokens(m mapping.IndexMapping, analyzer, text string) []queryTerm {
@@ -463,7 +470,7 @@ func analyseTokens(m mapping.IndexMapping, analyzer, text string) []queryTerm {
 			continue
 		}
 		seen[s] = true
-		out = append(out, queryTerm{term: s, pos: t.Position, pair: t.Type == analysis.Shingle})
+		out = append(out, queryTerm{term: s, pos: t.Position, start: t.Start, end: t.End, pair: t.Type == analysis.Shingle})
 		if len(out) == maxQueryTerms {
 			break
 		}
