@@ -115,7 +115,8 @@ const feedAtom = `<?xml version="1.0" encoding="utf-8"?>
 </feed>`
 
 // pionierMD is an upload with front matter; "Pionierkräfte" occurs nowhere
-// in the seeds.
+// in the seeds (its part "Kräfte" does, so a search for it finds seed
+// passages too, ranked below this article's).
 const pionierMD = `---
 title: Seoul meldet Zahl der Pionierkräfte
 publisher: Testzeitung
@@ -410,7 +411,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 	t.Run("exclude hides the article, include brings it back", func(t *testing.T) {
 		_, resp := e.interact(articleCmd("exclude", "pionier"))
 		mustContain(t, resp.Data.text(), "Seoul meldet Zahl der Pionierkräfte", "no longer returned")
-		mustContain(t, e.claimText("Pionierkräfte"), "No passage in the archive matches")
+		mustNotContain(t, e.claimText("Pionierkräfte"), "**Pionierkräfte**", "Testzeitung")
 		if !ib.audited("article.exclude", "pionier") {
 			t.Error("no audit entry for the exclusion")
 		}
@@ -432,7 +433,7 @@ func TestE2EArticleAndFeeds(t *testing.T) {
 	t.Run("remove and restore", func(t *testing.T) {
 		_, resp := e.interact(articleCmd("remove", "pionier"))
 		mustContain(t, resp.Data.text(), "Removed", "/article restore id:pionier")
-		mustContain(t, e.claimText("Pionierkräfte"), "No passage in the archive matches")
+		mustNotContain(t, e.claimText("Pionierkräfte"), "**Pionierkräfte**", "Testzeitung")
 		_, resp = e.interact(articleCmd("restore", "pionier"))
 		mustContain(t, resp.Data.text(), "Restored **Seoul meldet Zahl der Pionierkräfte**")
 		mustContain(t, e.claimText("Pionierkräfte"), "**Pionierkräfte**")

@@ -42,6 +42,16 @@ func text(content string, embeds []*discordgo.MessageEmbed) string {
 
 func respText(r *discordgo.InteractionResponse) string { return text(r.Data.Content, r.Data.Embeds) }
 
+// mustNotContain fails for every one of nots that got contains.
+func mustNotContain(t *testing.T, got string, nots ...string) {
+	t.Helper()
+	for _, n := range nots {
+		if strings.Contains(got, n) {
+			t.Errorf("unexpected %q in:\n%s", n, got)
+		}
+	}
+}
+
 func mustContain(t *testing.T, got string, wants ...string) {
 	t.Helper()
 	for _, w := range wants {
