@@ -392,6 +392,12 @@ func measuredIn(x, y *Claim) bool {
 		if len(p) >= 5 && strings.HasPrefix(sk, p) || len(p) >= 3 && sk == p {
 			return true
 		}
+		// a predicate adjective read as a verb lost its "t" with the
+		// ending ("300 Meter breit" is keyed "br"); the noun made of it
+		// keeps it ("eine Breite von 80 Metern")
+		if len(p) == 2 && len(sk) == 3 && sk[2] == 't' && strings.HasPrefix(sk, p) {
+			return true
+		}
 	}
 	return false
 }

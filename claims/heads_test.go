@@ -186,3 +186,23 @@ func TestSearchAcrossWordsFake(t *testing.T) {
 		}
 	})
 }
+
+func TestMeasuredInAdjective(t *testing.T) {
+	// "Die Lawine war 300 Meter breit": the adjective is keyed as a verb
+	// without its "t". (Skeletons fold doubled letters, so "Brett" would
+	// pass too: the unit and the event gates keep such pairs apart.)
+	wide := &Claim{Key: "lawin", Unit: "m", preds: []string{"br"}}
+	cases := []struct {
+		key  string
+		want bool
+	}{
+		{"breit", true},  // "eine Breite von 80 Metern"
+		{"brand", false}, // more after the two consonants
+		{"boden", false}, // another start
+	}
+	for _, c := range cases {
+		if got := measuredIn(&Claim{Key: c.key, Unit: "m"}, wide); got != c.want {
+			t.Errorf("measuredIn(%q, breit) = %v, want %v", c.key, got, c.want)
+		}
+	}
+}
