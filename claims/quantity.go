@@ -687,7 +687,7 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 	if q, ok := fraction(s, a, b, lw); ok {
 		return q, true
 	}
-	if unicode.IsUpper(firstRune(w)) && !sentenceInitial(s, a) {
+	if unicode.IsUpper(firstRune(w)) && !sentenceInitial(s, a) && !afterDateline(s, a) {
 		return Quantity{}, false // "Kanal Eins" is a name
 	}
 	var v float64
@@ -715,7 +715,13 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 	}
 	if !scaled {
 		switch lw {
-		case "ein", "eine", "eins", "einen", "einem", "einer", "halbe", "halben", "anderthalb", "eineinhalb":
+		case "halbe", "halben", "anderthalb", "eineinhalb":
+			// "eine halbe Tonne", "anderthalb Liter": a measure; "die
+			// halbe Stadt" is none
+			if nw, _ := nextWord(s, end); units[strings.ToLower(nw)] == "" {
+				return Quantity{}, false
+			}
+		case "ein", "eine", "eins", "einen", "einem", "einer":
 			return Quantity{}, false // the article, not a figure
 		}
 	}
@@ -834,6 +840,16 @@ func prevWord(s string, at int) (string, int) {
 		i -= w
 	}
 	return before[i:], i
+}
+
+// afterDateline reports a word that opens the sentence after its
+// dateline: "Mittelberg – Sieben Tourengeher wurden …".
+func afterDateline(s string, at int) bool {
+	before := strings.TrimRight(s[:at], " ")
+	if !strings.HasSuffix(before, "–") && !strings.HasSuffix(before, " -") {
+		return false
+	}
+	return strings.Count(before, " ") <= 4
 }
 
 // sentenceInitial reports whether only punctuation precedes s[at].
