@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/claimbot/claimbot/articles"
 )
@@ -171,6 +172,10 @@ func Extract(a articles.Article) []Claim {
 		texts = append(texts, p.Text)
 	}
 	ex.an.articleNouns = commonNouns(texts, nil)
+	ex.an.datelines = nil
+	if len(a.Paragraphs) > 0 {
+		ex.an.datelines = datelineWords(a.Paragraphs[0].Text)
+	}
 	ex.ctx.text = foldUmlauts(strings.ToLower(strings.Join(texts, "\n")))
 	if a.Title != "" {
 		ex.ctx.title = ex.namesOf(a.Title)
@@ -187,11 +192,36 @@ func Extract(a articles.Article) []Claim {
 	return out
 }
 
+// datelineWords reads the dateline of a first paragraph, "Löhne – Auch
+// im benachbarten Löhne …", "Frankfurt am Main – …": up to four words
+// before a dash, the first capitalised. It returns nil when there is none.
+func datelineWords(text string) map[string]bool {
+	i := strings.Index(text, " – ")
+	if i < 0 {
+		i = strings.Index(text, " - ")
+	}
+	if i <= 0 || i > 40 {
+		return nil
+	}
+	words := strings.Fields(text[:i])
+	if len(words) > 4 || len(words) == 0 || !unicode.IsUpper(firstRune(words[0])) {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, w := range words {
+		w = strings.Trim(w, ".,")
+		if w != "" && unicode.IsUpper(firstRune(w)) {
+			m[strings.ToLower(w)] = true
+		}
+	}
+	return m
+}
+
 var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 func (ex *extractor) release() {
 	ex.article, ex.published, ex.ref, ex.order, ex.ctx = articles.Article{}, "", Window{}, articleOrder{}, nil
-	ex.an.articleNouns = nil
+	ex.an.articleNouns, ex.an.datelines = nil, nil
 	clear(ex.toks[:cap(ex.toks)])
 	clear(ex.qs[:cap(ex.qs)])
 	ex.an.s, ex.an.ls, ex.an.toks = "", "", nil
@@ -675,6 +705,11 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			c.Key = "teilnehm" // "Streikende", "Protestierende": people taking part
 		}
 	}
+	if lh := strings.ToLower(head); !part && (genericHeads[lh] || strings.HasSuffix(lh, "wohner") || strings.HasSuffix(lh, "wohnern")) {
+		if k := an.affectedBy(qs); k != "" {
+			c.Key = k
+		}
+	}
 	if c.Key == "teilnehm" || c.Key == "besucher" {
 		c.Key = "mensch" // participants, visitors: people counted at an event
 	}
@@ -711,7 +746,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.Mode = an.mode(qs)
 	c.possible = an.possibility(qs)
-	c.provisional = an.partialCount()
+	c.provisional = an.partialCount() || an.soFar(qs)
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
 	// Places of the figure's own clause narrow what it counts; a place of
 	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
@@ -1766,6 +1801,54 @@ func (an *analysis) partOfClause(qs int) bool {
 		}
 	}
 	return false
+}
+
+// soFar reports "erst" right before the figure: "Bis 9.30 Uhr hatten erst
+// 2.100 Anwohner das Sperrgebiet verlassen" is a count still running.
+func (an *analysis) soFar(qs int) bool {
+	return qs > 0 && an.toks[qs-1].low == "erst"
+}
+
+// affectedKey is the key of people counted as affected by something
+// ("betroffen sind 6.000 Einwohner") when what affects them names no
+// class of its own.
+const affectedKey = "betroffen"
+
+// affectedBy reads the frames that count people affected by something:
+// "Von der Evakuierung sind 13.000 Menschen betroffen", "Das Abkochgebot
+// betrifft 4.000 Menschen", "Für rund 25.000 Einwohner gilt ein
+// Abkochgebot". When what affects them is the noun of a verb of what
+// happens to people (Evakuierung: evakuieren) they are counted as that
+// class; otherwise as affected. It returns "" outside those frames.
+func (an *analysis) affectedBy(qs int) string {
+	toks := an.toks
+	frame := -1
+	for k, t := range toks {
+		if an.clause[k] != an.clause[qs] || an.masked[k] || t.upper {
+			continue
+		}
+		switch t.low {
+		case "betroffen", "betrifft", "betraf", "betreffen", "betrafen", "betreffe":
+			frame = k
+		case "gilt", "galt", "gelten", "galten", "gelte":
+			// "für" governs the figure: the people it applies to
+			if qs > 0 && toks[qs-1].low == "für" {
+				frame = k
+			}
+		}
+	}
+	if frame < 0 {
+		return ""
+	}
+	for k, t := range toks {
+		if an.clause[k] != an.clause[qs] || an.role[k] != rNoun || an.masked[k] || k == qs {
+			continue
+		}
+		if cl, ok := verbClasses[verbKey(t.low)]; ok && strings.HasSuffix(t.low, "ung") && statusClasses[cl] {
+			return cl
+		}
+	}
+	return affectedKey
 }
 
 // partialCount reports a sentence that gives a count in progress: "Nach

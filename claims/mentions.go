@@ -60,6 +60,10 @@ type analysis struct {
 	// articleNouns are the capitalised words the article writes after an
 	// article or adjective somewhere: common nouns, not names.
 	articleNouns map[string]bool
+	// datelines are the lower-case words of the article's dateline
+	// ("Löhne – …"): the place the article is written from is a name even
+	// where the dictionary knows the word as a noun.
+	datelines map[string]bool
 }
 
 func (an *analysis) reset(s, ls string, toks []token) {
@@ -427,6 +431,8 @@ func (an *analysis) findNames() {
 		}
 		switch {
 		case acronym(t.text):
+			isName[i] = true
+		case an.datelines[t.low] && !(i > 0 && determiners[toks[i-1].low]):
 			isName[i] = true
 		case innerCapital(t.text):
 			isName[i] = true
