@@ -217,6 +217,12 @@ func (an *analysis) classify() {
 		if t.upper && timeNouns[lw] {
 			an.role[i] = rFunc // "Montag", "März": times, read by stage 1b
 		}
+		if t.upper && periodNouns[lw] && i > 0 && (determiners[an.toks[i-1].low] || an.role[i-1] == rPred && looksAdjective(an.toks[i-1].low)) &&
+			(i+1 >= len(an.toks) || !an.isNum[i+1] && !isDigitToken(an.toks[i+1])) {
+			// "ein vorzeitiges Ende des Markts", "das Ende der Saison": with an
+			// article the word names an event's end; "Ende 2026" is a time
+			an.role[i] = rNoun
+		}
 		if _, ok := weekdayOf(lw); ok && t.upper {
 			an.role[i] = rFunc // "Samstagabend"
 		}
@@ -245,7 +251,7 @@ func (an *analysis) classify() {
 		// An attributive adjective follows an article, a number, a
 		// preposition, another adjective or a mark; a verb in -te
 		// ("tagte Verdi") follows its subject.
-		if i > 0 {
+		if i > 0 && !an.extendedAttribute(i) {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
 				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
@@ -260,6 +266,31 @@ func (an *analysis) classify() {
 }
 
 func isCueWord(lw string) bool { return wordClass[lw]&wCue != 0 }
+
+// extendedAttribute reports a participle or adjective that closes an
+// extended attribute: an article, then a prepositional phrase, then the
+// word before its noun ("die für Samstag angekündigte Drohnenshow", "den
+// seit Jahren geplanten Neubau"). A finite verb never stands between an
+// article and its noun, so the word is an attribute, not the clause's verb.
+func (an *analysis) extendedAttribute(i int) bool {
+	toks := an.toks
+	if !participleForm(toks[i].low) {
+		return false // an adjective there is read as before: names follow it ("des in New York ansässigen Council")
+	}
+	for k := i - 1; k >= 1 && k >= i-5; k-- {
+		t := toks[k]
+		if t.punct {
+			return false
+		}
+		if prepositions[t.low] {
+			return k < i-1 && determiners[toks[k-1].low]
+		}
+		if !(t.upper || an.isNum[k] || isDigitToken(t) || determiners[t.low] || an.role[k] == rAdj || looksAdjective(t.low)) {
+			return false
+		}
+	}
+	return false
+}
 
 // maskAttribution marks who says something: "laut Polizei", "nach
 // Angaben der Veranstalter", "Einem Bericht zufolge", "sagte ein
@@ -509,6 +540,22 @@ func (an *analysis) findNames() {
 		i = j + 1
 	}
 }
+
+// participleForm reports the inflected forms of a participle: weak
+// ("angekündigte", "geplanten") and strong ("geschlossene").
+func participleForm(lw string) bool {
+	for _, suf := range []string{"te", "ten", "ter", "tes", "tem", "ene", "enen", "ener", "enes", "enem"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// periodNouns name a part of a period as adverbs of time ("Ende 2026",
+// "Mitte März") and an event's beginning or end as nouns ("das Ende des
+// Markts").
+var periodNouns = set("ende anfang beginn")
 
 // contractions are a preposition and an article in one word.
 var contractions = set("im am zum zur beim vom ins ans aufs durchs fürs ums")

@@ -457,7 +457,8 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 		}
 		if wd, ok := weekdayOf(lw); ok {
 			p := low(i - 1)
-			fwd := future || lastWord(p, "kommenden", "nächsten")
+			// "für Samstag angekündigt": what a day is set for lies ahead
+			fwd := future || lastWord(p, "kommenden", "nächsten") || p == "für"
 			if lastWord(p, "vergangenen", "letzten", "vorigen") {
 				fwd = false
 			}
