@@ -28,6 +28,9 @@ func TestXQuADFloors(t *testing.T) {
 	if len(x.Articles) != 240 || len(x.German) != 1190 {
 		t.Fatalf("loaded %d contexts and %d questions, want 240 and 1190", len(x.Articles), len(x.German))
 	}
+	if h := HalfScore(x.German, scoreRetrievalRanks(make([]int, len(x.German))), HalfTuning); h.Questions != 549 {
+		t.Fatalf("%d questions in the tuning half, want 549 (the split moved)", h.Questions)
+	}
 	ctx := context.Background()
 	if err := index.PrepareEnglish(true); err != nil {
 		t.Logf("no English–German dictionaries (%v): English questions are matched as typed", err)
@@ -62,9 +65,31 @@ func TestXQuADFloors(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("%s alone: MRR@5 %.3f success@1 %.3f recall@10 %.3f (%d questions)", tc.lang, s.MRR5, s.Success1, s.Recall10, s.Questions)
+		for _, half := range []string{HalfTuning, HalfHeldOut} {
+			h := HalfScore(tc.qs, s, half)
+			t.Logf("%s alone, %s half: MRR@5 %.3f success@1 %.3f (%d questions)", tc.lang, half, h.MRR5, h.Success1, h.Questions)
+		}
 		if s.MRR5 < tc.floor {
 			t.Errorf("%s alone: MRR@5 %.3f is below the floor %.3f", tc.lang, s.MRR5, tc.floor)
 		}
+	}
+}
+
+func TestXQuADHalf(t *testing.T) {
+	// The split must not move: figures of the two halves in BENCHMARKS.md
+	// are only comparable while each article stays in its half.
+	for title, want := range map[string]string{"Super_Bowl_50": HalfHeldOut, "Warsaw": HalfTuning, "Normans": HalfHeldOut} {
+		if got := XQuADHalf(title); got != want {
+			t.Errorf("XQuADHalf(%q) = %q, want %q", title, got, want)
+		}
+	}
+	qs := []XQuADQuestion{{Half: HalfTuning}, {Half: HalfHeldOut}, {Half: HalfTuning}}
+	s := scoreRetrievalRanks([]int{1, 0, 2})
+	if h := HalfScore(qs, s, HalfTuning); h.Questions != 2 || h.MRR5 != 0.75 {
+		t.Errorf("tuning half = %+v, want 2 questions, MRR@5 0.75", h)
+	}
+	if h := HalfScore(qs, s, HalfHeldOut); h.Questions != 1 || h.MRR5 != 0 {
+		t.Errorf("held-out half = %+v, want 1 question, MRR@5 0", h)
 	}
 }
 
