@@ -384,3 +384,47 @@ func TestTopicSetNewWellFormed(t *testing.T) {
 		tdvCheckCase(t, "tuning-new", c)
 	}
 }
+
+// TestTopicSetNew3WellFormed validates topics_new3.json case by case. Its
+// cases were written blind on topics of their own, so besides the checks
+// above its topics must not occur in any other file, and its ids must not
+// clash with theirs.
+func TestTopicSetNew3WellFormed(t *testing.T) {
+	blind := tdvLoad(t, "topics_new3.json", "tuning")
+	if len(blind.HeldoutOnly) > 0 {
+		t.Error("topics_new3.json must not declare heldout_only_topics")
+	}
+	if len(blind.Cases) < 60 {
+		t.Errorf("topics_new3.json has %d cases, want at least 60", len(blind.Cases))
+	}
+	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
+	ids, otherTopics := map[string]bool{}, map[string]bool{}
+	for _, topic := range heldout.HeldoutOnly {
+		otherTopics[topic] = true
+	}
+	others := [][]tdvCase{heldout.Cases}
+	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json"} {
+		others = append(others, tdvLoad(t, name, "tuning").Cases)
+	}
+	for _, cases := range others {
+		for _, c := range cases {
+			ids[c.ID] = true
+			otherTopics[c.Topic] = true
+		}
+	}
+	topics := map[string]bool{}
+	for _, c := range blind.Cases {
+		if ids[c.ID] {
+			t.Errorf("case id %q appears twice", c.ID)
+		}
+		ids[c.ID] = true
+		if otherTopics[c.Topic] {
+			t.Errorf("%s: topic %q is already used by another file", c.ID, c.Topic)
+		}
+		topics[c.Topic] = true
+		tdvCheckCase(t, "unseen-new3", c)
+	}
+	if len(topics) < 14 {
+		t.Errorf("topics_new3.json has %d topics, want at least 14", len(topics))
+	}
+}

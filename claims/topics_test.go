@@ -284,6 +284,20 @@ func TestTopics(t *testing.T) {
 		t.Log(rep)
 	}
 
+	// A fourth file, written blind on topics of its own and not yet scored
+	// when it landed: reported like the two above, without a floor, so that
+	// its first score shows how the rules carry over before anyone tunes on it.
+	if extra, ok := readTopicSet(t, "topics_new3.json"); ok {
+		es := newTopicScore()
+		for _, c := range extra.Cases {
+			if notes := runTopicCase(t, c, es); len(notes) > 0 {
+				t.Logf("%s (%s, %s):\n%s", c.ID, c.Topic, c.Kind, strings.Join(notes, "\n"))
+			}
+		}
+		rep, _, _, _ := es.report("unseen-new3")
+		t.Log(rep)
+	}
+
 	if os.Getenv("CLAIMBOT_TOPICS_TUNING_ONLY") != "" {
 		t.Log("CLAIMBOT_TOPICS_TUNING_ONLY is set: the held-out part is not scored")
 		return
