@@ -48,6 +48,15 @@ func (v verdict) explain(x, y *Claim) Text {
 func judge(x, y *Claim) verdict {
 	a, b := x, y
 	v := verdict{}
+	if x.Unit != y.Unit && x.HasQuantity && y.HasQuantity {
+		// "1,8 Tonnen" and "rund 800 Kilogramm": one measure in two units
+		if fx, fy, base := unitScale(x.Unit, y.Unit); base != "" {
+			xc, yc := *x, *y
+			xc.Quantity, xc.Unit = scaleQuantity(x.Quantity, fx), base
+			yc.Quantity, yc.Unit = scaleQuantity(y.Quantity, fy), base
+			a, b = &xc, &yc
+		}
+	}
 	if later(*a, *b) {
 		a, b, v.swapped = b, a, true
 	}
@@ -67,6 +76,36 @@ func judge(x, y *Claim) verdict {
 		v.severity = severity(v.kind, a, b, weak)
 	}
 	return v
+}
+
+// unitBase gives each unit of a measure with several the unit it is
+// compared in and its factor.
+var unitBase = map[string]struct {
+	base string
+	f    float64
+}{
+	"g": {"kg", 0.001}, "kg": {"kg", 1}, "t": {"kg", 1000},
+	"mm": {"m", 0.001}, "cm": {"m", 0.01}, "m": {"m", 1}, "km": {"m", 1000},
+	"l": {"l", 1}, "m³": {"l", 1000},
+	"m²": {"m²", 1}, "ha": {"m²", 1e4}, "km²": {"m²", 1e6},
+	"kW": {"kW", 1}, "MW": {"kW", 1e3}, "GW": {"kW", 1e6},
+	"ct": {"€", 0.01}, "€": {"€", 1},
+}
+
+// unitScale returns the factors that bring two units of one measure to
+// their common base, or base "" when they measure different things.
+func unitScale(ua, ub string) (fa, fb float64, base string) {
+	a, okA := unitBase[ua]
+	b, okB := unitBase[ub]
+	if !okA || !okB || a.base != b.base {
+		return 0, 0, ""
+	}
+	return a.f, b.f, a.base
+}
+
+func scaleQuantity(q Quantity, f float64) Quantity {
+	q.Low, q.High, q.Point, q.lowPrinted = q.Low*f, q.High*f, q.Point*f, q.lowPrinted*f
+	return q
 }
 
 // later reports whether x speaks about a later time than y, or, the same
@@ -187,6 +226,8 @@ func differentMeasure(a, b *Claim) string {
 		!splitAcross(a, b) && !splitAcross(b, a) && !compoundAcross(a, b) && !compoundAcross(b, a) &&
 		!durationOf(a, b) && !durationOf(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
 		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a) &&
+		!sameCollectiveHeads(a.Head, b.Head) && !(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) &&
+		!broadSynonymsInContext(a, b) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a))):
 		return "thing"
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
@@ -202,6 +243,76 @@ func differentMeasure(a, b *Claim) string {
 		return "event"
 	}
 	return ""
+}
+
+// collectiveHeads end compounds that name a group of people by what they
+// do: "Feuerwehrleute", "Feuerwehrkräfte", "Feuerwehrmänner" are one crew.
+var collectiveHeads = set("leute kräfte männer frauen personal personen menschen")
+
+// sameCollectiveHeads: two compounds of one first part, each ending in a
+// word for people as a group.
+func sameCollectiveHeads(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	d := germanData()
+	pa, pb := d.SplitCompound(strings.ToLower(a)), d.SplitCompound(strings.ToLower(b))
+	if len(pa) < 2 || len(pb) < 2 {
+		return false
+	}
+	return strings.Join(pa[:len(pa)-1], "") == strings.Join(pb[:len(pb)-1], "") &&
+		collectiveHeads[pa[len(pa)-1]] && collectiveHeads[pb[len(pb)-1]]
+}
+
+// physicalUnit: a unit that measures one object's size (weight, length,
+// volume, area), not a share or an amount of money, which count a
+// population or an account that a compound narrows.
+func physicalUnit(u string) bool {
+	b, ok := unitBase[u]
+	return ok && b.base != "€"
+}
+
+// compoundHead: a's measured noun is a compound whose last part, as the
+// dictionary splits it, is b's noun ("Fliegerbombe", "Bombe"): with a
+// physical unit the two measure one thing, however short the head.
+func compoundHead(a, b string) bool {
+	if a == "" || b == "" || strings.EqualFold(a, b) {
+		return false
+	}
+	pa := germanData().SplitCompound(strings.ToLower(a))
+	return len(pa) >= 2 && len(pa[len(pa)-1]) >= 4 && stem(pa[len(pa)-1]) == stem(strings.ToLower(b))
+}
+
+// broadSynonymsInContext: two measured nouns the thesaurus lists as each
+// other's synonyms although each has many senses ("Stände", "Buden"), in
+// clauses that share another content noun, which picks the sense ("auf
+// dem Domplatz").
+func broadSynonymsInContext(a, b *Claim) bool {
+	if a.Head == "" || b.Head == "" || strings.EqualFold(a.Head, b.Head) {
+		return false
+	}
+	shared := false
+	for _, x := range a.nouns {
+		if x != a.Key && len(x) >= 5 && !strings.HasPrefix(x, "v:") && containsNoun(b.nouns, x) && x != b.Key {
+			shared = true
+			break
+		}
+	}
+	if !shared {
+		return false
+	}
+	lists := func(es, other []*synEntry) bool {
+		for _, e := range es {
+			for _, o := range other {
+				if e.syns[o.lemma] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	ea, eb := synonymsOf(a.Head), synonymsOf(b.Head)
+	return lists(ea, eb) && lists(eb, ea)
 }
 
 // keysMatch: the same key, or a compound ending in the other ("Teilzeitstellen"

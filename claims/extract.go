@@ -558,6 +558,19 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	part, inc := false, false
 	headAt := -1
 	days := false // "an 14 Tagen"
+	if unit != "" && j < len(toks) && j == qe+1 && !toks[j].upper && dimensionAdjectives[adjStem(toks[j].low)] {
+		// "eine 250 Kilogramm schwere Fliegerbombe": the adjective says
+		// which size the unit gives, the noun after it what has it
+		j++
+	}
+	if unit != "" && j+1 < len(toks) && (toks[j].low == "je" || toks[j].low == "pro") && (an.role[j+1] == rNoun || an.role[j+1] == rName) && toks[j+1].upper &&
+		units[toks[j+1].low] == "" && !timeNouns[toks[j+1].low] {
+		// "48 Euro je Aktie", "41,50 Euro pro Aktie": a price per thing,
+		// whatever the sentence's nouns are (not "pro Sekunde", "pro
+		// Kubikmeter": a rate of time or of another unit)
+		head, key, headAt = toks[j+1].text, "je:"+nounKey(toks[j+1].text), j+1
+		j = len(toks)
+	}
 	for ; j < len(toks) && j < qe+7; j++ {
 		t := toks[j]
 		lw := t.low
@@ -663,6 +676,12 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			head, headAt = toks[bi].text, bi
 			mods = an.modifiersBefore(bi, mods)
 		}
+	}
+	if dim := unitDimensions[unit]; dim != "" && (head == "" || headAt >= 0 && headAt < qs && an.governed(headAt) && !an.genitiveAttribute(headAt)) {
+		// "Mit 41,2 Grad erreichte das Thermometer …", "wurden an der
+		// Wetterstation 38,9 Grad gemessen": no noun measures the figure
+		// but a place or an instrument; the unit says what it is.
+		head, key, headAt = dim, "", -1
 	}
 	if head == "" {
 		return Claim{}, false
@@ -813,7 +832,10 @@ func (an *analysis) pastAt(i int) bool {
 				}
 			}
 		}
-		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) {
+		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) &&
+			!(participleAttribute(t.low) && k+1 < len(an.toks) && an.toks[k+1].upper && an.role[k+1] == rNoun) {
+			// (not "das am Montag vorgelegte Angebot": a participle
+			// before its noun is an attribute)
 			return true
 		}
 	}
@@ -1051,6 +1073,14 @@ func participleAttribute(lw string) bool {
 	}
 	return false
 }
+
+// dimensionAdjectives say which size a unit before them gives: "250
+// Kilogramm schwer", "300 Meter lang" (stems, as adjStem cuts them).
+var dimensionAdjectives = set("schwer lang breit hoch hohe tief groß dick weit stark")
+
+// unitDimensions name what a unit measures when no noun says it: a
+// temperature in degrees.
+var unitDimensions = map[string]string{"°": "Temperatur"}
 
 // durationUnits are the time nouns that measure a following noun.
 var durationUnits = map[string]string{"jahr": "Jahre", "jahre": "Jahre", "jahren": "Jahre", "monat": "Monate", "monate": "Monate",

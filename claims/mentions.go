@@ -480,7 +480,10 @@ func (an *analysis) findNames() {
 			// apposition: "die Stadt Köln", "Trainer Thomas Tuchel"
 			isName[i] = true
 		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des") &&
-			!coordinated(an, i) && (!pluralLike(t.low) || placePrepositions[toks[i-1].low] && toks[i-1].low != "vor" && (an.articleNouns == nil || !an.articleNouns[t.low])):
+			!coordinated(an, i) && (!pluralLike(t.low) || placePrepositions[toks[i-1].low] && toks[i-1].low != "vor" && (an.articleNouns == nil || !an.articleNouns[t.low]) &&
+			!(toks[i-1].low == "bei" && len(germanData().SplitCompound(t.low)) >= 2)):
+			// ("bei Bauarbeiten": a plural compound of dictionary words is
+			// an occasion, not a place)
 			// "in Köln", "bei Siemens", "gegen Schalke": no article
 			isName[i] = true
 		case strings.HasSuffix(t.low, "s") && i+1 < len(toks) && an.role[i+1] == rNoun && (i == 0 || !determiners[toks[i-1].low] && an.role[i-1] != rAdj):
@@ -572,7 +575,7 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 		if !same {
 			continue // odd letters: no evidence, names are then found by the other rules
 		}
-		prev, prev2 := "", ""
+		prev, prev2, prev3, prev4 := "", "", "", ""
 		for i := 0; i < len(text); {
 			r, w := decodeRune(text, i)
 			if !isLetter(r) && r != '-' {
@@ -589,14 +592,17 @@ func commonNouns(texts []string, into map[string]bool) map[string]bool {
 			}
 			lw := lt[i:j]
 			if unicode.IsUpper(r) {
-				opens := determiners[prev] || contractions[prev]
+				// (a unit measures a common noun: "1,8 Tonnen Kokain")
+				opens := determiners[prev] || contractions[prev] || units[prev] != ""
 				adj := looksAdjective(prev) && !functionWord(prev) && !isCueWord(prev) &&
-					(determiners[prev2] || contractions[prev2] || prepositions[prev2])
+					(determiners[prev2] || contractions[prev2] || prepositions[prev2] ||
+						// an extended attribute: "Das am Montag vorgelegte Angebot"
+						determiners[prev4] && !contractions[prev4] && prepositions[prev3])
 				if opens || adj {
 					into[lw] = true
 				}
 			}
-			prev2, prev = prev, lw
+			prev4, prev3, prev2, prev = prev3, prev2, prev, lw
 			i = j
 		}
 	}
