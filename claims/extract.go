@@ -86,6 +86,7 @@ type Claim struct {
 	sourceNames []string // names inside the attribution
 	preds       []string // predicate keys (verb skeletons)
 	nouns       []string // content noun keys
+	compounds   []string // content nouns as written (lower case) long enough to be compounds
 	ctx         *context
 	order       articleOrder
 }
@@ -474,7 +475,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.possible = an.possibility(stanceAt)
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(stanceAt)
-		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
+		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
 		c.Figure = figureText(c)
 		out = append(out, c)
 	} else if figures == 0 && stance == StanceAssert && len(content.nouns) > 0 && (len(content.preds) > 0 || len(content.nouns) > 1 || len(anchors) > 0) {
@@ -484,7 +485,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.Mode = an.mode(at)
 		c.Negated = an.negatedAt(at)
 		c.possible = an.possibility(at)
-		c.nouns, c.preds, c.Event = content.nouns, content.preds, content.text
+		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
 		c.Figure = figureText(c)
 		out = append(out, c)
 	}
@@ -1505,6 +1506,7 @@ func (an *analysis) speakers() []string {
 // predicates and the words as written.
 type contentWords struct {
 	nouns, preds []string
+	compounds    []string
 	text         string
 	first        int
 }
@@ -1523,8 +1525,15 @@ func (an *analysis) content() contentWords {
 				continue
 			}
 			cw.nouns = appendUnique(cw.nouns, nounKey(t.text))
+			if len(t.low) >= minCompoundWord {
+				cw.compounds = append(cw.compounds, t.low)
+			}
 			if strings.HasSuffix(t.low, "ung") && len(t.low) > 6 {
-				cw.preds = appendUnique(cw.preds, verbKey(t.low)) // "Schließung" is "schließen"
+				vk := verbKey(t.low)
+				cw.preds = appendUnique(cw.preds, vk) // "Schließung" is "schließen"
+				if cl, ok := verbClasses[vk]; ok {
+					cw.nouns = appendUnique(cw.nouns, cl) // "Evakuierung" names those evakuiert
+				}
 			}
 			words = append(words, t.text)
 		case rName:
@@ -1560,6 +1569,10 @@ func (an *analysis) content() contentWords {
 	cw.text = strings.Join(words, " ")
 	return cw
 }
+
+// minCompoundWord is the length in bytes from which a noun may be a
+// compound worth splitting when statements are compared ("Bombenfund").
+const minCompoundWord = 8
 
 // nounKey is the compared form of a noun: its class when the language
 // names the same thing several ways, else its light stem; the head of a

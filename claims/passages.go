@@ -145,6 +145,17 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 			}
 		}
 	}
+	if c.Stance != StanceAssert || c.negative() {
+		// What a denial names in one compound an earlier sentence may say
+		// with a verb: "Bombenfund" finds "eine Bombe gefunden".
+		for _, w := range c.compounds {
+			if parts := germanData().SplitCompound(w); len(parts) >= 2 {
+				if sk := skeleton(stem(parts[len(parts)-1])); len(sk) >= 3 && !containsString(terms, "v:"+sk) {
+					terms = append(terms, "v:"+sk)
+				}
+			}
+		}
+	}
 	// A verb of the new sentence finds earlier nouns of the same word
 	// ("streikten", "Streik"); its nouns find earlier verbs (above).
 	for _, p := range c.preds {

@@ -1,0 +1,71 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+// TestStanceTargets checks denials and retractions whose target is said
+// in other words than the earlier report: a compound for a clause, a
+// nominalisation for a verb, a participle in an extended attribute. The
+// topics are none of the labelled sets'.
+func TestStanceTargets(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     Kind // "" for no alert
+	}{
+		{
+			"a compound says the clause: Katzenfund, eine Katze gefunden",
+			"Im Hafen von Kiel ist nach Angaben eines Hafenarbeiters am Morgen eine zweite Hafenkatze gefunden worden.",
+			"Die Hafenbehörde in Kiel hat Berichte über einen zweiten Katzenfund am Morgen dementiert.",
+			KindDenial,
+		},
+		{
+			"a negated plan against the report that it happens",
+			"Wegen des Hochwassers wird der Stadtteil Ohlsdorf evakuiert, meldete ein Sender.",
+			"Eine Evakuierung von Ohlsdorf ist nach Angaben der Stadt nicht geplant.",
+			KindDenial,
+		},
+		{
+			"the participle of an extended attribute is no verb of the clause",
+			"Am Sonntag soll in der Stadtbibliothek Kassel erstmals eine Lesenacht mit 40 Autoren stattfinden, kündigte der Verlag an.",
+			"Die für Sonntag angekündigte Lesenacht in der Stadtbibliothek Kassel fällt aus.",
+			KindRetraction,
+		},
+		{
+			"another place's evacuation is not denied",
+			"Wegen des Hochwassers wird der Stadtteil Ohlsdorf evakuiert, meldete ein Sender.",
+			"Eine Evakuierung von Wilhelmsburg ist nach Angaben der Stadt nicht geplant.",
+			"",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old := dated("old", "2026-03-02", tt.old)
+			nw := dated("new", "2026-03-04", tt.new)
+			// (the fixture's titles "Bericht old" and "Bericht new" would
+			// share a name)
+			old.Title, nw.Title = "", ""
+			var got []Alert
+			for _, al := range Detect([]articles.Article{nw}, []articles.Article{old}) {
+				if al.Kind.Alerts() {
+					got = append(got, al)
+				}
+			}
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Fatalf("want no alert, got %s: %s", got[0].Kind, got[0].Explanation.EN)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Kind != tt.want {
+				t.Fatalf("want one %s alert, got %+v", tt.want, got)
+			}
+			if got[0].Explanation.EN == "" || got[0].Explanation.DE == "" {
+				t.Errorf("alert without its reason: %+v", got[0].Explanation)
+			}
+		})
+	}
+}
