@@ -284,24 +284,24 @@ func TestTopics(t *testing.T) {
 		t.Log(rep)
 	}
 
-	// A fourth file, written blind on topics of its own and not yet scored
-	// when it landed: reported like the two above, without a floor, so that
-	// its first score shows how the rules carry over before anyone tunes on it.
+	if os.Getenv("CLAIMBOT_TOPICS_TUNING_ONLY") != "" {
+		t.Log("CLAIMBOT_TOPICS_TUNING_ONLY is set: the unseen and held-out parts are not scored")
+		return
+	}
+
+	// A fourth file, written blind on topics of its own while the rules were
+	// being changed: a second held-out part. Like the held-out file, only its
+	// aggregate figures are printed, so that the helpers tuning the rules
+	// cannot read its cases from a failing run.
 	if extra, ok := readTopicSet(t, "topics_new3.json"); ok {
 		es := newTopicScore()
 		for _, c := range extra.Cases {
-			if notes := runTopicCase(t, c, es); len(notes) > 0 {
-				t.Logf("%s (%s, %s):\n%s", c.ID, c.Topic, c.Kind, strings.Join(notes, "\n"))
-			}
+			runTopicCase(t, c, es)
 		}
 		rep, _, _, _ := es.report("unseen-new3")
 		t.Log(rep)
 	}
 
-	if os.Getenv("CLAIMBOT_TOPICS_TUNING_ONLY") != "" {
-		t.Log("CLAIMBOT_TOPICS_TUNING_ONLY is set: the held-out part is not scored")
-		return
-	}
 	held, ok := readTopicSet(t, "topics_heldout.json")
 	if !ok {
 		t.Log("testdata/topics_heldout.json is missing: no held-out score")
