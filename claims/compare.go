@@ -1004,8 +1004,11 @@ func decide(a, b *Claim) Kind {
 	if a.provisional || b.provisional {
 		return KindUpdate // a count in progress, then the result
 	}
-	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published") {
-		return KindUpdate // "stieg auf 17": a running count moved on since the earlier report
+	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) {
+		// "stieg auf 17": a running count moved on since the earlier
+		// report ("ist bis Freitagmorgen auf 689 gestiegen" after 312 on
+		// Wednesday: the later count's time reaches further)
+		return KindUpdate
 	}
 	return KindConflict
 }

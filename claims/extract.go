@@ -921,6 +921,16 @@ func (an *analysis) nounBefore(qs int) int {
 					return m
 				}
 			}
+			// "Die Menge des aus der „Loreley-Stern“ ausgelaufenen
+			// Diesels": the genitive's noun after an extended attribute,
+			// the first noun no preposition governs
+			if k+1 < qs && (toks[k+1].low == "des" || toks[k+1].low == "der") {
+				for m := k + 2; m < qs && m <= k+12 && !clauseBreak(toks[m]); m++ {
+					if an.role[m] == rNoun && !an.masked[m] && !transparentNouns[toks[m].low] && !an.governed(m) {
+						return m
+					}
+				}
+			}
 		}
 	}
 	if k := an.estimatedObject(start, qs); k >= 0 {
@@ -1024,7 +1034,7 @@ func (an *analysis) estimatedObject(start, qs int) int {
 	if n1 < 0 || n2 < 0 {
 		return -1
 	}
-	if d1 == "den" || d1 == "einen" || d2 == "der" || d2 == "ein" {
+	if d1 == "den" || d1 == "einen" || d2 == "der" || d2 == "ein" || amountNoun(toks[n1].low) {
 		return n1
 	}
 	return -1

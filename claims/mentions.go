@@ -358,7 +358,7 @@ func (an *analysis) maskAttribution() {
 				an.maskNPForward(i + 1)
 			case passive && strings.HasPrefix(lw, "ge"):
 				// "Der Schaden wird auf 2,5 Millionen geschätzt": nobody is named
-			case subject && i+2 < len(toks) && (toks[i+1].low == "der" || toks[start].low == "den" || toks[start].low == "einen") &&
+			case subject && i+2 < len(toks) && (toks[i+1].low == "der" || toks[start].low == "den" || toks[start].low == "einen" || amountOpens(an, i)) &&
 				determiners[toks[i+1].low] && toks[i+2].upper && an.clause[i+2] == an.clause[i]:
 				// "Die Brandfläche beziffert der Verband auf 400 Hektar",
 				// "Den Schaden beziffert die Polizei auf …": the masculine
@@ -381,6 +381,34 @@ func (an *analysis) maskAttribution() {
 			}
 		}
 	}
+}
+
+// amountOpens reports a clause opened by an amount noun before the verb
+// at i ("Die Menge des ausgelaufenen Diesels beziffert das Amt auf …"): an
+// amount estimates nothing, so it is the object, whatever its article.
+func amountOpens(an *analysis, i int) bool {
+	for k := 0; k < i; k++ {
+		// (from the clause's first word: a quote inside the subject
+		// starts no clause of its own)
+		if an.role[k] == rNoun && an.clause[k] == an.clause[i] {
+			return amountNoun(an.toks[k].low)
+		}
+	}
+	return false
+}
+
+// amountNoun names how much of something there is: "Menge", "Zahl",
+// "Höhe", "Brandfläche".
+func amountNoun(lw string) bool {
+	if transparentNouns[lw] || measureNouns[lw] {
+		return true
+	}
+	for _, suf := range []string{"menge", "fläche", "summe", "zahl"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // governedSimple reports a preposition right before token k or before its
@@ -559,6 +587,10 @@ func participleForm(lw string) bool {
 // "Mitte März") and an event's beginning or end as nouns ("das Ende des
 // Markts").
 var periodNouns = set("ende anfang beginn")
+
+// sagenForms are the finite forms of "sagen", which "voraus" and "vorher"
+// make a verb of predicting.
+var sagenForms = set("sagt sagte sagten sagen")
 
 // contractions are a preposition and an article in one word.
 var contractions = set("im am zum zur beim vom ins ans aufs durchs fürs ums")
@@ -942,6 +974,9 @@ func (an *analysis) findCues() {
 		}
 		if forecastWords[lw] && lw != "bis" {
 			an.forecast = append(an.forecast, i)
+		}
+		if sagenForms[lw] && (an.particleAfter(i, "voraus") >= 0 || an.particleAfter(i, "vorher") >= 0) {
+			an.forecast = append(an.forecast, i) // "sagt … Temperaturen um 39 Grad voraus"
 		}
 		switch lw {
 		case "wird", "werden", "kommenden", "nächsten", "künftig", "voraussichtlich":

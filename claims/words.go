@@ -125,10 +125,10 @@ var (
 	changeUp = set("stieg stiegen steigt steigen gestiegen anstieg erhöhte erhöhten erhöht erhöhen wuchs wuchsen " +
 		"wächst wachsen gewachsen kletterte kletterten klettert geklettert zulegte zugelegt " +
 		"verdoppelte verdoppelt verdreifacht zunahm zugenommen anwuchs angewachsen plus anstieg " +
-		"zuwachs wachstum höher")
+		"zuwachs wachstum höher verlängerte verlängerten verlängert")
 	changeDown = set("sank sanken sinkt sinken gesunken fiel fielen fällt fallen gefallen verringerte verringert " +
 		"reduzierte reduziert reduzieren senkte senkten gesenkt schrumpfte schrumpft geschrumpft ging gingen " +
-		"zurückging zurückgegangen rückgang minus verlor verloren niedriger halbierte halbiert")
+		"zurückging zurückgegangen rückgang minus verlor verloren niedriger halbierte halbiert verkürzte verkürzten verkürzt")
 
 	// changeSeparable are change verbs with their particle: "nahm … zu",
 	// "ging … zurück".
