@@ -627,6 +627,19 @@ func contentMatch(a, b *Claim) (int, bool) {
 			names++
 		}
 	}
+	if st, other := deniedRetraction(a, b); st != nil {
+		// A denial of a cancellation names the cancellation ("Absage"
+		// for "fällt aus"); what was cancelled is what its article is
+		// about when the sentence names nothing ("Mira Stein tritt auf").
+		nouns++
+		if len(st.Anchors) == 0 {
+			for _, x := range st.ctx.around(st.Paragraph) {
+				if containsName(other.Anchors, x) {
+					names++
+				}
+			}
+		}
+	}
 	if nouns == 0 && (names < 2 || preds == 0 && typeOf(a) != tStance && typeOf(b) != tStance) {
 		return 0, false
 	}
@@ -704,6 +717,18 @@ func compoundSaid(x, y *Claim) bool {
 		}
 	}
 	return false
+}
+
+// deniedRetraction returns the denial of a retraction and the retraction
+// it may deny, in that order, or nil.
+func deniedRetraction(a, b *Claim) (*Claim, *Claim) {
+	switch {
+	case a.deniesStance && b.Stance == StanceRetract:
+		return a, b
+	case b.deniesStance && a.Stance == StanceRetract:
+		return b, a
+	}
+	return nil, nil
 }
 
 func contentNouns(c *Claim) []string {
@@ -892,6 +917,11 @@ func decide(a, b *Claim) Kind {
 		case a.Stance == StanceRetract && b.Stance == StanceRetract:
 			return KindCompatible
 		case a.Stance == StanceRetract && b.Stance == StanceDeny || a.Stance == StanceDeny && b.Stance == StanceRetract:
+			if st, _ := deniedRetraction(a, b); st != nil && st.When.Basis == "published" {
+				// the denial's only date is its article's: when it is
+				// made, not when what was called off was to happen
+				return KindDenial
+			}
 			if tr == timeApart {
 				return KindUpdate
 			}

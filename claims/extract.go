@@ -75,20 +75,21 @@ type Claim struct {
 	Sources []string // who says it: cited in the sentence, then the paragraph's sources
 	When    Window
 
-	possible    bool     // "könnte", "möglicherweise": a possibility asserts nothing
-	provisional bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
-	days        bool     // a count of days on which something happened: "an 14 Tagen überschritten"
-	past        bool     // a report of what happened (perfect, past tense, a past date)
-	base        string   // what a change is measured against: "vormonat", "vorjahr"
-	cue         string   // the stance word as written ("abgesagt", "zurückgezogen")
-	commits     bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
-	dirs        int      // 1 a verb of making or adding, 2 of cutting or losing (words.go)
-	sourceNames []string // names inside the attribution
-	preds       []string // predicate keys (verb skeletons)
-	nouns       []string // content noun keys
-	compounds   []string // content nouns as written (lower case) long enough to be compounds
-	ctx         *context
-	order       articleOrder
+	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
+	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
+	days         bool     // a count of days on which something happened: "an 14 Tagen überschritten"
+	past         bool     // a report of what happened (perfect, past tense, a past date)
+	base         string   // what a change is measured against: "vormonat", "vorjahr"
+	cue          string   // the stance word as written ("abgesagt", "zurückgezogen")
+	commits      bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
+	deniesStance bool     // a denial of a cancellation or retraction ("Berichte über eine Absage dementiert")
+	dirs         int      // 1 a verb of making or adding, 2 of cutting or losing (words.go)
+	sourceNames  []string // names inside the attribution
+	preds        []string // predicate keys (verb skeletons)
+	nouns        []string // content noun keys
+	compounds    []string // content nouns as written (lower case) long enough to be compounds
+	ctx          *context
+	order        articleOrder
 }
 
 // context is what a claim's article says around it: the names of its
@@ -472,10 +473,16 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c := base(stanceAt)
 		c.Stance, c.cue = stance, an.toks[stanceAt].text
 		c.commits = an.commitment()
+		// "Berichte über eine Absage dementiert", "bestreitet, dass das
+		// Konzert abgesagt sei": what is denied is itself a retraction
+		c.deniesStance = stance == StanceDeny && len(an.retractAt) > 0
 		c.possible = an.possibility(stanceAt)
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(stanceAt)
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
+		if c.deniesStance {
+			c.Event = strings.TrimSpace(an.toks[an.retractAt[0]].text + " " + c.Event) // "bestritten: Absage …"
+		}
 		c.Figure = figureText(c)
 		out = append(out, c)
 	} else if figures == 0 && stance == StanceAssert && len(content.nouns) > 0 && (len(content.preds) > 0 || len(content.nouns) > 1 || len(anchors) > 0) {

@@ -78,8 +78,26 @@ func claimTerms(c *Claim, out []string, indexing bool) []string {
 	for _, w := range strings.Fields(c.ownerKey) {
 		add("n:" + anchorTerm(w))
 	}
+	switch {
+	case indexing && c.Stance == StanceRetract:
+		add(retractionTerm)
+	case !indexing && c.deniesStance:
+		// a denial of a cancellation finds cancellations, and what they
+		// were of by the names around it ("Berichte über eine Absage")
+		add(retractionTerm)
+		if len(c.Anchors) == 0 {
+			for _, a := range c.ctx.around(c.Paragraph) {
+				for _, w := range strings.Fields(a) {
+					add("n:" + anchorTerm(w))
+				}
+			}
+		}
+	}
 	return out
 }
+
+// retractionTerm indexes retractions, which a denial of one searches.
+const retractionTerm = "x:retraction"
 
 // anchorTerm cuts a name key to the prefix sameName compares, so that
 // "koln" finds "kolner" and "russland" finds "russisch".

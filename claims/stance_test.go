@@ -14,31 +14,50 @@ func TestStanceTargets(t *testing.T) {
 	tests := []struct {
 		name     string
 		old, new string
-		want     Kind // "" for no alert
+		want     Kind   // "" for no alert
+		title    string // the new article's title, when it names what the denial is about
 	}{
 		{
 			"a compound says the clause: Katzenfund, eine Katze gefunden",
 			"Im Hafen von Kiel ist nach Angaben eines Hafenarbeiters am Morgen eine zweite Hafenkatze gefunden worden.",
 			"Die Hafenbehörde in Kiel hat Berichte über einen zweiten Katzenfund am Morgen dementiert.",
 			KindDenial,
+			"",
 		},
 		{
 			"a negated plan against the report that it happens",
 			"Wegen des Hochwassers wird der Stadtteil Ohlsdorf evakuiert, meldete ein Sender.",
 			"Eine Evakuierung von Ohlsdorf ist nach Angaben der Stadt nicht geplant.",
 			KindDenial,
+			"",
 		},
 		{
 			"the participle of an extended attribute is no verb of the clause",
 			"Am Sonntag soll in der Stadtbibliothek Kassel erstmals eine Lesenacht mit 40 Autoren stattfinden, kündigte der Verlag an.",
 			"Die für Sonntag angekündigte Lesenacht in der Stadtbibliothek Kassel fällt aus.",
 			KindRetraction,
+			"",
 		},
 		{
 			"another place's evacuation is not denied",
 			"Wegen des Hochwassers wird der Stadtteil Ohlsdorf evakuiert, meldete ein Sender.",
 			"Eine Evakuierung von Wilhelmsburg ist nach Angaben der Stadt nicht geplant.",
 			"",
+			"",
+		},
+		{
+			"a denial of reports about a cancellation is about what its article names",
+			"Das Heimspiel des VfL Osnabrück am Sonntag fällt aus, berichten Fans unter Berufung auf Ordner.",
+			"Der Verein hat Berichte über eine Absage dementiert.",
+			KindDenial,
+			"VfL Osnabrück: Das Spiel findet statt",
+		},
+		{
+			"a denial of a cancellation of something else",
+			"Das Heimspiel des VfL Osnabrück am Sonntag fällt aus, berichten Fans unter Berufung auf Ordner.",
+			"Der Veranstalter hat Berichte über eine Absage dementiert.",
+			"",
+			"Theater Bremen: Die Premiere findet statt",
 		},
 	}
 	for _, tt := range tests {
@@ -47,7 +66,7 @@ func TestStanceTargets(t *testing.T) {
 			nw := dated("new", "2026-03-04", tt.new)
 			// (the fixture's titles "Bericht old" and "Bericht new" would
 			// share a name)
-			old.Title, nw.Title = "", ""
+			old.Title, nw.Title = "", tt.title
 			var got []Alert
 			for _, al := range Detect([]articles.Article{nw}, []articles.Article{old}) {
 				if al.Kind.Alerts() {
