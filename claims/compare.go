@@ -784,7 +784,9 @@ func differentEvent(a, b *Claim) (string, int) {
 	for _, p := range [][2]*Claim{{a, b}, {b, a}} {
 		x, y := p[0], p[1]
 		// (not "deutsch": German news speaks of Germany without saying so)
-		if k := x.ownerKey; x.ownerAdj && !strings.HasPrefix(k, "deutsch") && (y.ownerKey == "" || strings.HasPrefix(y.ownerKey, "~")) && y.Stance == StanceAssert && x.Stance == StanceAssert &&
+		// (nor on the size of one object: "eine 250 Kilogramm schwere
+		// britische Fliegerbombe" is the bomb "Die Bombe … wiegt" weighs)
+		if k := x.ownerKey; x.ownerAdj && !strings.HasPrefix(k, "deutsch") && !physicalUnit(x.Unit) && (y.ownerKey == "" || strings.HasPrefix(y.ownerKey, "~")) && y.Stance == StanceAssert && x.Stance == StanceAssert &&
 			!containsName(y.Anchors, k) && !containsName(y.ctx.paragraphNames(y.Paragraph), k) {
 			return "owner", 0
 		}

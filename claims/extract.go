@@ -785,6 +785,18 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			}
 		}
 	}
+	if len(c.locations) == 0 {
+		// "Auch im benachbarten Löhne gilt ein Abkochgebot, betroffen
+		// sind etwa 6.000 Einwohner": a clause without a place of its own
+		// goes on where the clause before it is
+		for _, l := range c.Places {
+			for k, key := range an.name {
+				if key == l && k < qs && !an.masked[k] && an.locative(k) {
+					c.locations = appendUnique(c.locations, l)
+				}
+			}
+		}
+	}
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
@@ -1307,7 +1319,7 @@ func (an *analysis) subject(i int) (string, string) {
 		if k > 0 && an.name[k-1] == an.name[k] {
 			continue
 		}
-		if an.governed(k) {
+		if an.governed(k) || an.datelineAt(k) {
 			continue
 		}
 		return an.name[k], an.nameText(k)
@@ -1322,6 +1334,22 @@ func (an *analysis) subject(i int) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// datelineAt reports a name that opens the sentence before a dash:
+// "Osnabrück – Die Bombe …" says where the report comes from, it is not
+// the sentence's subject.
+func (an *analysis) datelineAt(k int) bool {
+	j := k
+	for j+1 < len(an.toks) && an.name[j+1] == an.name[k] {
+		j++
+	}
+	for i := 0; i < k; i++ {
+		if an.name[i] != an.name[k] && !an.toks[i].punct {
+			return false
+		}
+	}
+	return j+1 < len(an.toks) && (an.toks[j+1].text == "–" || an.toks[j+1].text == "-")
 }
 
 // nameText is the name span of token k as written.
