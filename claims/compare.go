@@ -3,6 +3,7 @@ package claims
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Stage 4: comparison. Two claims are compared when they speak about the
@@ -67,6 +68,9 @@ func judge(x, y *Claim) verdict {
 	}
 	v.weak = weak
 	v.kind = decide(a, b)
+	if v.kind == KindConflict && typeOf(a) == tStatement {
+		v.why = "date" // two dated plans: the dates, not figures, disagree
+	}
 	if v.kind.Alerts() && (a.possible || b.possible) {
 		// "könnte", "halten es für möglich": a possibility contradicts
 		// nothing; it is shown as a change of the picture at most.
@@ -180,8 +184,8 @@ func differentThing(a, b *Claim) (string, int) {
 			weak++
 		}
 	case ta == tStatement && tb == tStatement:
-		if a.negative() == b.negative() {
-			return "no stance", 0 // two statements contradict only by polarity
+		if a.negative() == b.negative() && !plannedApart(a, b) {
+			return "no stance", 0 // two statements contradict by polarity, or by a plan's date
 		}
 		// Two statements of opposite polarity: only when they say nearly
 		// the same words, since negation scope is read from punctuation.
@@ -974,6 +978,12 @@ func decide(a, b *Claim) Kind {
 		}
 		return KindDenial
 	}
+	if ta == tStatement && tb == tStatement && plannedApart(a, b) {
+		if revisedPlan(b) {
+			return KindUpdate // "verschiebt sich auf 2027": the owner moved the date
+		}
+		return KindConflict
+	}
 	if ta != tFigure || tb != tFigure {
 		return KindCompatible
 	}
@@ -1043,6 +1053,38 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate
 	}
 	return KindConflict
+}
+
+// plannedApart reports two plans for the same thing, each dated in its
+// sentence, whose dates do not overlap: "will sein Werk in Eisenach Ende
+// 2026 schließen" and "Die Schließung des Werks in Eisenach ist für Mitte
+// 2028 geplant". A weekday is no such date: the next instance of a
+// recurring event is planned for the next one.
+func plannedApart(a, b *Claim) bool {
+	if !a.Mode.intention() || !b.Mode.intention() || a.negative() || b.negative() || a.possible || b.possible ||
+		a.When.Basis != "explicit" || b.When.Basis != "explicit" || timeRelation(a, b) != timeApart {
+		return false
+	}
+	n, ok := contentMatch(a, b)
+	return ok && n >= 3 && sharesPredicate(a, b)
+}
+
+// revisionWords say that a plan's date was changed by who made it: moved,
+// put off, brought forward, now another.
+var revisionWords = set("verschoben verschiebt verschieben verschob verschiebung verlegt verlegte verlegen verlegung " +
+	"vertagt vertagte vorgezogen vorziehen nun jetzt inzwischen mittlerweile statt anstatt neuer neuen neue neues " +
+	"später früher erst verzögert verzögerung verzögerungen verzögern korrigiert revidiert")
+
+// revisedPlan reports a word of revision in the claim's paragraph.
+func revisedPlan(c *Claim) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(c.Passage), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}) {
+		if revisionWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func sharesPredicate(a, b *Claim) bool {
@@ -1136,6 +1178,9 @@ func severity(kind Kind, a, b *Claim, weak int) Severity {
 	if a.Hedged() || b.Hedged() {
 		level--
 	}
+	if kind == KindConflict && typeOf(a) == tStatement {
+		level-- // a plan's date is softer than a count: plans slip
+	}
 	level -= weak
 	if !a.When.Known() || !b.When.Known() {
 		level = 1
@@ -1151,6 +1196,11 @@ func explain(kind Kind, a, b Claim, why string) Text {
 	var t Text
 	switch kind {
 	case KindConflict:
+		if why == "date" {
+			t.DE = fmt.Sprintf("Widerspruch: %s steht gegen %s – derselbe Plan ist für Zeiten angesetzt, die sich ausschließen%s.", ad, bd, hedgeDE(a, b))
+			t.EN = fmt.Sprintf("Conflict: %s versus %s – the same plan is set for times that exclude each other%s.", ae, be, hedgeEN(a, b))
+			break
+		}
 		t.DE = fmt.Sprintf("Widerspruch: %s steht gegen %s – für dieselbe Zeit schließen sich die Zahlen aus%s.", ad, bd, hedgeDE(a, b))
 		t.EN = fmt.Sprintf("Conflict: %s versus %s – for the same time the figures exclude each other%s.", ae, be, hedgeEN(a, b))
 	case KindDenial:

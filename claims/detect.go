@@ -233,6 +233,8 @@ func viable(x, y *Claim) bool {
 	switch {
 	case xs || ys:
 		return true
+	case tx == tStatement && ty == tStatement && x.Mode.intention() && y.Mode.intention():
+		return true // two plans may disagree on their date
 	case tx == tStatement || ty == tStatement:
 		return false
 	}

@@ -59,6 +59,20 @@ func TestStanceTargets(t *testing.T) {
 			"",
 			"Theater Bremen: Die Premiere findet statt",
 		},
+		{
+			"two dates for one plan exclude each other",
+			"Die Stadt Jena will das Hallenbad im Mai 2027 schließen.",
+			"Die Schließung des Hallenbads in Jena ist für Herbst 2029 geplant.",
+			KindConflict,
+			"",
+		},
+		{
+			"a plan whose owner moved its date is an update",
+			"Die Stadt Jena will das Hallenbad im Mai 2027 schließen.",
+			"Die Schließung des Hallenbads in Jena ist nun für Herbst 2029 geplant.",
+			"",
+			"",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
