@@ -99,9 +99,14 @@ func (d *Data) WordCount() int {
 // chance match ("Bestand" is not "Bes" + "Tand").
 const (
 	minPart     = 3
-	minCompound = 6
+	minCompound = MinCompound
 	maxDepth    = 3
 )
+
+// MinCompound is the fewest letters a word needs for SplitCompound to split
+// it (two parts of at least three letters): a caller splitting every word
+// of a text can pass over the shorter ones without asking.
+const MinCompound = 6
 
 // fugen are the linking elements between a compound's parts, longest first
 // so that "Todes" becomes "Tod" rather than "Tode". A modifier loses one
