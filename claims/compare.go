@@ -232,7 +232,8 @@ func differentMeasure(a, b *Claim) string {
 		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a) &&
 		!sameCollectiveHeads(a.Head, b.Head) && !(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) &&
 		!broadSynonymsInContext(a, b) &&
-		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a))):
+		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
+		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
 		// days on which it rained are not days the limit was exceeded
@@ -283,8 +284,12 @@ func compoundHead(a, b string) bool {
 	if a == "" || b == "" || strings.EqualFold(a, b) {
 		return false
 	}
-	pa := germanData().SplitCompound(strings.ToLower(a))
-	return len(pa) >= 2 && len(pa[len(pa)-1]) >= 4 && stem(pa[len(pa)-1]) == stem(strings.ToLower(b))
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	if len(lb) >= 4 && len(la) >= len(lb)+3 && strings.HasSuffix(la, lb) {
+		return true // (the split can go wrong: "Wasserproben" is "was", "erproben")
+	}
+	pa := germanData().SplitCompound(la)
+	return len(pa) >= 2 && len(pa[len(pa)-1]) >= 4 && stem(pa[len(pa)-1]) == stem(lb)
 }
 
 // broadSynonymsInContext: two measured nouns the thesaurus lists as each
@@ -435,6 +440,44 @@ func eventVerbOf(x, y *Claim) bool {
 			if n != y.Key && n != x.Key && skeleton(n) == p {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// eventNounOf: y counts people by the verb of an event ("Rund 9.000
+// Teilnehmer starteten"), and x counts people named by what they do
+// ("14.300 Läuferinnen und Läufer") in a clause that says the event as a
+// noun ("an den Start gegangen"): both count those who started.
+func eventNounOf(x, y *Claim) bool {
+	if y.Key != genericKey || x.Unit != "" || y.Unit != "" || !personNoun(x.Head) {
+		return false
+	}
+	for _, p := range y.preds {
+		if len(p) < 3 {
+			continue
+		}
+		for _, n := range x.nouns {
+			if n != x.Key && skeleton(n) == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personNoun: a noun for people by what they do, "Läuferinnen",
+// "Bewohner", "Fahrer".
+func personNoun(head string) bool {
+	lw := strings.ToLower(head)
+	return strings.HasSuffix(lw, "innen") || agentNoun(lw) || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "ern")
+}
+
+// wholeGiven: a count out of a given whole ("3 von 40 Proben").
+func wholeGiven(c *Claim) bool {
+	for _, m := range c.Modifiers {
+		if strings.HasPrefix(m, "von ") {
+			return true
 		}
 	}
 	return false

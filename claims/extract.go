@@ -579,6 +579,23 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		head, key, headAt = toks[j+1].text, "je:"+nounKey(toks[j+1].text), j+1
 		j = len(toks)
 	}
+	if head == "" && j+2 < len(toks) && (toks[j].low == "der" || toks[j].low == "von") && an.isNum[j+1] {
+		// "in 3 von 40 Proben", "In zwölf der 40 untersuchten
+		// Wasserproben": a count out of a whole that is given, of the
+		// noun after it; the whole narrows what is counted
+		k := j + 1
+		for k < len(toks) && an.isNum[k] {
+			k++
+		}
+		for k < len(toks) && k <= j+5 && an.role[k] != rNoun {
+			k++
+		}
+		if k < len(toks) && an.role[k] == rNoun {
+			head, headAt = toks[k].text, k
+			mods = appendUnique(mods, "von "+toks[j+1].low)
+			j = len(toks)
+		}
+	}
 	for ; j < len(toks) && j < qe+7; j++ {
 		t := toks[j]
 		lw := t.low
@@ -683,6 +700,18 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		if bi := an.nounBefore(qs); bi >= 0 {
 			head, headAt = toks[bi].text, bi
 			mods = an.modifiersBefore(bi, mods)
+		}
+	}
+	mit := qs - 1
+	for mit > 0 && neutralModifiers[toks[mit].low] {
+		mit-- // "mit insgesamt 1,9 Milliarden Euro"
+	}
+	if unit != "" && mit >= 0 && toks[mit].low == "mit" {
+		if v := an.valuationVerb(qs); v >= 0 {
+			// "Das Angebot bewertet Lindquist mit 1,2 Milliarden Euro",
+			// "wird der Hersteller mit 1,9 Milliarden Euro bewertet": the
+			// figure is the value the verb gives, whoever is valued
+			head, key, headAt = toks[v].text, "v:"+verbKey(toks[v].low), -1
 		}
 	}
 	if dim := unitDimensions[unit]; dim != "" && (head == "" || headAt >= 0 && headAt < qs && an.governed(headAt) && !an.genitiveAttribute(headAt)) {
@@ -1098,10 +1127,22 @@ func participleAttribute(lw string) bool {
 	for _, suf := range []string{"ene", "enen", "ener", "ete", "eten", "eter", "te", "ten"} {
 		if strings.HasSuffix(lw, suf) {
 			return strings.HasPrefix(lw, "ge") || strings.HasPrefix(lw, "be") || strings.HasPrefix(lw, "ver") ||
-				strings.HasPrefix(lw, "er") || strings.HasPrefix(lw, "ent") || strings.Contains(lw[2:], "ge")
+				strings.HasPrefix(lw, "er") || strings.HasPrefix(lw, "ent") || strings.Contains(lw[2:], "ge") ||
+				strings.HasPrefix(lw, "unter") || strings.HasPrefix(lw, "zer") // "untersuchten", inseparable
 		}
 	}
 	return false
+}
+
+// valuationVerb is the verb of valuing in the figure's clause ("bewertet",
+// "bewertete", "bewerten"), whose "mit" gives the value, or -1.
+func (an *analysis) valuationVerb(qs int) int {
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[qs] && !t.upper && !an.masked[k] && strings.HasPrefix(t.low, "bewert") {
+			return k
+		}
+	}
+	return -1
 }
 
 // dimensionAdjectives say which size a unit before them gives: "250
