@@ -3,6 +3,8 @@ package claims
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -659,10 +661,10 @@ func contentMatch(a, b *Claim) (int, bool) {
 			}
 		}
 	}
-	if nouns == 0 && (compoundHeadIn(a, b) || compoundHeadIn(b, a)) {
+	if nouns == 0 && (compoundHeadIn(an, b) || compoundHeadIn(bn, a)) {
 		nouns++ // "keine zweite Bombe" and "eine zweite Fliegerbombe"
 	}
-	if compoundSaid(a, b) || compoundSaid(b, a) {
+	if compoundSaid(a, b, bn) || compoundSaid(b, a, an) {
 		// "Berichte über einen zweiten Bombenfund" and "eine zweite
 		// Fliegerbombe gefunden": the compound is the clause in one word
 		nouns++
@@ -701,70 +703,88 @@ func contentMatch(a, b *Claim) (int, bool) {
 	return nouns + preds + names, true
 }
 
-// compoundWords are the nouns of c as written that may be compounds: its
-// content nouns and a figure's measured noun.
-func compoundWords(c *Claim) []string {
-	if c.HasQuantity && len(c.Head) >= minCompoundWord {
-		return append([]string{strings.ToLower(c.Head)}, c.compounds...)
-	}
-	return c.compounds
-}
-
 // compoundHeadIn reports a compound noun of y whose head, by the
-// dictionary's split, is a content noun of x: a "Fliegerbombe" is a
-// "Bombe". nounsMatch sees such heads from five letters on; the split
-// finds the shorter ones without taking "Rate" for the end of "Karate".
-func compoundHeadIn(x, y *Claim) bool {
-	xs := contentNouns(x)
+// dictionary's split, is one of the content nouns xs of another claim: a
+// "Fliegerbombe" is a "Bombe". nounsMatch sees such heads from five
+// letters on; the split finds the shorter ones without taking "Rate" for
+// the end of "Karate".
+func compoundHeadIn(xs []string, y *Claim) bool {
 	if len(xs) == 0 {
 		return false
 	}
-	for _, w := range compoundWords(y) {
-		parts := germanData().SplitCompound(w)
-		if len(parts) < 2 {
-			continue
-		}
-		h := stem(parts[len(parts)-1])
-		for _, n := range xs {
-			if n == h {
-				return true
-			}
+	has := func(w string) bool {
+		cp := splitNoun(w)
+		return cp.head != "" && containsString(xs, cp.head)
+	}
+	if y.HasQuantity && len(y.Head) >= minCompoundWord && has(y.Head) {
+		return true
+	}
+	for _, w := range y.compounds {
+		if has(w) {
+			return true
 		}
 	}
 	return false
 }
 
 // compoundSaid reports a compound noun of x whose head is the noun of a
-// verb of y and whose modifier is a noun of y: "Bombenfund" says "eine
-// Bombe gefunden", "Deichbruch" "der Deich brach". The noun of a verb
-// has the verb's consonants (Fund, gefunden; Bruch, brach).
-func compoundSaid(x, y *Claim) bool {
+// verb of y and whose modifier is one of y's content nouns ys: "Bombenfund"
+// says "eine Bombe gefunden", "Deichbruch" "der Deich brach". The noun of
+// a verb has the verb's consonants (Fund, gefunden; Bruch, brach).
+func compoundSaid(x, y *Claim, ys []string) bool {
 	if len(y.preds) == 0 {
 		return false
 	}
 	for _, w := range x.compounds {
-		parts := germanData().SplitCompound(w)
-		if len(parts) < 2 {
+		cp := splitNoun(w)
+		if len(cp.headSkeleton) < 3 || !containsString(y.preds, cp.headSkeleton) {
 			continue
 		}
-		hk := skeleton(stem(parts[len(parts)-1]))
-		if len(hk) < 3 || !containsString(y.preds, hk) {
-			continue
-		}
-		mod := stem(strings.Join(parts[:len(parts)-1], ""))
-		for _, n := range contentNouns(y) {
-			if nounsMatch(n, mod) {
+		for _, n := range ys {
+			if nounsMatch(n, cp.modifier) {
 				return true
 			}
 		}
-		for _, yw := range compoundWords(y) {
-			if yp := germanData().SplitCompound(yw); len(yp) >= 2 && stem(yp[len(yp)-1]) == mod {
-				return true
-			}
+		if compoundHeadIn([]string{cp.modifier}, y) {
+			return true
 		}
 	}
 	return false
 }
+
+// compoundParts is a compound noun read for comparison: the stems of its
+// head and of what precedes it, and the head's consonants.
+type compoundParts struct {
+	head, modifier, headSkeleton string
+}
+
+// splitNoun splits a noun (as written or lower case) with the
+// dictionary, cached: comparing a stance with its candidates splits the
+// same nouns again and again. The zero value is no compound.
+func splitNoun(w string) compoundParts {
+	if v, ok := compoundCache.Load(w); ok {
+		return v.(compoundParts)
+	}
+	var cp compoundParts
+	if parts := germanData().SplitCompound(strings.ToLower(w)); len(parts) >= 2 {
+		cp.head = stem(parts[len(parts)-1])
+		cp.modifier = stem(strings.Join(parts[:len(parts)-1], ""))
+		cp.headSkeleton = skeleton(cp.head)
+	}
+	if compoundCacheSize.Add(1) > maxCompoundCache {
+		compoundCache.Clear()
+		compoundCacheSize.Store(0)
+	}
+	compoundCache.Store(w, cp)
+	return cp
+}
+
+var (
+	compoundCache     sync.Map // word → compoundParts
+	compoundCacheSize atomic.Int64
+)
+
+const maxCompoundCache = 50_000
 
 // deniedRetraction returns the denial of a retraction and the retraction
 // it may deny, in that order, or nil.
@@ -869,15 +889,25 @@ func differentEvent(a, b *Claim) (string, int) {
 // namesShared reports a name of one claim's sentence, owner or paragraph
 // that the other's sentence, owner or paragraph has.
 func namesShared(a, b *Claim) bool {
-	ca := append(append([]string(nil), a.Anchors...), a.ctx.around(a.Paragraph)...)
-	cb := append(append([]string(nil), b.Anchors...), b.ctx.around(b.Paragraph)...)
-	if a.ownerKey != "" {
-		ca = append(ca, a.ownerKey)
+	in := func(c *Claim, n string) bool {
+		return containsName(c.Anchors, n) || c.ctx != nil && containsName(c.ctx.title, n) || containsName(c.ctx.paragraphNames(c.Paragraph), n) ||
+			c.ownerKey != "" && sameName(c.ownerKey, n)
 	}
-	if b.ownerKey != "" {
-		cb = append(cb, b.ownerKey)
+	for _, list := range [][]string{a.Anchors, a.ctx.paragraphNames(a.Paragraph)} {
+		for _, n := range list {
+			if in(b, n) {
+				return true
+			}
+		}
 	}
-	return anyShared(ca, cb)
+	if a.ctx != nil {
+		for _, n := range a.ctx.title {
+			if in(b, n) {
+				return true
+			}
+		}
+	}
+	return a.ownerKey != "" && in(b, a.ownerKey)
 }
 
 func differentOwners(a, b *Claim) bool {

@@ -174,6 +174,8 @@ func Extract(a articles.Article) []Claim {
 		texts = append(texts, p.Text)
 	}
 	ex.an.articleNouns = commonNouns(texts, nil)
+	// the claims keep slices of it: a new array for each article
+	ex.an.compoundBuf = make([]string, 0, 8)
 	ex.an.datelines = nil
 	if len(a.Paragraphs) > 0 {
 		ex.an.datelines = datelineWords(a.Paragraphs[0].Text)
@@ -223,7 +225,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 func (ex *extractor) release() {
 	ex.article, ex.published, ex.ref, ex.order, ex.ctx = articles.Article{}, "", Window{}, articleOrder{}, nil
-	ex.an.articleNouns, ex.an.datelines = nil, nil
+	ex.an.articleNouns, ex.an.datelines, ex.an.compoundBuf = nil, nil, nil
 	clear(ex.toks[:cap(ex.toks)])
 	clear(ex.qs[:cap(ex.qs)])
 	ex.an.s, ex.an.ls, ex.an.toks = "", "", nil
@@ -1600,6 +1602,7 @@ type contentWords struct {
 func (an *analysis) content() contentWords {
 	var cw contentWords
 	cw.first = -1
+	nc := 0 // compounds appended to the article's buffer
 	var words []string
 	for k, t := range an.toks {
 		if an.masked[k] || t.punct {
@@ -1612,7 +1615,8 @@ func (an *analysis) content() contentWords {
 			}
 			cw.nouns = appendUnique(cw.nouns, nounKey(t.text))
 			if len(t.low) >= minCompoundWord {
-				cw.compounds = append(cw.compounds, t.low)
+				an.compoundBuf = append(an.compoundBuf, t.low)
+				nc++
 			}
 			if strings.HasSuffix(t.low, "ung") && len(t.low) > 6 {
 				vk := verbKey(t.low)
@@ -1645,6 +1649,10 @@ func (an *analysis) content() contentWords {
 				words = append(words, t.text)
 			}
 		}
+	}
+	if nc > 0 {
+		n := len(an.compoundBuf)
+		cw.compounds = an.compoundBuf[n-nc : n : n]
 	}
 	if cw.first < 0 && len(an.toks) > 0 {
 		cw.first = 0

@@ -60,6 +60,9 @@ type analysis struct {
 	// articleNouns are the capitalised words the article writes after an
 	// article or adjective somewhere: common nouns, not names.
 	articleNouns map[string]bool
+	// compoundBuf holds the article's content nouns that may be
+	// compounds; each claim keeps its part (contentWords.compounds).
+	compoundBuf []string
 	// datelines are the lower-case words of the article's dateline
 	// ("Löhne – …"): the place the article is written from is a name even
 	// where the dictionary knows the word as a noun.

@@ -167,10 +167,8 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 		// What a denial names in one compound an earlier sentence may say
 		// with a verb: "Bombenfund" finds "eine Bombe gefunden".
 		for _, w := range c.compounds {
-			if parts := germanData().SplitCompound(w); len(parts) >= 2 {
-				if sk := skeleton(stem(parts[len(parts)-1])); len(sk) >= 3 && !containsString(terms, "v:"+sk) {
-					terms = append(terms, "v:"+sk)
-				}
+			if sk := splitNoun(w).headSkeleton; len(sk) >= 3 && !containsString(terms, "v:"+sk) {
+				terms = append(terms, "v:"+sk)
 			}
 		}
 	}

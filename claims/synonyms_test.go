@@ -13,10 +13,12 @@ func withGermanData(t *testing.T, d lexicon, f func()) {
 	save := germanData
 	germanData = func() lexicon { return d }
 	synCache.Clear()
+	compoundCache.Clear()
 	changeSynCache.Clear()
 	defer func() {
 		germanData = save
 		synCache.Clear()
+		compoundCache.Clear()
 		changeSynCache.Clear()
 	}()
 	f()
