@@ -1080,6 +1080,14 @@ func decide(a, b *Claim) Kind {
 		// same part, compared as such.
 	}
 	qa, qb := a.Quantity, b.Quantity
+	if a.loss != b.loss {
+		// a profit against a loss: the loss is a result below zero
+		if a.loss {
+			qa = signed(qa, -1)
+		} else {
+			qb = signed(qb, -1)
+		}
+	}
 	if a.Change != 0 {
 		qa = signed(qa, a.Change)
 		qb = signed(qb, b.Change)

@@ -78,6 +78,7 @@ type Claim struct {
 	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
 	days         bool     // a count of days on which something happened: "an 14 Tagen überschritten"
+	loss         bool     // a result given as a loss ("ein Verlust von 8 Millionen Euro"), below zero
 	past         bool     // a report of what happened (perfect, past tense, a past date)
 	base         string   // what a change is measured against: "vormonat", "vorjahr"
 	cue          string   // the stance word as written ("abgesagt", "zurückgezogen")
@@ -792,6 +793,17 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		// noun ("Preissteigerung").
 		c.Key, c.Change = k, sign
 	}
+	if moneyUnits[unit] && !part {
+		// "einen Gewinn von 12 Millionen Euro erwirtschaftet" and "mit
+		// einem Verlust von 8 Millionen Euro abgeschlossen" give one
+		// result, on either side of zero
+		switch lh := foldUmlauts(strings.ToLower(head)); {
+		case strings.HasSuffix(lh, "gewinn") || strings.HasSuffix(lh, "gewinne"):
+			c.Key = resultKey
+		case strings.HasSuffix(lh, "verlust") || strings.HasSuffix(lh, "verluste"):
+			c.Key, c.loss = resultKey, true
+		}
+	}
 	c.base = an.comparisonBase(qs)
 	c.dirs = an.directions(qs)
 	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
@@ -1135,6 +1147,12 @@ func participleAttribute(lw string) bool {
 	}
 	return false
 }
+
+// moneyUnits are the units of amounts of money.
+var moneyUnits = map[string]bool{"€": true, "$": true, "£": true, "CHF": true}
+
+// resultKey is the key of a company's result, a profit or a loss.
+const resultKey = "ergebnis"
 
 // valuationVerb is the verb of valuing in the figure's clause ("bewertet",
 // "bewertete", "bewerten"), whose "mit" gives the value, or -1.

@@ -1179,7 +1179,7 @@ func (an *analysis) mode(i int) Mode {
 	// "wird … schließen": a future tense without a passive participle.
 	for _, m := range an.modalAt {
 		lw := an.toks[m].low
-		if (lw == "wird" || lw == "werden") && an.clause[m] == an.clause[i] && !an.passiveAfter(m) {
+		if (lw == "wird" || lw == "werden") && an.clause[m] == an.clause[i] && !an.passiveAfter(m) && !an.passiveInfinitive(m) {
 			return ModePlan
 		}
 	}
@@ -1211,6 +1211,17 @@ func (an *analysis) reportativeSoll(i int) bool {
 		}
 	}
 	return false
+}
+
+// passiveInfinitive reports "werden" after its participle under a modal:
+// "mussten 28.000 Puten getötet werden" happened, it is no future tense.
+func (an *analysis) passiveInfinitive(m int) bool {
+	if an.toks[m].low != "werden" || m == 0 {
+		return false
+	}
+	p := an.toks[m-1].low
+	return !an.toks[m-1].upper && len(p) > 5 && (strings.HasPrefix(p, "ge") || strings.Contains(p[2:], "ge")) &&
+		(strings.HasSuffix(p, "t") || strings.HasSuffix(p, "en"))
 }
 
 // passiveAfter: "wurde/wird … verletzt" is a passive when a participle

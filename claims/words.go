@@ -256,7 +256,7 @@ var equivalences = func() map[string]string {
 	}
 	add("tot", "tote toten toter totes todesopfer todesopfern getötet getötete getöteten starb starben gestorben "+
 		"sterben stirbt umgekommen umgekommene leichen todesfälle todesfällen verstorben verstorbene verstorbenen "+
-		"ertrunken ertrunkene tot todesopf todesfall")
+		"ertrunken ertrunkene tot todesopf todesfall gekeult")
 	add("verletzt", "verletzt verletzte verletzten verletzter verwundet verwundete verwundeten verletzung verletzungen")
 	add("teilnehm", "teilnehmer teilnehmern teilnehmerinnen teilnehmende teilnehmenden teilgenommen demonstranten "+
 		"demonstrantinnen demonstrierende demonstrierenden demonstrierten demonstrieren protestierende "+
@@ -287,7 +287,8 @@ var verbClasses = func() map[string]string {
 			m[verbKey(v)] = key
 		}
 	}
-	add("tot", "sterben starb starben gestorben töten tötete getötet umkommen umgekommen verstorben ertrinken ertrunken")
+	add("tot", "sterben starb starben gestorben töten tötete getötet umkommen umgekommen verstorben ertrinken ertrunken "+
+		"keulen keulte gekeult") // culled animals are killed
 	add("verletzt", "verletzen verletzt verletzte verwunden verwundet")
 	add("teilnehm", "teilnehmen teilgenommen teilnahmen demonstrieren demonstriert demonstrierten protestieren protestierten "+
 		"beteiligen beteiligten beteiligt versammeln versammelten")
