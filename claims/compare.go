@@ -841,6 +841,11 @@ func differentEvent(a, b *Claim) (string, int) {
 			}
 		}
 	}
+	// One station's reading is not another's: "an der Landshuter Allee"
+	// and "am Stachus", when neither article names the other's spot.
+	if typeOf(a) == tFigure && typeOf(b) == tFigure && a.spot != "" && b.spot != "" && !sameSpot(a, b) {
+		return "place", 0
+	}
 	// Bosch's figure is not Conti's. A stance's owner is who denies or
 	// takes back, often another party than who reported: not compared.
 	if a.ownerKey != "" && b.ownerKey != "" && a.Stance == StanceAssert && b.Stance == StanceAssert && differentOwners(a, b) {
@@ -880,6 +885,16 @@ func differentEvent(a, b *Claim) (string, int) {
 		return "anchors", 0
 	}
 	return "", 1
+}
+
+// sameSpot: two spots that are one, as a compound and its head
+// ("Wetterstation", "Station"), or that the other article names.
+func sameSpot(a, b *Claim) bool {
+	x, y := a.spot, b.spot
+	if x == y || strings.HasSuffix(x, y) || strings.HasSuffix(y, x) || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+		return true
+	}
+	return a.ctx.mentions(y) || b.ctx.mentions(x)
 }
 
 // differentOwners: two named owners that are not the same name (unless

@@ -78,6 +78,7 @@ type Claim struct {
 	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
 	days         bool     // a count of days on which something happened: "an 14 Tagen überschritten"
+	spot         string   // where in a place it is measured: "an der Landshuter Allee", "am Stachus" (name key)
 	loss         bool     // a result given as a loss ("ein Verlust von 8 Millionen Euro"), below zero
 	past         bool     // a report of what happened (perfect, past tense, a past date)
 	base         string   // what a change is measured against: "vormonat", "vorjahr"
@@ -840,6 +841,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			}
 		}
 	}
+	c.spot = an.spotOf(qs)
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
@@ -1146,6 +1148,42 @@ func participleAttribute(lw string) bool {
 		}
 	}
 	return false
+}
+
+// spotOf reads the spot of the figure's clause: the words after "an der",
+// "an dem" or "am" up to their noun ("an der Landshuter Allee", "am
+// Stachus"), as a name key, or "". A time after "am" ("am Montag") is no
+// spot: times are function words here.
+func (an *analysis) spotOf(qs int) string {
+	toks := an.toks
+	for k := 0; k+1 < len(toks); k++ {
+		if an.clause[k] != an.clause[qs] || an.masked[k] {
+			continue
+		}
+		from := -1
+		switch {
+		case toks[k].low == "am":
+			from = k + 1
+		case toks[k].low == "an" && k+2 < len(toks) && (toks[k+1].low == "der" || toks[k+1].low == "dem"):
+			from = k + 2
+		}
+		if from < 0 {
+			continue
+		}
+		for j := from; j < len(toks) && j <= from+3; j++ {
+			if an.role[j] == rNoun || an.role[j] == rName {
+				end := j
+				for end+1 < len(toks) && (an.role[end+1] == rNoun || an.role[end+1] == rName) && toks[end+1].upper {
+					end++
+				}
+				return nameKey(an.s[toks[from].start:toks[end].end])
+			}
+			if an.role[j] != rAdj {
+				break
+			}
+		}
+	}
+	return ""
 }
 
 // moneyUnits are the units of amounts of money.
