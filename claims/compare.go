@@ -233,7 +233,7 @@ func differentMeasure(a, b *Claim) string {
 		!durationOf(a, b) && !durationOf(b, a) && !(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) &&
 		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a) &&
 		!sameCollectiveHeads(a.Head, b.Head) && !(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) &&
-		!broadSynonymsInContext(a, b) &&
+		!broadSynonymsInContext(a, b) && !areaOf(a, b) && !areaOf(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"
@@ -324,6 +324,25 @@ func broadSynonymsInContext(a, b *Claim) bool {
 	}
 	ea, eb := synonymsOf(a.Head), synonymsOf(b.Head)
 	return lists(ea, eb) && lists(eb, ea)
+}
+
+// areaOf: with a unit of area, x's noun names only an area ("Die
+// Brandfläche des Feuers") and y's clause shares x's other content noun
+// ("verbrannten bei dem Feuer 150 Hektar Wald"): both give the area of
+// what that noun names.
+func areaOf(x, y *Claim) bool {
+	if b, ok := unitBase[x.Unit]; !ok || b.base != "m²" {
+		return false
+	}
+	if lh := strings.ToLower(x.Head); !strings.HasSuffix(lh, "fläche") && !strings.HasSuffix(lh, "flächen") {
+		return false
+	}
+	for _, n := range x.nouns {
+		if n != x.Key && len(n) >= 5 && !strings.HasPrefix(n, "v:") && containsNoun(y.nouns, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // keysMatch: the same key, or a compound ending in the other ("Teilzeitstellen"

@@ -718,6 +718,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			head, key, headAt = toks[v].text, "v:"+verbKey(toks[v].low), -1
 		}
 	}
+	if moneyUnits[unit] && (head == "" && an.esGehtUm(qs) || headAt >= 0 && headAt < qs && an.governed(headAt)) {
+		// "Um 31 Millionen Euro geht es im Jackpot", "Im Lotto-Jackpot
+		// liegen bei der Ziehung 24 Millionen Euro": a sum without a noun
+		// of its own is what lies in the noun "im" governs
+		if k := an.containerNoun(qs); k >= 0 {
+			head, key, headAt = toks[k].text, "", k
+		}
+	}
 	if dim := unitDimensions[unit]; dim != "" && (head == "" || headAt >= 0 && headAt < qs && an.governed(headAt) && !an.genitiveAttribute(headAt)) {
 		// "Mit 41,2 Grad erreichte das Thermometer …", "wurden an der
 		// Wetterstation 38,9 Grad gemessen": no noun measures the figure
@@ -1184,6 +1192,40 @@ func (an *analysis) spotOf(qs int) string {
 		}
 	}
 	return ""
+}
+
+// esGehtUm reports "um" before the figure and "es geht"/"geht es" in its
+// clause: "Um 31 Millionen Euro geht es am Samstag im Jackpot".
+func (an *analysis) esGehtUm(qs int) bool {
+	if qs == 0 || an.toks[qs-1].low != "um" {
+		return false
+	}
+	for k := 0; k+1 < len(an.toks); k++ {
+		a, b := an.toks[k].low, an.toks[k+1].low
+		if an.clause[k] == an.clause[qs] && (a == "geht" && b == "es" || a == "es" && b == "geht" || a == "ging" && b == "es") {
+			return true
+		}
+	}
+	return false
+}
+
+// containerNoun is the first noun "im" governs in the figure's clause,
+// over adjectives, or -1.
+func (an *analysis) containerNoun(qs int) int {
+	for k := 0; k+1 < len(an.toks); k++ {
+		if an.clause[k] != an.clause[qs] || an.toks[k].low != "im" || an.masked[k] {
+			continue
+		}
+		for j := k + 1; j < len(an.toks) && j <= k+3; j++ {
+			if an.role[j] == rNoun {
+				return j
+			}
+			if an.role[j] != rAdj {
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // moneyUnits are the units of amounts of money.
