@@ -228,6 +228,7 @@ var extractors = sync.Pool{New: func() any { return new(extractor) }}
 func (ex *extractor) release() {
 	ex.article, ex.published, ex.ref, ex.order, ex.ctx = articles.Article{}, "", Window{}, articleOrder{}, nil
 	ex.an.articleNouns, ex.an.datelines, ex.an.compoundBuf = nil, nil, nil
+	ex.last = sentenceContent{}
 	clear(ex.toks[:cap(ex.toks)])
 	clear(ex.qs[:cap(ex.qs)])
 	ex.an.s, ex.an.ls, ex.an.toks = "", "", nil
@@ -242,6 +243,7 @@ type extractor struct {
 	ref       Window
 	order     articleOrder
 	ctx       *context
+	last      sentenceContent // the previous sentence's content words
 
 	spans [][2]int
 	toks  []token
@@ -473,6 +475,17 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		k += 2
 	}
 	content := an.content()
+	last := ex.last
+	ex.last = sentenceContent{content: content, anchors: anchors, places: places, locations: locations}
+	stanceAnchors, stancePlaces, stanceLocations := anchors, places, locations
+	if stance == StanceDeny && an.anaphoricOpening() && (last.content.nouns != nil || last.content.preds != nil) {
+		// "Das weist das Unternehmen zurück.", "Dem widersprach die
+		// Stadt.": what is denied is the sentence before
+		content = mergeContent(last.content, content)
+		stanceAnchors = mergeNames(stanceAnchors, last.anchors)
+		stancePlaces = mergeNames(stancePlaces, last.places)
+		stanceLocations = mergeNames(stanceLocations, last.locations)
+	}
 	if stance != StanceAssert && (figures == 0 || !an.figureInClause(ex.qs, stanceAt)) && (len(content.nouns)+len(content.preds)+len(anchors) > 0 || an.commitment()) {
 		c := base(stanceAt)
 		c.Stance, c.cue = stance, an.toks[stanceAt].text
@@ -484,6 +497,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(stanceAt)
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
+		c.Anchors, c.Places, c.locations = stanceAnchors, stancePlaces, stanceLocations
 		if c.deniesStance {
 			c.Event = strings.TrimSpace(an.toks[an.retractAt[0]].text + " " + c.Event) // "bestritten: Absage …"
 		}
@@ -503,6 +517,75 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	if o, ot := an.subject(-1); o != "" {
 		prev.owner, prev.ownerText = o, ot
 	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceContent is what the previous sentence said, for a denial that
+// refers to it by a pronoun.
+type sentenceContent struct {
+	content                    contentWords
+	anchors, places, locations []string
+}
+
+// mergeNames adds the names of more to a copy of names.
+func mergeNames(names, more []string) []string {
+	if len(more) == 0 {
+		return names
+	}
+	out := append([]string(nil), names...)
+	for _, n := range more {
+		out = appendUnique(out, n)
+	}
+	return out
+}
+
+// anaphoricOpening reports a sentence that opens with a pronoun standing
+// for what was said before: "Das weist … zurück", "Dies bestritt …",
+// "Dem widersprach …", "Diese Darstellung wies … zurück". "Das
+// Unternehmen weist … zurück" opens with an article.
+func (an *analysis) anaphoricOpening() bool {
+	toks := an.toks
+	if len(toks) < 2 {
+		return false
+	}
+	switch toks[0].low {
+	case "das", "dies", "dem", "dieses":
+		return !toks[1].upper && !toks[1].punct || toks[1].text == ","
+	case "diese", "diesen", "dieser", "den", "die", "der":
+		return toks[1].upper && (sayNouns[toks[1].low] || claimNouns[toks[1].low])
+	}
+	return false
+}
+
+// claimNouns name what somebody said, as the object of a denial: "Diesen
+// Vorwurf wies … zurück".
+var claimNouns = set("vorwurf vorwürfe behauptung behauptungen meldung meldungen spekulation spekulationen " +
+	"gerücht gerüchte darstellung darstellungen bericht berichte")
+
+// mergeContent joins what a denial says itself to what it refers to.
+func mergeContent(ref, own contentWords) contentWords {
+	out := contentWords{first: own.first}
+	out.nouns = append([]string(nil), ref.nouns...)
+	for _, n := range own.nouns {
+		out.nouns = appendUnique(out.nouns, n)
+	}
+	out.preds = append([]string(nil), ref.preds...)
+	for _, p := range own.preds {
+		out.preds = appendUnique(out.preds, p)
+	}
+	if len(ref.compounds)+len(own.compounds) > 0 {
+		out.compounds = append(append([]string(nil), ref.compounds...), own.compounds...)
+	}
+	out.text = strings.TrimSpace(ref.text + " " + own.text)
 	return out
 }
 
@@ -1729,8 +1812,8 @@ func (an *analysis) content() contentWords {
 				words = append(words, t.text)
 			}
 		case rPred:
-			if an.pred[k] == "" {
-				continue
+			if an.pred[k] == "" || wordClass[t.low]&wSeparable != 0 && (containsInt(an.denyAt, k) || containsInt(an.retractAt, k)) {
+				continue // "weist … zurück" is the stance, not what it is about
 			}
 			cw.preds = appendUnique(cw.preds, an.pred[k])
 			if cl, ok := verbClasses[an.pred[k]]; ok {

@@ -60,6 +60,27 @@ func TestStanceTargets(t *testing.T) {
 			"Theater Bremen: Die Premiere findet statt",
 		},
 		{
+			"a denial by a pronoun denies the sentence before",
+			"Der Chemiekonzern Arvelo will sein Werk in Marl Ende 2027 schließen, berichtet die Zeitung.",
+			"Nach einem Zeitungsbericht soll das Werk von Arvelo in Marl geschlossen werden. Das weist das Unternehmen zurück.",
+			KindDenial,
+			"",
+		},
+		{
+			"a denial by a pronoun in the dative",
+			"In Marl sollen bei Arvelo 300 Stellen wegfallen, teilte die Gewerkschaft mit.",
+			"Die Gewerkschaft hatte gemeldet, bei Arvelo in Marl sollten 300 Stellen wegfallen. Dem widersprach der Konzern am Montag.",
+			KindDenial,
+			"",
+		},
+		{
+			"a denial by a pronoun of another plant's closure",
+			"Der Chemiekonzern Arvelo will sein Werk in Marl Ende 2027 schließen, berichtet die Zeitung.",
+			"Nach einem Zeitungsbericht soll das Werk von Arvelo in Gladbeck geschlossen werden. Das weist das Unternehmen zurück.",
+			"",
+			"",
+		},
+		{
 			"two dates for one plan exclude each other",
 			"Die Stadt Jena will das Hallenbad im Mai 2027 schließen.",
 			"Die Schließung des Hallenbads in Jena ist für Herbst 2029 geplant.",
