@@ -155,11 +155,11 @@ func TestCandidatePhrase(t *testing.T) {
 			continue
 		}
 		opts := SearchOptions{Limit: MaxLimit}
-		want, err := page(ctx, ix.cur, p.query, opts)
+		want, err := page(ctx, ix.cur, p.query, opts, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := page(ctx, ix.cur, &drivenQuery{full: p.candidateQuery, driver: p.query}, opts)
+		got, err := page(ctx, ix.cur, &drivenQuery{full: p.candidateQuery, driver: p.query}, opts, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

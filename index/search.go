@@ -166,13 +166,13 @@ func (p plan) run(ctx context.Context, idx bleve.Index, opts SearchOptions) (*bl
 	if p.driver != nil {
 		q = &drivenQuery{full: p.candidateQuery, driver: p.driver}
 	}
-	sr, err := page(ctx, idx, q, opts)
+	sr, err := page(ctx, idx, q, opts, p.prox)
 	if err == nil && p.driver != nil && sr.Total < uint64(opts.Limit) {
 		// Fewer passages with a distinctive word than a page holds: the
 		// rest may be in passages with only common words. Total does not
 		// depend on the offset, so every page of a query takes the same
 		// branch and pages never overlap.
-		sr, err = page(ctx, idx, p.query, opts)
+		sr, err = page(ctx, idx, p.query, opts, p.prox)
 	}
 	return sr, err
 }
@@ -182,29 +182,35 @@ func (p plan) run(ctx context.Context, idx bleve.Index, opts SearchOptions) (*bl
 // the ID as tie-breaker keeps answers and pages stable.
 const tieSlack = 8
 
-func page(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions) (*bleve.SearchResult, error) {
+func page(ctx context.Context, idx bleve.Index, q query.Query, opts SearchOptions, prox *proximity) (*bleve.SearchResult, error) {
 	want := opts.Offset + opts.Limit
-	req := bleve.NewSearchRequestOptions(filtered(q, opts), want+tieSlack, 0, false)
+	// The first proxDepth passages are re-scored (proximity.go) whatever
+	// the page: fetched in full, every page orders the same ones.
+	n := want
+	if prox != nil {
+		n = max(n, proxDepth)
+	}
+	req := bleve.NewSearchRequestOptions(filtered(q, opts), n+tieSlack, 0, false)
 	req.Fields = storedFields
 	sr, err := idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
 	hits := sr.Hits
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return hits[i].ID < hits[j].ID
-	})
-	if len(hits) == want+tieSlack && hits[want-1].Score == hits[len(hits)-1].Score {
-		// The tie at the page's end runs past what was fetched: only a
-		// full sort by ID knows which of the tied passages come first.
-		req = bleve.NewSearchRequestOptions(filtered(q, opts), opts.Limit, opts.Offset, false)
+	sortHits(hits)
+	if len(hits) == n+tieSlack && hits[n-1].Score == hits[len(hits)-1].Score {
+		// The tie at the end of what is ordered runs past what was
+		// fetched: only a full sort by ID knows which of the tied
+		// passages come first.
+		req = bleve.NewSearchRequestOptions(filtered(q, opts), n, 0, false)
 		req.Fields = storedFields
 		req.SortBy([]string{"-_score", "_id"})
-		return idx.SearchInContext(ctx, req)
+		if sr, err = idx.SearchInContext(ctx, req); err != nil {
+			return nil, err
+		}
+		hits = sr.Hits
 	}
+	prox.rescore(idx.Mapping(), hits)
 	sr.Hits = hits[min(opts.Offset, len(hits)):min(want, len(hits))]
 	return sr, nil
 }
@@ -223,6 +229,9 @@ type plan struct {
 	candidateQuery query.Query
 	driver         query.Query
 	marks          marks
+	// prox re-scores the first passages by how close the words lie (nil:
+	// a query of one word).
+	prox *proximity
 }
 
 // buildQuery turns the user's text into one group of clauses per query
@@ -262,11 +271,14 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 
 	known := &termChecker{idx: idx}
 	defer known.close()
+	docs := known.docCount()
+	prox := &proximity{}
 	textTerms := analyseTokens(m, analyzerText, q)
 	inText := map[int]bool{} // query positions whose word the text field has
 	for _, t := range textTerms {
 		n := known.count(fieldText, t.term)
 		add(t.pos, term(t.term, fieldText, boostText), n)
+		prox.add(t.pos, t.term, n, docs)
 		add(t.pos, term(t.term, fieldHeading, boostHeading), 0)
 		add(t.pos, term(t.term, fieldLeadTitle, boostHeading), 0)
 		if n > 0 {
@@ -294,11 +306,20 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 		if n := known.count(fieldText, t.term); n > 0 {
 			add(t.pos, term(t.term, fieldText, boostParts), n)
 			p.marks.add(analyzerText, t.term, 0)
+			prox.add(t.pos, t.term, n, docs)
 		}
 	}
 	translated := map[int]bool{}
 	if tr != nil {
-		translated = ix.addTranslations(m, q, textTerms, inText, tr, known, add, &p.marks)
+		// A rendering the passages have is a form of its English word
+		// for proximity too.
+		addRendering := func(pos int, qq query.Query, n uint64) {
+			add(pos, qq, n)
+			if tq, ok := qq.(*query.TermQuery); ok && tq.FieldVal == fieldText {
+				prox.add(pos, tq.Term, n, docs)
+			}
+		}
+		translated = ix.addTranslations(m, q, textTerms, inText, tr, known, addRendering, &p.marks)
 	}
 	allInText := len(inText) == len(textTerms)
 	for _, t := range analyseTokens(m, analyzerSpellQuery, q) {
@@ -351,7 +372,9 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 	for _, pos := range order {
 		clauses = append(clauses, group(pos))
 	}
-	docs := known.docCount()
+	if prox.done(); len(prox.idf) > 1 {
+		p.prox = prox
+	}
 	p.query = bleve.NewDisjunctionQuery(clauses...)
 	if len(textTerms) > 1 {
 		// One analysis for both forms of the phrase bonus: Bleve's phrase
