@@ -1069,6 +1069,11 @@ func decide(a, b *Claim) Kind {
 		if nb {
 			neg, pos = b, a
 		}
+		if neg.deniesStance && pos.Stance != StanceRetract {
+			// "bestreitet, dass das Fest abgesagt wird" affirms what
+			// announced the Fest
+			return KindCompatible
+		}
 		if neg.HasQuantity && pos.HasQuantity && !neg.Quantity.Zero && !rangesOverlap(neg.Quantity, pos.Quantity) {
 			return KindCompatible // "nicht 10.000" does not deny 5.000; "Berichte über 20 Tote" bestritten is no denial of 12
 		}
@@ -1306,6 +1311,15 @@ func severity(kind Kind, a, b *Claim, weak int) Severity {
 // explain writes the one-sentence explanation naming both claims, both
 // sources and both dates.
 func explain(kind Kind, a, b Claim, why string) Text {
+	if kind == KindDenial || kind == KindRetraction {
+		// a stance that names no figure takes back or denies what the
+		// figure's sentence says, not the figure: show that sentence
+		if a.HasQuantity && !b.HasQuantity {
+			a.Figure = excerpt(a.Text)
+		} else if b.HasQuantity && !a.HasQuantity {
+			b.Figure = excerpt(b.Text)
+		}
+	}
 	ad, ae := sideText(a)
 	bd, be := sideText(b)
 	var t Text
@@ -1342,6 +1356,16 @@ func explain(kind Kind, a, b Claim, why string) Text {
 		t.EN = fmt.Sprintf("Not comparable: %s and %s concern %s.", ae, be, we)
 	}
 	return t
+}
+
+// excerpt is a sentence cut to its first dozen words.
+func excerpt(s string) string {
+	const maxWords = 12
+	words := strings.Fields(s)
+	if len(words) <= maxWords {
+		return strings.TrimRight(s, ".")
+	}
+	return strings.Join(words[:maxWords], " ") + " …"
 }
 
 func whyText(why string) (string, string) {

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimbot/claimbot/articles"
@@ -81,6 +82,34 @@ func TestStanceTargets(t *testing.T) {
 			"",
 		},
 		{
+			"denying a cancellation affirms the plan",
+			"Am Freitag soll in Celle das Stadtfest mit 40 Ständen stattfinden, kündigte die Stadt an.",
+			"Die Stadt Celle bestreitet, dass das Stadtfest abgesagt wird.",
+			"",
+			"",
+		},
+		{
+			"entfällt takes back what was planned",
+			"Am Freitag soll in Celle das Stadtfest mit 40 Ständen stattfinden, kündigte die Stadt an.",
+			"Das für Freitag geplante Stadtfest in Celle entfällt.",
+			KindRetraction,
+			"",
+		},
+		{
+			"findet nicht statt takes back what was planned",
+			"Am Freitag soll in Celle das Stadtfest mit 40 Ständen stattfinden, kündigte die Stadt an.",
+			"Das Stadtfest in Celle findet nicht statt.",
+			KindRetraction,
+			"",
+		},
+		{
+			"wird abgesagt takes back what was planned",
+			"Am Freitag soll in Celle das Stadtfest mit 40 Ständen stattfinden, kündigte die Stadt an.",
+			"Das Stadtfest in Celle wird abgesagt.",
+			KindRetraction,
+			"",
+		},
+		{
 			"two dates for one plan exclude each other",
 			"Die Stadt Jena will das Hallenbad im Mai 2027 schließen.",
 			"Die Schließung des Hallenbads in Jena ist für Herbst 2029 geplant.",
@@ -119,6 +148,10 @@ func TestStanceTargets(t *testing.T) {
 			}
 			if got[0].Explanation.EN == "" || got[0].Explanation.DE == "" {
 				t.Errorf("alert without its reason: %+v", got[0].Explanation)
+			}
+			if strings.Contains(got[0].Explanation.EN, "“40 Ständen”") {
+				// the stance is about the festival, not its stalls
+				t.Errorf("explanation names a figure the stance does not speak of: %s", got[0].Explanation.EN)
 			}
 		})
 	}
