@@ -101,11 +101,12 @@ type topicScore struct {
 	silentCases       int
 	silentWithAlerts  int
 	cases             int
-	notPairs, notHeld int // expect_not pairs, and how many raised no alert
+	notPairs, notHeld int            // expect_not pairs, and how many raised no alert
+	stages            map[string]int // missed alerts by the stage that lost them
 }
 
 func newTopicScore() *topicScore {
-	return &topicScore{tp: map[Kind]int{}, fp: map[Kind]int{}, fn: map[Kind]int{}}
+	return &topicScore{tp: map[Kind]int{}, fp: map[Kind]int{}, fn: map[Kind]int{}, stages: map[string]int{}}
 }
 
 // runTopicCase scores one case and returns lines explaining its misses.
@@ -164,7 +165,9 @@ func runTopicCase(t testing.TB, c topicCase, sc *topicScore) []string {
 		}
 		if !hit {
 			sc.fn[Kind(e.Kind)]++
-			notes = append(notes, fmt.Sprintf("  missed %s: new p%d %q against %v", e.Kind, e.NewParagraph, e.New, want))
+			stage := missStage(nw, base, ids, e)
+			sc.stages[e.Kind+": "+stage]++
+			notes = append(notes, fmt.Sprintf("  missed %s (%s): new p%d %q against %v", e.Kind, stage, e.NewParagraph, e.New, want))
 		}
 	}
 	for i, al := range got {
@@ -211,6 +214,7 @@ func (sc *topicScore) report(name string) (string, float64, float64, float64) {
 	fmt.Fprintf(&b, "alerts per alerting new article: %.2f (%d alerts from %d articles)\n", per, sc.alertsOnAlerting, sc.alertingArticles)
 	fmt.Fprintf(&b, "silent cases that raised an alert: %d of %d; expect_not pairs that stayed silent: %d of %d\n",
 		sc.silentWithAlerts, sc.silentCases, sc.notHeld, sc.notPairs)
+	b.WriteString(stageReport(sc.stages))
 	return b.String(), p, r, per
 }
 
