@@ -711,7 +711,7 @@ func contentMatch(a, b *Claim) (int, bool) {
 	if nouns == 0 && (names < 2 || preds == 0 && typeOf(a) != tStance && typeOf(b) != tStance) {
 		return 0, false
 	}
-	if len(a.preds) > 0 && len(b.preds) > 0 && preds == 0 && names < 2 {
+	if contentPreds(a.preds) && contentPreds(b.preds) && preds == 0 && names < 2 {
 		// "bestreitet, das Werk schließen zu wollen" does not deny "will im
 		// Werk 500 Stellen streichen"; a stance on an event noun alone
 		// ("Das Konzert wurde abgesagt") has no verb to compare.
@@ -815,6 +815,19 @@ func deniedRetraction(a, b *Claim) (*Claim, *Claim) {
 		return b, a
 	}
 	return nil, nil
+}
+
+// contentPreds reports a verb key of three consonants or more. Shorter
+// keys are the light verbs of phrases whose noun says what happens ("eine
+// Gefahr geht … aus", "es kommt zu", "gibt"), or too short to tell two
+// verbs apart ("sagen", "siegen"): their mismatch shows no other event.
+func contentPreds(ps []string) bool {
+	for _, p := range ps {
+		if len(p) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 func contentNouns(c *Claim) []string {

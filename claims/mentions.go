@@ -270,6 +270,25 @@ func (an *analysis) classify() {
 
 func isCueWord(lw string) bool { return wordClass[lw]&wCue != 0 }
 
+// quotedTitle reports a capitalised word that opens a quote of at most
+// three words: a title, not a quoted statement.
+func (an *analysis) quotedTitle(i int) bool {
+	toks := an.toks
+	if i == 0 || !toks[i].upper || (toks[i-1].text != "„" && toks[i-1].text != "»") {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		switch toks[j].text {
+		case "“", "”", "«":
+			return true
+		}
+		if toks[j].punct {
+			return false
+		}
+	}
+	return false
+}
+
 // extendedAttribute reports a participle or adjective that closes an
 // extended attribute: an article, then a prepositional phrase, then the
 // word before its noun ("die für Samstag angekündigte Drohnenshow", "den
@@ -493,6 +512,10 @@ func (an *analysis) findNames() {
 		}
 		switch {
 		case acronym(t.text):
+			isName[i] = true
+		case an.quotedTitle(i):
+			// „Stadtflitzer S2“, „Der Salzkönig“: a short quote opening with
+			// a capital names a product, a work or an operation
 			isName[i] = true
 		case an.datelines[t.low] && !(i > 0 && determiners[toks[i-1].low]):
 			isName[i] = true

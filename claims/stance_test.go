@@ -110,6 +110,20 @@ func TestStanceTargets(t *testing.T) {
 			"",
 		},
 		{
+			"a dass-clause with a light verb denies by its nouns and the quoted product",
+			"Laut Stiftung Warentest können die Akkus des Smartphones „Nova X3“ bei Hitze überhitzen.",
+			"Der Hersteller Lumatek bestreitet, dass von den Akkus des „Nova X3“ eine Gefahr ausgeht.",
+			KindDenial,
+			"",
+		},
+		{
+			"the same denial of another product",
+			"Laut Stiftung Warentest können die Akkus des Smartphones „Nova X3“ bei Hitze überhitzen.",
+			"Der Hersteller Lumatek bestreitet, dass von den Akkus des „Pexa 7“ eine Gefahr ausgeht.",
+			"",
+			"",
+		},
+		{
 			"two dates for one plan exclude each other",
 			"Die Stadt Jena will das Hallenbad im Mai 2027 schließen.",
 			"Die Schließung des Hallenbads in Jena ist für Herbst 2029 geplant.",
