@@ -49,11 +49,16 @@ func places(p ...string) func(*Claim) {
 }
 func mods(m ...string) func(*Claim) { return func(c *Claim) { c.Modifiers = m } }
 func exact(c *Claim)                { c.Quantity.Qualifier = "" }
-func unknownTime(c *Claim)          { c.When = Window{Basis: "unknown"} }
-func changing(c *Claim)             { c.Changing = true }
-func happened(c *Claim)             { c.past = true }
-func forecast(c *Claim)             { c.Mode = ModeForecast }
-func article2(c *Claim)             { c.Article, c.order = "b", articleOrder{file: "b"} }
+func unit(u string) func(*Claim)    { return func(c *Claim) { c.Unit = u } }
+func spot(s string) func(*Claim) {
+	return func(c *Claim) { c.spot, c.ctx = s, &context{text: s} } // each article names only its own spot
+}
+func loss(c *Claim)        { c.loss = true }
+func unknownTime(c *Claim) { c.When = Window{Basis: "unknown"} }
+func changing(c *Claim)    { c.Changing = true }
+func happened(c *Claim)    { c.past = true }
+func forecast(c *Claim)    { c.Mode = ModeForecast }
+func article2(c *Claim)    { c.Article, c.order = "b", articleOrder{file: "b"} }
 
 func TestCompareDecisions(t *testing.T) {
 	inf := math.Inf(1)
@@ -89,6 +94,14 @@ func TestCompareDecisions(t *testing.T) {
 		{"narrower thing", mk(4750, 5250), mk(1000, 1200, mods("schwer"), article2), KindUnrelated, ""},
 		{"disjoint places", mk(9000, 11000, places("deutz")), mk(2500, 3500, places("ehrenfeld"), article2), KindUnrelated, ""},
 		{"unknown time is no conflict", mk(9000, 11000, unknownTime), mk(2500, 3500, unknownTime, article2), KindUpdate, SeverityLow},
+		{"one measure in two units that agree", mk(1.8, 1.8, exact, unit("t")), mk(1800, 1800, exact, unit("kg"), article2), KindCompatible, ""},
+		{"one measure in two units that disagree", mk(1.8, 1.8, exact, unit("t")), mk(680, 920, unit("kg"), article2), KindConflict, SeverityHigh},
+		{"two units of different measures", mk(1.8, 1.8, exact, unit("t")), mk(1800, 1800, exact, unit("l"), article2), KindUnrelated, ""},
+		{"a profit against a loss of the same size", mk(12e6, 12e6, exact, unit("€"), key(resultKey)), mk(12e6, 12e6, exact, unit("€"), key(resultKey), loss, article2), KindConflict, SeverityHigh},
+		{"a running count whose time reaches further", mk(312, 312, exact, on(2024, 11, 1)), mk(689, 689, exact, changing, article2, func(c *Claim) {
+			c.When = Window{From: day(2024, 11, 1), To: day(2024, 11, 3), Basis: "explicit"}
+		}), KindUpdate, SeverityLow},
+		{"two spots of one place", mk(38, 38, exact, spot("landshuter allee")), mk(29, 29, exact, spot("stachus"), article2), KindUnrelated, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
