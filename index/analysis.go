@@ -1,14 +1,17 @@
 package index
 
 import (
+	"bytes"
+	"hash/maphash"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // "custom" analyzer type
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"         // stop_de, normalize_de, stemmer_de_light
 	_ "github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/shingle"
-	_ "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 )
@@ -141,6 +144,105 @@ func genderSuffixAt(in []byte, i int) bool {
 	return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_')
 }
 
+// sharedTokenizerName is the Unicode tokenizer, remembering its last few
+// results: a passage's text goes into the text, spelling and parts fields,
+// whose analyzers start alike (the German character filter, then this
+// tokenizer), and Bleve analyses a document's fields one after the other.
+// So the second and third field copy the first one's tokens instead of
+// segmenting the text again, which was a tenth of the indexing time. The
+// tokens are the Unicode tokenizer's, so the terms do not change.
+const sharedTokenizerName = "claimbot_unicode_shared"
+
+func init() {
+	registry.RegisterTokenizer(sharedTokenizerName, func(_ map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
+		t, err := cache.TokenizerNamed(unicode.Name)
+		if err != nil {
+			return nil, err
+		}
+		return newSharedTokenizer(t), nil
+	})
+}
+
+// Shared tokenizer sizes: texts shorter than sharedMinBytes (headings,
+// titles, queries) are tokenized each time, as the copy would save little;
+// each of the shards keeps its last sharedRing texts, enough for the few
+// documents the analysis workers have in hand at once.
+const (
+	sharedMinBytes = 64
+	sharedShards   = 16
+	sharedRing     = 4
+)
+
+type sharedTokenizer struct {
+	inner  analysis.Tokenizer
+	seed   maphash.Seed
+	shards [sharedShards]sharedShard
+}
+
+type sharedShard struct {
+	mu   sync.Mutex
+	next int
+	ring [sharedRing]sharedEntry
+	_    [40]byte // keep each shard's lock on its own cache line
+}
+
+type sharedEntry struct {
+	hash   uint64
+	input  []byte
+	tokens analysis.TokenStream // never handed out: callers get copies
+}
+
+func newSharedTokenizer(inner analysis.Tokenizer) *sharedTokenizer {
+	return &sharedTokenizer{inner: inner, seed: maphash.MakeSeed()}
+}
+
+func (t *sharedTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	if len(input) < sharedMinBytes {
+		return t.inner.Tokenize(input)
+	}
+	h := maphash.Bytes(t.seed, input)
+	s := &t.shards[h%sharedShards]
+	s.mu.Lock()
+	for i := range s.ring {
+		if e := &s.ring[i]; e.hash == h && bytes.Equal(e.input, input) {
+			out := cloneTokens(e.tokens)
+			s.mu.Unlock()
+			return out
+		}
+	}
+	s.mu.Unlock()
+	out := t.inner.Tokenize(input)
+	// The filters after the tokenizer change tokens in place, so the
+	// ring keeps a copy of its own, and of the input too.
+	e := sharedEntry{hash: h, input: bytes.Clone(input), tokens: cloneTokens(out)}
+	s.mu.Lock()
+	s.ring[s.next] = e
+	s.next = (s.next + 1) % sharedRing
+	s.mu.Unlock()
+	return out
+}
+
+// cloneTokens copies a token stream into two allocations, one for the
+// tokens and one for their terms. Each term's capacity ends with it, so a
+// filter that lengthens a term reallocates rather than overwrite the next.
+func cloneTokens(in analysis.TokenStream) analysis.TokenStream {
+	n := 0
+	for _, tok := range in {
+		n += len(tok.Term)
+	}
+	terms := make([]byte, 0, n)
+	toks := make([]analysis.Token, len(in))
+	out := make(analysis.TokenStream, len(in))
+	for i, tok := range in {
+		toks[i] = *tok
+		start := len(terms)
+		terms = append(terms, tok.Term...)
+		toks[i].Term = terms[start:len(terms):len(terms)]
+		out[i] = &toks[i]
+	}
+	return out
+}
+
 // addAnalysis defines the analyzers on the mapping. They are data in the
 // mapping, so an index carries the description of how it was built.
 func addAnalysis(im *mapping.IndexMappingImpl) error {
@@ -160,13 +262,17 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	}
 	for name, filters := range analyzers {
 		charFilters := []string{germanCharFilterName}
+		tokenizer := sharedTokenizerName
 		if name == analyzerNumbers {
+			// Its input differs from the other fields' once grouped
+			// digits are joined, so there is nothing to share.
 			charFilters = append(charFilters, groupSpaceFilterName)
+			tokenizer = unicode.Name
 		}
 		if err := im.AddCustomAnalyzer(name, map[string]any{
 			"type":          "custom",
 			"char_filters":  charFilters,
-			"tokenizer":     "unicode",
+			"tokenizer":     tokenizer,
 			"token_filters": filters,
 		}); err != nil {
 			return err
