@@ -1090,8 +1090,8 @@ func decide(a, b *Claim) Kind {
 		if neg.HasQuantity && pos.HasQuantity && !neg.Quantity.Zero && !rangesOverlap(neg.Quantity, pos.Quantity) {
 			return KindCompatible // "nicht 10.000" does not deny 5.000; "Berichte über 20 Tote" bestritten is no denial of 12
 		}
-		if pos.Mode != ModeReport && neg.Mode == ModeReport && typeOf(neg) != tStance {
-			return KindUpdate // a plan, then "did not happen"
+		if pos.Mode != ModeReport && neg.Mode == ModeReport && typeOf(neg) != tStance && (neg.past || !neg.When.Known() || !pos.When.Known()) {
+			return KindUpdate // a plan, then "did not happen"; "wird nicht geschlossen" denies the plan
 		}
 		if tr == timeApart && neg.Stance != StanceDeny {
 			return KindUpdate

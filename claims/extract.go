@@ -432,6 +432,11 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		if q.End+1 < len(s) && s[q.End] == ':' && isDigitByte(s[q.End+1]) || q.Start > 1 && s[q.Start-1] == ':' && isDigitByte(s[q.Start-2]) {
 			continue // a side of a result, read below
 		}
+		if q.Zero && stance == StanceDeny {
+			if k := an.tokenAtByte(q.End); k >= 0 && denialIdiomNouns[an.toks[k].low] {
+				continue // "keine Rede", "keine Pläne": a denial, no count of speeches or plans
+			}
+		}
 		c, ok := ex.figure(q, prev, base)
 		if !ok {
 			continue
@@ -510,6 +515,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.Mode = an.mode(at)
 		c.Negated = an.negatedAt(at)
 		c.possible = an.possibility(at)
+		c.past = an.pastAt(at) // "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies a plan
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
 		c.Figure = figureText(c)
 		out = append(out, c)

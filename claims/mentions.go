@@ -358,7 +358,8 @@ func (an *analysis) maskAttribution() {
 			}
 		case lw == "so" && i > 0 && toks[i-1].text == ",":
 			an.maskNPForward(i + 1)
-		case sayVerbs[lw]:
+		case sayVerbs[lw] && !(t.upper && i > 0):
+			// (mid-sentence, "Berichten" is the noun: "widersprach Berichten")
 			an.sayAt = append(an.sayAt, i)
 			start := clauseStart(an, i)
 			subject := false
@@ -554,7 +555,9 @@ func (an *analysis) findNames() {
 	// Names continue over adjacent capitalised words: "Angela Merkel",
 	// "Fridays for Future" is read as far as capitals go.
 	for i := 1; i < len(toks); i++ {
-		if isName[i-1] && !an.place[i-1] && an.role[i] == rNoun && toks[i].upper && !genericHeads[toks[i].low] {
+		if isName[i-1] && !an.place[i-1] && an.role[i] == rNoun && toks[i].upper && !genericHeads[toks[i].low] &&
+			!(i > 1 && placePrepositions[toks[i-2].low] && pluralLike(toks[i].low)) {
+			// ("in Bochum Schüsse": a plural after a place is the clause's noun)
 			isName[i] = true
 		}
 	}
@@ -1023,7 +1026,7 @@ func (an *analysis) findCues() {
 			nicht = true
 		case "keine", "keinen", "kein", "keiner":
 			keine = true
-		case "eis", "acta", "tisch", "fallen", "stattfinden", "statt":
+		case "eis", "acta", "tisch", "fallen", "stattfinden", "statt", "abstand":
 			eis = true
 		case "heißt":
 			heisst = true
@@ -1053,7 +1056,10 @@ func (an *analysis) findCues() {
 	}
 	if eis || nicht {
 		for _, ph := range retractionPhrases {
-			if at := strings.Index(an.ls, ph); at >= 0 {
+			if at := strings.Index(an.ls, ph); at >= 0 && (at == 0 || an.ls[at-1] == ' ') {
+				if ph == "doch nicht" && len(an.planAt) == 0 && !an.future {
+					continue // "nun doch nicht" takes back a plan; "es waren doch nicht 500" corrects
+				}
 				if i := an.tokenAtByte(at); i >= 0 {
 					an.retractAt = append(an.retractAt, i)
 				}

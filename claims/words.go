@@ -149,7 +149,12 @@ var (
 	denialPhrases = []string{"es gebe keine", "es gebe keinen", "es gebe kein", "es gibt keine", "es gibt keinen",
 		"trifft nicht zu", "treffe nicht zu", "stimmt nicht", "stimme nicht", "entbehrt jeder grundlage",
 		"entbehre jeder grundlage", "nicht zutreffend", "keine rede sein", "keine rede", "nichts dran",
-		"keine pläne", "keine absicht", "nicht gegeben", "gebe es nicht", "gibt es nicht", "gab es nicht"}
+		"keine pläne", "keine absicht", "nicht gegeben", "gebe es nicht", "gibt es nicht", "gab es nicht",
+		"nicht zur debatte", "nicht zur diskussion", "kein thema"}
+
+	// denialIdiomNouns follow "kein" in phrases of denial: "keine Rede
+	// sein", "keine Pläne", "keine Absicht", "kein Thema".
+	denialIdiomNouns = set("rede pläne plänen absicht absichten thema")
 
 	// retractionWords take back a plan, an offer, an event or a statement.
 	retractionWords = set("abgesagt absagen abzusagen absage rückzieher widerrufen widerruft widerrief widerruf " +
@@ -170,7 +175,8 @@ var (
 		"bläst": "ab", "blies": "ab", "gibt": "auf", "gab": "auf", "gaben": "auf", "bricht": "ab", "brach": "ab",
 		"hebt": "auf", "hob": "auf", "hoben": "auf", "fällt": "aus", "fiel": "aus", "fielen": "aus", "kündigt": "auf",
 		"kündigte": "auf", "setzt": "ab", "setzte": "ab"}
-	retractionPhrases = []string{"auf eis gelegt", "auf eis legen", "auf eis", "ad acta", "vom tisch",
+	retractionPhrases = []string{"auf eis gelegt", "auf eis legen", "auf eis", "ad acta", "vom tisch", "abstand genommen",
+		"nimmt abstand", "nahm abstand", "nehmen abstand", "abstand nehmen", "doch nicht",
 		"fallen gelassen", "fallen lassen", "nicht mehr an", "nicht stattfinden", "findet nicht statt",
 		"fände nicht statt", "wird nicht stattfinden"}
 
