@@ -1107,6 +1107,9 @@ func decide(a, b *Claim) Kind {
 		if revisedPlan(b) {
 			return KindUpdate // "verschiebt sich auf 2027": the owner moved the date
 		}
+		if !b.order.t.IsZero() && b.order.t.After(a.When.To) {
+			return KindUpdate // the earlier date has passed: next year's festival, or a plan gone by
+		}
 		return KindConflict
 	}
 	if ta != tFigure || tb != tFigure {

@@ -226,3 +226,16 @@ func TestStanceTargets(t *testing.T) {
 		})
 	}
 }
+
+// TestNextInstancePlan checks that the plan of next year's event, written
+// after this year's date has passed, does not conflict with this year's.
+func TestNextInstancePlan(t *testing.T) {
+	old := dated("old", "2026-02-01", "Das Stadtfest in Jena soll am 14. März 2026 auf dem Marktplatz stattfinden.")
+	nw := dated("new", "2026-09-01", "Das Stadtfest in Jena soll am 13. März 2027 auf dem Marktplatz stattfinden.")
+	old.Title, nw.Title = "", ""
+	for _, al := range Detect([]articles.Article{nw}, []articles.Article{old}) {
+		if al.Kind.Alerts() {
+			t.Errorf("want no alert, got %s: %s", al.Kind, al.Explanation.EN)
+		}
+	}
+}
