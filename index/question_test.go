@@ -68,3 +68,24 @@ func TestQuestionWordsAreNoEvidence(t *testing.T) {
 		t.Errorf("%s first hit %v, want zahl#2 (the passage with the figure)", howMany, ids)
 	}
 }
+
+// TestGenitiveFindsBase: a name typed in the genitive finds the passage
+// that has it in the nominative, even where another passage has the
+// genitive.
+func TestGenitiveFindsBase(t *testing.T) {
+	art := func(id, text string) articles.Article {
+		return articles.Article{ID: id, Title: "Titel " + id, Paragraphs: []articles.Paragraph{{N: 1, Text: text}}}
+	}
+	ix := openIndex(t, t.TempDir(), Options{})
+	if err := ix.Rebuild(context.Background(), []articles.Article{
+		art("nominativ", "Warschau hatte 1901 mehr als 700.000 Einwohner."),
+		art("genitiv", "Die Altstadt Warschaus wurde wieder aufgebaut, wie viele Bauten im Jahr danach."),
+		art("anders", "Krakau hatte 1901 Einwohner."),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	const q = "Wie viele Einwohner hatte Warschaus Altstadt 1901?"
+	if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != "nominativ#1" {
+		t.Errorf("%s first hit %v, want nominativ#1", q, ids)
+	}
+}

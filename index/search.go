@@ -39,6 +39,9 @@ const (
 	// way round ("Rhein"/"Niederrhein"): it rescues a passage no exact
 	// word finds, without outranking one that has the word itself.
 	boostParts = 0.15
+	// A noun typed in the genitive ("Warschaus") also finds its base
+	// form ("Warschau") where the passages have both.
+	boostGenitive = 0.3
 
 	fragmentRunes = 220
 )
@@ -281,6 +284,19 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 		prox.add(t.pos, t.term, n, docs)
 		add(t.pos, term(t.term, fieldHeading, boostHeading), 0)
 		add(t.pos, term(t.term, fieldLeadTitle, boostHeading), 0)
+		// A genitive the stemmer keeps ("Warschaus", "Apothekers") is
+		// the word the passages have without its -s; where they have the
+		// genitive too, the base is an alternative, weighted lower.
+		if g, gn := genitiveBase(m, known, q[t.start:t.end]); gn > 0 && g != t.term {
+			b := boostText
+			if n > 0 {
+				b = boostGenitive
+			}
+			add(t.pos, term(g, fieldText, b), gn)
+			prox.add(t.pos, g, gn, docs)
+			p.marks.add(analyzerText, g, 0)
+			n += gn
+		}
 		if n > 0 {
 			inText[t.pos] = true
 		} else if tr == nil || !hasTranslation(tr, q[t.start:t.end]) {
@@ -565,6 +581,29 @@ func (c *termChecker) close() {
 	if c.reader != nil {
 		c.reader.Close()
 	}
+}
+
+// genitiveBase is the analysed form of word without its genitive ending
+// (-s, -es) and the number of passages with it, when the word ends in one
+// and the passages have the form (0 otherwise). The light stemmer removes
+// an -s only after some consonants, so "Warschaus", "Teslas" and
+// "Apothekers" keep theirs.
+func genitiveBase(m mapping.IndexMapping, known *termChecker, word string) (string, uint64) {
+	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
+		return "", 0 // only nouns take the genitive -s, and German capitalises them
+	}
+	for _, end := range []string{"es", "s"} {
+		base, ok := strings.CutSuffix(word, end)
+		if !ok || utf8.RuneCountInString(base) < 4 {
+			continue
+		}
+		if ts := analyse(m, analyzerText, base); len(ts) == 1 {
+			if n := known.count(fieldText, ts[0]); n > 0 {
+				return ts[0], n
+			}
+		}
+	}
+	return "", 0
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
