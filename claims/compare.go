@@ -1159,6 +1159,9 @@ func decide(a, b *Claim) Kind {
 	if b.Correct && !overlap {
 		return KindUpdate // "korrigierte die Zahl auf …"
 	}
+	if tr == timeApart && datelineApart(a, b) {
+		tr = timeSame
+	}
 	switch tr {
 	case timeApart:
 		if sameFigure(qa, qb) {
@@ -1189,6 +1192,48 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate
 	}
 	return KindConflict
+}
+
+// datelineDays is how long after the earlier figure's time a later
+// article, which states no time of its own, still reports the same state:
+// news of one event within a few days speaks about that event.
+const datelineDays = 7
+
+// datelineApart reports two figures whose times are apart only by the later
+// article's dateline: its sentence states no time, appeared within
+// datelineDays of the earlier figure's time, and neither paragraph marks
+// the figure as moved on (a change verb, "inzwischen", "bislang", a
+// correction). Issue 12 calls a later figure an update only for a later
+// event time, and a dateline alone says nothing of the event's time.
+func datelineApart(a, b *Claim) bool {
+	if b.When.Basis != "published" || !a.When.Known() || b.When.To.Before(a.When.To) ||
+		b.When.To.After(a.When.To.AddDate(0, 0, datelineDays)) {
+		return false
+	}
+	for _, c := range []*Claim{a, b} {
+		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional || movedOn(c.Passage) {
+			return false
+		}
+	}
+	return true
+}
+
+// movingWords mark a figure as a state that moves: a count so far or by
+// now, a change, the latest figures, a correction.
+var movingWords = set("bislang bisher inzwischen mittlerweile nunmehr nun jetzt weiter weiterhin zuletzt " +
+	"derzeit aktuell aktuellen zurzeit momentan vorläufig vorläufigen vorerst bereits schon " +
+	"neuen neuesten neueste jüngsten jüngste korrigiert korrigierte korrigierten revidiert revidierte")
+
+// movedOn reports a word of a moving state or a change verb in the text.
+func movedOn(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}) {
+		if movingWords[w] || changeUp[w] || changeDown[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // plannedApart reports two plans for the same thing, each dated in its

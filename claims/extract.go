@@ -847,10 +847,12 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			}
 		}
 	}
-	if !genericHeads[strings.ToLower(head)] && !part {
+	if !genericHeads[strings.ToLower(head)] && !part && (!statusClasses[c.Key] || c.Key == "beschäftigt") {
 		// "24 Fahrgäste wurden verletzt" counts the injured as "18
 		// Menschen verletzt" does; "4.500 Beschäftigte beteiligten sich
-		// am Warnstreik" counts those taking part.
+		// am Warnstreik" counts those taking part. A head that names
+		// what happened to them keeps it: in "mit vier Toten und rund 50
+		// Verletzten" each noun says what its own figure counts.
 		if k, _ := an.predicateKey(qs); k != "" && statusClasses[k] && k != "beschäftigt" {
 			c.Key = k
 		} else if k == "teilnehm" && c.Key == "beschäftigt" {

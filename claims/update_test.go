@@ -1,0 +1,89 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+// TestUpdateNeedsEvidence pairs two reports of one event's figure and asks
+// whether the later one is an update or contradicts the earlier one. A
+// later dateline alone is no later event time: two figures a few days apart
+// that neither mark as moved ("stieg auf", "inzwischen", "bislang", a
+// correction, a later stated date) are for the same time.
+func TestUpdateNeedsEvidence(t *testing.T) {
+	tests := []struct {
+		name           string
+		d1, s1, d2, s2 string
+		want           Kind
+	}{
+		// a strike: two counts of one walkout, datelines three days apart
+		{"strike, two counts", "2025-03-10", "Nach Angaben der Gewerkschaft beteiligten sich in Hannover rund 3.000 Beschäftigte am Warnstreik.",
+			"2025-03-13", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Stadt etwa 1.200 Beschäftigte.", KindConflict},
+		{"strike, more joined", "2025-03-10", "Nach Angaben der Gewerkschaft beteiligten sich in Hannover rund 1.200 Beschäftigte am Warnstreik.",
+			"2025-03-13", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Gewerkschaft mittlerweile 3.000 Beschäftigte.", KindUpdate},
+		// an accident: a toll that rose, three days apart
+		{"accident, two tolls", "2025-04-07", "Bei dem Busunglück in Tirol kamen neun Menschen ums Leben.",
+			"2025-04-10", "Bei dem Busunglück in Tirol kamen 14 Menschen ums Leben.", KindConflict},
+		{"accident, the toll rose", "2025-04-07", "Bei dem Busunglück in Tirol kamen neun Menschen ums Leben.",
+			"2025-04-10", "Die Zahl der Toten des Busunglücks in Tirol stieg auf 14.", KindUpdate},
+		// a flood: evacuated people, four days apart
+		{"flood, two counts", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
+			"2025-06-06", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindConflict},
+		{"flood, a running count", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
+			"2025-06-06", "Wegen des Hochwassers mussten in Passau inzwischen 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
+		{"flood, so far", "2025-06-02", "In Passau mussten wegen des Hochwassers bislang 800 Menschen ihre Wohnungen verlassen.",
+			"2025-06-06", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
+		{"flood, later stated days", "2025-06-03", "Am Montag standen in Passau 300 Keller unter Wasser.",
+			"2025-06-06", "Am Donnerstag standen in Passau 900 Keller unter Wasser.", KindUpdate},
+		// a company: a plan to cut jobs, five days apart
+		{"company, two plans", "2025-09-01", "Der Maschinenbauer Kessler will in Augsburg 400 Stellen streichen.",
+			"2025-09-06", "Der Maschinenbauer Kessler will in Augsburg 650 Stellen streichen.", KindConflict},
+		{"company, a revised figure", "2025-09-01", "Der Maschinenbauer Kessler will in Augsburg 400 Stellen streichen.",
+			"2025-09-06", "Der Maschinenbauer Kessler hat die Zahl der Stellen, die in Augsburg gestrichen werden, nach oben korrigiert: Nun sollen 650 Stellen wegfallen.", KindUpdate},
+		// an election: turnout, three days apart
+		{"election, two turnouts", "2025-09-22", "Bei der Bürgermeisterwahl in Kleve lag die Wahlbeteiligung bei 48 Prozent.",
+			"2025-09-25", "Die Wahlbeteiligung bei der Bürgermeisterwahl in Kleve lag bei 41 Prozent.", KindConflict},
+		// far apart datelines: a figure a month later is another state
+		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
+			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			got := map[Kind]bool{}
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				got[al.Kind] = true
+			}
+			var figs []string
+			for _, art := range []articles.Article{a, b} {
+				for _, c := range Extract(art) {
+					if c.HasQuantity {
+						figs = append(figs, c.Figure+" ("+c.When.Note()+")")
+					}
+				}
+			}
+			if !got[tt.want] || tt.want == KindUpdate && got[KindConflict] {
+				t.Errorf("kinds %v, want %s; figures %v", got, tt.want, figs)
+			}
+		})
+	}
+}
+
+// TestOwnClassInAList checks that nouns naming what happened to people
+// keep their class when listed together: each figure counts its own noun.
+func TestOwnClassInAList(t *testing.T) {
+	want := map[string]string{"2": "tot", "15": "verletzt"}
+	n := 0
+	for _, c := range Extract(article("Bei dem Brand einer Lagerhalle in Bremen gab es zwei Tote und 15 Verletzte.")) {
+		if k, ok := want[fnum(c.Quantity.High)]; ok && c.HasQuantity {
+			n++
+			if c.Key != k {
+				t.Errorf("%s: key %s, want %s", c.Figure, c.Key, k)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d of the two figures read", n)
+	}
+}
