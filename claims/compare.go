@@ -1185,7 +1185,8 @@ func decide(a, b *Claim) Kind {
 	if a.provisional || b.provisional {
 		return KindUpdate // a count in progress, then the result
 	}
-	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) {
+	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) &&
+		!againstChange(qa, qb, changeDirection(b.Text)) {
 		// "stieg auf 17": a running count moved on since the earlier
 		// report ("ist bis Freitagmorgen auf 689 gestiegen" after 312 on
 		// Wednesday: the later count's time reaches further)
@@ -1200,9 +1201,9 @@ func decide(a, b *Claim) Kind {
 const datelineDays = 7
 
 // datelineApart reports two figures whose times are apart only by the later
-// article's dateline: its sentence states no time, appeared within
-// datelineDays of the earlier figure's time, and neither paragraph marks
-// the figure as moved on (a change verb, "inzwischen", "bislang", a
+// article's dateline: neither gives a state in the present tense, the
+// later sentence states no time, it appeared within datelineDays of the
+// earlier figure's time, and neither text marks the figure as moved on (a change verb, "inzwischen", "bislang", a
 // correction). Issue 12 calls a later figure an update only for a later
 // event time, and a dateline alone says nothing of the event's time.
 func datelineApart(a, b *Claim) bool {
@@ -1211,29 +1212,82 @@ func datelineApart(a, b *Claim) bool {
 		return false
 	}
 	for _, c := range []*Claim{a, b} {
-		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional || movedOn(c.Passage) {
+		if c.Mode == ModeReport && !c.past && presentState(c.Text) {
+			return false // "Der Pegel liegt bei 6,20 Metern": the state on the dateline
+		}
+		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||
+			movedOn(c.Passage, runningWords, false) || movedOn(c.Text, nowWords, true) {
 			return false
 		}
 	}
 	return true
 }
 
-// movingWords mark a figure as a state that moves: a count so far or by
-// now, a change, the latest figures, a correction.
-var movingWords = set("bislang bisher inzwischen mittlerweile nunmehr nun jetzt weiter weiterhin zuletzt " +
-	"derzeit aktuell aktuellen zurzeit momentan vorläufig vorläufigen vorerst bereits schon " +
-	"neuen neuesten neueste jüngsten jüngste korrigiert korrigierte korrigierten revidiert revidierte")
+// presentStates are the present tense of the verbs that give a state
+// ("liegt bei", "beträgt", "kostet", "gibt es"): said without a date, the
+// state is the one of the dateline, and a later dateline a later state.
+var presentStates = set("ist sind liegt liegen beträgt betragen kostet kosten steht stehen gibt zählt zählen " +
+	"hat haben gilt gelten leben wohnen sitzt sitzen befindet befinden bleibt bleiben umfasst umfassen hält halten")
 
-// movedOn reports a word of a moving state or a change verb in the text.
-func movedOn(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	}) {
-		if movingWords[w] || changeUp[w] || changeDown[w] {
+// presentState reports a verb of presentStates in text; a capital is a
+// noun ("ums Leben kommen").
+func presentState(text string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if presentStates[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// runningWords mark a count as one that runs on, wherever they stand in
+// the paragraph: "bislang", "inzwischen", a correction, a provisional count.
+var runningWords = set("bislang bisher inzwischen mittlerweile nunmehr vorläufig vorläufigen vorerst " +
+	"korrigiert korrigierte korrigierten revidiert revidierte")
+
+// nowWords mark a figure as the latest state only in its own sentence: "weiter"
+// or "jetzt" elsewhere in the paragraph ("Die Polizei ermittelt weiter")
+// speak of something else.
+var nowWords = set("nun jetzt weiter weiterhin zuletzt derzeit aktuell aktuellen zurzeit momentan bereits schon " +
+	"neuen neuesten neueste jüngsten jüngste")
+
+// movedOn reports one of words, or with change a change verb ("stieg",
+// "sank"), in text.
+func movedOn(text string, words map[string]bool, change bool) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}) {
+		if words[w] || change && (changeUp[w] || changeDown[w]) {
+			return true
+		}
+	}
+	return false
+}
+
+// changeDirection reads which way the change verbs of text go: +1 all
+// up ("stieg auf"), -1 all down ("sank auf"), 0 none or both.
+func changeDirection(text string) int {
+	up, down := false, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		up = up || changeUp[w]
+		down = down || changeDown[w]
+	}
+	switch {
+	case up && !down:
+		return 1
+	case down && !up:
+		return -1
+	}
+	return 0
+}
+
+// againstChange reports a later level that lies on the wrong side of the
+// earlier one for its verb: "stieg auf neun" after 14 dead at the same
+// time is no count that moved on but another count.
+func againstChange(earlier, later Quantity, dir int) bool {
+	el, eh := earlier.comparable()
+	ll, lh := later.comparable()
+	return dir > 0 && lh < el || dir < 0 && ll > eh
 }
 
 // plannedApart reports two plans for the same thing, each dated in its

@@ -27,6 +27,12 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-04-10", "Bei dem Busunglück in Tirol kamen 14 Menschen ums Leben.", KindConflict},
 		{"accident, the toll rose", "2025-04-07", "Bei dem Busunglück in Tirol kamen neun Menschen ums Leben.",
 			"2025-04-10", "Die Zahl der Toten des Busunglücks in Tirol stieg auf 14.", KindUpdate},
+		{"accident, the toll rose, a day later", "2025-04-07", "Bei dem Busunglück in Tirol kamen neun Menschen ums Leben.",
+			"2025-04-08", "Die Zahl der Toten des Busunglücks in Tirol stieg auf 14.", KindUpdate},
+		{"accident, a rise to fewer", "2025-04-07", "Bei dem Busunglück in Tirol kamen 14 Menschen ums Leben.",
+			"2025-04-08", "Die Zahl der Toten des Busunglücks in Tirol stieg auf neun.", KindConflict},
+		{"flood, a fall to more", "2025-06-02", "In Passau sind wegen des Hochwassers 800 Menschen in Notunterkünften untergebracht worden.",
+			"2025-06-03", "Die Zahl der Menschen in Notunterkünften in Passau sank auf 1.500.", KindConflict},
 		// a flood: evacuated people, four days apart
 		{"flood, two counts", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-06-06", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindConflict},
@@ -44,6 +50,18 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 		// an election: turnout, three days apart
 		{"election, two turnouts", "2025-09-22", "Bei der Bürgermeisterwahl in Kleve lag die Wahlbeteiligung bei 48 Prozent.",
 			"2025-09-25", "Die Wahlbeteiligung bei der Bürgermeisterwahl in Kleve lag bei 41 Prozent.", KindConflict},
+		// the paragraph around the figure: a "weiter" about something else
+		// marks nothing; a running count named in the sentence before does
+		{"strike, other news goes on", "2025-03-10", "Nach Angaben der Gewerkschaft beteiligten sich in Hannover rund 3.000 Beschäftigte am Warnstreik.",
+			"2025-03-13", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Stadt etwa 1.200 Beschäftigte. Die Verhandlungen gehen weiter.", KindConflict},
+		{"flood, running count in the paragraph", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
+			"2025-06-06", "Die Lage in Passau hat sich inzwischen verschärft. Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
+		// a state in the present tense is the state on the dateline: a
+		// river's level, a price
+		{"flood, the level now", "2025-06-02", "Der Pegel der Donau in Passau liegt bei 6,20 Metern.",
+			"2025-06-05", "Der Pegel der Donau in Passau liegt bei 8,10 Metern.", KindUpdate},
+		{"company, the share price now", "2025-09-01", "Die Aktie des Maschinenbauers Kessler kostet 41 Euro.",
+			"2025-09-05", "Die Aktie des Maschinenbauers Kessler kostet 35 Euro.", KindUpdate},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
