@@ -346,6 +346,9 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	an.analyse()
 	ex.times = sentenceTimes(ex.toks, s, ex.ref, an.future || an.inClause(an.planAt, -1) && !an.reportativeSoll(-1), ex.times)
 	ex.times = dropComparisonTimes(ex.toks, ex.times)
+	// the time a sentence without one of its own goes on with is the
+	// previous sentence's, not a time this one gives only for its saying
+	before, hadWhen := prev.when, prev.hasWhen
 	if len(ex.times) > 0 {
 		prev.when, prev.hasWhen = ex.times[0].w, true
 	}
@@ -355,15 +358,15 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 			if at >= 0 && m.at < len(an.clause) && an.clause[m.at] == an.clause[at] {
 				return m.w
 			}
-			if best < 0 {
+			if best < 0 && !(at >= 0 && an.saidAt(m.at)) {
 				best = k
 			}
 		}
 		switch {
 		case best >= 0:
 			return ex.times[best].w
-		case prev.hasWhen:
-			return prev.when
+		case hadWhen:
+			return before
 		}
 		return ex.ref
 	}
@@ -1009,6 +1012,25 @@ func (an *analysis) pastAt(i int) bool {
 // looksAdjectiveOnly: a word in -te that is no past tense ("erste", "letzte").
 func looksAdjectiveOnly(lw string) bool {
 	return lw == "erste" || lw == "ersten" || lw == "letzte" || lw == "letzten" || lw == "beste" || lw == "besten"
+}
+
+// saidAt reports a time mention in an attribution ("wie das Landratsamt am
+// Mittwoch mitteilte") or in a clause of saying ("teilte die Polizei am
+// Mittwoch mit"): the day it was said, not the day of what another clause
+// reports.
+func (an *analysis) saidAt(i int) bool {
+	if i < 0 || i >= len(an.toks) {
+		return false
+	}
+	if an.masked[i] {
+		return true
+	}
+	for _, k := range an.sayAt {
+		if an.clause[k] == an.clause[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // sayNumber: "sprachen von 20.000 Teilnehmern" is masked as a source's

@@ -62,6 +62,11 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-06-05", "Der Pegel der Donau in Passau liegt bei 8,10 Metern.", KindUpdate},
 		{"company, the share price now", "2025-09-01", "Die Aktie des Maschinenbauers Kessler kostet 41 Euro.",
 			"2025-09-05", "Die Aktie des Maschinenbauers Kessler kostet 35 Euro.", KindUpdate},
+		// the day a figure was given out is not the day it counts
+		{"strike, the day it was said", "2025-03-11", "Am Montag beteiligten sich in Hannover rund 3.000 Beschäftigte am Warnstreik.",
+			"2025-03-14", "Am Warnstreik in Hannover beteiligten sich etwa 1.200 Beschäftigte, wie die Stadt am Donnerstag mitteilte.", KindConflict},
+		{"accident, the day it was said", "2025-04-08", "Bei dem Busunglück in Tirol am Montag kamen neun Menschen ums Leben.",
+			"2025-04-11", "Das Landratsamt teilte am Donnerstag mit, dass bei dem Busunglück in Tirol 14 Menschen ums Leben kamen.", KindConflict},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
