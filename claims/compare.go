@@ -680,9 +680,6 @@ func contentMatch(a, b *Claim) (int, bool) {
 			}
 		}
 	}
-	if nouns == 0 && (compoundHeadIn(an, b) || compoundHeadIn(bn, a)) {
-		nouns++ // "keine zweite Bombe" and "eine zweite Fliegerbombe"
-	}
 	if compoundSaid(a, b, bn) || compoundSaid(b, a, an) {
 		// "Berichte über einen zweiten Bombenfund" and "eine zweite
 		// Fliegerbombe gefunden": the compound is the clause in one word
@@ -694,6 +691,11 @@ func contentMatch(a, b *Claim) (int, bool) {
 		if containsName(b.Anchors, x) {
 			names++
 		}
+	}
+	if nouns == 0 && names+preds > 0 && (compoundHeadIn(an, b) || compoundHeadIn(bn, a)) {
+		// "die zweite Bombe in Osnabrück" and "eine zweite Fliegerbombe in
+		// Osnabrück": with a name or verb shared, a compound's head counts
+		nouns++
 	}
 	if st, other := deniedRetraction(a, b); st != nil {
 		// A denial of a cancellation names the cancellation ("Absage"
@@ -711,7 +713,7 @@ func contentMatch(a, b *Claim) (int, bool) {
 	if nouns == 0 && (names < 2 || preds == 0 && typeOf(a) != tStance && typeOf(b) != tStance) {
 		return 0, false
 	}
-	if contentPreds(a.preds) && contentPreds(b.preds) && preds == 0 && names < 2 {
+	if (contentPreds(a.preds) && contentPreds(b.preds) || names == 0 && len(a.preds) > 0 && len(b.preds) > 0) && preds == 0 && names < 2 {
 		// "bestreitet, das Werk schließen zu wollen" does not deny "will im
 		// Werk 500 Stellen streichen"; a stance on an event noun alone
 		// ("Das Konzert wurde abgesagt") has no verb to compare.
@@ -820,7 +822,8 @@ func deniedRetraction(a, b *Claim) (*Claim, *Claim) {
 // contentPreds reports a verb key of three consonants or more. Shorter
 // keys are the light verbs of phrases whose noun says what happens ("eine
 // Gefahr geht … aus", "es kommt zu", "gibt"), or too short to tell two
-// verbs apart ("sagen", "siegen"): their mismatch shows no other event.
+// verbs apart ("sagen", "siegen"): where a name is shared, their mismatch
+// shows no other event.
 func contentPreds(ps []string) bool {
 	for _, p := range ps {
 		if len(p) >= 3 {
@@ -1090,15 +1093,18 @@ func decide(a, b *Claim) Kind {
 		if neg.HasQuantity && pos.HasQuantity && !neg.Quantity.Zero && !rangesOverlap(neg.Quantity, pos.Quantity) {
 			return KindCompatible // "nicht 10.000" does not deny 5.000; "Berichte über 20 Tote" bestritten is no denial of 12
 		}
-		if pos.Mode != ModeReport && neg.Mode == ModeReport && typeOf(neg) != tStance && (neg.past || !neg.When.Known() || !pos.When.Known()) {
+		if pos.Mode != ModeReport && neg.Mode == ModeReport && typeOf(neg) != tStance && (typeOf(neg) == tFigure || neg.past || !neg.When.Known() || !pos.When.Known()) {
 			return KindUpdate // a plan, then "did not happen"; "wird nicht geschlossen" denies the plan
 		}
 		if tr == timeApart && neg.Stance != StanceDeny {
 			return KindUpdate
 		}
-		if typeOf(neg) == tStatement && (tr == timeUnknown || !sharesPredicate(neg, pos)) {
+		plainNot := typeOf(neg) == tStatement ||
+			typeOf(neg) == tFigure && neg.Stance == StanceAssert && !neg.Quantity.Zero && typeOf(pos) == tStatement
+		if plainNot && (tr == timeUnknown || !sharesPredicate(neg, pos)) {
 			// a sentence with "nicht" somewhere denies a report only when
-			// both speak of the same time and the same verb
+			// both speak of the same time and the same verb; so does a
+			// figure's ("Nach 5 Monaten … nicht umgesetzt") against a statement
 			return KindCompatible
 		}
 		return KindDenial
