@@ -89,3 +89,28 @@ func TestGenitiveFindsBase(t *testing.T) {
 		t.Errorf("%s first hit %v, want nominativ#1", q, ids)
 	}
 }
+
+// TestAdjectiveFindsNoun: an -isch adjective finds the name it is made
+// from ("schottische": Schottland, "hugenottischen": Hugenotten).
+func TestAdjectiveFindsNoun(t *testing.T) {
+	art := func(id, text string) articles.Article {
+		return articles.Article{ID: id, Title: "Titel " + id, Paragraphs: []articles.Paragraph{{N: 1, Text: text}}}
+	}
+	ix := openIndex(t, t.TempDir(), Options{})
+	if err := ix.Rebuild(context.Background(), []articles.Article{
+		art("schottland", "In Schottland stimmten die Abgeordnete im Parlament von Edinburgh ab."),
+		art("wales", "Abgeordnete in Wales stimmten ab."),
+		art("hugenotten", "Viele Siedler in Amerika stammten von den Hugenotten ab, wie Familien berichten."),
+		art("siedler", "Siedler in Amerika bauten Häuser."),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"Wie stimmten schottische Abgeordnete ab?": "schottland#1",
+		"Wo lebten hugenottische Siedler?":         "hugenotten#1",
+	} {
+		if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != want {
+			t.Errorf("%s first hit %v, want %s", q, ids, want)
+		}
+	}
+}

@@ -41,7 +41,10 @@ const (
 	boostParts = 0.15
 	// A noun typed in the genitive ("Warschaus") also finds its base
 	// form ("Warschau") where the passages have both.
-	boostGenitive = 0.3
+	boostGenitive = 0.6
+	// An -isch adjective's noun ("schottisch": Schottland) is a related
+	// word, not the word.
+	boostDerived = 0.5
 
 	fragmentRunes = 220
 )
@@ -296,6 +299,16 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 			prox.add(t.pos, g, gn, docs)
 			p.marks.add(analyzerText, g, 0)
 			n += gn
+		}
+		// An adjective of a name or group ("hugenottisch", "schottisch")
+		// also finds the noun it is made from, where the passages have it.
+		for _, d := range derivedNouns(m, known, q[t.start:t.end]) {
+			if d.term == t.term {
+				continue
+			}
+			add(t.pos, term(d.term, fieldText, boostDerived), d.n)
+			prox.add(t.pos, d.term, d.n, docs)
+			p.marks.add(analyzerText, d.term, 0)
 		}
 		if n > 0 {
 			inText[t.pos] = true
@@ -604,6 +617,46 @@ func genitiveBase(m mapping.IndexMapping, known *termChecker, word string) (stri
 		}
 	}
 	return "", 0
+}
+
+type counted struct {
+	term string
+	n    uint64
+}
+
+// derivedNouns are the analysed nouns the passages have that an -isch
+// adjective is derived from: the adjective without -isch and its
+// inflection, with the endings German nouns of peoples and places take
+// (Hugenott-en, Schott-land, Protestant-en, Amerik-a).
+func derivedNouns(m mapping.IndexMapping, known *termChecker, word string) []counted {
+	w := strings.ToLower(word)
+	var stem string
+	for _, end := range []string{"ische", "ischen", "ischer", "isches", "ischem", "isch"} {
+		if s, ok := strings.CutSuffix(w, end); ok {
+			stem = s
+			break
+		}
+	}
+	if utf8.RuneCountInString(stem) < 3 {
+		return nil
+	}
+	forms := []string{stem, stem + "e", stem + "en", stem + "n", stem + "er", stem + "land", stem + "ien", stem + "a"}
+	if s, ok := strings.CutSuffix(stem, "an"); ok {
+		forms = append(forms, s+"a")
+	}
+	var out []counted
+	seen := map[string]bool{}
+	for _, f := range forms {
+		ts := analyse(m, analyzerText, f)
+		if len(ts) != 1 || seen[ts[0]] {
+			continue
+		}
+		seen[ts[0]] = true
+		if n := known.count(fieldText, ts[0]); n > 0 {
+			out = append(out, counted{ts[0], n})
+		}
+	}
+	return out
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
