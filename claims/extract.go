@@ -518,7 +518,9 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.Mode = an.mode(at)
 		c.Negated = an.negatedAt(at)
 		c.possible = an.possibility(at)
-		c.past = an.pastAt(at) // "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies a plan
+		if c.Negated {
+			c.past = an.pastAt(at) // "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies a plan
+		}
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
 		c.Figure = figureText(c)
 		out = append(out, c)
