@@ -35,7 +35,7 @@ func TestXQuADFloors(t *testing.T) {
 	if err := index.PrepareEnglish(true); err != nil {
 		t.Logf("no English–German dictionaries (%v): English questions are matched as typed", err)
 	}
-	enFloor := 0.79
+	enFloor := 0.81
 	if err := german.Default().Paths().Installed(); err != nil {
 		if os.Getenv("CLAIMBOT_REQUIRE_GERMAN") == "1" {
 			t.Fatalf("CLAIMBOT_REQUIRE_GERMAN=1 but: %v", err)
@@ -52,9 +52,9 @@ func TestXQuADFloors(t *testing.T) {
 		qs    []XQuADQuestion
 		floor float64
 	}{
-		// Measured 0.933 (success@1 0.907, recall@10 0.982).
-		{"de", x.German, 0.92},
-		// Measured 0.804 (success@1 0.732, recall@10 0.946) translated
+		// Measured 0.942 (success@1 0.915, recall@10 0.987) at 4e9f1c4.
+		{"de", x.German, 0.93},
+		// Measured 0.827 (success@1 0.765, recall@10 0.954) translated
 		// with the Debian dictionaries; 0.483 matching the English words
 		// as typed (names, numbers, loan words), which is what a machine
 		// without them gets: the floor then is that.
