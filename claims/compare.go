@@ -1318,14 +1318,7 @@ var revisionWords = set("verschoben verschiebt verschieben verschob verschiebung
 
 // revisedPlan reports a word of revision in the claim's paragraph.
 func revisedPlan(c *Claim) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(c.Passage), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	}) {
-		if revisionWords[w] {
-			return true
-		}
-	}
-	return false
+	return movedOn(c.Passage, revisionWords, false)
 }
 
 func sharesPredicate(a, b *Claim) bool {
