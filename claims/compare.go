@@ -1238,12 +1238,18 @@ var presentStates = set("ist sind liegt liegen beträgt betragen kostet kosten s
 // presentState reports a verb of presentStates in text; a capital is a
 // noun ("ums Leben kommen").
 func presentState(text string) bool {
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range letterWords(text) {
 		if presentStates[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// letterWords splits text into its runs of letters: the words the lists
+// of update and revision cues are looked up by.
+func letterWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 // runningWords mark a count as one that runs on, wherever they stand in
@@ -1260,9 +1266,7 @@ var nowWords = set("nun jetzt weiter weiterhin zuletzt derzeit aktuell aktuellen
 // movedOn reports one of words, or with change a change verb ("stieg",
 // "sank"), in text.
 func movedOn(text string, words map[string]bool, change bool) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	}) {
+	for _, w := range letterWords(strings.ToLower(text)) {
 		if words[w] || change && (changeUp[w] || changeDown[w]) {
 			return true
 		}
@@ -1274,7 +1278,7 @@ func movedOn(text string, words map[string]bool, change bool) bool {
 // up ("stieg auf"), -1 all down ("sank auf"), 0 none or both.
 func changeDirection(text string) int {
 	up, down := false, false
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range letterWords(strings.ToLower(text)) {
 		up = up || changeUp[w]
 		down = down || changeDown[w]
 	}
