@@ -932,10 +932,6 @@ func sameSpot(a, b *Claim) bool {
 	return a.ctx.mentions(y) || b.ctx.mentions(x)
 }
 
-// differentOwners: two named owners that are not the same name (unless
-// one is who the other's sentence quotes), or a common-noun owner ("die
-// Ukraine", "die Stadt") against a name its sentence and paragraph never
-// mention.
 // namesShared reports a name of one claim's sentence, owner or paragraph
 // that the other's sentence, owner or paragraph has.
 func namesShared(a, b *Claim) bool {
@@ -960,6 +956,10 @@ func namesShared(a, b *Claim) bool {
 	return a.ownerKey != "" && in(b, a.ownerKey)
 }
 
+// differentOwners: two named owners that are not the same name (unless
+// one is who the other's sentence quotes), or a common-noun owner ("die
+// Ukraine", "die Stadt") against a name its sentence and paragraph never
+// mention.
 func differentOwners(a, b *Claim) bool {
 	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
 	switch {
