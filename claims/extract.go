@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -529,15 +530,6 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		prev.owner, prev.ownerText = o, ot
 	}
 	return out
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // sentenceContent is what the previous sentence said, for a denial that
@@ -1844,7 +1836,7 @@ func (an *analysis) content() contentWords {
 				words = append(words, t.text)
 			}
 		case rPred:
-			if an.pred[k] == "" || wordClass[t.low]&wSeparable != 0 && (containsInt(an.denyAt, k) || containsInt(an.retractAt, k)) {
+			if an.pred[k] == "" || wordClass[t.low]&wSeparable != 0 && (slices.Contains(an.denyAt, k) || slices.Contains(an.retractAt, k)) {
 				continue // "weist … zurück" is the stance, not what it is about
 			}
 			cw.preds = appendUnique(cw.preds, an.pred[k])
