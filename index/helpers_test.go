@@ -163,3 +163,22 @@ func decodeMeta(t testing.TB, data []byte) map[string]any {
 	}
 	return m
 }
+
+// testArticle is an article of the given paragraphs, titled after its ID.
+func testArticle(id string, paras ...string) articles.Article {
+	a := articles.Article{ID: id, Title: "Titel " + id}
+	for i, p := range paras {
+		a.Paragraphs = append(a.Paragraphs, articles.Paragraph{N: i + 1, Text: p})
+	}
+	return a
+}
+
+// indexOf is a fresh index in a temporary directory holding arts.
+func indexOf(t testing.TB, arts ...articles.Article) *Index {
+	t.Helper()
+	ix := openIndex(t, t.TempDir(), Options{})
+	if err := ix.Rebuild(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"os"
 	"slices"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
-	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/german"
 )
 
@@ -32,20 +30,14 @@ func requireGerman(tb testing.TB) {
 // by the parts field alone.
 func TestCompoundParts(t *testing.T) {
 	requireGerman(t)
-	art := func(id, text string) articles.Article {
-		return articles.Article{ID: id, Title: "Titel " + id, Paragraphs: []articles.Paragraph{{N: 1, Text: text}}}
-	}
-	ix := openIndex(t, t.TempDir(), Options{})
-	if err := ix.Rebuild(context.Background(), []articles.Article{
-		art("rhein", "Am Rhein stieg das Hochwasser über Nacht."),
-		art("niederrhein", "Am Niederrhein blieben die Pegel stabil."),
-		art("regierung", "Die Regierung legte ihren Haushalt vor."),
-		art("koalition", "Die Koalitionsregierung stritt über Renten."),
-		art("anatolien", "In Anatolien bebte die Erde."),
-		art("andere", "Der Stadtrat tagte am Montag."),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	ix := indexOf(t,
+		testArticle("rhein", "Am Rhein stieg das Hochwasser über Nacht."),
+		testArticle("niederrhein", "Am Niederrhein blieben die Pegel stabil."),
+		testArticle("regierung", "Die Regierung legte ihren Haushalt vor."),
+		testArticle("koalition", "Die Koalitionsregierung stritt über Renten."),
+		testArticle("anatolien", "In Anatolien bebte die Erde."),
+		testArticle("andere", "Der Stadtrat tagte am Montag."),
+	)
 	for _, tt := range []struct {
 		query, want string
 	}{

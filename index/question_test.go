@@ -1,10 +1,7 @@
 package index
 
 import (
-	"context"
 	"testing"
-
-	"github.com/claimbot/claimbot/articles"
 )
 
 func TestQuestionEvidence(t *testing.T) {
@@ -35,23 +32,13 @@ func TestQuestionEvidence(t *testing.T) {
 // words with a question does not outrank the one that shares its topic, and
 // "wie viele" prefers the passage that states a figure.
 func TestQuestionWordsAreNoEvidence(t *testing.T) {
-	art := func(id string, paras ...string) articles.Article {
-		a := articles.Article{ID: id, Title: "Titel " + id}
-		for i, p := range paras {
-			a.Paragraphs = append(a.Paragraphs, articles.Paragraph{N: i + 1, Text: p})
-		}
-		return a
-	}
-	ix := openIndex(t, t.TempDir(), Options{})
-	if err := ix.Rebuild(context.Background(), []articles.Article{
-		art("frage", "Wer wurde gewählt, wann wurde gewählt, und wer gibt es zu?"),
-		art("thema", "Die Bürgermeisterin von Kassel stellte sich der Wahl."),
-		art("zahl",
+	ix := indexOf(t,
+		testArticle("frage", "Wer wurde gewählt, wann wurde gewählt, und wer gibt es zu?"),
+		testArticle("thema", "Die Bürgermeisterin von Kassel stellte sich der Wahl."),
+		testArticle("zahl",
 			"Im Stadtrat von Kassel sitzen Abgeordnete.",
 			"Im Stadtrat von Kassel sitzen nach der letzten Wahl 71 Abgeordnete aus sieben Parteien."),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	)
 	if ids := hitIDs(t, ix, "Wer wurde Bürgermeisterin von Kassel?", 1); len(ids) == 0 || ids[0] != "thema#1" {
 		t.Errorf("Wer wurde Bürgermeisterin von Kassel? first hit %v, want thema#1", ids)
 	}
@@ -73,17 +60,14 @@ func TestQuestionWordsAreNoEvidence(t *testing.T) {
 // that has it in the nominative, even where another passage has the
 // genitive.
 func TestGenitiveFindsBase(t *testing.T) {
-	art := func(id, text string) articles.Article {
-		return articles.Article{ID: id, Title: "Titel " + id, Paragraphs: []articles.Paragraph{{N: 1, Text: text}}}
-	}
-	ix := openIndex(t, t.TempDir(), Options{})
-	if err := ix.Rebuild(context.Background(), []articles.Article{
-		art("nominativ", "Warschau hatte 1901 mehr als 700.000 Einwohner."),
-		art("genitiv", "Die Altstadt Warschaus wurde wieder aufgebaut, wie viele Bauten im Jahr danach."),
-		art("anders", "Krakau hatte 1901 Einwohner."),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	ix := indexOf(t,
+		testArticle("nominativ", "Warschau hatte 1901 mehr als 700.000 Einwohner."),
+		testArticle("genitiv", "Die Altstadt Warschaus wurde wieder aufgebaut, wie viele Bauten im Jahr danach."),
+		// The same sentence of another city, so that only the base form
+		// sets the Warschau sentence apart; without it the genitive
+		// passage comes first.
+		testArticle("anders", "Krakau hatte 1901 mehr als 700.000 Einwohner."),
+	)
 	const q = "Wie viele Einwohner hatte Warschaus Altstadt 1901?"
 	if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != "nominativ#1" {
 		t.Errorf("%s first hit %v, want nominativ#1", q, ids)
@@ -93,18 +77,12 @@ func TestGenitiveFindsBase(t *testing.T) {
 // TestAdjectiveFindsNoun: an -isch adjective finds the name it is made
 // from ("schottische": Schottland, "hugenottischen": Hugenotten).
 func TestAdjectiveFindsNoun(t *testing.T) {
-	art := func(id, text string) articles.Article {
-		return articles.Article{ID: id, Title: "Titel " + id, Paragraphs: []articles.Paragraph{{N: 1, Text: text}}}
-	}
-	ix := openIndex(t, t.TempDir(), Options{})
-	if err := ix.Rebuild(context.Background(), []articles.Article{
-		art("schottland", "In Schottland stimmten die Abgeordnete im Parlament von Edinburgh ab."),
-		art("wales", "Abgeordnete in Wales stimmten ab."),
-		art("hugenotten", "Viele Siedler in Amerika stammten von den Hugenotten ab, wie Familien berichten."),
-		art("siedler", "Siedler in Amerika bauten Häuser."),
-	}); err != nil {
-		t.Fatal(err)
-	}
+	ix := indexOf(t,
+		testArticle("schottland", "In Schottland stimmten die Abgeordnete im Parlament von Edinburgh ab."),
+		testArticle("wales", "Abgeordnete in Wales stimmten ab."),
+		testArticle("hugenotten", "Viele Siedler in Amerika stammten von den Hugenotten ab, wie Familien berichten."),
+		testArticle("siedler", "Siedler in Amerika bauten Häuser."),
+	)
 	for q, want := range map[string]string{
 		"Wie stimmten schottische Abgeordnete ab?": "schottland#1",
 		"Wo lebten hugenottische Siedler?":         "hugenotten#1",
