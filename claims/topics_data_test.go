@@ -373,15 +373,23 @@ func TestTopicSetNewWellFormed(t *testing.T) {
 	if len(extra.Cases) == 0 {
 		t.Fatal("topics_new.json has no case")
 	}
-	for _, c := range extra.Cases {
+	tdvCheckFile(t, "tuning-new", extra.Cases, ids, heldoutOnly, "is reserved for the held-out part")
+}
+
+// tdvCheckFile checks the cases of one file against the others: no id
+// that ids already has (ids gains the file's), no topic of taken (why
+// says whose it is), and each case well formed.
+func tdvCheckFile(t *testing.T, part string, cases []tdvCase, ids, taken map[string]bool, why string) {
+	t.Helper()
+	for _, c := range cases {
 		if ids[c.ID] {
 			t.Errorf("case id %q appears twice", c.ID)
 		}
 		ids[c.ID] = true
-		if heldoutOnly[c.Topic] {
-			t.Errorf("%s: topic %q is reserved for the held-out part", c.ID, c.Topic)
+		if taken[c.Topic] {
+			t.Errorf("%s: topic %q %s", c.ID, c.Topic, why)
 		}
-		tdvCheckCase(t, "tuning-new", c)
+		tdvCheckCase(t, part, c)
 	}
 }
 
@@ -413,16 +421,9 @@ func TestTopicSetNew3WellFormed(t *testing.T) {
 		}
 	}
 	topics := map[string]bool{}
+	tdvCheckFile(t, "unseen-new3", blind.Cases, ids, otherTopics, "is already used by another file")
 	for _, c := range blind.Cases {
-		if ids[c.ID] {
-			t.Errorf("case id %q appears twice", c.ID)
-		}
-		ids[c.ID] = true
-		if otherTopics[c.Topic] {
-			t.Errorf("%s: topic %q is already used by another file", c.ID, c.Topic)
-		}
 		topics[c.Topic] = true
-		tdvCheckCase(t, "unseen-new3", c)
 	}
 	if len(topics) < 14 {
 		t.Errorf("topics_new3.json has %d topics, want at least 14", len(topics))
