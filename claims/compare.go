@@ -262,8 +262,7 @@ func sameCollectiveHeads(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	d := germanData()
-	pa, pb := d.SplitCompound(strings.ToLower(a)), d.SplitCompound(strings.ToLower(b))
+	pa, pb := splitNoun(strings.ToLower(a)).parts, splitNoun(strings.ToLower(b)).parts
 	if len(pa) < 2 || len(pb) < 2 {
 		return false
 	}
@@ -290,7 +289,7 @@ func compoundHead(a, b string) bool {
 	if len(lb) >= 4 && len(la) >= len(lb)+3 && strings.HasSuffix(la, lb) {
 		return true // (the split can go wrong: "Wasserproben" is "was", "erproben")
 	}
-	pa := germanData().SplitCompound(la)
+	pa := splitNoun(la).parts
 	return len(pa) >= 2 && len(pa[len(pa)-1]) >= 4 && stem(pa[len(pa)-1]) == stem(lb)
 }
 
@@ -774,9 +773,11 @@ func compoundSaid(x, y *Claim, ys []string) bool {
 }
 
 // compoundParts is a compound noun read for comparison: the stems of its
-// head and of what precedes it, and the head's consonants.
+// head and of what precedes it, the head's consonants, and the parts as
+// the dictionary split them (lower case, not to be modified).
 type compoundParts struct {
 	head, modifier, headSkeleton string
+	parts                        []string
 }
 
 // splitNoun splits a noun (as written or lower case) with the
@@ -791,6 +792,7 @@ func splitNoun(w string) compoundParts {
 		cp.head = stem(parts[len(parts)-1])
 		cp.modifier = stem(strings.Join(parts[:len(parts)-1], ""))
 		cp.headSkeleton = skeleton(cp.head)
+		cp.parts = parts
 	}
 	if compoundCacheSize.Add(1) > maxCompoundCache {
 		compoundCache.Clear()
