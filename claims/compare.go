@@ -934,28 +934,21 @@ func sameSpot(a, b *Claim) bool {
 	return a.ctx.mentions(y) || b.ctx.mentions(x)
 }
 
-// namesShared reports a name of one claim's sentence, owner or paragraph
-// that the other's sentence, owner or paragraph has.
+// namesShared reports a name of one claim's sentence, owner, title or
+// paragraph that the other's sentence, owner, title or paragraph has.
 func namesShared(a, b *Claim) bool {
-	in := func(c *Claim, n string) bool {
-		return containsName(c.Anchors, n) || c.ctx != nil && containsName(c.ctx.title, n) || containsName(c.ctx.paragraphNames(c.Paragraph), n) ||
-			c.ownerKey != "" && sameName(c.ownerKey, n)
+	names := append(b.ctx.around(b.Paragraph), b.Anchors...)
+	in := func(n string) bool {
+		return containsName(names, n) || b.ownerKey != "" && sameName(b.ownerKey, n)
 	}
-	for _, list := range [][]string{a.Anchors, a.ctx.paragraphNames(a.Paragraph)} {
+	for _, list := range [][]string{a.Anchors, a.ctx.around(a.Paragraph)} {
 		for _, n := range list {
-			if in(b, n) {
+			if in(n) {
 				return true
 			}
 		}
 	}
-	if a.ctx != nil {
-		for _, n := range a.ctx.title {
-			if in(b, n) {
-				return true
-			}
-		}
-	}
-	return a.ownerKey != "" && in(b, a.ownerKey)
+	return a.ownerKey != "" && in(a.ownerKey)
 }
 
 // differentOwners: two named owners that are not the same name (unless
