@@ -67,7 +67,9 @@ func missStage(nw articles.Article, base []articles.Article, ids map[string]stri
 	reasons := map[string]int{}
 	for _, x := range news {
 		for _, y := range olds {
-			if nf && of && x.HasQuantity != y.HasQuantity {
+			if nf && of && (!x.HasQuantity || !y.HasQuantity) {
+				// two statements beside the figures are no closer pair:
+				// counted, they outvote the figures' own gate in a tie
 				continue
 			}
 			v := judge(&x, &y)
