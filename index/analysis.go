@@ -145,10 +145,10 @@ func genderSuffixAt(in []byte, i int) bool {
 }
 
 // sharedTokenizerName is the Unicode tokenizer, remembering its last few
-// results: a passage's text goes into the text, spelling and parts fields,
-// whose analyzers start alike (the German character filter, then this
-// tokenizer), and Bleve analyses a document's fields one after the other.
-// So the second and third field copy the first one's tokens instead of
+// results: a passage's text goes into the text, spelling, numbers and parts
+// fields, whose analyzers start alike (the German character filter, then
+// this tokenizer), and Bleve analyses a document's fields one after the
+// other. So the later fields copy the first one's tokens instead of
 // segmenting the text again, which was a tenth of the indexing time. The
 // tokens are the Unicode tokenizer's, so the terms do not change.
 const sharedTokenizerName = "claimbot_unicode_shared"
@@ -262,17 +262,16 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	}
 	for name, filters := range analyzers {
 		charFilters := []string{germanCharFilterName}
-		tokenizer := sharedTokenizerName
 		if name == analyzerNumbers {
-			// Its input differs from the other fields' once grouped
-			// digits are joined, so there is nothing to share.
+			// Its input differs from the other fields' only where
+			// grouped digits are joined, which few passages have; the
+			// shared tokenizer compares inputs, so those tokenize anew.
 			charFilters = append(charFilters, groupSpaceFilterName)
-			tokenizer = unicode.Name
 		}
 		if err := im.AddCustomAnalyzer(name, map[string]any{
 			"type":          "custom",
 			"char_filters":  charFilters,
-			"tokenizer":     tokenizer,
+			"tokenizer":     sharedTokenizerName,
 			"token_filters": filters,
 		}); err != nil {
 			return err

@@ -1,0 +1,82 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// referenceFilters are the field analyzers' token filters as first
+// written, one Bleve or claimbot filter each, on the plain Unicode
+// tokenizer. What the index does to save time (shared tokens, shared
+// filter passes, a faster fold) must give the same terms as these.
+var referenceFilters = map[string][]string{
+	analyzerText:    {"to_lower", "stop_de", "normalize_de", "stemmer_de_light"},
+	analyzerSpell:   {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName},
+	analyzerNumbers: {numberFilterName},
+	analyzerParts:   {"to_lower", "stop_de", partsFilterName, "normalize_de", "stemmer_de_light"},
+}
+
+func referenceMapping(t *testing.T) *mapping.IndexMappingImpl {
+	t.Helper()
+	im := bleve.NewIndexMapping()
+	for name, filters := range referenceFilters {
+		charFilters := []string{germanCharFilterName}
+		if name == analyzerNumbers {
+			charFilters = append(charFilters, groupSpaceFilterName)
+		}
+		if err := im.AddCustomAnalyzer(name, map[string]any{
+			"type":          "custom",
+			"char_filters":  charFilters,
+			"tokenizer":     unicode.Name,
+			"token_filters": filters,
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return im
+}
+
+// referenceTexts are passages with what each field treats specially:
+// grouped digits (numbers), gender forms and colons (character filter),
+// compounds (parts), transliterated names (spelling), stop words.
+var referenceTexts = []string{
+	"Nach Angaben des Verteidigungsministeriums wurden 100 000 Soldat:innen und 1 300 000 Reservisten mobilisiert; 400.000 ukrainische Soldaten stehen an der Front.",
+	"Selenskyj traf in Pjöngjang Wladimir Schoigu, berichtete die Nachrichtenagentur Yonhap am 18.11.2024 um 14:30 Uhr aus Seoul.",
+	"Die Koalitionsregierung am Niederrhein beschloss Mehrfachraketenwerfer für 1,3 Millionen Euro; die Bürgermeister*innen der Städte widersprachen text:Kursk.",
+	"Kim Jong Un und Kim Jong-un: Die Rüstungsindustrie Nordkoreas liefert Artilleriegranaten, heißt es im Bericht der Tschechischen Republik über die Zusammenarbeit.",
+	"In den Jahren 2022 und 2023 stiegen die Ausgaben von 300-500 Millionen auf 2,5 Mrd. Dollar, sagte die Sprecher_innen-Gruppe im Bundestagswahlkampf.",
+}
+
+// TestAnalyzersMatchReference: every field analyzer gives the reference
+// analyzer's tokens (terms, offsets, positions, types), for every seed
+// passage and the texts above, analysed field after field as Bleve
+// analyses a document, and each text twice, so that the second round
+// comes from whatever the first left behind.
+func TestAnalyzersMatchReference(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := referenceMapping(t)
+	texts := append([]string(nil), referenceTexts...)
+	for _, a := range seeds(t) {
+		for _, p := range a.Paragraphs {
+			texts = append(texts, p.Text)
+		}
+	}
+	fields := []string{analyzerText, analyzerSpell, analyzerNumbers, analyzerParts}
+	for _, text := range texts {
+		for round := range 2 {
+			for _, name := range fields {
+				got := m.AnalyzerNamed(name).Analyze([]byte(text))
+				want := ref.AnalyzerNamed(name).Analyze([]byte(text))
+				if !sameTokens(got, want) {
+					t.Fatalf("%s, round %d, %.60q: got %d tokens %s, want %d %s", name, round, text, len(got), got, len(want), want)
+				}
+			}
+		}
+	}
+}
