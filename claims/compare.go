@@ -234,9 +234,12 @@ func differentMeasure(a, b *Claim) string {
 		!synonymHeads(a.Head, b.Head) && !nominalisedIn(a, b) && !nominalisedIn(b, a) &&
 		!sameCollectiveHeads(a.Head, b.Head) && !(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) &&
 		!broadSynonymsInContext(a, b) && !areaOf(a, b) && !areaOf(b, a) &&
+		!doersOf(a, b) && !doersOf(b, a) && !shareOf(a, b) && !shareOf(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"
+	case shareUnsaid(a, b) || shareUnsaid(b, a):
+		return "thing" // the share of drivers is not the share of cyclists
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
 		// days on which it rained are not days the limit was exceeded
 		return "event"

@@ -1,0 +1,166 @@
+package claims
+
+import "strings"
+
+// People named by what they do: "380.000 Nutzer des Deutschlandtickets"
+// and "450.000 Menschen nutzen das Deutschlandticket", "Abonnenten" and
+// "haben ein Abo", "der Anteil der Radfahrer unter den Berufstätigen" and
+// "21 Prozent der Berufstätigen fahren mit dem Rad". German makes a noun
+// for the doer from the verb ("nutzen", "Nutzer"; "pendeln", "Pendler"),
+// from a noun ("Abo", "Abonnent") or from both ("Rad fahren",
+// "Radfahrer"); the other sentence says the same in its verb and nouns.
+
+// doerSaid reports whether the clause of c says what the doer noun q (a
+// noun key, "nutz", "abonnent", "radfahr") does: its verb ("nutzen"), its
+// noun and verb for a compound ("Blut spenden" for "Blutspender"), or, in a
+// clause without a content verb, the noun it is made from ("ein Abo
+// haben").
+func doerSaid(q string, c *Claim) bool {
+	if len(q) < 4 || strings.HasPrefix(q, "v:") {
+		return false
+	}
+	base := doerBase(q)
+	if verbSaid(base, c) {
+		return true
+	}
+	// a compound: the first part is a noun or name of the clause, the last
+	// one the doer of its verb ("Blut spenden", "mit dem Rad fahren")
+	parts := germanData().SplitCompound(q + "er")
+	if len(parts) < 2 {
+		parts = germanData().SplitCompound(q)
+	}
+	if len(parts) >= 2 {
+		first := stem(strings.Join(parts[:len(parts)-1], ""))
+		last := doerBase(stem(parts[len(parts)-1]))
+		return len(first) >= 3 && (containsString(c.nouns, first) || containsName(c.Anchors, first)) && verbSaid(last, c)
+	}
+	if contentPreds(c.preds) {
+		return false // "haben ihr Abo gekündigt": what they did to it is said
+	}
+	for _, n := range c.nouns {
+		if n != c.Key && len(n) >= 3 && len(n) < len(base) && strings.HasPrefix(base, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbSaid: the stem of a doer noun is a verb of the clause.
+func verbSaid(base string, c *Claim) bool {
+	if len(base) < 3 {
+		return false
+	}
+	sk := skeleton(base)
+	return len(sk) >= 2 && containsString(c.preds, sk)
+}
+
+// doerBase cuts what makes a doer noun of a noun key: "abonnent" is made
+// from "Abo(nnement)", "studierend" from "studieren"; a key has lost its
+// "-er" already ("nutz", "pendl").
+func doerBase(q string) string {
+	for _, suf := range []string{"ent", "ant", "end"} {
+		if b, ok := strings.CutSuffix(q, suf); ok && len(b) >= 3 {
+			return b
+		}
+	}
+	return q
+}
+
+// doersOf: x counts people by a doer noun, y counts people ("Menschen")
+// and says what they do; both name another same thing (the ticket), and
+// x's verb, if it has one, is y's ("1.500 Busfahrer streikten" are not
+// those who rode the bus).
+func doersOf(x, y *Claim) bool {
+	if y.Key != genericKey || x.Unit != y.Unit || x.Key == genericKey || equivalenceKey(x.Key) {
+		return false
+	}
+	if contentPreds(x.preds) && !sharesPredicate(x, y) {
+		return false
+	}
+	return doerSaid(x.Key, y) && sharesOtherNoun(x, y)
+}
+
+// sharesOtherNoun: a content noun of both clauses other than what either
+// measures.
+func sharesOtherNoun(x, y *Claim) bool {
+	for _, n := range x.nouns {
+		if n == x.Key || n == y.Key || len(n) < 5 || strings.HasPrefix(n, "v:") {
+			continue
+		}
+		for _, m := range y.nouns {
+			if m != y.Key && m != x.Key && nounsMatch(n, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareKeys are the nouns that measure a share of a population: "Der
+// Anteil der Pendler unter den Beschäftigten", "die Quote".
+var shareKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("Anteil Quote Prozentsatz") {
+		m[nounKey(w)] = true
+	}
+	return m
+}()
+
+// populationKeys name a whole population without narrowing it: "der
+// Anteil der Blutspender an der Bevölkerung".
+var populationKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("Bevölkerung Einwohner Einwohnern Bürger Bürgern") {
+		m[nounKey(w)] = true
+	}
+	return m
+}()
+
+// shareOf: x is a share ("Der Anteil der Raucher unter den Erwachsenen
+// liegt bei 24 Prozent") and y a percentage of a population said to do
+// something ("18 Prozent der Erwachsenen rauchen"): x names y's population,
+// or names the whole population where y's population is a place's people
+// ("an der Bevölkerung … in Sachsen", "der Sachsen"), and says as a doer
+// noun what y's verb says.
+func shareOf(x, y *Claim) bool {
+	if x.Unit != "%" || y.Unit != "%" || !shareKeys[x.Key] || y.Key == "" || strings.HasPrefix(y.Key, "v:") {
+		return false
+	}
+	population := containsNoun(x.nouns, y.Key)
+	if !population {
+		for _, n := range x.nouns {
+			if populationKeys[n] && (containsName(x.Anchors, y.Key) || containsName(x.ctx.around(x.Paragraph), y.Key)) {
+				population = true
+			}
+		}
+	}
+	return population && shareSaid(x, y)
+}
+
+// shareSaid: a noun of share x other than its key and y's population is
+// said by y's clause.
+func shareSaid(x, y *Claim) bool {
+	for _, n := range x.nouns {
+		if n != x.Key && !nounsMatch(n, y.Key) && doerSaid(n, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareUnsaid: a share whose doers y's clause does not say ("Der Anteil
+// der Autofahrer unter den Berufstätigen" against "21 Prozent der
+// Berufstätigen fahren mit dem Rad"): the two measure different parts of
+// one population, whatever else they share.
+func shareUnsaid(x, y *Claim) bool {
+	if x.Unit != "%" || y.Unit != "%" || !shareKeys[x.Key] || !containsNoun(x.nouns, y.Key) {
+		return false
+	}
+	others := false
+	for _, n := range x.nouns {
+		if n != x.Key && !nounsMatch(n, y.Key) && !populationKeys[n] {
+			others = true
+		}
+	}
+	return others && !shareSaid(x, y)
+}

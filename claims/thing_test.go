@@ -1,0 +1,81 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+// thingRow is two reports of one day (or a day apart) and whether the
+// later one contradicts the earlier: a conflict when the two figures are
+// for one measured thing named in different words, nothing when the words
+// name different things.
+type thingRow struct {
+	name           string
+	d1, s1, d2, s2 string
+	conflict       bool
+}
+
+// checkThingRows runs each pair through Detect, as the bot sees it.
+func checkThingRows(t *testing.T, rows []thingRow) {
+	t.Helper()
+	for _, tt := range rows {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			got := false
+			var why string
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind == KindConflict {
+					got, why = true, al.Explanation.EN
+				}
+			}
+			if got != tt.conflict {
+				var figs []string
+				for _, art := range []articles.Article{a, b} {
+					for _, c := range Extract(art) {
+						if c.HasQuantity {
+							figs = append(figs, c.Figure+" ["+c.Key+"]")
+						}
+					}
+				}
+				t.Errorf("conflict %v, want %v (%s); figures %v", got, tt.conflict, why, figs)
+			}
+		})
+	}
+}
+
+// TestDoersOf: people named by what they do ("Nutzer", "Abonnenten",
+// "Radfahrer") against people said to do it ("Menschen nutzen", "haben
+// ein Abo", "fahren mit dem Rad"), as a count or as a share of a
+// population ("Der Anteil der Pendler unter den Beschäftigten").
+func TestDoersOf(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"users, the verb", "2025-03-10", "In Köln nutzen nach Angaben der Verkehrsbetriebe 450.000 Menschen das Deutschlandticket.",
+			"2025-03-11", "Das Deutschlandticket hat in Köln 380.000 Nutzer, teilten die Verkehrsbetriebe mit.", true},
+		{"subscribers, the noun", "2025-03-10", "Rund 90.000 Menschen in Freiburg haben derzeit ein Jobticket im Abo.",
+			"2025-03-11", "In Freiburg gibt es derzeit 120.000 Abonnenten des Jobtickets.", true},
+		{"commuters, a share", "2025-03-10", "In Niedersachsen pendeln 38 Prozent der Beschäftigten in eine andere Gemeinde.",
+			"2025-03-11", "Der Anteil der Pendler unter den Beschäftigten liegt in Niedersachsen bei 45 Prozent.", true},
+		{"cyclists, a compound said in two words", "2025-03-10", "In Leipzig fahren 21 Prozent der Berufstätigen mit dem Rad zur Arbeit.",
+			"2025-03-11", "Der Anteil der Radfahrer unter den Berufstätigen in Leipzig liegt bei 15 Prozent.", true},
+		{"smokers, a share of adults", "2025-03-10", "In Hamburg rauchen nach einer Umfrage 18 Prozent der Erwachsenen.",
+			"2025-03-11", "Der Anteil der Raucher unter den Erwachsenen in Hamburg liegt bei 24 Prozent.", true},
+
+		// traps: another ticket, another doing, another place, another
+		// population, the ones who left, the drivers of what others ride
+		{"users of another ticket", "2025-03-10", "In Köln nutzen nach Angaben der Verkehrsbetriebe 450.000 Menschen das Deutschlandticket.",
+			"2025-03-11", "Das Semesterticket hat in Köln 80.000 Nutzer, teilten die Verkehrsbetriebe mit.", false},
+		{"drivers are not cyclists", "2025-03-10", "In Leipzig fahren 21 Prozent der Berufstätigen mit dem Rad zur Arbeit.",
+			"2025-03-11", "Der Anteil der Autofahrer unter den Berufstätigen in Leipzig liegt bei 40 Prozent.", false},
+		{"smokers of another city", "2025-03-10", "In Hamburg rauchen nach einer Umfrage 18 Prozent der Erwachsenen.",
+			"2025-03-11", "Der Anteil der Raucher unter den Erwachsenen in Bremen liegt bei 24 Prozent.", false},
+		{"smokers of another age", "2025-03-10", "In Hamburg rauchen nach einer Umfrage 7 Prozent der Jugendlichen.",
+			"2025-03-11", "Der Anteil der Raucher unter den Erwachsenen in Hamburg liegt bei 24 Prozent.", false},
+		{"who cancelled are not subscribers", "2025-03-10", "Rund 30.000 Menschen in Freiburg haben ihr Abo des Jobtickets gekündigt.",
+			"2025-03-11", "In Freiburg gibt es derzeit 120.000 Abonnenten des Jobtickets.", false},
+		{"bus drivers are not passengers", "2025-03-10", "In München fuhren am Montag 20.000 Menschen mit dem Bus zur Arbeit.",
+			"2025-03-11", "Am Montag streikten in München 1.500 Busfahrer.", false},
+		{"blood donors, another year", "2024-06-14", "Im Jahr 2023 spendeten in Thüringen vier Prozent der Einwohner Blut.",
+			"2025-06-14", "Der Anteil der Blutspender an der Bevölkerung lag in Thüringen im Jahr 2024 bei sechs Prozent.", false},
+	})
+}
