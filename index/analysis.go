@@ -51,14 +51,115 @@ var translitRules = strings.NewReplacer(
 	"w", "v", "z", "s", "ou", "u", "ie", "i",
 )
 
+// Filter folds the terms into one buffer for the whole stream: folding
+// each term into strings of its own (the replacer, then the c-to-k pass,
+// then the builder) was three allocations a word, on every word of every
+// passage.
 func (translitFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	n := 0
+	for _, tok := range in {
+		// "x" becomes "ks": at most twice as long.
+		n += 2 * len(tok.Term)
+	}
+	buf := make([]byte, 0, n)
 	for _, tok := range in {
 		if tok.Type == analysis.Numeric || len(tok.Term) == 0 || tok.Term[0] <= '9' {
 			continue
 		}
-		tok.Term = []byte(fold(string(tok.Term)))
+		start := len(buf)
+		var ok bool
+		if buf, ok = foldASCII(buf, tok.Term); !ok {
+			buf = append(buf[:start], fold(string(tok.Term))...)
+		}
+		tok.Term = buf[start:len(buf):len(buf)]
 	}
 	return in
+}
+
+// foldASCII appends fold(w) to dst for an ASCII w, in one pass: at each
+// byte the rule that translitRules would apply there (the first in its
+// list that matches; they never compete across first letters), c as k,
+// and a byte equal to the last one written dropped. It reports false,
+// with dst unspecified, for a w with other bytes, which fold handles.
+func foldASCII(dst, w []byte) ([]byte, bool) {
+	var prev byte // fold's previous rune starts as 0, too
+	emit := func(s string) {
+		for i := 0; i < len(s); i++ {
+			if s[i] != prev {
+				dst = append(dst, s[i])
+				prev = s[i]
+			}
+		}
+	}
+	at := func(i int, s string) bool {
+		return len(w)-i >= len(s) && string(w[i:i+len(s)]) == s
+	}
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c >= 0x80 {
+			return dst, false
+		}
+		out, used := string(w[i:i+1]), 1
+		switch c {
+		case 't':
+			if at(i, "tsch") {
+				out, used = "k", 4
+			} else if at(i, "tch") {
+				out, used = "k", 3
+			}
+		case 's':
+			if at(i, "sch") {
+				out, used = "s", 3
+			} else if at(i, "sh") {
+				out, used = "s", 2
+			}
+		case 'k':
+			if at(i, "kh") {
+				out, used = "k", 2
+			}
+		case 'c':
+			// "ch" and "ck" become k, and so does a c alone.
+			out = "k"
+			if at(i, "ch") || at(i, "ck") {
+				used = 2
+			}
+		case 'p':
+			if at(i, "ph") {
+				out, used = "f", 2
+			}
+		case 'q':
+			if at(i, "qu") {
+				out, used = "kv", 2
+			}
+		case 'x':
+			out = "ks"
+		case 'y':
+			out = "i"
+			if at(i, "yj") {
+				used = 2
+			}
+		case 'i':
+			if at(i, "ij") {
+				out, used = "i", 2
+			} else if at(i, "ie") {
+				out, used = "i", 2
+			}
+		case 'j':
+			out = "i"
+		case 'w':
+			out = "v"
+		case 'z':
+			out = "s"
+		case 'o':
+			if at(i, "ou") {
+				out, used = "u", 2
+			}
+		}
+		// A byte that "used" skips is ASCII too, or it would not match.
+		emit(out)
+		i += used
+	}
+	return dst, true
 }
 
 // fold applies the transliteration rules, maps c to k, and collapses doubled
