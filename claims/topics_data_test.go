@@ -429,3 +429,40 @@ func TestTopicSetNew3WellFormed(t *testing.T) {
 		t.Errorf("topics_new3.json has %d topics, want at least 14", len(topics))
 	}
 }
+
+// TestTopicSetNew4WellFormed validates topics_new4.json case by case. Its
+// cases were written blind on topics of their own, so, as for
+// topics_new3.json, its topics must not occur in any other file (the
+// held-out files are loaded here only to compare topics and ids).
+func TestTopicSetNew4WellFormed(t *testing.T) {
+	blind := tdvLoad(t, "topics_new4.json", "tuning")
+	if len(blind.HeldoutOnly) > 0 {
+		t.Error("topics_new4.json must not declare heldout_only_topics")
+	}
+	if len(blind.Cases) < 80 {
+		t.Errorf("topics_new4.json has %d cases, want at least 80", len(blind.Cases))
+	}
+	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
+	ids, otherTopics := map[string]bool{}, map[string]bool{}
+	for _, topic := range heldout.HeldoutOnly {
+		otherTopics[topic] = true
+	}
+	others := [][]tdvCase{heldout.Cases}
+	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json"} {
+		others = append(others, tdvLoad(t, name, "tuning").Cases)
+	}
+	for _, cases := range others {
+		for _, c := range cases {
+			ids[c.ID] = true
+			otherTopics[c.Topic] = true
+		}
+	}
+	tdvCheckFile(t, "tuning-new4", blind.Cases, ids, otherTopics, "is already used by another file")
+	topics := map[string]bool{}
+	for _, c := range blind.Cases {
+		topics[c.Topic] = true
+	}
+	if len(topics) < 16 {
+		t.Errorf("topics_new4.json has %d topics, want at least 16", len(topics))
+	}
+}
