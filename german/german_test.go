@@ -93,6 +93,34 @@ func TestSynonyms(t *testing.T) {
 	}
 }
 
+func TestBroader(t *testing.T) {
+	requireData(t)
+	for _, tt := range []struct {
+		word     string
+		has, not []string
+	}{
+		{"Erstklässler", []string{"Kind"}, []string{"Erstklässler", "Schulanfänger"}}, // synonyms are not broader
+		{"Kokain", []string{"Droge"}, []string{"Heroin"}},
+		{"Kind", nil, []string{"Erstklässler"}}, // narrower terms are not broader
+		{"xyzzyplugh", nil, nil},
+	} {
+		got := data.Broader(tt.word)
+		for _, w := range tt.has {
+			if !slices.Contains(got, w) {
+				t.Errorf("Broader(%q) = %q, want it to contain %q", tt.word, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("Broader(%q) = %q, want no %q", tt.word, got, w)
+			}
+		}
+		if tt.word == "xyzzyplugh" && got != nil {
+			t.Errorf("Broader(%q) = %q, want none", tt.word, got)
+		}
+	}
+}
+
 func TestTranslate(t *testing.T) {
 	requireData(t)
 	if raceEnabled {
@@ -144,7 +172,7 @@ func TestNotInstalled(t *testing.T) {
 		if err := p.Installed(); !errors.Is(err, ErrNotInstalled) {
 			t.Errorf("%s: Installed() = %v, want ErrNotInstalled", name, err)
 		}
-		if d.IsWord("regierung") || d.SplitCompound("koalitionsregierung") != nil || d.Synonyms("Autor") != nil || d.Translate("river") != nil || d.WordCount() != 0 {
+		if d.IsWord("regierung") || d.SplitCompound("koalitionsregierung") != nil || d.Synonyms("Autor") != nil || d.Broader("Kokain") != nil || d.Translate("river") != nil || d.WordCount() != 0 {
 			t.Errorf("%s: data without files", name)
 		}
 	}

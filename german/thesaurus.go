@@ -11,6 +11,10 @@ import (
 type thesaurus struct {
 	sets  [][]string
 	index map[string][]int32
+	// broader holds, per set, its members marked "(Oberbegriff)": the
+	// words of the broader set the entry points to ("Kind" for
+	// "Erstklässler", "Droge" for "Kokain").
+	broader [][]string
 }
 
 // skipMarks are the OpenThesaurus labels of entries that are not
@@ -53,6 +57,7 @@ func (d *Data) loadThesaurus() error {
 				seen[set] = id
 				members := cleanSet(set)
 				th.sets = append(th.sets, members)
+				th.broader = append(th.broader, broaderTerms(set))
 				for _, m := range members {
 					lw := strings.ToLower(m)
 					th.index[lw] = append(th.index[lw], id)
@@ -103,6 +108,58 @@ func cleanSet(line string) []string {
 			continue
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// broaderTerms returns the single-word members of a set line marked as
+// broader terms, without their labels, leaving out the other labels of
+// skipMarks (a dated or derogatory broader term is none a newspaper uses).
+func broaderTerms(line string) []string {
+	fields := strings.Split(line, "|")
+	var out []string
+	for _, f := range fields[1:] {
+		if !strings.Contains(f, "Oberbegriff") {
+			continue
+		}
+		skip := false
+		for _, m := range skipMarks {
+			if m != "Oberbegriff" && strings.Contains(f, m) {
+				skip = true
+				break
+			}
+		}
+		if i := strings.IndexByte(f, '('); i >= 0 {
+			f = f[:i]
+		}
+		f = strings.TrimSpace(f)
+		if skip || f == "" || strings.ContainsAny(f, " .…") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Broader returns the broader terms OpenThesaurus gives for a word (any
+// case), one level up, single words only: "Kind" for "Erstklässler",
+// "Gebäude" for "Haus". A word of several senses has the broader terms of
+// each ("Schwein": "Säugetier", "Beleidigung"). It is nil for an unknown
+// word and when mythes-de is not installed.
+func (d *Data) Broader(w string) []string {
+	if d.loadThesaurus() != nil {
+		return nil
+	}
+	lw := strings.ToLower(w)
+	var out []string
+	seen := map[string]bool{lw: true}
+	for _, id := range d.thes.index[lw] {
+		for _, m := range d.thes.broader[id] {
+			if k := strings.ToLower(m); !seen[k] {
+				seen[k] = true
+				out = append(out, m)
+			}
+		}
 	}
 	return out
 }
