@@ -235,6 +235,7 @@ func differentMeasure(a, b *Claim) string {
 		!sameCollectiveHeads(a.Head, b.Head) && !(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) &&
 		!broadSynonymsInContext(a, b) && !areaOf(a, b) && !areaOf(b, a) &&
 		!doersOf(a, b) && !doersOf(b, a) && !shareOf(a, b) && !shareOf(b, a) &&
+		!broaderInContext(a, b) && !broaderInContext(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"

@@ -11,9 +11,12 @@ import (
 type fakeLexicon struct {
 	syns   map[string][]string // lower case word → synonyms
 	splits map[string][]string // lower case compound → parts
+	broad  map[string][]string // lower case word → broader terms
 }
 
 func (f fakeLexicon) Synonyms(w string) []string { return f.syns[w] }
+
+func (f fakeLexicon) Broader(w string) []string { return f.broad[w] }
 
 func (f fakeLexicon) SplitCompound(w string) []string {
 	if p, ok := f.splits[w]; ok {

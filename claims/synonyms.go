@@ -27,6 +27,7 @@ import (
 // rule falls back to exact heads.
 type lexicon interface {
 	Synonyms(w string) []string
+	Broader(w string) []string
 	SplitCompound(w string) []string
 }
 

@@ -13,11 +13,13 @@ func withGermanData(t *testing.T, d lexicon, f func()) {
 	save := germanData
 	germanData = func() lexicon { return d }
 	synCache.Clear()
+	broadCache.Clear()
 	compoundCache.Clear()
 	changeSynCache.Clear()
 	defer func() {
 		germanData = save
 		synCache.Clear()
+		broadCache.Clear()
 		compoundCache.Clear()
 		changeSynCache.Clear()
 	}()

@@ -79,3 +79,30 @@ func TestDoersOf(t *testing.T) {
 			"2025-06-14", "Der Anteil der Blutspender an der Bevölkerung lag in Thüringen im Jahr 2024 bei sechs Prozent.", false},
 	})
 }
+
+// TestBroaderInContext: one report names the kind ("Häuser", "Heroin",
+// "Erstklässler"), the other the broader term ("Gebäude", "Drogen",
+// "Kinder") in an article that names the kind too: the article says which
+// of the broader things it counts.
+func TestBroaderInContext(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"houses, buildings", "2025-03-10", "Bei dem Sturm wurden in Wuppertal am Sonntag 120 Häuser beschädigt.",
+			"2025-03-11", "Der Sturm hat in Wuppertal am Sonntag nach Angaben der Stadt 80 Gebäude beschädigt. Vor allem alte Häuser in der Nordstadt waren betroffen.", true},
+		{"heroin, drugs", "2025-03-10", "Bei einer Razzia in Duisburg hat die Polizei am Montag 40 Kilogramm Heroin beschlagnahmt.",
+			"2025-03-11", "Die Polizei hat bei der Razzia in Duisburg am Montag 25 Kilogramm Drogen beschlagnahmt. Es handelt sich um Heroin aus Afghanistan.", true},
+		{"first-graders, children at school entry", "2025-09-10", "Bei den Schuleingangsuntersuchungen in Hessen waren 91 Prozent der Kinder vollständig gegen Masern geimpft.",
+			"2025-09-11", "In Hessen sind in diesem Jahr nur 86 Prozent der Erstklässler vollständig gegen Masern geimpft.", true},
+
+		// traps: the broader term without the kind in its article (all
+		// children are not first-graders), another kind, another verb,
+		// another place
+		{"children are not first-graders", "2025-09-10", "In Hessen waren 91 Prozent der Kinder vollständig gegen Masern geimpft.",
+			"2025-09-11", "In Hessen sind in diesem Jahr nur 86 Prozent der Erstklässler vollständig gegen Masern geimpft.", false},
+		{"drugs of another kind", "2025-03-10", "Bei einer Razzia in Duisburg hat die Polizei am Montag 40 Kilogramm Kokain beschlagnahmt.",
+			"2025-03-11", "Die Polizei hat bei der Razzia in Duisburg am Montag 25 Kilogramm Drogen beschlagnahmt. Es handelt sich um Heroin aus Afghanistan.", false},
+		{"damaged is not destroyed", "2025-03-10", "Bei dem Sturm wurden in Wuppertal am Sonntag 120 Häuser beschädigt.",
+			"2025-03-11", "Der Sturm hat in Wuppertal am Sonntag nach Angaben der Stadt 80 Gebäude zerstört. Vor allem alte Häuser in der Nordstadt waren betroffen.", false},
+		{"houses of another city", "2025-03-10", "Bei dem Sturm wurden in Wuppertal am Sonntag 120 Häuser beschädigt.",
+			"2025-03-11", "Der Sturm hat in Solingen am Sonntag nach Angaben der Stadt 80 Gebäude beschädigt. Vor allem alte Häuser in der Nordstadt waren betroffen.", false},
+	})
+}

@@ -1,0 +1,118 @@
+package claims
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// A kind and its broader term: "120 Häuser" and "80 Gebäude", "40
+// Kilogramm Heroin" and "25 Kilogramm Drogen". OpenThesaurus gives the
+// broader terms; a broader term covers many kinds ("Gebäude" are also
+// schools and barns, "Drogen" also cocaine), so the two count one thing
+// only where the article of the broader term names the kind as well ("Vor
+// allem alte Häuser …", "Es handelt sich um Heroin"): its writer says which
+// of the broader things are counted.
+
+var (
+	broadCache     sync.Map // noun as written → map of broader lemmas, lower case
+	broadCacheSize atomic.Int64
+)
+
+// broaderOf is the set of broader terms of a noun as written, through each
+// of its candidate forms, lower case.
+func broaderOf(w string) map[string]bool {
+	if v, ok := broadCache.Load(w); ok {
+		return v.(map[string]bool)
+	}
+	var m map[string]bool
+	d := germanData()
+	for _, c := range lemmaCandidates(w) {
+		for _, b := range d.Broader(c) {
+			if m == nil {
+				m = map[string]bool{}
+			}
+			m[strings.ToLower(b)] = true
+		}
+	}
+	if broadCacheSize.Add(1) > maxSynCache {
+		broadCache.Clear()
+		broadCacheSize.Store(0)
+	}
+	broadCache.Store(w, m)
+	return m
+}
+
+// broaderTerm reports gen (a noun as written) as a broader term of spec.
+func broaderTerm(spec, gen string) bool {
+	b := broaderOf(spec)
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range lemmaCandidates(gen) {
+		if b[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// broaderInContext: gen's measured noun is a broader term of spec's, gen's
+// article names spec's kind (by a word beginning with the noun's stem or
+// with a part of it or of a narrow synonym: "Schuleingangsuntersuchungen"
+// for "Erstklässler", a "Schulanfänger"), both clauses say the same verb
+// or neither has one, and the two share a name.
+func broaderInContext(spec, gen *Claim) bool {
+	if spec.Head == "" || gen.Head == "" || strings.EqualFold(spec.Head, gen.Head) ||
+		spec.Key == genericKey || gen.Key == genericKey || equivalenceKey(spec.Key) || equivalenceKey(gen.Key) ||
+		strings.HasPrefix(spec.Key, "v:") || strings.HasPrefix(gen.Key, "v:") {
+		return false
+	}
+	if (contentPreds(spec.preds) || contentPreds(gen.preds)) && !sharesPredicate(spec, gen) {
+		return false // "beschädigt" is not "zerstört"
+	}
+	if !broaderTerm(spec.Head, gen.Head) || gen.ctx == nil || !namesShared(spec, gen) {
+		return false
+	}
+	return kindNamed(spec.Head, gen.ctx.text)
+}
+
+// kindNamed reports a word of text (lower case, umlauts folded) that
+// begins with the stem of head, or with a part of four letters or more of
+// head or of one of its narrow synonyms.
+func kindNamed(head, text string) bool {
+	var starts []string
+	add := func(w string) {
+		lw := strings.ToLower(w)
+		if s := foldUmlauts(stem(lw)); len(s) >= 4 {
+			starts = append(starts, s)
+		}
+		for _, p := range splitNoun(lw).parts {
+			if p = foldUmlauts(p); len(p) >= 4 {
+				starts = append(starts, p)
+			}
+		}
+	}
+	add(head)
+	for _, e := range synonymsOf(head) {
+		if len(e.syns) > maxSynonyms {
+			continue
+		}
+		for s := range e.syns {
+			if !strings.ContainsAny(s, " -") {
+				add(s)
+			}
+		}
+	}
+	if len(starts) == 0 {
+		return false
+	}
+	for _, w := range letterWords(text) {
+		for _, s := range starts {
+			if strings.HasPrefix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
