@@ -1024,10 +1024,18 @@ func timeRelation(a, b *Claim) timeRel {
 	if !a.When.Known() || !b.When.Known() {
 		return timeUnknown
 	}
-	if a.When.reach().overlaps(b.When.reach()) {
+	if a.When.reach().overlaps(b.When.reach()) || weekAhead(a.When, b.When) || weekAhead(b.When, a.When) {
 		return timeSame
 	}
 	return timeApart
+}
+
+// weekAhead reports an unsure weekday (Window.unsure) whose coming
+// instance is the other window's day: "Von der Evakuierung am Sonntag sind
+// 13.000 Menschen betroffen" and "müssen am Sonntag 8.500 Anwohner ihre
+// Wohnungen verlassen" a day earlier speak of one Sunday.
+func weekAhead(u, o Window) bool {
+	return u.unsure && u.From.Equal(u.To) && o.From.Equal(o.To) && u.From.AddDate(0, 0, 7).Equal(o.From)
 }
 
 // decide applies the decision list to a (earlier) and b (later).

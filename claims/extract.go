@@ -345,7 +345,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		}
 	}
 	an.analyse()
-	ex.times = sentenceTimes(ex.toks, s, ex.ref, an.future || an.inClause(an.planAt, -1) && !an.reportativeSoll(-1), ex.times)
+	ex.times = sentenceTimes(ex.toks, s, ex.ref, an.future || an.inClause(an.planAt, -1) && !an.reportativeSoll(-1), an, ex.times)
 	ex.times = dropComparisonTimes(ex.toks, ex.times)
 	// the time a sentence without one of its own goes on with is the
 	// previous sentence's, not a time this one gives only for its saying
@@ -997,6 +997,86 @@ func (an *analysis) pastAt(i int) bool {
 			!(participleAttribute(t.low) && k+1 < len(an.toks) && an.toks[k+1].upper && an.role[k+1] == rNoun) {
 			// (not "das am Montag vorgelegte Angebot": a participle
 			// before its noun is an attribute)
+			return true
+		}
+	}
+	return false
+}
+
+// tenseAt reads the tense of the clause around token i: 1 the present
+// (a finite form in -t or -en, "streiken", "öffnet", "stimmt … ab"), -1 a
+// past (the perfect or a form in -te as pastAt reads them, a strong past
+// "kamen", "standen", "gab", a past auxiliary or modal), 0 neither or
+// unsure ("sind … betroffen" is a state or a perfect). A bare weekday in
+// the present is the coming one: "Am Freitag streiken die Busfahrer" in an
+// article of Wednesday speaks of the Friday ahead.
+func (an *analysis) tenseAt(i int) int {
+	if an.pastAt(i) {
+		return -1
+	}
+	present, perfect := false, ""
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[i] || t.punct || t.upper {
+			continue
+		}
+		lw := t.low
+		switch {
+		case strongPast(lw):
+			return -1
+		case auxiliaries[lw] || modals[lw]:
+			if !presentFinite[lw] {
+				return -1 // "mussten", "wurden", "hätte", "sei": past or reported
+			}
+			if perfectAuxiliaries[lw] {
+				perfect = lw
+			} else {
+				present = true
+			}
+		case (an.role[k] == rPred || an.role[k] == rCue) && len(lw) >= 4 &&
+			(strings.HasSuffix(lw, "t") && !strings.HasSuffix(lw, "te") || strings.HasSuffix(lw, "en")):
+			if perfect != "" && clauseEnd(an, k) {
+				// a participle without ge-: "haben … demonstriert" is the
+				// perfect, "sind … betroffen" a state or a perfect
+				if perfect == "hat" || perfect == "haben" {
+					return -1
+				}
+				return 0
+			}
+			present = true
+		}
+	}
+	if present {
+		return 1
+	}
+	return 0
+}
+
+// presentFinite are the present forms of the auxiliaries and modals; the
+// others ("war", "wurde", "mussten", "hätte", "sei") say past or reported
+// speech. perfectAuxiliaries make a perfect with a participle.
+var (
+	presentFinite = set("ist sind hat haben wird werden kann können muss müssen darf dürfen will wollen " +
+		"soll sollen mag mögen")
+	perfectAuxiliaries = set("ist sind hat haben")
+)
+
+// strongPastStems are the past stems of the strong and irregular verbs
+// news use most: "kam", "gab", "stand". Their past has no -te, so pastAt
+// cannot see it; the plural adds -en ("kamen", "standen").
+var strongPastStems = []string{"kam", "gab", "ging", "stand", "lag", "fiel", "nahm", "brach", "fand", "starb",
+	"traf", "hielt", "blieb", "zog", "rief", "sprach", "schrieb", "stieg", "sank", "fuhr", "flog", "lief", "sah",
+	"saß", "trat", "wuchs", "verlor", "gewann", "begann", "hieß", "ließ", "schlug", "bot", "warf", "schien",
+	"verschwand", "schloss", "floss", "sang", "griff", "riss", "schnitt", "stritt", "wies", "trieb", "lud",
+	"schuf", "hob", "schoss", "gelang", "geschah", "bat", "half", "galt", "barg", "hing", "fing", "drang",
+	"sprang", "stieß", "fror", "erschrak", "empfahl", "befahl", "litt", "mied", "schwieg", "wich", "zwang",
+	"brannte", "kannte", "nannte", "rannte", "sandte", "wandte", "brachte", "dachte", "wusste"}
+
+// strongPast reports a strong past form, alone or after a prefix
+// ("bekam", "stattfanden", "teilnahmen").
+func strongPast(lw string) bool {
+	plural, mixed := strings.TrimSuffix(lw, "en"), strings.TrimSuffix(lw, "n") // "kamen", "brannten"
+	for _, st := range strongPastStems {
+		if strings.HasSuffix(lw, st) || strings.HasSuffix(plural, st) || strings.HasSuffix(mixed, st) {
 			return true
 		}
 	}

@@ -25,6 +25,10 @@ type Window struct {
 	Cue   string // the words the window was read from
 	// Anchor says what a relative phrase was resolved against.
 	Anchor string
+	// unsure marks a bare weekday of a sentence whose tense says neither
+	// past nor present: resolved to the last such day, it may be the
+	// coming one.
+	unsure bool
 }
 
 // Known reports whether the window has dates.
@@ -163,8 +167,11 @@ func timeTrigger(t token) bool {
 
 // sentenceTimes finds the time expressions of a sentence and resolves them
 // against ref. future says the sentence speaks about what is to come ("am
-// Samstag soll … stattfinden"), which moves a bare weekday or month forward.
-func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMention) []timeMention {
+// Samstag soll … stattfinden"), which moves a bare weekday or month forward;
+// an, the sentence's analysis, moves a weekday forward in a clause in the
+// present tense ("Am Freitag streiken die Busfahrer"). A month or a date
+// stays where it is: "Im März liegt die Quote bei 5 Prozent" reports.
+func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis, out []timeMention) []timeMention {
 	out = out[:0]
 	any := false
 	for _, t := range toks {
@@ -327,7 +334,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 			}
 		case "wochenende":
 			d := refDay
-			if future || lastWord(low(i-1), "kommenden", "nächsten") {
+			if future || lastWord(low(i-1), "kommenden", "nächsten") || !lastWord(low(i-1), "vergangenen", "letzten", "vorigen") && an.tenseAt(i) > 0 {
 				for d.Weekday() != time.Saturday {
 					d = d.AddDate(0, 0, 1)
 				}
@@ -458,9 +465,14 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 		if wd, ok := weekdayOf(lw); ok {
 			p := low(i - 1)
 			// "für Samstag angekündigt": what a day is set for lies ahead
-			fwd := future || lastWord(p, "kommenden", "nächsten") || p == "für"
-			if lastWord(p, "vergangenen", "letzten", "vorigen") {
-				fwd = false
+			said := future || lastWord(p, "kommenden", "nächsten", "vergangenen", "letzten", "vorigen") || p == "für" || p == "seit"
+			tense := 0
+			if !said && an != nil {
+				tense = an.tenseAt(i)
+			}
+			fwd := future || lastWord(p, "kommenden", "nächsten") || p == "für" || tense > 0
+			if lastWord(p, "vergangenen", "letzten", "vorigen") || p == "seit" {
+				fwd = false // "seit Donnerstag betrifft": since the last one, whatever the tense
 			}
 			d := lastWeekday(refDay, wd, fwd)
 			st := weekStart(toks, i)
@@ -469,6 +481,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, out []timeMe
 				continue
 			}
 			rel(st, i, d, d)
+			// neither a word nor the tense says which: the day may as well
+			// be the coming one
+			out[len(out)-1].w.unsure = !said && tense == 0 && an != nil && !d.Equal(refDay)
 			continue
 		}
 	}
@@ -613,7 +628,10 @@ func partOfYear(part string, y int) (time.Time, time.Time) {
 // ref; ok is false when it names none.
 func sentenceWindow(s string, ref Window) (Window, bool) {
 	toks := tokenize(s, nil)
-	ms := sentenceTimes(toks, s, ref, futureSentence(toks), nil)
+	var an analysis
+	an.reset(s, strings.ToLower(s), toks)
+	an.analyse()
+	ms := sentenceTimes(toks, s, ref, futureSentence(toks), &an, nil)
 	if len(ms) == 0 {
 		return Window{}, false
 	}

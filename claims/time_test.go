@@ -59,6 +59,29 @@ func TestSentenceWindow(t *testing.T) {
 		{"Vor zwei Jahren kamen sie.", mon, "2022", "relative"},
 		{"Das Konzert soll am Samstag stattfinden.", mon, "2024-11-23", "relative"},
 		{"Am kommenden Freitag wird gestreikt.", mon, "2024-11-22", "relative"},
+		// a weekday in the present tense is the coming one (or today); in
+		// the past tense, the perfect or a strong past form the last one
+		{"Am Freitag streiken die Busfahrer.", mon, "2024-11-22", "relative"},
+		{"Die Busfahrer legen am Freitag die Arbeit nieder.", mon, "2024-11-22", "relative"},
+		{"Am Donnerstag stimmt der Stadtrat über den Haushalt ab.", mon, "2024-11-21", "relative"},
+		{"Das Freibad öffnet am Samstag wieder.", mon, "2024-11-23", "relative"},
+		{"Am Montag beginnt der Prozess.", mon, "2024-11-18", "relative"},
+		{"Am Wochenende streiken die Lokführer.", mon, "2024-11-23/2024-11-24", "relative"},
+		{"Am Freitag streikten die Busfahrer.", mon, "2024-11-15", "relative"},
+		{"Am Freitag haben die Busfahrer gestreikt.", mon, "2024-11-15", "relative"},
+		{"Am Freitag kamen 3.000 Menschen zur Kundgebung.", mon, "2024-11-15", "relative"},
+		{"Am Sonntag standen 300 Keller unter Wasser.", mon, "2024-11-17", "relative"},
+		{"Am Samstag fanden die Taucher das Wrack.", mon, "2024-11-16", "relative"},
+		{"Am Freitag gab es 20 Verletzte.", mon, "2024-11-15", "relative"},
+		{"Am Freitag wurden 20 Menschen verletzt.", mon, "2024-11-15", "relative"},
+		{"Am Wochenende blieben die Bäder geschlossen.", mon, "2024-11-16/2024-11-17", "relative"},
+		{"Am Sonntag mussten 1.200 Anwohner ihre Häuser verlassen.", mon, "2024-11-17", "relative"},
+		{"Am Samstag haben 10.000 Menschen demonstriert.", mon, "2024-11-16", "relative"},
+		{"Bei der Ziehung am Samstag liegen 24 Millionen Euro im Jackpot.", mon, "2024-11-23", "relative"},
+		{"Am Samstag können die Besucher den Turm besteigen.", mon, "2024-11-23", "relative"},
+		{"Seit Donnerstag betrifft das Abkochgebot 4.000 Menschen.", mon, "2024-11-14/2024-11-18", "relative"},
+		{"Wie die Polizei am Freitag mitteilte, ermitteln die Beamten gegen drei Männer.", mon, "2024-11-15", "relative"},
+		{"Der Pegel stand am Sonntag bei 6 Metern, am Montag sinkt er.", mon, "2024-11-17", "relative"},
 		{"Kürzlich kamen sie.", mon, "", ""},
 		{"Nach fünf Monaten Krieg kamen sie.", mon, "", ""},
 		{"Im vergangenen Jahr kamen sie.", Window{Basis: "unknown"}, "", ""},
@@ -73,6 +96,18 @@ func TestSentenceWindow(t *testing.T) {
 		}
 		if !ok || w.String() != tt.want || w.Basis != tt.basis {
 			t.Errorf("%q: %s (%s), want %s (%s)", tt.s, w, w.Basis, tt.want, tt.basis)
+		}
+	}
+}
+
+func TestStrongPast(t *testing.T) {
+	for w, want := range map[string]bool{
+		"kam": true, "kamen": true, "bekam": true, "standen": true, "traten": true, "hielten": true, "stattfanden": true,
+		"brannten": true, "gab": true, "teilnahmen": true,
+		"kommen": false, "stehen": false, "streiken": false, "öffnet": false, "finden": false, "treten": false, "geben": false,
+	} {
+		if got := strongPast(w); got != want {
+			t.Errorf("strongPast(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -67,6 +67,24 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-03-14", "Am Warnstreik in Hannover beteiligten sich etwa 1.200 Beschäftigte, wie die Stadt am Donnerstag mitteilte.", KindConflict},
 		{"accident, the day it was said", "2025-04-08", "Bei dem Busunglück in Tirol am Montag kamen neun Menschen ums Leben.",
 			"2025-04-11", "Das Landratsamt teilte am Donnerstag mit, dass bei dem Busunglück in Tirol 14 Menschen ums Leben kamen.", KindConflict},
+		// a weekday in the present tense is the coming one, whichever
+		// day of the week before the article appeared
+		{"strike ahead, two counts", "2025-03-11", "Am Freitag streiken in Hannover rund 3.000 Busfahrer.",
+			"2025-03-12", "Zum Warnstreik am Freitag in Hannover werden 1.200 Busfahrer erwartet.", KindConflict},
+		{"strike ahead, present and past", "2025-03-13", "Am Freitag streiken in Hannover rund 3.000 Busfahrer.",
+			"2025-03-15", "Am Freitag legten in Hannover 1.200 Busfahrer die Arbeit nieder.", KindConflict},
+		{"vote ahead, two counts", "2025-06-03", "Am Sonntag stimmen in Freiburg 180.000 Wahlberechtigte über den Bürgerentscheid ab.",
+			"2025-06-05", "Am Sonntag dürfen in Freiburg 120.000 Wahlberechtigte beim Bürgerentscheid abstimmen.", KindConflict},
+		{"strike ahead, the next week's", "2025-03-11", "Am Freitag streiken in Hannover rund 3.000 Busfahrer.",
+			"2025-03-19", "Am Freitag streiken in Hannover erneut 1.200 Busfahrer.", KindUpdate},
+		{"strike, the past one and the coming one", "2025-03-17", "Am Freitag streikten in Hannover rund 3.000 Busfahrer.",
+			"2025-03-18", "Am Freitag streiken in Hannover 1.200 Busfahrer.", KindUpdate},
+		// a tense that says neither ("sind … betroffen") leaves the day
+		// open: the coming one, if the other report names it
+		{"evacuation ahead, a state", "2026-02-06", "Für die Entschärfung einer Fliegerbombe am Sonntag müssen in Osnabrück rund 8.500 Anwohner ihre Wohnungen verlassen.",
+			"2026-02-07", "Von der Evakuierung in Osnabrück am Sonntag sind 13.000 Anwohner betroffen.", KindConflict},
+		{"accident, the perfect without ge-", "2025-03-10", "Bei dem Unfall am Sonntag sind auf der A7 bei Kassel drei Menschen verunglückt.",
+			"2025-03-11", "Auf der A7 bei Kassel sind am Sonntag sechs Menschen verunglückt.", KindConflict},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
