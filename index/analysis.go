@@ -8,7 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // "custom" analyzer type
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"         // stop_de, normalize_de, stemmer_de_light
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"         // stop_de; normalize_de and stemmer_de_light for indexes built before stem.go
 	_ "github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -354,12 +354,12 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 		return err
 	}
 	analyzers := map[string][]string{
-		analyzerText:       {"to_lower", "stop_de", "normalize_de", "stemmer_de_light"},
-		analyzerSpell:      {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName},
-		analyzerSpellQuery: {"to_lower", "stop_de", "normalize_de", "stemmer_de_light", translitFilterName, "claimbot_pairs"},
+		analyzerText:       {"to_lower", "stop_de", germanStemFilterName},
+		analyzerSpell:      {"to_lower", "stop_de", germanStemFilterName, translitFilterName},
+		analyzerSpellQuery: {"to_lower", "stop_de", germanStemFilterName, translitFilterName, "claimbot_pairs"},
 		analyzerNumbers:    {numberFilterName},
 		// Split before stemming: the word lists hold whole words.
-		analyzerParts: {"to_lower", "stop_de", partsFilterName, "normalize_de", "stemmer_de_light"},
+		analyzerParts: {"to_lower", "stop_de", partsFilterName, germanStemFilterName},
 	}
 	for name, filters := range analyzers {
 		charFilters := []string{germanCharFilterName}

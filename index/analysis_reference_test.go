@@ -135,3 +135,37 @@ func TestFoldASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanStemFilter: the fused filter gives the terms of Bleve's
+// normalize_de and stemmer_de_light run one after the other, on words
+// built from the letters and endings the two rules look at, and on words
+// with umlauts, ß and accents, which take Bleve's path.
+func TestGermanStemFilter(t *testing.T) {
+	cache := registry.NewCache()
+	var chain []analysis.TokenFilter
+	for _, name := range []string{"normalize_de", "stemmer_de_light", germanStemFilterName} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chain = append(chain, f)
+	}
+	pieces := []string{"a", "o", "u", "e", "i", "q", "y", "s", "t", "n", "r", "m", "b", "d", "k", "x",
+		"ern", "em", "en", "er", "es", "est", "st", "ue", "oe", "ae", "eu", "ä", "ö", "ü", "ß", "é", "ô"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"", "e", "goethe", "mueller", "bauer", "bürgermeistern", "straße", "häusern", "kindern", "festest"}
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		words = append(words, b.String())
+	}
+	for _, w := range words {
+		want := chain[1].Filter(chain[0].Filter(analysis.TokenStream{{Term: []byte(w)}}))[0].Term
+		got := chain[2].Filter(analysis.TokenStream{{Term: []byte(w)}})[0].Term
+		if string(got) != string(want) {
+			t.Fatalf("%q: got %q, Bleve's filters give %q", w, got, want)
+		}
+	}
+}
