@@ -235,12 +235,12 @@ func differentMeasure(a, b *Claim) string {
 		!sameCollectiveHeads(a.Head, b.Head) && !(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) &&
 		!broadSynonymsInContext(a, b) && !areaOf(a, b) && !areaOf(b, a) &&
 		!doersOf(a, b) && !doersOf(b, a) && !shareOf(a, b) && !shareOf(b, a) &&
-		!broaderInContext(a, b) && !broaderInContext(b, a) &&
+		!broaderInContext(a, b) && !broaderInContext(b, a) && !rateOf(a, b) && !rateOf(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"
-	case shareUnsaid(a, b) || shareUnsaid(b, a):
-		return "thing" // the share of drivers is not the share of cyclists
+	case shareUnsaid(a, b) || shareUnsaid(b, a) || rateUnsaid(a, b) || rateUnsaid(b, a):
+		return "thing" // the share of drivers is not the share of cyclists, nor the rate of recycling what was burnt
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
 		// days on which it rained are not days the limit was exceeded
 		return "event"

@@ -164,3 +164,74 @@ func shareUnsaid(x, y *Claim) bool {
 	}
 	return others && !shareSaid(x, y)
 }
+
+// rateHeads end a compound that names a rate of what its first part
+// says: "Recyclingquote", "Aufklärungsrate", "Impfquote".
+var rateHeads = set("quote rate")
+
+// rateModifier returns what a rate compound is a rate of, as the
+// dictionary splits it ("recycling", "aufklärung"), or "". Of three parts
+// the one next to the rate says what happens ("Grippeimpfquote": "impf";
+// "gegen Grippe" is a noun of the other clause).
+func rateModifier(head string) string {
+	if head == "" {
+		return ""
+	}
+	parts := splitNoun(strings.ToLower(head)).parts
+	if len(parts) < 2 || !rateHeads[parts[len(parts)-1]] {
+		return ""
+	}
+	return parts[len(parts)-2]
+}
+
+// eventSaid reports a verb of c's clause that is the noun m of a rate
+// said as a verb: "Aufklärung", "aufgeklärt"; "Recycling", "recycelt";
+// "arbeitslos", "waren arbeitslos".
+func eventSaid(m string, c *Claim) bool {
+	cands := []string{verbKey(m), skeleton(m)}
+	for _, suf := range []string{"ierung", "ung", "ing"} {
+		if b, ok := strings.CutSuffix(m, suf); ok && len(b) >= 3 {
+			cands = append(cands, skeleton(b))
+		}
+	}
+	for _, k := range cands {
+		if len(k) >= 2 && containsString(c.preds, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// rateOf: x is a rate ("Die Recyclingquote der Siedlungsabfälle") and y
+// the share of what x names ("Von den Siedlungsabfällen … sind 58 Prozent
+// recycelt worden"): y's verb says x's rate, and x's population is a noun
+// of y's clause, whatever y's figure is read as measuring.
+func rateOf(x, y *Claim) bool {
+	if x.Unit != "%" || y.Unit != "%" {
+		return false
+	}
+	m := rateModifier(x.Head)
+	if m == "" || !eventSaid(m, y) {
+		return false
+	}
+	for _, n := range x.nouns {
+		if n != x.Key && len(n) >= 5 && !strings.HasPrefix(n, "v:") && (nounsMatch(n, y.Key) || containsNoun(y.nouns, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rateUnsaid: x is a rate of one thing happening and y's clause says
+// another ("Die Recyclingquote …" and "33 Prozent … wurden verbrannt"): a
+// share of what was burnt is not the rate of what was recycled.
+func rateUnsaid(x, y *Claim) bool {
+	if x.Unit != "%" || y.Unit != "%" || !contentPreds(y.preds) {
+		return false
+	}
+	m := rateModifier(x.Head)
+	if m == "" || eventSaid(m, y) || containsNoun(y.nouns, stem(m)) {
+		return false
+	}
+	return true
+}

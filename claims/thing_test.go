@@ -106,3 +106,26 @@ func TestBroaderInContext(t *testing.T) {
 			"2025-03-11", "Der Sturm hat in Solingen am Sonntag nach Angaben der Stadt 80 Gebäude beschädigt. Vor allem alte Häuser in der Nordstadt waren betroffen.", false},
 	})
 }
+
+// TestRateOf: a rate named by what happens ("Recyclingquote",
+// "Aufklärungsquote", "Impfquote") against the share of a population said
+// to undergo it ("58 Prozent der Abfälle wurden recycelt").
+func TestRateOf(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"recycled waste", "2025-03-10", "In Sachsen wurden im vergangenen Jahr 63 Prozent der Verpackungsabfälle recycelt.",
+			"2025-03-11", "Die Recyclingquote der Verpackungsabfälle lag in Sachsen im vergangenen Jahr bei 55 Prozent.", true},
+		{"solved burglaries", "2025-03-10", "In Köln wurden im vergangenen Jahr nur 9 Prozent der Wohnungseinbrüche aufgeklärt.",
+			"2025-03-11", "Die Aufklärungsquote bei Wohnungseinbrüchen lag in Köln im vergangenen Jahr bei 12 Prozent.", true},
+		{"the population before the figure", "2025-03-10", "Von den Bioabfällen der Stadt Kassel sind im vergangenen Jahr 71 Prozent kompostiert worden.",
+			"2025-03-11", "Die Kompostierungsquote der Bioabfälle lag in Kassel im vergangenen Jahr bei 64 Prozent.", true},
+
+		{"three parts, the verb next to the rate", "2025-03-10", "In Thüringen sind in diesem Winter 35 Prozent der Pflegekräfte gegen Grippe geimpft.",
+			"2025-03-11", "Die Grippeimpfquote der Pflegekräfte in Thüringen liegt in diesem Winter bei 22 Prozent.", true},
+
+		// traps: another verb, another population
+		{"burnt is not recycled", "2025-03-10", "In Sachsen wurden im vergangenen Jahr 33 Prozent der Verpackungsabfälle verbrannt.",
+			"2025-03-11", "Die Recyclingquote der Verpackungsabfälle lag in Sachsen im vergangenen Jahr bei 55 Prozent.", false},
+		{"solved thefts are not solved burglaries", "2025-03-10", "In Köln wurden im vergangenen Jahr nur 30 Prozent der Fahrraddiebstähle aufgeklärt.",
+			"2025-03-11", "Die Aufklärungsquote bei Wohnungseinbrüchen lag in Köln im vergangenen Jahr bei 12 Prozent.", false},
+	})
+}
