@@ -939,6 +939,13 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.spot = an.spotOf(qs)
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
+	if c.Negated && !q.Zero && unit == "%" && headAt > qs && an.negatedAfter(qs, headAt) {
+		// "20 Prozent der Bienenvölker haben den Winter nicht überlebt":
+		// a share of those of whom the negated verb holds denies no
+		// figure; it is compared only with shares of the negated verb.
+		c.Negated = false
+		c.Modifiers = appendUnique(c.Modifiers, "nicht")
+	}
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
 	return c, true
@@ -1127,6 +1134,23 @@ func (an *analysis) negationIsQualifier(qs int) bool {
 		}
 	}
 	return false
+}
+
+// negatedAfter reports that every negation of the clause of token qs
+// comes after token head: the negation is the verb's, not the figure's
+// ("nicht 20 Prozent").
+func (an *analysis) negatedAfter(qs, head int) bool {
+	any := false
+	for _, n := range an.negs {
+		if an.clause[n] != an.clause[qs] {
+			continue
+		}
+		if n < head {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // commitmentNoun reports nouns for a plan or promise as such: "Plan",

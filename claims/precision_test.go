@@ -1,0 +1,85 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/claimbot/claimbot/articles"
+)
+
+// precisionCase is an earlier and a later report, each on its dateline,
+// and the alert the later one should raise ("" for none).
+type precisionCase struct {
+	name           string
+	d1, s1, d2, s2 string
+	want           Kind
+}
+
+// runPrecision checks each case's alerts: the wanted one and no other, or
+// none at all.
+func runPrecision(t *testing.T, tests []precisionCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			a.Title, b.Title = "", "" // the fixture's titles would share a name
+			var got []Alert
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind.Alerts() {
+					got = append(got, al)
+				}
+			}
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Fatalf("want no alert, got %s: %s", got[0].Kind, got[0].Explanation.EN)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Kind != tt.want {
+				var kinds []Kind
+				for _, al := range got {
+					kinds = append(kinds, al.Kind)
+				}
+				var figs []string
+				for _, art := range []articles.Article{a, b} {
+					for _, c := range Extract(art) {
+						figs = append(figs, c.Figure)
+					}
+				}
+				t.Fatalf("want one %s alert, got %v; claims %q", tt.want, kinds, figs)
+			}
+		})
+	}
+}
+
+// TestNegatedShare: "20 Prozent der Bienenvölker haben den Winter nicht
+// überlebt" counts those of whom the negated verb holds; it denies no
+// figure. A "nicht" before the figure ("nicht 20 Prozent") still does.
+func TestNegatedShare(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"a share that did not survive, and the same share lost", "2026-04-10",
+			"In Hessen haben 20 Prozent der Bienenvölker den vergangenen Winter nicht überlebt, teilte der Imkerbund mit.",
+			"2026-04-11", "In Hessen ist nach Angaben des Imkerbunds etwa jedes fünfte Bienenvolk im Winter eingegangen.", ""},
+		{"a share that failed, and the same share failed", "2025-07-01",
+			"In Bremen haben 12 Prozent der Schüler die Abschlussprüfung nicht bestanden, teilte die Behörde mit.",
+			"2025-07-02", "Bei der Abschlussprüfung in Bremen sind laut Behörde 12 Prozent der Schüler durchgefallen.", ""},
+		{"the later report gives the negated share", "2025-09-01",
+			"In Sachsen sind in diesem Sommer 25 Prozent der jungen Störche gestorben, sagte der Naturschutzbund.",
+			"2025-09-03", "In Sachsen haben in diesem Sommer 25 Prozent der jungen Störche nach Angaben des Naturschutzbunds nicht überlebt.", ""},
+		{"the share that made it and the share that did not", "2025-11-03",
+			"In Leipzig haben im Oktober 80 Prozent der Fahrgäste ihren Anschluss erreicht, teilten die Verkehrsbetriebe mit.",
+			"2025-11-05", "In Leipzig haben im Oktober 20 Prozent der Fahrgäste ihren Anschluss nicht erreicht, teilten die Verkehrsbetriebe mit.", ""},
+		{"keine after the share", "2025-05-02",
+			"In Thüringen finden 30 Prozent der Handwerksbetriebe einen Nachfolger, sagte die Kammer.",
+			"2025-05-04", "In Thüringen finden 30 Prozent der Handwerksbetriebe keinen Nachfolger, sagte die Kammer.", ""},
+		// the same negated share, two figures: still a conflict
+		{"two shares that did not survive", "2026-04-10",
+			"In Hessen haben 20 Prozent der Bienenvölker den vergangenen Winter nicht überlebt, sagte der Imkerbund.",
+			"2026-04-12", "In Hessen haben nach Angaben des Landesamts 35 Prozent der Bienenvölker den vergangenen Winter nicht überlebt.", KindConflict},
+		{"nicht before the share denies it", "2026-04-10",
+			"In Hessen sind im vergangenen Winter 20 Prozent der Bienenvölker eingegangen, sagte der Imkerbund.",
+			"2026-04-12", "Im vergangenen Winter sind in Hessen nach Angaben des Landesamts nicht 20 Prozent der Bienenvölker eingegangen.", KindDenial},
+		{"two shares that failed", "2025-07-01",
+			"In Bremen haben 12 Prozent der Schüler die Abschlussprüfung nicht bestanden, teilte die Behörde mit.",
+			"2025-07-02", "In Bremen haben nach Angaben der Elternvertretung 19 Prozent der Schüler die Abschlussprüfung nicht bestanden.", KindConflict},
+	})
+}
