@@ -466,16 +466,26 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			p := low(i - 1)
 			// "für Samstag angekündigt": what a day is set for lies ahead
 			said := future || lastWord(p, "kommenden", "nächsten", "vergangenen", "letzten", "vorigen") || p == "für" || p == "seit"
+			st := weekStart(toks, i)
 			tense := 0
 			if !said && an != nil {
 				tense = an.tenseAt(i)
+				k := i - 1
+				if lastWord(low(k), "am", "vom", "zum") {
+					k--
+				}
+				if tense > 0 && k >= 0 && toks[k].upper && !toks[k].punct {
+					// "Den Schaden des Hagelsturms am Dienstag beziffert die
+					// Stadt auf …": the day dates the noun before it, an
+					// event the present tense does not date
+					tense = 0
+				}
 			}
 			fwd := future || lastWord(p, "kommenden", "nächsten") || p == "für" || tense > 0
 			if lastWord(p, "vergangenen", "letzten", "vorigen") || p == "seit" {
 				fwd = false // "seit Donnerstag betrifft": since the last one, whatever the tense
 			}
 			d := lastWeekday(refDay, wd, fwd)
-			st := weekStart(toks, i)
 			if low(i-1) == "seit" {
 				rel(i-1, i, d, refDay)
 				continue

