@@ -1147,7 +1147,7 @@ func decide(a, b *Claim) Kind {
 		// "15.000 von ihnen an der Front" and "3.000 an der Front": the
 		// same part, compared as such.
 	}
-	qa, qb := a.Quantity, b.Quantity
+	qa, qb := asRead(a.Quantity), asRead(b.Quantity)
 	if a.loss != b.loss {
 		// a profit against a loss: the loss is a result below zero
 		if a.loss {
@@ -1383,6 +1383,33 @@ func sameForecast(a, b *Claim) bool {
 		return c.Mode == ModeReport && !c.past && c.When.Known() && !c.order.t.IsZero() && c.When.From.After(c.order.t)
 	}
 	return a.Mode == ModeForecast && ahead(b) || b.Mode == ModeForecast && ahead(a)
+}
+
+// Readers close the open side of some qualifiers: "mehr als 1.000" is a
+// figure somewhat above a thousand (up to moreReach times it), "bis zu
+// 20.000" one that came near twenty thousand (at least upToReach of it).
+// "mindestens", "höchstens" and "weniger als" set a floor or a ceiling and
+// stay open.
+const (
+	moreReach    = 2.0
+	farMoreReach = 3.0 // "weit mehr als", "deutlich mehr als", "weit über"
+	upToReach    = 0.5
+)
+
+// asRead narrows q to the reading of its qualifier.
+func asRead(q Quantity) Quantity {
+	if q.Range || q.Vague || q.Point <= 0 {
+		return q
+	}
+	switch q.Qualifier {
+	case "mehr als", "über":
+		q.High = q.Point * moreReach
+	case "weit mehr als", "deutlich mehr als", "weit über":
+		q.High = q.Point * farMoreReach
+	case "bis zu":
+		q.Low = q.Point * upToReach
+	}
+	return q
 }
 
 func signed(q Quantity, sign int) Quantity {

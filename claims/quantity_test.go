@@ -170,3 +170,57 @@ func FuzzParseQuantity(f *testing.F) {
 		}
 	})
 }
+
+// TestOpenQualifiersAsRead pairs two reports of one figure at one time,
+// one with an open qualifier. A reader takes "mehr als 1.000" for a figure
+// somewhat above a thousand, not for eight thousand, and "bis zu 20.000"
+// for as many as twenty thousand, not for four thousand; a figure within
+// that reading agrees, and "mindestens", "weniger als" stay open.
+func TestOpenQualifiersAsRead(t *testing.T) {
+	demo := func(q string) string {
+		return "An der Kundgebung in Leipzig am Samstag beteiligten sich " + q + " Menschen."
+	}
+	tests := []struct {
+		name   string
+		s1, s2 string
+		want   Kind
+	}{
+		{"mehr als, eight times", demo("mehr als 1.000"), demo("rund 8.000"), KindConflict},
+		{"über, six times", demo("über 500"), demo("3.000"), KindConflict},
+		{"bis zu, a fifth", demo("bis zu 20.000"), demo("rund 4.000"), KindConflict},
+		{"mehr als, a half more", demo("mehr als 10.000"), demo("rund 15.000"), KindCompatible},
+		{"mehr als, a quarter more", demo("mehr als 10.000"), demo("12.500"), KindCompatible},
+		{"bis zu, most of it", demo("bis zu 5.000"), demo("rund 4.000"), KindCompatible},
+		{"über and gut", demo("über 5.000"), demo("gut 6.000"), KindCompatible},
+		{"rund and mehr als, three times", demo("rund 4.000"), demo("mehr als 12.000"), KindConflict},
+		{"mindestens stays open", demo("mindestens 300"), demo("1.500"), KindCompatible},
+		{"weniger als stays open", demo("weniger als 200"), demo("60"), KindCompatible},
+		{"forest fire, bis zu", "Der Waldbrand bei Jüterbog hat am Mittwoch bis zu 400 Hektar erfasst.",
+			"Der Waldbrand bei Jüterbog erfasste am Mittwoch rund 40 Hektar.", KindConflict},
+		{"burglaries, mehr als", "Im Februar registrierte die Polizei in Essen mehr als 300 Einbrüche.",
+			"Die Polizei in Essen zählte im Februar 1.200 Einbrüche.", KindConflict},
+		{"burglaries, mehr als, close", "Im Februar registrierte die Polizei in Essen mehr als 300 Einbrüche.",
+			"Die Polizei in Essen zählte im Februar 410 Einbrüche.", KindCompatible},
+		{"hail, bis zu, close", "Bei dem Hagelsturm in Reutlingen entstand am Dienstag ein Schaden von bis zu 50 Millionen Euro.",
+			"Der Schaden des Hagelsturms am Dienstag in Reutlingen beläuft sich auf rund 40 Millionen Euro.", KindCompatible},
+		{"höchstens and bis zu", demo("höchstens 1.800"), demo("bis zu 6.000"), KindConflict},
+		{"bis zu and bis zu", demo("bis zu 1.800"), demo("bis zu 6.000"), KindConflict},
+		{"weit mehr als, two and a half times", demo("weit mehr als 4.000"), demo("rund 10.000"), KindCompatible},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", "2025-07-10", tt.s1), dated("b", "2025-07-10", tt.s2)
+			var kinds []Kind
+			for _, x := range Extract(b) {
+				for _, y := range Extract(a) {
+					if x.HasQuantity && y.HasQuantity {
+						kinds = append(kinds, Compare(x, y).Kind)
+					}
+				}
+			}
+			if len(kinds) != 1 || kinds[0] != tt.want {
+				t.Errorf("kinds %v, want %s", kinds, tt.want)
+			}
+		})
+	}
+}
