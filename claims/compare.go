@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 )
 
@@ -1024,10 +1025,28 @@ func timeRelation(a, b *Claim) timeRel {
 	if !a.When.Known() || !b.When.Known() {
 		return timeUnknown
 	}
+	if spanApart(a.When, b.When) {
+		return timeApart
+	}
 	if a.When.reach().overlaps(b.When.reach()) || weekAhead(a.When, b.When) || weekAhead(b.When, a.When) {
 		return timeSame
 	}
 	return timeApart
+}
+
+// spanApart reports a count that runs up to a time (Window.span) against
+// a count up to a time more than datelineDays away: "bis Ende März 81.000
+// Ausleihen" and "im ersten Halbjahr 164.000" are two states of one
+// running count, whose periods overlap but do not coincide.
+func spanApart(a, b Window) bool {
+	if !a.span && !b.span {
+		return false
+	}
+	d := a.To.Sub(b.To)
+	if d < 0 {
+		d = -d
+	}
+	return d > datelineDays*24*time.Hour
 }
 
 // weekAhead reports an unsure weekday (Window.unsure) whose coming

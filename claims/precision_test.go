@@ -83,3 +83,37 @@ func TestNegatedShare(t *testing.T) {
 			"2025-07-02", "In Bremen haben nach Angaben der Elternvertretung 19 Prozent der Schüler die Abschlussprüfung nicht bestanden.", KindConflict},
 	})
 }
+
+// TestRunningSpan: "bis Ende März", "seit Jahresbeginn", "seit Juni" give
+// a count that runs up to a time. Against a count up to a later time it is
+// an earlier state of the count, not a contradiction; up to the same time
+// it is the same count.
+func TestRunningSpan(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"up to April, then the whole year", "2025-05-05",
+			"Bis Ende April hat das Freibad in Kassel 40.000 Badegäste gezählt.",
+			"2026-01-10", "Im gesamten Jahr 2025 kamen 95.000 Badegäste ins Freibad in Kassel.", ""},
+		{"up to March, then the first half", "2025-04-04",
+			"Bis Ende März hat das Amt in Erfurt 3.100 Anträge auf Wohngeld bewilligt.",
+			"2025-07-07", "Im ersten Halbjahr hat das Amt in Erfurt 5.900 Anträge auf Wohngeld bewilligt.", ""},
+		{"up to July this year, then the year", "2025-08-04",
+			"Bis Ende Juli sind in Sachsen in diesem Jahr 31 Menschen bei Unfällen mit Motorrädern gestorben, teilte die Polizei mit.",
+			"2026-02-02", "Im Jahr 2025 starben in Sachsen 52 Menschen bei Unfällen mit Motorrädern, so die Polizei.", ""},
+		{"since the start of the year, two datelines", "2025-03-03",
+			"Seit Jahresbeginn hat die Feuerwehr in Rostock 410 Einsätze gezählt.",
+			"2025-06-02", "Seit Jahresbeginn hat die Feuerwehr in Rostock 1.020 Einsätze gezählt.", ""},
+		{"June, then since June", "2025-07-02",
+			"Im Juni wurden im Tierheim Kiel 60 Katzen abgegeben.",
+			"2025-08-25", "Seit Juni wurden im Tierheim Kiel 150 Katzen abgegeben.", ""},
+		// up to the same time: one count
+		{"since June, two sources two days apart", "2025-08-20",
+			"Seit Anfang Juni sind im Tierheim Kiel 240 Katzen abgegeben worden, sagte der Verein.",
+			"2025-08-22", "Nach Zahlen der Stadt wurden seit Juni 140 Katzen im Tierheim Kiel abgegeben.", KindConflict},
+		{"up to March, two sources", "2025-04-04",
+			"Bis Ende März hat das Amt in Erfurt 3.100 Anträge auf Wohngeld bewilligt, sagte die Stadt.",
+			"2025-04-07", "Das Amt in Erfurt hat nach Angaben des Mietervereins bis Ende März 2.400 Anträge auf Wohngeld bewilligt.", KindConflict},
+		{"up to June and the first half", "2025-07-08",
+			"Bis Ende Juni sind in Niedersachsen in diesem Jahr 1.200 Wohnungseinbrüche angezeigt worden, sagte das Ministerium.",
+			"2025-07-10", "Im ersten Halbjahr 2025 wurden in Niedersachsen nach Angaben der Gewerkschaft 1.650 Wohnungseinbrüche angezeigt.", KindConflict},
+	})
+}

@@ -29,6 +29,9 @@ type Window struct {
 	// past nor present: resolved to the last such day, it may be the
 	// coming one.
 	unsure bool
+	// span marks a count that runs up to To ("bis Ende März", "seit
+	// Jahresbeginn"): a count up to another time is another state of it.
+	span bool
 }
 
 // Known reports whether the window has dates.
@@ -204,6 +207,19 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 	}
 	known := ref.Known()
 	refDay := ref.To
+	spanned := func() { out[len(out)-1].w.span = true }
+	// spanPrep is the preposition that opens the expression starting at
+	// token st: "bis Ende März", "bis zum 31. März", "seit Anfang Juni".
+	spanPrep := func(st int) string {
+		p := low(st - 1)
+		if p == "zum" && low(st-2) == "bis" {
+			return "bis"
+		}
+		if p == "bis" || p == "seit" {
+			return p
+		}
+		return ""
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.punct {
@@ -248,6 +264,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				dt = day(refDay.Year()+1, mo, d)
 			}
 			rel(start, i+2, dt, dt)
+			if spanPrep(start) == "bis" {
+				spanned()
+			}
 			i += 2
 			continue
 		}
@@ -269,6 +288,19 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			case future && to.Before(day(refDay.Year(), refDay.Month(), 1)):
 				f, to = partOfMonth(part, y+1, mo)
 			}
+			switch spanPrep(start) {
+			case "seit":
+				// "seit Anfang Juni": from then up to the dateline
+				if !future && refDay.After(f) {
+					rel(start-1, i, f, refDay)
+					spanned()
+					continue
+				}
+			case "bis":
+				rel(start, i, f, to)
+				spanned()
+				continue
+			}
 			rel(start, i, f, to)
 			continue
 		}
@@ -278,6 +310,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			case p == "seit":
 				if known && refDay.Year() >= y {
 					exp(i-1, i, day(y, 1, 1), refDay)
+					spanned()
 				}
 			case p == "bis" || p == "ab":
 				// a deadline or a start, not the time of the claim
@@ -298,6 +331,10 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				}
 				if q, ok := quarterBefore(toks, i); ok {
 					f, to = day(y, time.Month(3*q-2), 1), endOfMonth(day(y, time.Month(3*q), 1))
+				}
+				if h, ok := halfBefore(toks, i); ok {
+					// "im ersten Halbjahr 2025"
+					f, to = day(y, time.Month(6*h-5), 1), endOfMonth(day(y, time.Month(6*h), 1))
 				}
 				exp(start, i, f, to)
 			}
@@ -415,6 +452,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 		case "jahresbeginn":
 			if low(i-1) == "seit" {
 				rel(i-1, i, day(refDay.Year(), 1, 1), refDay)
+				spanned()
 			} else {
 				rel(i, i, day(refDay.Year(), 1, 1), day(refDay.Year(), 3, 31))
 			}
@@ -488,6 +526,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			d := lastWeekday(refDay, wd, fwd)
 			if low(i-1) == "seit" {
 				rel(i-1, i, d, refDay)
+				spanned()
 				continue
 			}
 			rel(st, i, d, d)
@@ -558,6 +597,20 @@ func quarterBefore(toks []token, i int) (int, bool) {
 		return 3, true
 	case "vierten", "4", "letzten":
 		return 4, true
+	}
+	return 0, false
+}
+
+// halfBefore reads "ersten Halbjahr" or "zweiten Halbjahr" before token i.
+func halfBefore(toks []token, i int) (int, bool) {
+	if i < 2 || toks[i-1].low != "halbjahr" && toks[i-1].low != "halbjahres" {
+		return 0, false
+	}
+	switch toks[i-2].low {
+	case "ersten", "1":
+		return 1, true
+	case "zweiten", "2":
+		return 2, true
 	}
 	return 0, false
 }
