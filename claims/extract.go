@@ -995,7 +995,8 @@ func (an *analysis) pastAt(i int) bool {
 		switch t.low {
 		case "hat", "haben", "hatte", "hatten", "wurde", "wurden", "war", "waren", "ist", "sind":
 			for j := k + 1; j < len(an.toks) && an.clause[j] == an.clause[k]; j++ {
-				if lw := an.toks[j].low; strings.HasPrefix(lw, "ge") && len(lw) > 5 && !an.toks[j].upper || strings.Contains(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) && an.role[j] == rPred && clauseEnd(an, j) {
+				if lw := an.toks[j].low; strings.HasPrefix(lw, "ge") && len(lw) > 5 && !an.toks[j].upper || strings.Contains(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) && an.role[j] == rPred && clauseEnd(an, j) ||
+					lw == "worden" || participleWithoutGe(lw) && an.role[j] == rPred && clauseEnd(an, j) && an.toks[j-1].low != "zu" {
 					return true
 				}
 			}
@@ -1084,6 +1085,28 @@ func strongPast(lw string) bool {
 	plural, mixed := strings.TrimSuffix(lw, "en"), strings.TrimSuffix(lw, "n") // "kamen", "brannten"
 	for _, st := range strongPastStems {
 		if strings.HasSuffix(lw, st) || strings.HasSuffix(plural, st) || strings.HasSuffix(mixed, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// inseparablePrefixes take no ge- in the participle: "entstanden",
+// "verletzt", "beschädigt", "zerstört".
+var inseparablePrefixes = []string{"be", "emp", "ent", "er", "ver", "zer", "miss", "über", "unter", "hinter", "wider"}
+
+// participleWithoutGe reports the participles that pastAt's ge- test
+// misses: of a verb with an inseparable prefix ("ist ein Schaden
+// entstanden", "sind verletzt worden") or in -ieren ("haben demonstriert").
+func participleWithoutGe(lw string) bool {
+	if len(lw) < 7 || !strings.HasSuffix(lw, "t") && !strings.HasSuffix(lw, "en") {
+		return false
+	}
+	if strings.HasSuffix(lw, "iert") {
+		return true
+	}
+	for _, p := range inseparablePrefixes {
+		if strings.HasPrefix(lw, p) {
 			return true
 		}
 	}

@@ -85,6 +85,20 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2026-02-07", "Von der Evakuierung in Osnabrück am Sonntag sind 13.000 Anwohner betroffen.", KindConflict},
 		{"accident, the perfect without ge-", "2025-03-10", "Bei dem Unfall am Sonntag sind auf der A7 bei Kassel drei Menschen verunglückt.",
 			"2025-03-11", "Auf der A7 bei Kassel sind am Sonntag sechs Menschen verunglückt.", KindConflict},
+		// the perfect of a verb with an inseparable prefix or in -ieren
+		// reports what happened; it is no state of the dateline
+		{"fire, the damage done", "2025-09-01", "Bei dem Brand in der Lagerhalle in Kassel ist ein Schaden von 2 Millionen Euro entstanden.",
+			"2025-09-04", "Der Schaden bei dem Brand der Lagerhalle in Kassel wird auf 500.000 Euro geschätzt.", KindConflict},
+		{"storm, trees damaged", "2025-10-20", "Bei dem Sturm sind in Bremen 300 Bäume beschädigt worden.",
+			"2025-10-23", "Der Sturm hat in Bremen 80 Bäume beschädigt.", KindConflict},
+		{"flood, houses destroyed", "2025-06-02", "In Halle sind bei dem Hochwasser 120 Häuser zerstört worden.",
+			"2025-06-06", "Das Hochwasser zerstörte in Halle 45 Häuser.", KindConflict},
+		{"protest, the perfect in -iert", "2025-11-08", "In Kassel haben nach Angaben der Polizei 3.000 Menschen gegen das Sparpaket protestiert.",
+			"2025-11-11", "Gegen das Sparpaket protestierten in Kassel nach Angaben der Gewerkschaft 9.000 Menschen.", KindConflict},
+		{"doctors, a state now", "2026-03-03", "In Jena sind derzeit 17 Hausarztsitze besetzt.",
+			"2026-03-06", "In Jena sind 25 Hausarztsitze besetzt.", KindUpdate},
+		{"flood, a state of the houses", "2025-06-02", "In Halle sind nach dem Hochwasser 120 Häuser unbewohnbar.",
+			"2025-06-06", "In Halle sind nach dem Hochwasser 45 Häuser unbewohnbar.", KindUpdate},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
