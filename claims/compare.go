@@ -237,11 +237,12 @@ func differentMeasure(a, b *Claim) string {
 		!broadSynonymsInContext(a, b) && !areaOf(a, b) && !areaOf(b, a) &&
 		!doersOf(a, b) && !doersOf(b, a) && !shareOf(a, b) && !shareOf(b, a) &&
 		!broaderInContext(a, b) && !broaderInContext(b, a) && !rateOf(a, b) && !rateOf(b, a) &&
+		!measureOfEvent(a, b) && !measureOfEvent(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"
-	case shareUnsaid(a, b) || shareUnsaid(b, a) || rateUnsaid(a, b) || rateUnsaid(b, a):
-		return "thing" // the share of drivers is not the share of cyclists, nor the rate of recycling what was burnt
+	case shareUnsaid(a, b) || shareUnsaid(b, a) || rateUnsaid(a, b) || rateUnsaid(b, a) || dimensionsDiffer(a, b):
+		return "thing" // the share of drivers is not the share of cyclists, nor the rate of recycling what was burnt, nor a height a length
 	case (a.days || b.days) && a.Key == b.Key && !commonPredicate(a.preds, b.preds):
 		// days on which it rained are not days the limit was exceeded
 		return "event"
@@ -974,9 +975,22 @@ func differentOwners(a, b *Claim) bool {
 		// noun the other sentence also speaks of is one owner read two ways.
 		return a.ownerKey != b.ownerKey && !nounOwnerIn(a.ownerKey[1:], b) && !nounOwnerIn(b.ownerKey[1:], a)
 	case na:
-		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey)
+		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey) && !ownerIsEvent(a, b)
 	}
-	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey)
+	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey) && !ownerIsEvent(b, a)
+}
+
+// ownerIsEvent: x's common-noun owner is the event y's verb says ("Der
+// Rückstau … auf einer Länge von 17 Kilometern", "staute sich der
+// Verkehr"): whose length it is, not whose figure.
+func ownerIsEvent(x, y *Claim) bool {
+	o := strings.TrimPrefix(x.ownerKey, "~")
+	for _, p := range y.preds {
+		if len(p) >= 2 && endsInVerb(o, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // longNouns are the nouns of a sentence that may stand for a name the

@@ -129,3 +129,33 @@ func TestRateOf(t *testing.T) {
 			"2025-03-11", "Die Aufklärungsquote bei Wohnungseinbrüchen lag in Köln im vergangenen Jahr bei 12 Prozent.", false},
 	})
 }
+
+// TestDimensionOf: a measure named by its dimension or by a word for
+// stuff ("eine Länge von 14 Kilometern", "12.000 Kubikmeter Material")
+// against the same measure of the event the other clause says ("staute
+// sich auf 22 Kilometern", "beim Felssturz … Gestein abgebrochen").
+func TestDimensionOf(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"a jam's length", "2025-03-10", "Auf der A9 staute sich der Verkehr am Freitag vor dem Dreieck Holledau auf 22 Kilometern.",
+			"2025-03-10", "Der Rückstau vor dem Dreieck Holledau erreichte am Freitag eine Länge von 14 Kilometern.", true},
+		{"a rockfall's volume", "2025-03-12", "Bei dem Felssturz am Hochvogel sind am Dienstag rund 5.000 Kubikmeter Gestein abgebrochen.",
+			"2025-03-12", "Am Hochvogel stürzten am Dienstag etwa 12.000 Kubikmeter Material ins Tal.", true},
+
+		// traps: another dimension, another thing of the same place
+		{"height is not length", "2025-03-10", "Die Brücke über die Elbe bei Dessau ist 30 Meter hoch.",
+			"2025-03-11", "Die Länge der Brücke über die Elbe bei Dessau beträgt 400 Meter.", false},
+		{"a roadwork's length", "2025-03-10", "Auf der A9 staute sich der Verkehr am Freitag vor dem Dreieck Holledau auf 22 Kilometern.",
+			"2025-03-10", "Die Baustelle vor dem Dreieck Holledau hat am Freitag eine Länge von 6 Kilometern.", false},
+		{"material built, not fallen", "2025-03-12", "Bei dem Felssturz am Hochvogel sind am Dienstag rund 5.000 Kubikmeter Gestein abgebrochen.",
+			"2025-03-12", "Am Hochvogel wurde am Dienstag ein Schutzwall aus 12.000 Kubikmetern Material errichtet.", false},
+	})
+}
+
+// TestOwnerIsEvent: the noun whose length a figure gives is the event the
+// other clause says in a verb, not an owner against the other's.
+func TestOwnerIsEvent(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"a jam's length, another owner read", "2025-03-10", "Die A7 Richtung Hamburg war am Freitag überlastet. Am Abend staute sich der Verkehr vor dem Elbtunnel nach Angaben der Polizei auf 15 Kilometern.",
+			"2025-03-10", "Der Rückstau vor dem Elbtunnel erreichte am Freitagabend eine Länge von 9 Kilometern, sagte ein Sprecher.", true},
+	})
+}
