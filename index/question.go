@@ -33,8 +33,9 @@ var questionWords = wordSet(
 	"kann kannst können könnt konnte konnten könnte könnten muss musst müssen musste mussten "+
 		"müsste müssten darf darfst dürfen durfte durften dürfte dürften soll sollst sollen "+
 		"sollte sollten will willst wollen wollte wollten mag magst mögen mochte mochten möchte möchten",
-	// The verbs of the question frame: "Was gibt es ...", "Wie heißt ...".
-	"gibt gab gaben gegeben heißt hieß hießen",
+	// The verbs of the question frame: "Was gibt es ...", "Wie heißt ...",
+	// "Wie lautet ...".
+	"gibt gab gaben gegeben heißt hieß hießen lautet lauten lautete lauteten",
 )
 
 // figureWords are the question words that ask for a count or an amount:

@@ -12,6 +12,8 @@ func TestQuestionEvidence(t *testing.T) {
 		{"Wer gewann den Super Bowl 50?", "    gewann den Super Bowl 50?", false},
 		{"Wie viele Punkte gab die Verteidigung ab?", "          Punkte     die Verteidigung ab?", true},
 		{"Wieviel kostete das Stadion?", "        kostete das Stadion?", true},
+		// "Wie lautet X" asks what X is, as "Wie heißt X" does.
+		{"Wie lautet der Name des Flusses?", "           der Name des Flusses?", false},
 		// "viele" in a claim is dropped too, but asks for no figure.
 		{"Viele Soldaten wurden verletzt", "      Soldaten        verletzt", false},
 		// Only function words: the query is left as typed.
