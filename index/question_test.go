@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -91,6 +92,72 @@ func TestAdjectiveFindsNoun(t *testing.T) {
 	} {
 		if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != want {
 			t.Errorf("%s first hit %v, want %s", q, ids, want)
+		}
+	}
+}
+
+// TestVerbFindsItsForms: a question's verb finds the passage that has
+// another form of it, which the light stemmer keeps apart and which is too
+// far from it for the spelling field's fuzzy match: the noun in -ung for
+// the participle and the other way round, the participle for the bare
+// stem's noun ("gebaut": Bau).
+func TestVerbFindsItsForms(t *testing.T) {
+	ix := indexOf(t,
+		testArticle("foerderung", "Die Förderung der Schule in Kassel übernahm die Stadt."),
+		testArticle("schule", "Die Schule in Kassel ist alt."),
+		testArticle("eroeffnet", "Der Bahnhof in Lübeck wurde im Jahr 1908 eröffnet."),
+		testArticle("bahnhof", "Der Bahnhof in Lübeck wurde im Jahr 1908 verkauft."),
+		testArticle("bau", "Der Bau der Brücke über die Weser dauerte drei Jahre."),
+		testArticle("bruecke", "Die Brücke über die Weser ist rot."),
+	)
+	cases := map[string]string{
+		"Wer hat die Schule in Kassel gefördert?":        "foerderung#1",
+		"Wann war die Eröffnung des Bahnhofs in Lübeck?": "eroeffnet#1",
+		"Wann wurde die Brücke über die Weser gebaut?":   "bau#1",
+	}
+	// Without the forms the other passage, which has every other word,
+	// comes first: otherwise the test would not show what the forms do.
+	saved := boostVerbForm
+	boostVerbForm = 0
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) > 0 && ids[0] == want {
+			t.Errorf("without verb forms %s already finds %s first", q, want)
+		}
+	}
+	boostVerbForm = saved
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != want {
+			t.Errorf("%s first hit %v, want %s", q, ids, want)
+		}
+	}
+}
+
+func TestVerbForms(t *testing.T) {
+	ix := indexOf(t, testArticle("a", "Sie wollen das verhindern. Die Förderung, der Bau und die Einbürgerung. Die Stadt wurde gegründet, der Bahnhof eröffnet."))
+	m := ix.cur.Mapping()
+	known := &termChecker{idx: ix.cur}
+	defer known.close()
+	for word, want := range map[string]string{
+		"verhindert":   analyse(m, analyzerText, "verhindern")[0],
+		"gefördert":    analyse(m, analyzerText, "Förderung")[0],
+		"gebaut":       analyse(m, analyzerText, "Bau")[0],
+		"eingebürgert": analyse(m, analyzerText, "Einbürgerung")[0],
+		"Gründung":     analyse(m, analyzerText, "gegründet")[0],
+		"Eröffnung":    analyse(m, analyzerText, "eröffnet")[0],
+	} {
+		var got []string
+		for _, c := range verbForms(m, known, word) {
+			got = append(got, c.term)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("verbForms(%q) = %v, want %q among them", word, got, want)
+		}
+	}
+	// A noun that is no -ung noun, and an adjective whose cut stem is no
+	// verb of the passages, find nothing.
+	for _, word := range []string{"Stadt", "wichtigen"} {
+		if got := verbForms(m, known, word); len(got) != 0 {
+			t.Errorf("verbForms(%q) = %v, want none", word, got)
 		}
 	}
 }

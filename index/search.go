@@ -310,6 +310,16 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 			prox.add(t.pos, d.term, d.n, docs)
 			p.marks.add(analyzerText, d.term, 0)
 		}
+		// Another form of the same verb ("verhindert": verhindern,
+		// "gebaut": Bau, "Förderung": gefördert), where the passages have
+		// it. German questions only: English words are no German verbs.
+		if tr == nil && boostVerbForm > 0 {
+			for _, d := range verbForms(m, known, q[t.start:t.end]) {
+				add(t.pos, term(d.term, fieldText, boostVerbForm), d.n)
+				prox.add(t.pos, d.term, d.n, docs)
+				p.marks.add(analyzerText, d.term, 0)
+			}
+		}
 		if n > 0 {
 			inText[t.pos] = true
 		} else if tr == nil || !hasTranslation(tr, q[t.start:t.end]) {
@@ -806,4 +816,85 @@ func backToSpace(text string, from, end int) int {
 		j -= size
 	}
 	return end
+}
+
+// boostVerbForm weighs another form of a question's verb: the light
+// stemmer joins the inflections of nouns and adjectives but not of verbs
+// ("verhindert" and "verhindern" stay two terms), and a question is often
+// phrased with the verb where the passage has its noun or the other way
+// round ("gebaut": Bau, "Förderung": gefördert). Chosen on XQuAD's tuning
+// half (BENCHMARKS.md); a variable so that tests can turn it off.
+var boostVerbForm = 0.5
+
+// verbEndings are the endings of the present and past tense, the
+// participle and the infinitive, longest first; each one cut off gives a
+// candidate stem.
+var verbEndings = []string{"eten", "ten", "tet", "te", "et", "t", "en", "n", "e"}
+
+// separablePrefixes are the particles a participle's ge- follows
+// ("eingebürgert": ein-ge-bürgert).
+var separablePrefixes = []string{"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "her", "hin", "mit", "nach", "um", "vor", "weg", "zu", "zurück"}
+
+// verbForms are the analysed forms of the verb of word that the passages
+// have and that the word's own analysis does not give: for a lower-case
+// word (German capitalises nouns, so it is a verb, adjective or particle)
+// its stem with each verb ending cut and the participle's ge- removed,
+// then that stem's inflections, its participle and its noun in -ung; for a
+// capitalised noun in -ung, the forms of its verb. Only forms the passages
+// have count, so an adjective whose cut stem is no verb finds nothing.
+func verbForms(m mapping.IndexMapping, known *termChecker, word string) []counted {
+	r, _ := utf8.DecodeRuneInString(word)
+	w := strings.ToLower(word)
+	var stems []string
+	if unicode.IsUpper(r) {
+		for _, end := range []string{"ungen", "ung"} {
+			if s, ok := strings.CutSuffix(w, end); ok {
+				stems = append(stems, s)
+				break
+			}
+		}
+	} else {
+		for _, end := range verbEndings {
+			if s, ok := strings.CutSuffix(w, end); ok {
+				stems = append(stems, s)
+			}
+		}
+	}
+	var bases []string
+	for _, s := range stems {
+		if utf8.RuneCountInString(s) < 3 {
+			continue
+		}
+		bases = append(bases, s)
+		if rest, ok := strings.CutPrefix(s, "ge"); ok && utf8.RuneCountInString(rest) >= 3 {
+			bases = append(bases, rest)
+		}
+		for _, p := range separablePrefixes {
+			if rest, ok := strings.CutPrefix(s, p+"ge"); ok && utf8.RuneCountInString(rest) >= 3 {
+				bases = append(bases, p+rest)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range analyse(m, analyzerText, word) {
+		seen[t] = true
+	}
+	var out []counted
+	for _, s := range bases {
+		forms := []string{s, s + "e", s + "en", s + "n", s + "t", s + "et", s + "te", s + "ten", s + "ung", s + "ungen", "ge" + s + "t", "ge" + s + "et"}
+		if t, ok := strings.CutSuffix(s, "el"); ok {
+			forms = append(forms, t+"lung") // entwickeln: Entwicklung
+		}
+		for _, f := range forms {
+			ts := analyse(m, analyzerText, f)
+			if len(ts) != 1 || seen[ts[0]] {
+				continue
+			}
+			seen[ts[0]] = true
+			if n := known.count(fieldText, ts[0]); n > 0 {
+				out = append(out, counted{ts[0], n})
+			}
+		}
+	}
+	return out
 }
