@@ -238,6 +238,7 @@ func differentMeasure(a, b *Claim) string {
 		!doersOf(a, b) && !doersOf(b, a) && !shareOf(a, b) && !shareOf(b, a) &&
 		!broaderInContext(a, b) && !broaderInContext(b, a) && !rateOf(a, b) && !rateOf(b, a) &&
 		!measureOfEvent(a, b) && !measureOfEvent(b, a) &&
+		!compoundByAdjective(a, b) && !compoundByAdjective(b, a) && !actNounOf(a, b) && !actNounOf(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"
@@ -250,7 +251,7 @@ func differentMeasure(a, b *Claim) string {
 		return "change"
 	case a.base != "" && b.base != "" && a.base != b.base:
 		return "base"
-	case !sameModifiers(a.Modifiers, b.Modifiers):
+	case !sameModifiers(unsaidModifiers(a, b), unsaidModifiers(b, a)):
 		return "part"
 	case opposed(a.dirs, b.dirs):
 		return "event"

@@ -235,3 +235,72 @@ func rateUnsaid(x, y *Claim) bool {
 	}
 	return true
 }
+
+// compoundByAdjective: x's measured noun is a compound whose last part is
+// y's measured noun, and the word before y's noun is an adjective or
+// participle that contains the compound's first part: "Fundtiere" and
+// "aufgefundene Tiere", "Großbrände" and "große Brände".
+func compoundByAdjective(x, y *Claim) bool {
+	if x.Head == "" || y.Head == "" || y.Key == "" || strings.HasPrefix(y.Key, "v:") {
+		return false
+	}
+	parts := splitNoun(strings.ToLower(x.Head)).parts
+	if len(parts) < 2 || stem(parts[len(parts)-1]) != y.Key {
+		return false
+	}
+	m := foldUmlauts(strings.Join(parts[:len(parts)-1], ""))
+	if len(m) < 3 {
+		return false
+	}
+	words := strings.Fields(y.Text)
+	for i := 1; i < len(words); i++ {
+		if strings.Trim(words[i], ",.;:!?„“\"()") != y.Head {
+			continue
+		}
+		adj := strings.Trim(words[i-1], ",.;:!?„“\"()")
+		if adj != "" && adj == strings.ToLower(adj) && strings.Contains(foldUmlauts(adj), m) {
+			return true
+		}
+	}
+	return false
+}
+
+// actNounOf: x counts people by what they did ("600 Menschen bewarben
+// sich", "haben sich angemeldet") and y counts the acts by the noun of
+// that verb ("850 Bewerbungen", "Anmeldungen"), and the two share what the
+// acts were for ("Stadtlauf"). A noun with a marked kind ("Ja-Stimmen")
+// is left alone: which way a vote went is not read.
+func actNounOf(x, y *Claim) bool {
+	if x.Key != genericKey || x.Unit != "" || y.Unit != "" || strings.Contains(y.Head, "-") ||
+		len(y.Key) < 5 || strings.HasPrefix(y.Key, "v:") || equivalenceKey(y.Key) {
+		return false
+	}
+	sk := skeleton(y.Key)
+	for _, p := range x.preds {
+		if len(p) >= 3 && (sk == p || sk == p+"ng") {
+			return sharesOtherNoun(x, y)
+		}
+	}
+	return false
+}
+
+// unsaidModifiers are c's modifiers but those the other's measured noun
+// says as its first part: "große Brände" narrows nothing against
+// "Großbrände".
+func unsaidModifiers(c, other *Claim) []string {
+	if len(c.Modifiers) == 0 || other.Head == "" {
+		return c.Modifiers
+	}
+	parts := splitNoun(strings.ToLower(other.Head)).parts
+	if len(parts) < 2 {
+		return c.Modifiers
+	}
+	first := foldUmlauts(strings.Join(parts[:len(parts)-1], ""))
+	var out []string
+	for _, m := range c.Modifiers {
+		if fm := foldUmlauts(strings.ToLower(m)); len(fm) < 3 || !strings.Contains(first, fm) {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -159,3 +159,39 @@ func TestOwnerIsEvent(t *testing.T) {
 			"2025-03-10", "Der Rückstau vor dem Elbtunnel erreichte am Freitagabend eine Länge von 9 Kilometern, sagte ein Sprecher.", true},
 	})
 }
+
+// TestCompoundSaidByAdjective: a compound ("Fundtiere", "Großbrände")
+// against its head with an adjective that says its first part
+// ("aufgefundene Tiere", "große Brände").
+func TestCompoundSaidByAdjective(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"found animals", "2025-08-20", "Seit Anfang Juni sind im Tierheim Bochum 180 Fundtiere abgegeben worden.",
+			"2025-08-21", "Seit Juni wurden nach Angaben der Stadt 130 aufgefundene Tiere ins Tierheim Bochum gebracht.", true},
+		{"big fires", "2025-08-20", "Die Feuerwehr Potsdam musste in diesem Sommer zu 14 Großbränden ausrücken.",
+			"2025-08-21", "In diesem Sommer rückte die Feuerwehr Potsdam zu 9 großen Bränden aus.", true},
+
+		// traps: another adjective, another first part
+		{"injured animals are not found ones", "2025-08-20", "Seit Anfang Juni sind im Tierheim Bochum 180 Fundtiere abgegeben worden.",
+			"2025-08-21", "Seit Juni wurden nach Angaben der Stadt 130 verletzte Tiere ins Tierheim Bochum gebracht.", false},
+		{"small fires are not big ones", "2025-08-20", "Die Feuerwehr Potsdam musste in diesem Sommer zu 14 Großbränden ausrücken.",
+			"2025-08-21", "In diesem Sommer rückte die Feuerwehr Potsdam zu 40 kleinen Bränden aus.", false},
+	})
+}
+
+// TestActNounOf: people counted by what they did ("2.000 Menschen
+// bewarben sich") against the acts counted by the noun of that verb
+// ("2.600 Bewerbungen").
+func TestActNounOf(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"applications", "2025-03-10", "Um die 40 Plätze im Pflegestudium an der Hochschule Fulda bewarben sich in diesem Jahr 600 Menschen.",
+			"2025-03-11", "Für die 40 Plätze im Pflegestudium an der Hochschule Fulda gingen in diesem Jahr 850 Bewerbungen ein.", true},
+		{"registrations", "2025-03-10", "Für den Stadtlauf in Jena haben sich in diesem Jahr 3.200 Menschen angemeldet.",
+			"2025-03-10", "Für den Stadtlauf in Jena gibt es in diesem Jahr 2.700 Anmeldungen.", true},
+
+		// traps: the opposite act, the same act for another thing
+		{"deregistrations are not registrations", "2025-03-10", "Für den Stadtlauf in Jena haben sich in diesem Jahr 3.200 Menschen angemeldet.",
+			"2025-03-10", "Für den Stadtlauf in Jena gibt es in diesem Jahr 270 Abmeldungen.", false},
+		{"registrations for another race", "2025-03-10", "Für den Stadtlauf in Jena haben sich in diesem Jahr 3.200 Menschen angemeldet.",
+			"2025-03-10", "Für den Kinderlauf gibt es in Jena in diesem Jahr 700 Anmeldungen.", false},
+	})
+}
