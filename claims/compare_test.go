@@ -195,3 +195,42 @@ func TestAlertKey(t *testing.T) {
 		t.Error("different groups share a key")
 	}
 }
+
+// TestHedgedSourcesLowerSeverity: a figure given on hearsay, on an
+// unconfirmed or unnamed estimate, contradicts a count less surely than a
+// plain report; the severity of the conflict says so.
+func TestHedgedSourcesLowerSeverity(t *testing.T) {
+	plain := "Am Samstag beteiligten sich in Leipzig 4.000 Menschen an der Kundgebung."
+	tests := []struct {
+		s    string
+		want Severity
+	}{
+		{"An der Kundgebung in Leipzig am Samstag beteiligten sich 12.000 Menschen.", SeverityHigh},
+		{"Schätzungen zufolge beteiligten sich an der Kundgebung in Leipzig am Samstag 12.000 Menschen.", SeverityMedium},
+		{"Nach ersten Schätzungen beteiligten sich an der Kundgebung in Leipzig am Samstag 12.000 Menschen.", SeverityMedium},
+		{"Nach unbestätigten Angaben beteiligten sich an der Kundgebung in Leipzig am Samstag 12.000 Menschen.", SeverityMedium},
+		{"An der Kundgebung in Leipzig am Samstag beteiligten sich laut Gerüchten 12.000 Menschen.", SeverityMedium},
+		{"Wie aus Polizeikreisen verlautete, beteiligten sich an der Kundgebung in Leipzig am Samstag 12.000 Menschen.", SeverityMedium},
+		{"An der Kundgebung in Leipzig am Samstag beteiligten sich schätzungsweise 12.000 Menschen.", SeverityMedium},
+		{"Angeblich beteiligten sich an der Kundgebung in Leipzig am Samstag 12.000 Menschen.", SeverityMedium},
+		{"An der Kundgebung in Leipzig am Samstag sollen sich 12.000 Menschen beteiligt haben.", SeverityMedium},
+		// a named source's own count is no hedge
+		{"Nach Angaben der Polizei beteiligten sich an der Kundgebung in Leipzig am Samstag 12.000 Menschen.", SeverityHigh},
+		{"Die Polizei zählte bei der Kundgebung in Leipzig am Samstag 12.000 Teilnehmer.", SeverityHigh},
+	}
+	for _, tt := range tests {
+		a, b := dated("a", "2025-02-16", plain), dated("b", "2025-02-16", tt.s)
+		var got []string
+		for _, x := range Extract(b) {
+			for _, y := range Extract(a) {
+				if x.HasQuantity && y.HasQuantity {
+					c := Compare(x, y)
+					got = append(got, string(c.Kind)+"/"+string(c.Severity))
+				}
+			}
+		}
+		if len(got) != 1 || got[0] != string(KindConflict)+"/"+string(tt.want) {
+			t.Errorf("%q: %v, want conflict/%s", tt.s, got, tt.want)
+		}
+	}
+}

@@ -965,6 +965,9 @@ func (an *analysis) findCues() {
 		case lw == "sondern":
 			an.sondern = true
 		}
+		if sourceHedges[lw] {
+			an.hedges = appendUnique(an.hedges, lw)
+		}
 		if an.masked[i] {
 			continue
 		}

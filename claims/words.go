@@ -94,6 +94,12 @@ var (
 	// subjunctives of reported speech (Konjunktiv I and II) hedge too.
 	subjunctives = set("sei seien habe hätte hätten wäre wären werde könne wolle solle müsse gebe gäbe liege lägen " +
 		"stehe stünde komme käme gehe ginge")
+	// sourceHedges say a figure rests on an estimate nobody signs or on
+	// hearsay ("Schätzungen zufolge", "nach unbestätigten Angaben", "wie
+	// verlautete"), wherever they stand, the attribution included;
+	// "schätzungsweise" estimates what is, it forecasts nothing.
+	sourceHedges = set("schätzungen schätzungsweise unbestätigt unbestätigte unbestätigten unbestätigter " +
+		"gerüchte gerüchten verlautete verlautet verlauteten inoffiziell inoffiziellen inoffizielle")
 	hedgePhrases = []string{"heißt es", "es gibt berichte", "berichten zufolge", "nicht klar", "nicht bestätigt",
 		"unklar", "nicht bekannt", "noch offen"}
 
@@ -199,7 +205,7 @@ var (
 		"stellte": "in aussicht"}
 	// forecastWords predict.
 	forecastWords = set("erwartet erwarten erwartete erwarteten prognostiziert prognostizierte prognose prognosen " +
-		"voraussichtlich rechnet rechnen rechnete rechneten vorhergesagt vorhersage geschätzte schätzungsweise " +
+		"voraussichtlich rechnet rechnen rechnete rechneten vorhergesagt vorhersage geschätzte " +
 		"dürfte dürften künftig demnächst bis")
 
 	// incrementWords mark a figure as an addition, not a total.
@@ -354,6 +360,7 @@ const (
 	wFunction = 1 << iota
 	wCue
 	wSeparable // a verb whose particle makes it a cue ("weist … zurück")
+	wSource    // a word of sourceHedges: read by findCues, no cue for the roles
 )
 
 var wordClass = func() map[string]uint8 {
@@ -376,6 +383,9 @@ var wordClass = func() map[string]uint8 {
 	}
 	for w := range changeSeparable {
 		m[w] |= wSeparable
+	}
+	for w := range sourceHedges {
+		m[w] |= wSource
 	}
 	return m
 }()
