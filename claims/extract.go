@@ -90,6 +90,7 @@ type Claim struct {
 	sourceNames  []string // names inside the attribution
 	preds        []string // predicate keys (verb skeletons)
 	nouns        []string // content noun keys
+	placeNouns   []string // those of nouns a locative governs ("im Tierheim"): where, not what
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
 	order        articleOrder
@@ -506,6 +507,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(stanceAt)
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
+		c.placeNouns = an.circumstanceNouns()
 		c.Anchors, c.Places, c.locations = stanceAnchors, stancePlaces, stanceLocations
 		if c.deniesStance {
 			c.Event = strings.TrimSpace(an.toks[an.retractAt[0]].text + " " + c.Event) // "bestritten: Absage …"
@@ -523,6 +525,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 			c.past = an.pastAt(at) // "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies a plan
 		}
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
+		c.placeNouns = an.circumstanceNouns()
 		c.Figure = figureText(c)
 		out = append(out, c)
 	}
@@ -948,6 +951,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
+	c.placeNouns = an.placeNouns(qs)
 	return c, true
 }
 
@@ -1854,6 +1858,63 @@ func (an *analysis) clauseNouns(qs int) []string {
 	}
 	return out
 }
+
+// placeNouns are the nouns of the clause of token qs that say where it
+// happens: governed by a locative preposition in the dative ("im
+// Tierheim", "auf der Fähre", "an den Schulen"), not in the accusative of
+// a direction ("auf das Tierheim").
+func (an *analysis) placeNouns(qs int) []string {
+	var out []string
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] || an.role[k] != rNoun || an.masked[k] {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			lw := an.toks[j].low
+			if nounPlacePrepositions[lw] {
+				if d := an.toks[j+1].low; j+1 < k && (d == "das" || d == "die" || d == "ein" || d == "eine") {
+					break // "auf das Tierheim", "in die Stadt": where to
+				}
+				out = appendUnique(out, nounKey(t.text))
+				break
+			}
+			if an.toks[j].punct || !(determiners[lw] || an.role[j] == rAdj || looksAdjective(lw) && !an.toks[j].upper) {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// circumstanceNouns are the nouns of a stance's sentence that a
+// preposition governs, save the "über" and "von" of what reports say:
+// "widerspricht dem Eindruck eines Ansturms auf das Tierheim" denies a
+// rush; the Tierheim is where it would be.
+func (an *analysis) circumstanceNouns() []string {
+	var out []string
+	for k, t := range an.toks {
+		if an.role[k] != rNoun || an.masked[k] {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			lw := an.toks[j].low
+			if prepositions[lw] {
+				if lw != "über" && lw != "von" && lw != "vom" {
+					out = appendUnique(out, nounKey(t.text))
+				}
+				break
+			}
+			if an.toks[j].punct || !(determiners[lw] || an.role[j] == rAdj || looksAdjective(lw) && !an.toks[j].upper) {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// nounPlacePrepositions govern a noun that says where: "im Tierheim",
+// "auf der Fähre", "am Bahnhof".
+var nounPlacePrepositions = set("in im bei beim an am auf")
 
 // sentenceNames are the anchors of the sentence outside attributions, and
 // those of them that are places.

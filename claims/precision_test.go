@@ -117,3 +117,42 @@ func TestRunningSpan(t *testing.T) {
 			"2025-07-10", "Im ersten Halbjahr 2025 wurden in Niedersachsen nach Angaben der Gewerkschaft 1.650 Wohnungseinbrüche angezeigt.", KindConflict},
 	})
 }
+
+// TestDenialTarget: a denial denies what its object names. Against a
+// figure it must name what the figure counts or what happens to it; a
+// place and a noun both merely mention ("auf das Tierheim") are no target.
+func TestDenialTarget(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"an impression of something else than the count", "2025-08-20",
+			"Seit Anfang Juli sind im Tierheim Kiel 180 Katzen abgegeben worden, sagte der Verein.",
+			"2025-08-22", "Die Stadt Kiel widerspricht dem Eindruck einer Überlastung des Tierheims.", ""},
+		{"reports of fights, not the visitors", "2025-09-01",
+			"Am Wochenende kamen 40.000 Besucher zum Weinfest in Bernkastel, teilte der Veranstalter mit.",
+			"2025-09-02", "Der Veranstalter in Bernkastel wies Berichte über Schlägereien auf dem Weinfest zurück.", ""},
+		{"looting denied, not the evacuation", "2025-06-03",
+			"Bei dem Hochwasser in Passau mussten 800 Menschen ihre Wohnungen verlassen.",
+			"2025-06-04", "Die Stadt Passau bestreitet, dass es beim Hochwasser Plünderungen gegeben habe.", ""},
+		{"the delay denied, not the passengers", "2025-10-06",
+			"Auf der Fähre nach Norderney waren am Sonntag 900 Fahrgäste, teilte die Reederei mit.",
+			"2025-10-07", "Die Reederei auf Norderney widerspricht Darstellungen, die Fähre sei am Sonntag verspätet gewesen.", ""},
+		{"a power cut denied, not the price", "2025-04-01",
+			"Die Stadtwerke in Kiel wollen den Strompreis im Mai um 3 Cent pro Kilowattstunde anheben.",
+			"2025-04-02", "Die Stadtwerke in Kiel widersprechen Berichten über einen Stromausfall am Hafen.", ""},
+		{"a rush denied, not the stop", "2025-08-20",
+			"Das Tierheim in Kiel hat einen Aufnahmestopp für Hunde verhängt.",
+			"2025-08-22", "Die Stadt Kiel widerspricht dem Eindruck eines Ansturms auf das Tierheim.", ""},
+		{"the stop denied", "2025-08-20",
+			"Das Tierheim in Kiel hat einen Aufnahmestopp für Hunde verhängt.",
+			"2025-08-22", "Die Stadt Kiel bestreitet, dass das Tierheim einen Aufnahmestopp verhängt habe.", KindDenial},
+		// a denial that names what was counted
+		{"reports of a fare rise called false", "2025-04-01",
+			"Die Verkehrsbetriebe in Jena wollen den Preis für das Einzelticket im Mai auf 3,20 Euro anheben.",
+			"2025-04-02", "Die Verkehrsbetriebe in Jena haben Berichte über eine Erhöhung der Ticketpreise als falsch bezeichnet.", KindDenial},
+		{"reports of shots denied", "2025-03-02",
+			"Bei der Razzia in Bochum sind nach Angaben von Zeugen 20 Schüsse gefallen.",
+			"2025-03-03", "Die Polizei in Bochum widersprach Berichten über Schüsse bei der Razzia.", KindDenial},
+		{"reports of the intake denied", "2025-08-20",
+			"Das Tierheim in Kiel hat seit Juli 180 Katzen aufgenommen, sagte der Verein.",
+			"2025-08-22", "Die Stadt Kiel hat Berichte zurückgewiesen, wonach das Tierheim seit Juli 180 Katzen aufgenommen habe.", KindDenial},
+	})
+}
