@@ -338,17 +338,39 @@ func (ix *Index) Rebuild(ctx context.Context, arts []articles.Article) error {
 		_ = os.RemoveAll(filepath.Join(ix.dir, gen))
 		return err
 	}
+	// The manifest and the article store do not depend on the index, so
+	// they are made while the passages are indexed, which leaves a core
+	// idle part of the time: made before and after it, they were a
+	// twentieth of a rebuild's time, on one core.
 	manifest := make(map[string]ManifestEntry, len(arts))
-	for _, a := range arts {
-		manifest[a.ID] = entryFor(a)
+	storeCtx, stopStore := context.WithCancel(ctx)
+	defer stopStore()
+	stored := make(chan error, 1)
+	go func() {
+		stored <- func() error {
+			for _, a := range arts {
+				manifest[a.ID] = entryFor(a)
+			}
+			for i := 0; i < len(arts); i += batchSize {
+				if err := storeCtx.Err(); err != nil {
+					return err
+				}
+				if err := putArticles(store, arts[i:min(i+batchSize, len(arts))]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}()
+	}()
+	err = indexConcurrently(ctx, idx, arts)
+	if err != nil {
+		stopStore()
 	}
-	if err := indexConcurrently(ctx, idx, arts); err != nil {
+	if serr := <-stored; err == nil {
+		err = serr
+	}
+	if err != nil {
 		return abandon(err)
-	}
-	for i := 0; i < len(arts); i += batchSize {
-		if err := putArticles(store, arts[i:min(i+batchSize, len(arts))]); err != nil {
-			return abandon(err)
-		}
 	}
 	now := ix.opts.Now()
 	m := meta{MappingVersion: MappingVersion, Built: now, LastChange: now}
