@@ -116,3 +116,46 @@ func kindNamed(head, text string) bool {
 	}
 	return false
 }
+
+// broadNounInContext: gen's measured noun has many senses (the
+// thesaurus lists more synonyms than maxSynonyms: "Verbindungen" are
+// ties, links and services), its sentence names spec's kind inside
+// another noun ("Der Flughafenbetreiber … 130 Verbindungen gestrichen":
+// flights), both say one cancellation or one verb, and they share a noun
+// besides ("wegen des Sturms").
+func broadNounInContext(gen, spec *Claim) bool {
+	if gen.Head == "" || spec.Head == "" || gen.Unit != spec.Unit || gen.Key == spec.Key ||
+		len(spec.Key) < 4 || strings.HasPrefix(spec.Key, "v:") || equivalenceKey(gen.Key) || gen.Key == genericKey {
+		return false
+	}
+	kind := false
+	for _, n := range gen.nouns {
+		if n != gen.Key && len(n) > len(spec.Key)+2 && strings.HasPrefix(n, spec.Key) {
+			kind = true
+			break
+		}
+	}
+	if !kind || !(sharesPredicate(gen, spec) || cancelled(gen) && cancelled(spec)) || !sharesOtherNoun(gen, spec) {
+		return false
+	}
+	for _, e := range synonymsOf(gen.Head) {
+		if len(e.syns) > maxSynonyms {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelled: the clause says that what it counts was called off or cut
+// ("gestrichen", "fielen … aus", "abgesagt").
+func cancelled(c *Claim) bool {
+	if c.dirs&2 != 0 {
+		return true
+	}
+	for _, w := range letterWords(strings.ToLower(c.Text)) {
+		if cancelWords[w] && w != "sagt" && w != "sagte" && w != "sagten" {
+			return true
+		}
+	}
+	return false
+}

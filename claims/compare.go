@@ -242,6 +242,7 @@ func differentMeasure(a, b *Claim) string {
 		!broaderInContext(a, b) && !broaderInContext(b, a) && !rateOf(a, b) && !rateOf(b, a) &&
 		!measureOfEvent(a, b) && !measureOfEvent(b, a) &&
 		!compoundByAdjective(a, b) && !compoundByAdjective(b, a) && !actNounOf(a, b) && !actNounOf(b, a) &&
+		!membersOfGroup(a, b) && !membersOfGroup(b, a) && !broadNounInContext(a, b) && !broadNounInContext(b, a) &&
 		!(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) &&
 		!(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))):
 		return "thing"

@@ -304,3 +304,78 @@ func unsaidModifiers(c, other *Claim) []string {
 	}
 	return out
 }
+
+// groupNouns end a compound that names a group of people by what its
+// first part says they are: "Schulklasse" (Schüler), "Wandergruppe"
+// (Wanderer).
+var groupNouns = set("klasse gruppe mannschaft team einheit kurs jahrgang besatzung")
+
+// personHead: a noun for people, by its form or, through the thesaurus,
+// as a kind of person ("Jugendliche", "Erwachsene").
+func personHead(head string) bool {
+	lw := strings.ToLower(head)
+	if genericHeads[lw] || personNoun(head) {
+		return true
+	}
+	for _, w := range []string{head, lw + "r"} {
+		b := broaderOf(w)
+		if b["person"] || b["mensch"] {
+			return true
+		}
+	}
+	return false
+}
+
+// membersOfGroup: x counts people as members of a group ("17 Jugendliche
+// einer Schulklasse") whose name begins with y's people ("Schüler"), and
+// the two clauses share a name and a noun besides: the same people of one
+// event.
+func membersOfGroup(x, y *Claim) bool {
+	if x.Unit != "" || y.Unit != "" || x.Key == y.Key || len(y.Key) < 4 || strings.HasPrefix(y.Key, "v:") ||
+		!personHead(x.Head) || !personHead(y.Head) {
+		return false
+	}
+	group := ""
+	for _, n := range x.nouns {
+		if n == x.Key {
+			continue
+		}
+		parts := splitKey(n)
+		if len(parts) >= 2 && groupNouns[parts[len(parts)-1]] && firstPartIs(parts, y.Key) {
+			group = n
+			break
+		}
+	}
+	if group == "" || !namesShared(x, y) {
+		return false
+	}
+	for _, n := range x.nouns {
+		if n != x.Key && n != group && n != y.Key && len(n) >= 5 && containsNoun(y.nouns, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitKey splits a noun key, which has lost its ending ("schulklass"),
+// by the dictionary: as it is, or with the endings a key loses.
+func splitKey(k string) []string {
+	for _, end := range []string{"", "e", "en", "er"} {
+		if parts := splitNoun(k + end).parts; len(parts) >= 2 {
+			return parts
+		}
+	}
+	return nil
+}
+
+// firstPartIs: the parts before a compound's last one are the noun key k,
+// as written, as a stem ("schul" for "Schüler") or with the linking
+// letters the split took off ("Wandergruppe" is split "wand", "gruppe").
+func firstPartIs(parts []string, k string) bool {
+	first := foldUmlauts(strings.Join(parts[:len(parts)-1], ""))
+	if first == k || stem(first) == k {
+		return true
+	}
+	rest, ok := strings.CutPrefix(k, first)
+	return ok && len(first) >= 3 && (rest == "er" || rest == "en" || rest == "n" || rest == "e" || rest == "s")
+}

@@ -195,3 +195,38 @@ func TestActNounOf(t *testing.T) {
 			"2025-03-10", "Für den Kinderlauf gibt es in Jena in diesem Jahr 700 Anmeldungen.", false},
 	})
 }
+
+// TestMembersOfGroup: people named by age or kind ("Jugendliche") as the
+// members of a group whose name says the other's people ("einer
+// Schulklasse": "Schüler").
+func TestMembersOfGroup(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"a school class", "2025-07-12", "Die Bergwacht hat am Samstag zwölf Schüler einer Augsburger Realschule aus der Höllentalklamm geholt.",
+			"2025-07-13", "17 Jugendliche einer Schulklasse aus Augsburg brachte die Bergwacht am Samstag aus der Höllentalklamm ins Tal.", true},
+		{"a hiking group", "2025-07-12", "Die Wasserwacht hat am Samstag am Königssee 14 Wanderer aus Sachsen aus einem Boot geborgen.",
+			"2025-07-13", "Am Königssee holte die Wasserwacht am Samstag acht Mitglieder einer Wandergruppe aus Sachsen aus dem Wasser.", true},
+
+		// traps: the group's other people, another group
+		{"teachers are not pupils", "2025-07-12", "Die Bergwacht hat am Samstag zwölf Schüler einer Augsburger Realschule aus der Höllentalklamm geholt.",
+			"2025-07-13", "Zwei Lehrer einer Schulklasse aus Augsburg brachte die Bergwacht am Samstag aus der Höllentalklamm ins Tal.", false},
+		{"another group", "2025-07-12", "Die Bergwacht hat am Samstag zwölf Schüler einer Augsburger Realschule aus der Höllentalklamm geholt.",
+			"2025-07-13", "17 Mitglieder einer Wandergruppe aus Augsburg brachte die Bergwacht am Samstag aus der Höllentalklamm ins Tal.", false},
+	})
+}
+
+// TestBroadNounInContext: a noun of many senses ("Verbindungen") in a
+// sentence that names the kind in another word ("der Flughafenbetreiber")
+// counts what the other calls by the kind ("Flüge"), where both say the
+// same cancellation.
+func TestBroadNounInContext(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"flights", "2025-03-10", "Wegen des Sturms fielen am Hamburger Flughafen am Montag 240 Flüge aus.",
+			"2025-03-11", "Der Flughafenbetreiber hat am Montag wegen des Sturms 130 Verbindungen gestrichen.", true},
+
+		// traps: trains, flights that took place
+		{"trains", "2025-03-10", "Wegen des Sturms fielen am Hamburger Flughafen am Montag 240 Flüge aus.",
+			"2025-03-11", "Die Deutsche Bahn hat am Montag wegen des Sturms in Hamburg 130 Verbindungen gestrichen.", false},
+		{"flights that took off", "2025-03-10", "Wegen des Sturms fielen am Hamburger Flughafen am Montag 240 Flüge aus.",
+			"2025-03-11", "Der Flughafenbetreiber hat am Montag trotz des Sturms 130 Verbindungen abgefertigt.", false},
+	})
+}
