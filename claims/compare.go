@@ -932,6 +932,11 @@ func differentEvent(a, b *Claim) (string, int) {
 			}
 		}
 	}
+	// "bundesweit" and "im Freistaat", "auf allen Linien" and "auf der
+	// Linie 5": the whole and one of its parts.
+	if typeOf(a) == tFigure && typeOf(b) == tFigure && (wholeAndPart(a, b) || wholeAndPart(b, a)) {
+		return "place", 0
+	}
 	// One station's reading is not another's: "an der Landshuter Allee"
 	// and "am Stachus", when neither article names the other's spot.
 	if typeOf(a) == tFigure && typeOf(b) == tFigure && a.spot != "" && b.spot != "" && !sameSpot(a, b) {
@@ -976,6 +981,28 @@ func differentEvent(a, b *Claim) (string, int) {
 		return "anchors", 0
 	}
 	return "", 1
+}
+
+// wholeAndPart reports a figure w for the whole country against one for a
+// part of it, or one for all of a kind ("auf allen Linien") against one
+// whose clause names that kind but not all of it ("auf der Linie").
+func wholeAndPart(w, p *Claim) bool {
+	if w.nationwide && !w.regional && p.regional && !p.nationwide {
+		return true
+	}
+	for _, n := range w.allOf {
+		k := nounKey(n)
+		if k == "" || len(p.allOf) > 0 {
+			continue
+		}
+		head := splitNoun(n).head
+		for _, m := range p.nouns {
+			if m == k || nounsMatch(m, k) || head != "" && m == head {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameSpot: two spots that are one, as a compound and its head

@@ -91,6 +91,9 @@ type Claim struct {
 	preds        []string // predicate keys (verb skeletons)
 	nouns        []string // content noun keys
 	placeNouns   []string // those of nouns a locative governs ("im Tierheim"): where, not what
+	nationwide   bool     // "bundesweit", "in deutschen Gewässern", "in Deutschland": the whole country
+	regional     bool     // a place narrower than the country: "in Bayern", "im Freistaat", "im Landkreis"
+	allOf        []string // nouns after "alle", "sämtliche", as written: "auf allen Linien"
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
 	order        articleOrder
@@ -952,6 +955,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
 	c.placeNouns = an.placeNouns(qs)
+	c.nationwide, c.regional, c.allOf = an.scopeOf(qs)
+	for _, l := range c.locations {
+		if l == homeCountry {
+			c.nationwide = true
+		} else {
+			c.regional = true
+		}
+	}
 	return c, true
 }
 
@@ -1911,6 +1922,50 @@ func (an *analysis) circumstanceNouns() []string {
 	}
 	return out
 }
+
+// scopeOf reads how much of the country or of a kind the clause of token
+// qs speaks about: all of it ("bundesweit", "in ganz Deutschland", "an
+// deutschen Schulen", "auf allen Linien") or a part of the country named
+// by a noun for one ("im Freistaat", "im Landkreis", "in der Stadt").
+func (an *analysis) scopeOf(qs int) (nationwide, regional bool, allOf []string) {
+	toks := an.toks
+	for k, t := range toks {
+		if an.clause[k] != an.clause[qs] || t.punct {
+			continue
+		}
+		lw := t.low
+		switch {
+		case lw == "bundesweit" || lw == "deutschlandweit":
+			nationwide = true
+		case (lw == "deutschen" || lw == "deutscher") && k > 0 && nounPlacePrepositions[toks[k-1].low] && k+1 < len(toks) && an.role[k+1] == rNoun:
+			nationwide = true // "in deutschen Gewässern"
+		case (lw == "ganzen" || lw == "gesamten") && k > 0 && (toks[k-1].low == "im" || toks[k-1].low == "in") && k+1 < len(toks) && (toks[k+1].low == "land" || toks[k+1].low == "bundesgebiet"):
+			nationwide = true // "im ganzen Land"
+		case regionNouns[lw] && t.upper && k > 0 && nounPlacePrepositions[toks[k-1].low] ||
+			regionNouns[lw] && t.upper && k > 1 && determiners[toks[k-1].low] && nounPlacePrepositions[toks[k-2].low]:
+			regional = true // "im Freistaat", "in der Stadt"
+		case allWords[lw]:
+			// "auf allen Linien", "in all ihren Filialen", "sämtlicher Werke"
+			for j := k + 1; j < len(toks) && j <= k+3; j++ {
+				if an.role[j] == rNoun {
+					allOf = append(allOf, toks[j].text)
+					break
+				}
+				if toks[j].punct || !(determiners[toks[j].low] || an.role[j] == rAdj) {
+					break
+				}
+			}
+		}
+	}
+	return nationwide, regional, allOf
+}
+
+// regionNouns name a part of the country without naming it: the state,
+// county, town or district the article is about.
+var regionNouns = set("freistaat bundesland landkreis kreis stadt gemeinde bezirk regierungsbezirk stadtteil ortsteil kommune")
+
+// allWords say a figure is for every one of a kind.
+var allWords = set("all alle allen aller sämtliche sämtlichen sämtlicher")
 
 // nounPlacePrepositions govern a noun that says where: "im Tierheim",
 // "auf der Fähre", "am Bahnhof".

@@ -156,3 +156,36 @@ func TestDenialTarget(t *testing.T) {
 			"2025-08-22", "Die Stadt Kiel hat Berichte zurückgewiesen, wonach das Tierheim seit Juli 180 Katzen aufgenommen habe.", KindDenial},
 	})
 }
+
+// TestWholeAndPart: a figure for all of a kind ("auf allen Linien",
+// "bundesweit", "in deutschen Krankenhäusern") and one for one of them
+// ("auf der Linie 5", "in Bayern", "im Freistaat") count different things.
+func TestWholeAndPart(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"nationwide and one state", "2025-02-20",
+			"Bundesweit sind im vergangenen Jahr 2.800 Verkehrstote gezählt worden, teilte das Bundesamt mit.",
+			"2025-02-21", "In Bayern wurden im vergangenen Jahr 540 Verkehrstote gezählt.", ""},
+		{"in German hospitals and in one state", "2025-05-06",
+			"In deutschen Krankenhäusern wurden 2024 rund 16,8 Millionen Patienten behandelt.",
+			"2025-05-07", "In Sachsen wurden 2024 in den Krankenhäusern 900.000 Patienten behandelt.", ""},
+		{"the state named before, and nationwide", "2025-03-10",
+			"Sachsen meldet weniger Einbrüche. Im Freistaat wurden 2024 nach Angaben der Polizei 4.100 Wohnungseinbrüche angezeigt.",
+			"2025-03-11", "Deutschlandweit wurden 2024 rund 78.000 Wohnungseinbrüche angezeigt.", ""},
+		{"all lines together and one line", "2026-01-20",
+			"Die Stadtwerke haben 2025 auf allen Buslinien zusammen 12 Millionen Fahrgäste befördert.",
+			"2026-01-21", "Auf der Linie 5 zwischen Hauptbahnhof und Messe wurden 2025 1,3 Millionen Fahrgäste befördert.", ""},
+		{"one branch, then all branches", "2026-02-02",
+			"Die Filiale in der Innenstadt erzielte 2025 einen Umsatz von 6 Millionen Euro.",
+			"2026-02-03", "Die Kette hat 2025 in all ihren Filialen einen Umsatz von 80 Millionen Euro erzielt.", ""},
+		// the same scope: still one count
+		{"nationwide twice", "2025-02-20",
+			"Bundesweit wurden 2024 rund 2.800 Verkehrstote gezählt, sagte das Bundesamt.",
+			"2025-02-21", "Bundesweit wurden 2024 nach Angaben des Automobilclubs 3.600 Verkehrstote gezählt.", KindConflict},
+		{"all lines twice", "2026-01-20",
+			"Auf allen Buslinien zusammen haben die Stadtwerke 2025 12 Millionen Fahrgäste befördert, sagte der Vorstand.",
+			"2026-01-21", "Die Stadtwerke haben 2025 auf allen Buslinien 9 Millionen Fahrgäste befördert, so der Fahrgastverband.", KindConflict},
+		{"the state twice", "2025-02-20",
+			"In Bayern wurden 2024 rund 540 Verkehrstote gezählt, sagte das Ministerium.",
+			"2025-02-21", "Im Freistaat Bayern wurden 2024 nach Angaben des Automobilclubs 700 Verkehrstote gezählt.", KindConflict},
+	})
+}
