@@ -158,7 +158,11 @@ func timeTrigger(t token) bool {
 	}
 	switch lw {
 	case "gestern", "vorgestern", "heute", "nacht", "wochenende", "woche", "jahr", "jahres", "vorjahr", "monat",
-		"monats", "vormonat", "quartal", "halbjahr", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren":
+		"monats", "vormonat", "quartal", "halbjahr", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren",
+		"vortag", "vorabend", "einheit":
+		return true
+	}
+	if _, ok := feasts[lw]; ok {
 		return true
 	}
 	if _, ok := monthNames[strings.TrimSuffix(lw, ".")]; ok {
@@ -355,6 +359,18 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 		case "heute":
 			rel(i, i, refDay, refDay)
 			continue
+		case "vortag", "vorabend":
+			// "am Vortag": the day before the article's
+			d := refDay.AddDate(0, 0, -1)
+			rel(weekStart(toks, i), i, d, d)
+			continue
+		case "einheit":
+			// "am Tag der Deutschen Einheit"
+			if low(i-1) == "deutschen" && low(i-2) == "der" && low(i-3) == "tag" {
+				f, to := feastWindow(func(y int) (time.Time, time.Time) { return day(y, 10, 3), day(y, 10, 3) }, refDay, future)
+				rel(i-3, i, f, to)
+				continue
+			}
 		case "nacht":
 			// "in der Nacht zu Montag", "in der Nacht zum Sonntag", "in der Nacht auf Dienstag"
 			if n := low(i + 1); n == "zu" || n == "zum" || n == "auf" {
@@ -378,13 +394,16 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				rel(start, i, d, d.AddDate(0, 0, 1))
 				continue
 			}
-			if d.Weekday() != time.Sunday && d.Weekday() != time.Saturday || lastWord(low(i-1), "vergangenen", "letzten", "vorigen") {
+			if d.Weekday() != time.Sunday && d.Weekday() != time.Saturday || lastWord(low(i-1), "vergangenen", "letzten", "vorigen", "vorletzten", "vorvergangenen") {
 				d = d.AddDate(0, 0, -1)
 				for d.Weekday() != time.Sunday {
 					d = d.AddDate(0, 0, -1)
 				}
 			} else if d.Weekday() == time.Saturday {
 				d = d.AddDate(0, 0, 1)
+			}
+			if lastWord(low(i-1), "vorletzten", "vorvergangenen") {
+				d = d.AddDate(0, 0, -7) // the weekend before the last
 			}
 			rel(weekStart(toks, i), i, d.AddDate(0, 0, -1), d)
 			continue
@@ -397,6 +416,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			switch {
 			case lastWord(p, "vergangenen", "letzten", "vorigen", "vergangene", "letzte", "vorige", "vorwoche"):
 				rel(weekStart(toks, i), i, mon.AddDate(0, 0, -7), mon.AddDate(0, 0, -1))
+				continue
+			case lastWord(p, "vorletzten", "vorletzte", "vorvergangenen", "vorvergangene"):
+				rel(weekStart(toks, i), i, mon.AddDate(0, 0, -14), mon.AddDate(0, 0, -8))
 				continue
 			case lastWord(p, "dieser", "diese", "laufenden"):
 				rel(weekStart(toks, i), i, mon, refDay)
@@ -470,8 +492,11 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				continue
 			}
 		case "tagen", "wochen", "monaten", "jahren":
-			// "vor zwei Wochen", "vor 3 Tagen"
-			if low(i-2) == "vor" {
+			// "vor zwei Wochen", "vor 3 Tagen", "vor knapp zwei Wochen"
+			if vorAt := i - 2; low(vorAt) == "vor" || low(i-3) == "vor" && agoQualifiers[low(i-2)] {
+				if low(vorAt) != "vor" {
+					vorAt = i - 3
+				}
 				n, ok := smallNumbers[low(i-1)]
 				if !ok {
 					n, _ = strconv.Atoi(low(i - 1))
@@ -490,7 +515,7 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				case "jahren":
 					f, to = yearWindow(refDay.Year() - n)
 				}
-				rel(i-2, i, f, to)
+				rel(vorAt, i, f, to)
 				continue
 			}
 			// "in den letzten Tagen"
@@ -500,10 +525,22 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				continue
 			}
 		}
+		if feast, ok := feasts[lw]; ok {
+			// "an Ostern", "in der Silvesternacht", "an Heiligabend 2023"
+			if y, ok := yearAt(toks, i+1); ok {
+				f, to := feast(y)
+				exp(weekStart(toks, i), i+1, f, to)
+				i++
+				continue
+			}
+			f, to := feastWindow(feast, refDay, future || lastWord(low(i-1), "kommenden", "nächsten"))
+			rel(weekStart(toks, i), i, f, to)
+			continue
+		}
 		if wd, ok := weekdayOf(lw); ok {
 			p := low(i - 1)
 			// "für Samstag angekündigt": what a day is set for lies ahead
-			said := future || lastWord(p, "kommenden", "nächsten", "vergangenen", "letzten", "vorigen") || p == "für" || p == "seit"
+			said := future || lastWord(p, "kommenden", "nächsten", "vergangenen", "letzten", "vorigen", "vorletzten", "vorvergangenen") || p == "für" || p == "seit"
 			st := weekStart(toks, i)
 			tense := 0
 			if !said && an != nil {
@@ -520,10 +557,13 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				}
 			}
 			fwd := future || lastWord(p, "kommenden", "nächsten") || p == "für" || tense > 0
-			if lastWord(p, "vergangenen", "letzten", "vorigen") || p == "seit" {
+			if lastWord(p, "vergangenen", "letzten", "vorigen", "vorletzten", "vorvergangenen") || p == "seit" {
 				fwd = false // "seit Donnerstag betrifft": since the last one, whatever the tense
 			}
 			d := lastWeekday(refDay, wd, fwd)
+			if lastWord(p, "vorletzten", "vorvergangenen") {
+				d = d.AddDate(0, 0, -7)
+			}
 			if low(i-1) == "seit" {
 				rel(i-1, i, d, refDay)
 				spanned()
@@ -537,6 +577,70 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 		}
 	}
 	return out
+}
+
+// agoQualifiers may stand between "vor" and its number: "vor knapp zwei
+// Wochen", "vor gut drei Jahren".
+var agoQualifiers = set("knapp gut etwa rund fast ungefähr circa zirka beinahe")
+
+// feasts are the holidays news date events by, each as its window in a
+// year: fixed days, and those that move with Easter.
+var feasts = map[string]func(y int) (time.Time, time.Time){
+	"silvester":       func(y int) (time.Time, time.Time) { return day(y, 12, 31), day(y, 12, 31) },
+	"silvesternacht":  func(y int) (time.Time, time.Time) { return day(y, 12, 31), day(y+1, 1, 1) },
+	"silvesterabend":  func(y int) (time.Time, time.Time) { return day(y, 12, 31), day(y, 12, 31) },
+	"neujahrsnacht":   func(y int) (time.Time, time.Time) { return day(y-1, 12, 31), day(y, 1, 1) },
+	"neujahr":         func(y int) (time.Time, time.Time) { return day(y, 1, 1), day(y, 1, 1) },
+	"neujahrstag":     func(y int) (time.Time, time.Time) { return day(y, 1, 1), day(y, 1, 1) },
+	"heiligabend":     func(y int) (time.Time, time.Time) { return day(y, 12, 24), day(y, 12, 24) },
+	"weihnachten":     func(y int) (time.Time, time.Time) { return day(y, 12, 24), day(y, 12, 26) },
+	"weihnachtstagen": func(y int) (time.Time, time.Time) { return day(y, 12, 25), day(y, 12, 26) },
+	"karfreitag":      easterOffset(-2, -2),
+	"ostern":          easterOffset(0, 1),
+	"ostersonntag":    easterOffset(0, 0),
+	"ostermontag":     easterOffset(1, 1),
+	"himmelfahrt":     easterOffset(39, 39),
+	"pfingsten":       easterOffset(49, 50),
+	"pfingstsonntag":  easterOffset(49, 49),
+	"pfingstmontag":   easterOffset(50, 50),
+	"fronleichnam":    easterOffset(60, 60),
+}
+
+// easterOffset is a feast's window in days after Easter Sunday.
+func easterOffset(from, to int) func(y int) (time.Time, time.Time) {
+	return func(y int) (time.Time, time.Time) {
+		e := easter(y)
+		return e.AddDate(0, 0, from), e.AddDate(0, 0, to)
+	}
+}
+
+// easter is Easter Sunday of year y in the Gregorian calendar (the
+// anonymous algorithm of Meeus).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	return day(y, time.Month(month), (h+l-7*m+114)%31+1)
+}
+
+// feastWindow is the feast's latest instance begun by ref, or with
+// forward the first not yet over.
+func feastWindow(feast func(y int) (time.Time, time.Time), ref time.Time, forward bool) (time.Time, time.Time) {
+	y := ref.Year()
+	f, to := feast(y)
+	switch {
+	case !forward && f.After(ref):
+		f, to = feast(y - 1)
+	case forward && to.Before(ref):
+		f, to = feast(y + 1)
+	}
+	return f, to
 }
 
 // weekStart moves the cue of "vergangenen Woche" back over its article

@@ -99,6 +99,17 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2026-03-06", "In Jena sind 25 Hausarztsitze besetzt.", KindUpdate},
 		{"flood, a state of the houses", "2025-06-02", "In Halle sind nach dem Hochwasser 120 Häuser unbewohnbar.",
 			"2025-06-06", "In Halle sind nach dem Hochwasser 45 Häuser unbewohnbar.", KindUpdate},
+		// a later article names the same time in words of its own
+		{"festival, the weekend before the last", "2025-08-12", "Zum Seefest in Plön kamen am Wochenende 20.000 Besucher.",
+			"2025-08-19", "Das Seefest in Plön hatte am vorletzten Wochenende 35.000 Besucher.", KindConflict},
+		{"accident, nearly two weeks ago", "2025-08-11", "Bei dem Busunglück bei Rosenheim starben am Sonntag drei Menschen.",
+			"2025-08-22", "Bei dem Busunglück vor knapp zwei Wochen bei Rosenheim starben fünf Menschen.", KindConflict},
+		{"new year's eve, a week later", "2026-01-01", "In der Silvesternacht rückte die Feuerwehr in Essen zu 310 Einsätzen aus.",
+			"2026-01-09", "In der Silvesternacht rückte die Feuerwehr in Essen nach ihrer Bilanz zu 450 Einsätzen aus.", KindConflict},
+		{"new year's eve, the next year's", "2026-01-01", "In der Silvesternacht rückte die Feuerwehr in Essen zu 310 Einsätzen aus.",
+			"2027-01-01", "In der Silvesternacht rückte die Feuerwehr in Essen zu 450 Einsätzen aus.", KindUpdate},
+		{"festival, this weekend and the one before", "2025-08-12", "Zum Seefest in Plön kamen am Wochenende 20.000 Besucher.",
+			"2025-08-19", "Zum Seefest in Plön kamen am Wochenende 35.000 Besucher.", KindUpdate},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
