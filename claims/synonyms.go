@@ -76,6 +76,13 @@ func lemmaCandidates(w string) []string {
 	if p, ok := strings.CutSuffix(lw, "en"); ok {
 		add(p + "a")
 	}
+	// a noun made of an adjective or participle is listed in its strong
+	// masculine form: "Gefangene", "Gefangenen" as "Gefangener"
+	if p, ok := strings.CutSuffix(lw, "en"); ok && len(p) >= 5 {
+		add(p + "er")
+	} else if strings.HasSuffix(lw, "e") && len(lw) >= 6 {
+		add(lw + "r")
+	}
 	for _, c := range append([]string(nil), out...) {
 		if strings.ContainsAny(c, "äöü") {
 			add(strings.NewReplacer("ä", "a", "ö", "o", "ü", "u").Replace(c))

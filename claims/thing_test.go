@@ -230,3 +230,14 @@ func TestBroadNounInContext(t *testing.T) {
 			"2025-03-11", "Der Flughafenbetreiber hat am Montag trotz des Sturms 130 Verbindungen abgefertigt.", false},
 	})
 }
+
+// TestNounsOfParticiples: a noun made of a participle is in the
+// thesaurus by its strong masculine form ("Geflüchteter").
+func TestNounsOfParticiples(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"refugees", "2025-03-10", "In Leipzig leben nach Angaben der Stadt derzeit 9.000 Flüchtlinge.",
+			"2025-03-11", "Nach Angaben der Stadt leben derzeit in Leipzig 12.000 Geflüchtete.", true},
+		{"refugees of another city", "2025-03-10", "In Leipzig leben nach Angaben der Stadt derzeit 9.000 Flüchtlinge.",
+			"2025-03-11", "Nach Angaben der Stadt leben derzeit in Halle 12.000 Geflüchtete.", false},
+	})
+}
