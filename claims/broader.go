@@ -159,3 +159,24 @@ func cancelled(c *Claim) bool {
 	}
 	return false
 }
+
+// kindBelowWhole: the two figures are one only as a kind and its broader
+// term, and the kind's count fits in the broader one ("50 Häuser" and "80
+// Gebäude …, vor allem Häuser"): the houses may be part of the buildings.
+// Only a kind that alone exceeds the whole contradicts it. A share is no
+// part: "88 Prozent der Erstklässler" is compared as it is.
+func kindBelowWhole(a, b *Claim) bool {
+	if a.Unit == "%" || a.Key == b.Key {
+		return false
+	}
+	spec, gen := a, b
+	if !broaderInContext(spec, gen) {
+		spec, gen = b, a
+		if !broaderInContext(spec, gen) {
+			return false
+		}
+	}
+	sl, _ := spec.Quantity.comparable()
+	_, gh := gen.Quantity.comparable()
+	return sl <= gh
+}

@@ -71,6 +71,9 @@ func judge(x, y *Claim) verdict {
 	}
 	v.weak = weak
 	v.kind = decide(a, b)
+	if v.kind == KindConflict && kindBelowWhole(a, b) {
+		v.kind = KindCompatible
+	}
 	if v.kind == KindConflict && typeOf(a) == tStatement {
 		v.why = "date" // two dated plans: the dates, not figures, disagree
 	}

@@ -93,6 +93,8 @@ func TestBroaderInContext(t *testing.T) {
 		{"first-graders, children at school entry", "2025-09-10", "Bei den Schuleingangsuntersuchungen in Hessen waren 91 Prozent der Kinder vollständig gegen Masern geimpft.",
 			"2025-09-11", "In Hessen sind in diesem Jahr nur 86 Prozent der Erstklässler vollständig gegen Masern geimpft.", true},
 
+		{"fewer houses than buildings", "2025-03-10", "Bei dem Sturm wurden in Wuppertal am Sonntag 50 Häuser beschädigt.",
+			"2025-03-11", "Der Sturm hat in Wuppertal am Sonntag nach Angaben der Stadt 80 Gebäude beschädigt. Vor allem alte Häuser in der Nordstadt waren betroffen.", false},
 		// traps: the broader term without the kind in its article (all
 		// children are not first-graders), another kind, another verb,
 		// another place
