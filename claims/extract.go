@@ -882,6 +882,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	for _, m := range an.degreeNear(qs) {
 		mods = appendUnique(mods, m)
 	}
+	for _, m := range an.frameOf(qs, headAt, unit) {
+		mods = appendUnique(mods, m)
+	}
 	c.Modifiers = mods
 	c.Change, c.Changing = an.changeAt(qs)
 	if c.Change == 0 && !c.Changing {
@@ -1922,6 +1925,73 @@ func (an *analysis) circumstanceNouns() []string {
 	}
 	return out
 }
+
+// frameOf reads the frames in which a figure is not a count or price of
+// the thing itself, each as a modifier, so that the figure is compared
+// only with figures in the same frame: the price for a group ("Für Kinder
+// kostet der Eintritt 2 Euro", "ermäßigt"), a number needed ("Nötig sind
+// 8.000 Unterschriften"), a capacity ("ist für 3.000 Badegäste ausgelegt",
+// "fasst 4.500 Zuschauer", "bietet Platz für 95 Kinder") and what remains
+// ("Nach der Schließung bleiben 18 Filialen", "bleiben 14 übrig").
+func (an *analysis) frameOf(qs, headAt int, unit string) []string {
+	toks := an.toks
+	var out []string
+	bleib, left, level := false, false, false
+	for k, t := range toks {
+		if an.clause[k] != an.clause[qs] || t.punct {
+			continue
+		}
+		lw := t.low
+		switch {
+		case neededWords[lw]:
+			out = appendUnique(out, "nötig")
+		case capacityWords[lw] || lw == "platz" && k+1 < len(toks) && toks[k+1].low == "für":
+			out = appendUnique(out, "kapazität")
+		case remainVerbs[lw]:
+			bleib = true
+			level = level || k+1 < len(toks) && toks[k+1].low == "bei" // "bleibt bei 5 Prozent": a level
+		case lw == "übrig" || lw == "erhalten" && bleib:
+			left = true
+		case lw == "geschlossen" || lw == "gesperrt" || lw == "zu":
+			level = true // "bleiben geschlossen": what is shut, not what is left
+		case moneyUnits[unit] && (lw == "ermäßigt" || lw == "ermäßigte" || lw == "ermäßigten"):
+			out = appendUnique(out, "ermäßigt")
+		case moneyUnits[unit] && lw == "für" && (k == 0 || an.role[k-1] != rNoun && !toks[k-1].punct || k == clauseStart(an, k)):
+			// "Für Kinder kostet …", not "ein Platz für Kinder kostet"
+			for j := k + 1; j < len(toks) && j <= k+3; j++ {
+				if an.role[j] == rNoun || an.role[j] == rName {
+					// (a capital after "Für" opening the sentence reads as a name)
+					if j != headAt && personHead(toks[j].text) {
+						out = appendUnique(out, nounKey(toks[j].text))
+					}
+					break
+				}
+				if toks[j].punct || !(determiners[toks[j].low] || an.role[j] == rAdj) {
+					break
+				}
+			}
+		}
+	}
+	if bleib && !level {
+		if st := clauseStart(an, qs); left || toks[st].low == "nach" || lowAt(toks, qs-1) == "noch" {
+			out = appendUnique(out, "rest")
+		}
+	}
+	return out
+}
+
+func lowAt(toks []token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].low
+}
+
+var (
+	neededWords   = set("nötig notwendig erforderlich vonnöten")
+	capacityWords = set("ausgelegt fasst fassen fasste kapazität")
+	remainVerbs   = set("bleiben bleibt verbleiben verbleibt blieben blieb")
+)
 
 // scopeOf reads how much of the country or of a kind the clause of token
 // qs speaks about: all of it ("bundesweit", "in ganz Deutschland", "an

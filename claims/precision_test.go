@@ -189,3 +189,61 @@ func TestWholeAndPart(t *testing.T) {
 			"2025-02-21", "Im Freistaat Bayern wurden 2024 nach Angaben des Automobilclubs 700 Verkehrstote gezählt.", KindConflict},
 	})
 }
+
+// TestFrameOfAFigure: a price for one group ("für Kinder", "ermäßigt"), a
+// number needed ("nötig sind"), a capacity ("ausgelegt für", "fasst") and
+// what remains ("bleiben übrig") are not counts of the thing itself; each
+// is compared only with a figure in the same frame.
+func TestFrameOfAFigure(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"a price for children and the price", "2025-06-01",
+			"Der Eintritt ins Freibad in Kassel kostet 4 Euro.",
+			"2025-06-02", "Für Kinder kostet der Eintritt ins Freibad in Kassel 2 Euro.", ""},
+		{"what pupils pay and a fare", "2025-06-01",
+			"Eine Fahrt mit dem Bus kostet in Rostock 2,80 Euro.",
+			"2025-06-02", "Für Schüler kostet eine Fahrt mit dem Bus in Rostock 1,40 Euro.", ""},
+		{"a reduced price and the price", "2025-06-01",
+			"Das Museum in Bonn verlangt 12 Euro Eintritt.",
+			"2025-06-02", "Ermäßigt kostet der Eintritt ins Museum in Bonn 8 Euro.", ""},
+		{"signatures needed and collected", "2025-07-01",
+			"Für das Bürgerbegehren in Kiel sind 8.000 Unterschriften nötig.",
+			"2025-07-03", "Die Initiative in Kiel hat 11.500 Unterschriften für das Bürgerbegehren gesammelt.", ""},
+		{"collected, then needed", "2025-07-01",
+			"Die Initiative in Kiel hat 11.500 Unterschriften gesammelt.",
+			"2025-07-03", "Erforderlich sind in Kiel 8.000 Unterschriften.", ""},
+		{"members needed and members", "2025-07-01",
+			"Der Sportverein in Celle hat 240 Mitglieder.",
+			"2025-07-03", "Damit der Sportverein in Celle weiter am Ligabetrieb teilnehmen kann, sind 300 Mitglieder notwendig.", ""},
+		{"visitors and what the pool is built for", "2025-06-01",
+			"Am Sonntag kamen 2.000 Badegäste ins Freibad in Kassel.",
+			"2025-06-02", "Das Freibad in Kassel ist für 3.000 Badegäste ausgelegt.", ""},
+		{"what the hall holds and who came", "2025-06-01",
+			"Die Halle in Erfurt fasst 4.500 Zuschauer.",
+			"2025-06-02", "Zum Spiel in der Halle in Erfurt kamen am Samstag 3.900 Zuschauer.", ""},
+		{"children cared for and places", "2025-06-01",
+			"In der Kita Regenbogen in Gotha werden derzeit 80 Kinder betreut.",
+			"2025-06-02", "Die Kita Regenbogen in Gotha bietet Platz für 95 Kinder.", ""},
+		{"branches closed and branches left", "2025-05-01",
+			"Die Sparkasse schließt in Gera 12 Filialen.",
+			"2025-05-03", "Nach der Schließung bleiben der Sparkasse in Gera 18 Filialen.", ""},
+		{"letter boxes removed and left", "2025-05-01",
+			"Die Post baut in Suhl 6 Briefkästen ab.",
+			"2025-05-03", "In Suhl bleiben nach dem Abbau 14 Briefkästen übrig.", ""},
+		// the same frame: compared as ever
+		{"two prices for children", "2025-06-01",
+			"Für Kinder kostet der Eintritt ins Freibad in Kassel 2 Euro, sagte die Stadt.",
+			"2025-06-02", "Für Kinder kostet der Eintritt ins Freibad in Kassel nach Angaben des Fördervereins 3,50 Euro.", KindConflict},
+		{"two prices", "2025-06-01",
+			"Der Eintritt ins Freibad in Kassel kostet 4 Euro, sagte die Stadt.",
+			"2025-06-02", "Der Eintritt ins Freibad in Kassel kostet nach Angaben des Fördervereins 5,50 Euro.", KindConflict},
+		{"two numbers needed", "2025-07-01",
+			"Für das Bürgerbegehren in Kiel sind 8.000 Unterschriften nötig, sagte die Stadt.",
+			"2025-07-03", "Nach Angaben der Initiative sind für das Bürgerbegehren in Kiel 6.000 Unterschriften erforderlich.", KindConflict},
+		{"two capacities", "2025-06-01",
+			"Das Freibad in Kassel ist für 3.000 Badegäste ausgelegt, sagte die Stadt.",
+			"2025-06-02", "Das Freibad in Kassel ist nach Angaben des Fördervereins für 5.000 Badegäste ausgelegt.", KindConflict},
+		{"two remainders", "2025-05-01",
+			"Nach der Schließung bleiben der Sparkasse in Gera 18 Filialen, sagte der Vorstand.",
+			"2025-05-03", "Nach der Schließung bleiben der Sparkasse in Gera nach Angaben der Gewerkschaft nur 11 Filialen.", KindConflict},
+	})
+}
