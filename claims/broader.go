@@ -166,17 +166,29 @@ func cancelled(c *Claim) bool {
 // Only a kind that alone exceeds the whole contradicts it. A share is no
 // part: "88 Prozent der Erstklässler" is compared as it is.
 func kindBelowWhole(a, b *Claim) bool {
-	if a.Unit == "%" || a.Key == b.Key {
+	if a.Unit == "%" || a.Key == b.Key || sameThing(a, b) {
 		return false
 	}
 	spec, gen := a, b
-	if !broaderInContext(spec, gen) {
+	if !broaderInContext(spec, gen) && !peopleOfKind(spec, gen) {
 		spec, gen = b, a
-		if !broaderInContext(spec, gen) {
+		if !broaderInContext(spec, gen) && !peopleOfKind(spec, gen) {
 			return false
 		}
 	}
 	sl, _ := spec.Quantity.comparable()
 	_, gh := gen.Quantity.comparable()
 	return sl <= gh
+}
+
+// peopleOfKind: spec counts people of a kind ("acht Wanderer"), gen
+// people ("fünf Menschen"), and the two clauses say one verb, share a name
+// and another noun ("Bergwacht", "Zugspitze"): the kind are some or all of
+// the people.
+func peopleOfKind(spec, gen *Claim) bool {
+	if gen.Key != genericKey || spec.Key == genericKey || spec.Unit != "" || gen.Unit != "" ||
+		equivalenceKey(spec.Key) || strings.HasPrefix(spec.Key, "v:") || !personHead(spec.Head) {
+		return false
+	}
+	return sharesPredicate(spec, gen) && namesShared(spec, gen) && sharesOtherNoun(spec, gen)
 }

@@ -243,3 +243,24 @@ func TestNounsOfParticiples(t *testing.T) {
 			"2025-03-11", "Nach Angaben der Stadt leben derzeit in Halle 12.000 Geflüchtete.", false},
 	})
 }
+
+// TestPeopleAndKind: people ("Menschen") against people of a kind
+// ("Wanderer", "Bewohner") that the same verb, event and place are said
+// of: the kind may be part of the people, so only more of the kind than
+// people in all contradicts.
+func TestPeopleAndKind(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"hikers rescued", "2025-03-10", "Die Bergwacht hat am Sonntag an der Zugspitze fünf Menschen gerettet.",
+			"2025-03-10", "An der Zugspitze rettete die Bergwacht am Sonntag acht Wanderer.", true},
+		{"residents rescued", "2025-03-10", "Beim Brand eines Mehrfamilienhauses in Kiel hat die Feuerwehr am Montag 30 Bewohner gerettet.",
+			"2025-03-10", "Die Feuerwehr rettete am Montag beim Brand eines Mehrfamilienhauses in Kiel 18 Menschen.", true},
+
+		// traps: fewer of the kind than people, another verb, another day
+		{"hikers among the people", "2025-03-10", "Die Bergwacht hat am Sonntag an der Zugspitze 20 Menschen gerettet.",
+			"2025-03-10", "An der Zugspitze rettete die Bergwacht am Sonntag acht Wanderer.", false},
+		{"rescued are not injured", "2025-03-10", "Die Bergwacht hat am Sonntag an der Zugspitze fünf Menschen gerettet.",
+			"2025-03-10", "An der Zugspitze verletzten sich am Sonntag acht Wanderer bei einem Steinschlag, teilte die Bergwacht mit.", false},
+		{"another day", "2025-03-10", "Die Bergwacht hat am Sonntag an der Zugspitze fünf Menschen gerettet.",
+			"2025-03-10", "An der Zugspitze rettete die Bergwacht am Samstag acht Wanderer.", false},
+	})
+}
