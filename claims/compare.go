@@ -74,7 +74,10 @@ func judge(x, y *Claim) verdict {
 	if v.kind == KindConflict && kindBelowWhole(a, b) {
 		v.kind = KindCompatible
 	}
-	if v.kind == KindConflict && typeOf(a) == tStatement {
+	switch {
+	case v.kind == KindConflict && opposedTrends(a, b):
+		v.why = "trend" // one says it grew, the other it shrank
+	case v.kind == KindConflict && typeOf(a) == tStatement:
 		v.why = "date" // two dated plans: the dates, not figures, disagree
 	}
 	if v.kind.Alerts() && (a.possible || b.possible) {
@@ -190,8 +193,11 @@ func differentThing(a, b *Claim) (string, int) {
 			weak++
 		}
 	case ta == tStatement && tb == tStatement:
-		if a.negative() == b.negative() && !plannedApart(a, b) {
-			return "no stance", 0 // two statements contradict by polarity, or by a plan's date
+		if a.negative() == b.negative() && !plannedApart(a, b) && !opposedTrends(a, b) {
+			return "no stance", 0 // two statements contradict by polarity, a plan's date or which way something went
+		}
+		if opposedTrends(a, b) {
+			break // the changed things matched, what else differs is differentEvent's
 		}
 		// Two statements of opposite polarity: only when they say nearly
 		// the same words, since negation scope is read from punctuation.
@@ -1273,6 +1279,14 @@ func decide(a, b *Claim) Kind {
 		}
 		return KindConflict
 	}
+	if (ta == tStatement || tb == tStatement) && opposedTrends(a, b) {
+		// "ist gewachsen" against "ist geschrumpft": for the same time, one
+		// way excludes the other; for a later one, or corrected, it moved
+		if tr != timeSame || a.Mode != b.Mode || b.Correct || movedOn(b.Passage, runningWords, false) {
+			return KindUpdate
+		}
+		return KindConflict
+	}
 	if ta != tFigure || tb != tFigure {
 		return KindCompatible
 	}
@@ -1455,6 +1469,46 @@ func againstChange(earlier, later Quantity, dir int) bool {
 	return dir > 0 && lh < el || dir < 0 && ll > eh
 }
 
+// direction is which way a claim says its thing went: a statement's trend,
+// a change's sign ("wuchs um 0,4 Prozent"), 0 for a level.
+func direction(c *Claim) int {
+	if c.HasQuantity {
+		return c.Change
+	}
+	return c.trend
+}
+
+// opposedTrends reports two claims that something went opposite ways, at
+// least one without a figure, where what changed is the same: each side's
+// nouns are found on the other ("Die Zahl der Arbeitslosen stieg", "sank
+// die Zahl der Arbeitslosen"), and a figure's measured noun among them.
+func opposedTrends(a, b *Claim) bool {
+	da, db := direction(a), direction(b)
+	if da == 0 || da != -db || a.HasQuantity && b.HasQuantity || a.negative() || b.negative() {
+		return false
+	}
+	an, bn := contentNouns(a), contentNouns(b)
+	if len(an) == 0 || len(bn) == 0 {
+		return false
+	}
+	covered := func(xs, ys []string) bool {
+		for _, x := range xs {
+			found := false
+			for _, y := range ys {
+				if nounsMatch(x, y) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	return covered(an, bn) && covered(bn, an)
+}
+
 // plannedApart reports two plans for the same thing, each dated in its
 // sentence, whose dates do not overlap: "will sein Werk in Eisenach Ende
 // 2026 schließen" and "Die Schließung des Werks in Eisenach ist für Mitte
@@ -1625,6 +1679,11 @@ func explain(kind Kind, a, b Claim, why string) Text {
 	var t Text
 	switch kind {
 	case KindConflict:
+		if why == "trend" {
+			t.DE = fmt.Sprintf("Widerspruch: %s steht gegen %s – für dieselbe Zeit meldet die eine Seite einen Anstieg, die andere einen Rückgang%s.", ad, bd, hedgeDE(a, b))
+			t.EN = fmt.Sprintf("Conflict: %s versus %s – for the same time one side reports a rise, the other a fall%s.", ae, be, hedgeEN(a, b))
+			break
+		}
 		if why == "date" {
 			t.DE = fmt.Sprintf("Widerspruch: %s steht gegen %s – derselbe Plan ist für Zeiten angesetzt, die sich ausschließen%s.", ad, bd, hedgeDE(a, b))
 			t.EN = fmt.Sprintf("Conflict: %s versus %s – the same plan is set for times that exclude each other%s.", ae, be, hedgeEN(a, b))

@@ -224,8 +224,9 @@ func alertsOf(px *passageIndex, na extracted) []Alert {
 }
 
 // viable reports pairs the decision list can find notable: a positive
-// statement is noted only against a stance or a negation, a positive
-// figure against a figure, a stance or a negation.
+// statement is noted only against a stance, a negation or a claim that
+// its thing went the other way, a positive figure against a figure, a
+// stance or a negation.
 func viable(x, y *Claim) bool {
 	tx, ty := typeOf(x), typeOf(y)
 	xs := tx == tStance || x.negative()
@@ -235,6 +236,8 @@ func viable(x, y *Claim) bool {
 		return true
 	case tx == tStatement && ty == tStatement && x.Mode.intention() && y.Mode.intention():
 		return true // two plans may disagree on their date
+	case direction(x) != 0 && direction(x) == -direction(y):
+		return true // "ist gewachsen" against "ist geschrumpft"
 	case tx == tStatement || ty == tStatement:
 		return false
 	}

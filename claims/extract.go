@@ -77,6 +77,7 @@ type Claim struct {
 	When    Window
 
 	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
+	trend        int      // +1 or -1: a statement that something grew or shrank ("ist gewachsen", "sank")
 	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
 	days         bool     // a count of days on which something happened: "an 14 Tagen überschritten"
 	spot         string   // where in a place it is measured: "an der Landshuter Allee", "am Stachus" (name key)
@@ -517,7 +518,10 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		}
 		c.Figure = figureText(c)
 		out = append(out, c)
-	} else if figures == 0 && stance == StanceAssert && len(content.nouns) > 0 && (len(content.preds) > 0 || len(content.nouns) > 1 || len(anchors) > 0) {
+	} else if trend := an.trendIf(figures == 0 && stance == StanceAssert && len(content.nouns) > 0); figures == 0 && stance == StanceAssert && len(content.nouns) > 0 &&
+		(len(content.preds) > 0 || len(content.nouns) > 1 || len(anchors) > 0 || trend != 0) {
+		// a verb of growing or shrinking makes a statement of one noun:
+		// "Die Wirtschaft ist gewachsen"
 		at := content.first
 		c := base(at)
 		c.ownerKey, c.Owner = owner, ownerText
@@ -526,6 +530,8 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.possible = an.possibility(at)
 		if c.Negated {
 			c.past = an.pastAt(at) // "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies a plan
+		} else {
+			c.trend = trend
 		}
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
 		c.placeNouns = an.circumstanceNouns()
@@ -1664,6 +1670,59 @@ func (an *analysis) changeAt(qs int) (change int, changing bool) {
 	}
 	return 0, false
 }
+
+// trend reads which way the sentence says something went: +1 for verbs
+// of growing only ("stieg", "ist gewachsen", "nahm … zu", "legte … zu"), -1
+// for verbs of shrinking only ("sank", "schrumpfte", "nahm … ab", "ging …
+// zurück"), 0 for none or both ("Die Einnahmen stiegen, die Ausgaben
+// sanken"). Forms of "fallen" are left out: "fiel aus" is a cancellation.
+func (an *analysis) trend() int {
+	up, down := false, false
+	for k, t := range an.toks {
+		if t.punct || t.upper || wordClass[t.low]&wTrend == 0 {
+			continue
+		}
+		switch lw := t.low; {
+		case trendUp[lw]:
+			up = true
+		case trendDown[lw]:
+			down = true
+		case takeForms[lw]:
+			up = up || an.particleAfter(k, "zu") >= 0
+			down = down || an.particleAfter(k, "ab") >= 0
+		case lw == "legte" || lw == "legten" || lw == "legt" || lw == "legen":
+			up = up || an.particleAfter(k, "zu") >= 0
+		case lw == "ging" || lw == "gingen" || lw == "geht" || lw == "gehen":
+			down = down || an.particleAfter(k, "zurück") >= 0
+		}
+	}
+	switch {
+	case up && !down:
+		return 1
+	case down && !up:
+		return -1
+	}
+	return 0
+}
+
+// trendIf is trend when ok, else 0: only a statement needs it.
+func (an *analysis) trendIf(ok bool) int {
+	if !ok {
+		return 0
+	}
+	return an.trend()
+}
+
+// trendUp and trendDown are the verbs of growing and shrinking a
+// statement without a figure is read by; takeForms are "nehmen", which
+// "zu" and "ab" make one of them.
+var (
+	trendUp = set("stieg stiegen steigt steigen gestiegen anstieg anstiegen wuchs wuchsen wächst wachsen gewachsen " +
+		"anwuchs angewachsen zunahm zunahmen zugenommen zulegte zulegten zugelegt kletterte kletterten klettert geklettert")
+	trendDown = set("sank sanken sinkt sinken gesunken schrumpfte schrumpften schrumpft schrumpfen geschrumpft " +
+		"abnahm abnahmen abgenommen zurückging zurückgingen zurückgegangen")
+	takeForms = set("nahm nahmen nimmt nehmen")
+)
 
 // directions reads the verbs of the figure's clause that make or add (1)
 // and that cut or lose (2).

@@ -153,3 +153,61 @@ func TestOwnClassInAList(t *testing.T) {
 		t.Errorf("%d of the two figures read", n)
 	}
 }
+
+// TestOppositeChangeVerbs pairs two reports of how one thing changed: a
+// verb of growing against one of shrinking (wachsen/schrumpfen,
+// steigen/sinken, zunehmen/abnehmen, zulegen/zurückgehen), with or without a
+// figure, for the same time, contradict; another time, another thing,
+// another place, the same direction or a correction do not.
+func TestOppositeChangeVerbs(t *testing.T) {
+	tests := []struct {
+		name           string
+		d1, s1, d2, s2 string
+		want           Kind // KindConflict, or "" for no alert (an update at most)
+	}{
+		{"economy, grew and shrank", "2025-07-30", "Die deutsche Wirtschaft ist im zweiten Quartal gewachsen.",
+			"2025-07-31", "Die deutsche Wirtschaft ist im zweiten Quartal geschrumpft.", KindConflict},
+		{"jobless, rose and fell", "2025-06-02", "Die Zahl der Arbeitslosen in Bremen stieg im Mai.",
+			"2025-06-03", "Im Mai sank die Zahl der Arbeitslosen in Bremen.", KindConflict},
+		{"burglaries, more and fewer", "2025-02-02", "Die Zahl der Einbrüche in Essen hat im vergangenen Jahr zugenommen.",
+			"2025-02-03", "Die Zahl der Einbrüche in Essen hat im vergangenen Jahr abgenommen.", KindConflict},
+		{"rents, rose and fell", "2025-02-02", "Die Mieten in Leipzig sind 2024 gestiegen.",
+			"2025-02-03", "In Leipzig sind die Mieten 2024 gesunken.", KindConflict},
+		{"exports, gained and went back", "2025-02-02", "Die Exporte aus Bayern legten im Januar zu.",
+			"2025-02-04", "Im Januar gingen die Exporte aus Bayern zurück.", KindConflict},
+		{"economy, a figure and a verb", "2025-04-30", "Die Wirtschaft in Sachsen wuchs im ersten Quartal um 0,4 Prozent.",
+			"2025-05-02", "Die Wirtschaft in Sachsen schrumpfte im ersten Quartal.", KindConflict},
+		{"jobless, another month", "2025-06-02", "Die Zahl der Arbeitslosen in Bremen stieg im Mai.",
+			"2025-07-02", "Im Juni sank die Zahl der Arbeitslosen in Bremen.", ""},
+		{"prices and wages", "2025-06-02", "Die Preise in Bremen stiegen im Mai.",
+			"2025-06-03", "Die Löhne in Bremen sanken im Mai.", ""},
+		{"jobless and vacancies", "2025-06-02", "Die Zahl der Arbeitslosen in Bremen stieg im Mai.",
+			"2025-06-03", "Die Zahl der offenen Stellen in Bremen sank im Mai.", ""},
+		{"jobless, another city", "2025-06-02", "Die Zahl der Arbeitslosen in Bremen stieg im Mai.",
+			"2025-06-03", "Die Zahl der Arbeitslosen in Hamburg sank im Mai.", ""},
+		{"rents, the same direction", "2025-02-02", "Die Mieten in Leipzig sind 2024 gestiegen.",
+			"2025-02-03", "In Leipzig haben die Mieten 2024 zugelegt.", ""},
+		{"economy, corrected", "2025-07-30", "Die deutsche Wirtschaft ist im zweiten Quartal gewachsen.",
+			"2025-08-25", "Das Bundesamt hat seine Angaben korrigiert: Die deutsche Wirtschaft ist im zweiten Quartal geschrumpft.", ""},
+		{"rents, not risen", "2025-02-02", "Die Mieten in Leipzig sind 2024 nicht gestiegen.",
+			"2025-02-03", "In Leipzig sind die Mieten 2024 gesunken.", ""},
+		{"jobless, a forecast", "2025-06-02", "Die Zahl der Arbeitslosen in Bremen dürfte im Juni steigen.",
+			"2025-06-03", "Im Juni sank die Zahl der Arbeitslosen in Bremen.", ""},
+		{"income up, spending down", "2025-02-02", "Die Einnahmen der Stadt Kiel stiegen 2024, die Ausgaben sanken.",
+			"2025-02-03", "Die Einnahmen der Stadt Kiel sanken 2024.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			var got []Kind
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind.Alerts() {
+					got = append(got, al.Kind)
+				}
+			}
+			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+				t.Errorf("alerts %v, want %q", got, tt.want)
+			}
+		})
+	}
+}

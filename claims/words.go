@@ -361,6 +361,7 @@ const (
 	wCue
 	wSeparable // a verb whose particle makes it a cue ("weist … zurück")
 	wSource    // a word of sourceHedges: read by findCues, no cue for the roles
+	wTrend     // a verb of growing or shrinking, or one a particle makes so (analysis.trend)
 )
 
 var wordClass = func() map[string]uint8 {
@@ -386,6 +387,11 @@ var wordClass = func() map[string]uint8 {
 	}
 	for w := range sourceHedges {
 		m[w] |= wSource
+	}
+	for _, list := range []map[string]bool{trendUp, trendDown, takeForms, set("legte legten legt legen ging gingen geht gehen")} {
+		for w := range list {
+			m[w] |= wTrend
+		}
 	}
 	return m
 }()
