@@ -299,7 +299,7 @@ func newSharedTokenizer(inner analysis.Tokenizer) *sharedTokenizer {
 
 func (t *sharedTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if len(input) < sharedMinBytes {
-		return t.inner.Tokenize(input)
+		return t.tokenize(input)
 	}
 	h := maphash.Bytes(t.seed, input)
 	s := &t.shards[h%sharedShards]
@@ -312,7 +312,7 @@ func (t *sharedTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 	}
 	s.mu.Unlock()
-	out := t.inner.Tokenize(input)
+	out := t.tokenize(input)
 	// The filters after the tokenizer change tokens in place, so the
 	// ring keeps a copy of its own, and of the input too.
 	e := sharedEntry{hash: h, input: bytes.Clone(input), tokens: cloneTokens(out)}
@@ -321,6 +321,15 @@ func (t *sharedTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	s.next = (s.next + 1) % sharedRing
 	s.mu.Unlock()
 	return out
+}
+
+// tokenize segments input as the Unicode tokenizer does, with the fast
+// path where it knows every character.
+func (t *sharedTokenizer) tokenize(input []byte) analysis.TokenStream {
+	if out, ok := fastTokenize(input); ok {
+		return out
+	}
+	return t.inner.Tokenize(input)
 }
 
 // cloneTokens copies a token stream into two allocations, one for the

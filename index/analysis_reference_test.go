@@ -169,3 +169,44 @@ func TestGermanStemFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestFastTokenize: fastTokenize gives the Unicode tokenizer's tokens for
+// every text it takes, on strings mixing letters, digits and every
+// character it knows, so that each mark meets letters and digits on
+// either side; it refuses texts with a character it does not know.
+func TestFastTokenize(t *testing.T) {
+	inner := unicode.NewUnicodeTokenizer()
+	pieces := []string{"a", "Z", "ä", "ß", "É", "ÿ", "0", "7", "_", ":", ".", ",", ";", "'", "’", "‘", "·",
+		" ", "\t", "\n", "\r", "-", "\"", "!", "?", "(", ")", "/", "*", "+", "«", "»", "–", "—", "‐", "“", "„", "”", "‚", "…", "•", "°", "§", "\u00a0",
+		"ab", "12", "Haus", "1.000", "Soldat:innen", "don't", "e.g.", "3,5"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	texts := append([]string{"", " ", "_", "__", "_1", "1_", "a_.b", "1_,2", "a.1", "1.a", "a..b", "1,,2", "a'", "x:y:z"}, referenceTexts...)
+	for range 300000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		got, ok := fastTokenize([]byte(text))
+		if !ok {
+			t.Fatalf("fastTokenize(%q) refused a text of known characters", text)
+		}
+		if want := inner.Tokenize([]byte(text)); !sameTokens(got, want) {
+			t.Fatalf("fastTokenize(%q) = %s, the Unicode tokenizer gives %s", text, got, want)
+		}
+	}
+	for _, a := range seeds(t) {
+		for _, p := range a.Paragraphs {
+			if got, ok := fastTokenize([]byte(p.Text)); ok && !sameTokens(got, inner.Tokenize([]byte(p.Text))) {
+				t.Fatalf("%s: fastTokenize differs from the Unicode tokenizer on %q", a.ID, p.Text)
+			}
+		}
+	}
+	for _, text := range []string{"Kyjiw µ", "a\u00adb", "Über 💥", "x\x92y", "中文", "\x01"} {
+		if _, ok := fastTokenize([]byte(text)); ok {
+			t.Errorf("fastTokenize(%q) took a text with a character it does not know", text)
+		}
+	}
+}
