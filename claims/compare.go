@@ -222,7 +222,7 @@ func differentThing(a, b *Claim) (string, int) {
 		if !ok && !commitmentTaken(a, b) && !commitmentTaken(b, a) {
 			return "content", 0
 		}
-		if ok && (deniesOther(a, b) || deniesOther(b, a)) {
+		if ok && !commitmentTaken(a, b) && !commitmentTaken(b, a) && (missesTarget(a, b) || missesTarget(b, a)) {
 			return "content", 0
 		}
 		if n < 2 {
@@ -780,47 +780,50 @@ func contentMatch(a, b *Claim) (int, bool) {
 	return nouns + preds + names, true
 }
 
-// deniesOther reports a denial st whose target names neither what the
-// claim f says nor its verb. The target is what the denial's nouns name
-// save those a preposition governs, which say where or on what occasion:
-// "Die Stadt widerspricht dem Eindruck eines Ansturms auf das Tierheim"
-// denies a rush, neither "Im Tierheim wurden 180 Katzen abgegeben" nor
-// "Das Tierheim hat einen Aufnahmestopp verhängt". A figure's target is
-// what it counts or a noun of its clause other than where it happens; a
-// statement, whose words are read less closely, is also met where both
-// name the same occasion ("Berichten, wonach bei der Razzia …").
-func deniesOther(st, f *Claim) bool {
-	if st.Stance != StanceDeny || typeOf(st) != tStance || f.Stance != StanceAssert || typeOf(f) == tStance {
+// missesTarget reports a denial or retraction st whose target names
+// neither what the claim f says nor its verb. The target is what the
+// stance's nouns name save those a preposition governs, which say where
+// or on what occasion: "Die Stadt widerspricht dem Eindruck eines
+// Ansturms auf das Tierheim" denies a rush, neither "Im Tierheim wurden
+// 180 Katzen abgegeben" nor "Das Tierheim hat einen Aufnahmestopp
+// verhängt"; "Das Feuerwerk beim Stadtfest wurde abgesagt" calls off the
+// fireworks, not the festival. A figure's target is what it counts or a
+// noun of its clause other than where it happens; a statement, whose
+// words are read less closely, is also met where both name the same
+// occasion ("Berichten, wonach bei der Razzia …").
+func missesTarget(st, f *Claim) bool {
+	if typeOf(st) != tStance || f.Stance != StanceAssert || typeOf(f) == tStance {
 		return false
-	}
-	figure := typeOf(f) == tFigure
-	var things []string
-	if figure {
-		things = append(things, f.Key, nounKey(f.Head))
-	}
-	for _, n := range f.nouns {
-		if !figure || !containsString(f.placeNouns, n) {
-			things = append(things, n) // "den Preis … anheben": what the verb acts on
-		}
-	}
-	var targets []string
-	for _, n := range st.nouns {
-		circumstance := containsString(st.placeNouns, n)
-		for _, k := range things {
-			if nounsMatch(n, k) && (!circumstance || !figure && containsString(f.placeNouns, k)) {
-				return false
-			}
-		}
-		if !circumstance {
-			targets = append(targets, n)
-		}
 	}
 	for _, p := range st.preds {
 		if containsString(f.preds, p) {
 			return false
 		}
 	}
-	return !compoundHeadIn(targets, f) && !compoundSaid(st, f, things)
+	figure := typeOf(f) == tFigure
+	var things []string
+	if figure {
+		things = append(things, f.Key, nounKey(f.Head))
+	}
+	things = append(things, f.nouns...)
+	// Only a match through the occasion alone misses: where no noun
+	// matches, the names decide as before.
+	matched := false
+	for _, n := range st.nouns {
+		circumstance := containsString(st.placeNouns, n)
+		for _, k := range things {
+			if !nounsMatch(n, k) {
+				continue
+			}
+			// the figure's place ("auf der Fähre") is no more its thing
+			place := figure && containsString(f.placeNouns, k)
+			if !circumstance && !place || circumstance && !figure && containsString(f.placeNouns, k) {
+				return false
+			}
+			matched = true
+		}
+	}
+	return matched && !compoundSaid(st, f, things)
 }
 
 // compoundHeadIn reports a compound noun of y whose head, by the

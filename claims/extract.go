@@ -1972,7 +1972,9 @@ func (an *analysis) circumstanceNouns() []string {
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			lw := an.toks[j].low
 			if prepositions[lw] {
-				if lw != "über" && lw != "von" && lw != "vom" {
+				// "verzichtet auf die Verbindung": the stance verb's own object
+				object := j > 0 && (slices.Contains(an.denyAt, j-1) || slices.Contains(an.retractAt, j-1))
+				if lw != "über" && lw != "von" && lw != "vom" && !object {
 					out = appendUnique(out, nounKey(t.text))
 				}
 				break

@@ -247,3 +247,32 @@ func TestFrameOfAFigure(t *testing.T) {
 			"2025-05-03", "Nach der Schließung bleiben der Sparkasse in Gera nach Angaben der Gewerkschaft nur 11 Filialen.", KindConflict},
 	})
 }
+
+// TestRetractionTarget: what is called off is what the retraction names,
+// not the occasion it names with a preposition.
+func TestRetractionTarget(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"the fireworks at the festival", "2025-05-01",
+			"Das Stadtfest in Celle findet am Samstag statt, sagte die Stadt.",
+			"2025-05-02", "Das Feuerwerk beim Stadtfest in Celle wurde abgesagt.", ""},
+		{"the children's race at the town run", "2025-05-01",
+			"Am Sonntag findet in Kassel der Stadtlauf statt.",
+			"2025-05-02", "Der Kinderlauf beim Stadtlauf in Kassel fällt aus.", ""},
+		{"a show at the fair", "2025-05-01",
+			"Die Messe in Leipzig soll am Freitag öffnen.",
+			"2025-05-02", "Die Modenschau auf der Messe in Leipzig wurde abgesagt.", ""},
+		// the thing itself
+		{"the festival", "2025-05-01",
+			"Das Stadtfest in Celle findet am Samstag statt, sagte die Stadt.",
+			"2025-05-02", "Das Stadtfest in Celle wurde wegen des Unwetters abgesagt.", KindRetraction},
+		{"the town run", "2025-05-01",
+			"Am Sonntag findet in Kassel der Stadtlauf statt.",
+			"2025-05-02", "Der Stadtlauf in Kassel fällt aus.", KindRetraction},
+		{"the fair", "2025-05-01",
+			"Die Messe in Leipzig soll am Freitag öffnen.",
+			"2025-05-02", "Die Messe in Leipzig wurde abgesagt.", KindRetraction},
+		{"what verzichten auf governs is its object", "2025-05-01",
+			"Die Reederei will ab Juni dreimal pro Woche von Emden nach Borkum fahren.",
+			"2025-05-02", "Die Reederei verzichtet auf die angekündigte Fahrt von Emden nach Borkum.", KindRetraction},
+	})
+}
