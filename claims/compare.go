@@ -1285,7 +1285,7 @@ func decide(a, b *Claim) Kind {
 	if (ta == tStatement || tb == tStatement) && opposedTrends(a, b) {
 		// "ist gewachsen" against "ist geschrumpft": for the same time, one
 		// way excludes the other; for a later one, or corrected, it moved
-		if tr != timeSame || a.Mode != b.Mode || b.Correct || movedOn(b.Passage, runningWords, false) {
+		if tr != timeSame || a.Mode != b.Mode || b.Correct || b.running {
 			return KindUpdate
 		}
 		return KindConflict
@@ -1394,7 +1394,7 @@ func datelineApart(a, b *Claim) bool {
 			return false // "Der Pegel liegt bei 6,20 Metern": the state on the dateline
 		}
 		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||
-			movedOn(c.Passage, runningWords, false) || movedOn(c.Text, nowWords, true) {
+			c.running || movedOn(c.Text, nowWords, true) {
 			return false
 		}
 	}
@@ -1533,8 +1533,16 @@ var revisionWords = set("verschoben verschiebt verschieben verschob verschiebung
 	"später früher erst verzögert verzögerung verzögerungen verzögern korrigiert revidiert")
 
 // revisedPlan reports a word of revision in the claim's paragraph.
-func revisedPlan(c *Claim) bool {
-	return movedOn(c.Passage, revisionWords, false)
+func revisedPlan(c *Claim) bool { return c.revised }
+
+// anyOf reports one of words in the set.
+func anyOf(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func sharesPredicate(a, b *Claim) bool {

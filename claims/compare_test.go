@@ -73,7 +73,7 @@ func TestCompareDecisions(t *testing.T) {
 		{"disjoint, one hedged", mk(9000, 11000), mk(2500, 3500, hedged, article2), KindConflict, SeverityMedium},
 		{"disjoint, a day apart is the same time", mk(9000, 11000), mk(2500, 3500, on(2024, 11, 2), article2), KindConflict, SeverityHigh},
 		{"disjoint, three days apart by the datelines alone", mk(9000, 11000), mk(2500, 3500, on(2024, 11, 4), article2), KindConflict, SeverityHigh},
-		{"disjoint, three days apart, a running count", mk(9000, 11000), mk(2500, 3500, on(2024, 11, 4), article2, func(c *Claim) { c.Passage = "Inzwischen sind es 3.000." }), KindUpdate, SeverityLow},
+		{"disjoint, three days apart, a running count", mk(9000, 11000), mk(2500, 3500, on(2024, 11, 4), article2, func(c *Claim) { c.Passage, c.running = "Inzwischen sind es 3.000.", true }), KindUpdate, SeverityLow},
 		{"disjoint, ten days apart", mk(9000, 11000), mk(2500, 3500, on(2024, 11, 11), article2), KindUpdate, SeverityLow},
 		{"same figure, a year apart", mk(9000, 11000), mk(9000, 11000, on(2025, 11, 1), article2), KindCompatible, ""},
 		{"open range overlaps", mk(10000, inf), mk(12750, 17250, article2), KindCompatible, ""},

@@ -78,6 +78,8 @@ type Claim struct {
 
 	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	trend        int      // +1 or -1: a statement that something grew or shrank ("ist gewachsen", "sank")
+	running      bool     // the paragraph marks a count as running on: a word of runningWords ("inzwischen")
+	revised      bool     // the paragraph says a plan was changed: a word of revisionWords ("verschoben")
 	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
 	days         bool     // a count of days on which something happened: "an 14 Tagen überschritten"
 	spot         string   // where in a place it is measured: "an der Landshuter Allee", "am Stachus" (name key)
@@ -328,7 +330,14 @@ func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
 	for _, n := range names {
 		ex.ctx.all = appendUnique(ex.ctx.all, n)
 	}
-	_ = start
+	if start < len(out) {
+		// read once here, not for every pair compared
+		words := letterWords(strings.ToLower(p.Text))
+		running, revised := anyOf(words, runningWords), anyOf(words, revisionWords)
+		for k := start; k < len(out); k++ {
+			out[k].running, out[k].revised = running, revised
+		}
+	}
 	return out
 }
 
