@@ -1039,6 +1039,11 @@ func wholeAndPart(w, p *Claim) bool {
 	if w.nationwide && !w.regional && p.regional && !p.nationwide {
 		return true
 	}
+	// "im Landkreis Celle" and "in der Stadt Celle"; "im Stadtteil
+	// Connewitz" and "in Leipzig"
+	if w.level != "" && p.level != "" && w.level != p.level || p.level == "sub" && w.level == "" && len(w.locations) > 0 {
+		return true
+	}
 	for _, n := range w.allOf {
 		k := nounKey(n)
 		if k == "" || len(p.allOf) > 0 {

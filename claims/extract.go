@@ -96,6 +96,7 @@ type Claim struct {
 	placeNouns   []string // those of nouns a locative governs ("im Tierheim"): where, not what
 	nationwide   bool     // "bundesweit", "in deutschen Gewässern", "in Deutschland": the whole country
 	regional     bool     // a place narrower than the country: "in Bayern", "im Freistaat", "im Landkreis"
+	level        string   // the kind of place a noun names: "county" for "im Landkreis Celle", "sub" for "im Stadtteil"
 	allOf        []string // nouns after "alle", "sämtliche", as written: "auf allen Linien"
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
@@ -900,6 +901,15 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	for _, m := range an.frameOf(qs, headAt, unit) {
 		mods = appendUnique(mods, m)
 	}
+	if physicalUnit(unit) {
+		// "stehen 1.000 Meter von den Häusern entfernt": a distance, not
+		// the size of what stands there
+		for k := qe; k < len(toks) && an.clause[k] == an.clause[qs]; k++ {
+			if toks[k].low == "entfernt" {
+				mods = appendUnique(mods, "entfernt")
+			}
+		}
+	}
 	c.Modifiers = mods
 	c.Change, c.Changing = an.changeAt(qs)
 	if c.Change == 0 && !c.Changing {
@@ -973,7 +983,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.preds = an.clausePreds(qs)
 	c.nouns = an.clauseNouns(qs)
 	c.placeNouns = an.placeNouns(qs)
-	c.nationwide, c.regional, c.allOf = an.scopeOf(qs)
+	c.nationwide, c.regional, c.level, c.allOf = an.scopeOf(qs)
 	for _, l := range c.locations {
 		if l == homeCountry {
 			c.nationwide = true
@@ -2020,7 +2030,9 @@ func (an *analysis) frameOf(qs, headAt int, unit string) []string {
 		case remainVerbs[lw]:
 			bleib = true
 			level = level || k+1 < len(toks) && toks[k+1].low == "bei" // "bleibt bei 5 Prozent": a level
-		case lw == "übrig" || lw == "erhalten" && bleib:
+		case lw == "übrig":
+			out = appendUnique(out, "rest") // "nur noch 9 übrig"
+		case lw == "erhalten" && bleib:
 			left = true
 		case lw == "geschlossen" || lw == "gesperrt" || lw == "zu":
 			level = true // "bleiben geschlossen": what is shut, not what is left
@@ -2067,7 +2079,7 @@ var (
 // qs speaks about: all of it ("bundesweit", "in ganz Deutschland", "an
 // deutschen Schulen", "auf allen Linien") or a part of the country named
 // by a noun for one ("im Freistaat", "im Landkreis", "in der Stadt").
-func (an *analysis) scopeOf(qs int) (nationwide, regional bool, allOf []string) {
+func (an *analysis) scopeOf(qs int) (nationwide, regional bool, level string, allOf []string) {
 	toks := an.toks
 	for k, t := range toks {
 		if an.clause[k] != an.clause[qs] || t.punct {
@@ -2081,9 +2093,12 @@ func (an *analysis) scopeOf(qs int) (nationwide, regional bool, allOf []string) 
 			nationwide = true // "in deutschen Gewässern"
 		case (lw == "ganzen" || lw == "gesamten") && k > 0 && (toks[k-1].low == "im" || toks[k-1].low == "in") && k+1 < len(toks) && (toks[k+1].low == "land" || toks[k+1].low == "bundesgebiet"):
 			nationwide = true // "im ganzen Land"
-		case regionNouns[lw] && t.upper && k > 0 && nounPlacePrepositions[toks[k-1].low] ||
-			regionNouns[lw] && t.upper && k > 1 && determiners[toks[k-1].low] && nounPlacePrepositions[toks[k-2].low]:
+		case regionNouns[lw] != "" && t.upper && k > 0 && nounPlacePrepositions[toks[k-1].low] ||
+			regionNouns[lw] != "" && t.upper && k > 1 && determiners[toks[k-1].low] && nounPlacePrepositions[toks[k-2].low]:
 			regional = true // "im Freistaat", "in der Stadt"
+			if level == "" {
+				level = regionNouns[lw]
+			}
 		case allWords[lw]:
 			// "auf allen Linien", "in all ihren Filialen", "sämtlicher Werke"
 			for j := k + 1; j < len(toks) && j <= k+3; j++ {
@@ -2097,12 +2112,18 @@ func (an *analysis) scopeOf(qs int) (nationwide, regional bool, allOf []string) 
 			}
 		}
 	}
-	return nationwide, regional, allOf
+	return nationwide, regional, level, allOf
 }
 
-// regionNouns name a part of the country without naming it: the state,
-// county, town or district the article is about.
-var regionNouns = set("freistaat bundesland landkreis kreis stadt gemeinde bezirk regierungsbezirk stadtteil ortsteil kommune")
+// regionNouns name a part of the country without naming it, or say which
+// kind of place a name is ("der Landkreis Celle", "die Stadt Celle"): the
+// state, county, town or district the article is about, by level.
+var regionNouns = map[string]string{
+	"freistaat": "state", "bundesland": "state", "regierungsbezirk": "province",
+	"landkreis": "county", "kreis": "county", "region": "county",
+	"stadt": "town", "gemeinde": "town", "kommune": "town",
+	"stadtteil": "sub", "ortsteil": "sub", "bezirk": "sub", "stadtbezirk": "sub", "viertel": "sub", "quartier": "sub",
+}
 
 // allWords say a figure is for every one of a kind.
 var allWords = set("all alle allen aller sämtliche sämtlichen sämtlicher")
@@ -2511,6 +2532,16 @@ func (an *analysis) partOfClause(qs int) bool {
 	start := clauseStart(an, qs)
 	if start < len(an.toks) && (an.toks[start].low == "allein" || an.toks[start].low == "alleine") {
 		return true
+	}
+	// "Davon waren 9.200 gültig", "Von den 120 Mitarbeitern verlieren 40
+	// ihren Job": the whole is named before the figure
+	if start < qs && an.toks[start].low == "davon" && (start+1 >= len(an.toks) || an.toks[start+1].low != "aus") {
+		return true
+	}
+	for k := start; k+2 < qs; k++ {
+		if an.toks[k].low == "von" && (an.toks[k+1].low == "den" || an.toks[k+1].low == "der") && an.isNum[k+2] {
+			return true
+		}
 	}
 	for k, t := range an.toks {
 		if an.clause[k] != an.clause[qs] {

@@ -276,3 +276,65 @@ func TestRetractionTarget(t *testing.T) {
 			"2025-05-02", "Die Reederei verzichtet auf die angekündigte Fahrt von Emden nach Borkum.", KindRetraction},
 	})
 }
+
+// TestPartsOfAPlace: the county and the town of one name, a district and
+// its town are different places; the same level of one name is one.
+func TestPartsOfAPlace(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"the county and the town", "2025-07-01",
+			"Im Landkreis Celle leben nach Schätzung der Behörde rund 40 Wölfe.",
+			"2025-07-03", "In der Stadt Celle leben nach Schätzung des Naturschutzbunds 3 Wölfe.", ""},
+		{"the town and the county", "2025-07-01",
+			"In der Stadt Fulda gibt es 14 Apotheken.",
+			"2025-07-03", "Im Kreis Fulda gibt es 41 Apotheken.", ""},
+		{"a district and its town", "2025-03-01",
+			"Im Ortsteil Süd in Gera wurden 400 Haushalte ans Glasfasernetz angeschlossen.",
+			"2025-03-03", "In Gera sind 12.000 Haushalte ans Glasfasernetz angeschlossen.", ""},
+		{"a quarter and its town", "2025-03-01",
+			"In Leipzig wurden 2024 rund 9.000 Fahrräder gestohlen.",
+			"2025-03-03", "Im Stadtteil Connewitz in Leipzig wurden 2024 rund 700 Fahrräder gestohlen.", ""},
+		// one level, one place
+		{"the county twice", "2025-07-01",
+			"Im Landkreis Celle leben nach Schätzung der Behörde rund 40 Wölfe.",
+			"2025-07-03", "Im Landkreis Celle leben nach Schätzung des Naturschutzbunds 75 Wölfe.", KindConflict},
+		{"the district twice", "2025-03-01",
+			"Im Stadtteil Connewitz in Leipzig wurden 2024 rund 700 Fahrräder gestohlen, sagte die Polizei.",
+			"2025-03-03", "Im Stadtteil Connewitz in Leipzig wurden 2024 nach Angaben des Fahrradclubs 1.400 Fahrräder gestohlen.", KindConflict},
+	})
+}
+
+// TestPartBeforeTheFigure: "Davon waren 9.200 gültig", "Von den 120
+// Mitarbeitern verlieren 40 ihren Job" count a part of a whole named
+// before the figure.
+func TestPartBeforeTheFigure(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"the valid part of the signatures", "2025-07-01",
+			"Die Initiative in Kiel hat 11.500 Unterschriften für das Bürgerbegehren eingereicht.",
+			"2025-07-03", "Die Initiative in Kiel hat Unterschriften für das Bürgerbegehren eingereicht. Davon waren nach Prüfung der Stadt 9.200 Unterschriften gültig.", ""},
+		{"those of the staff who lose their jobs", "2025-05-01",
+			"Die Firma Lenz in Jena beschäftigt 120 Mitarbeiter.",
+			"2025-05-02", "Von den 120 Mitarbeitern der Firma Lenz in Jena verlieren 40 ihren Job.", ""},
+		{"the children among the guests", "2025-05-01",
+			"Zum Stadtfest in Celle kamen am Samstag 8.000 Besucher.",
+			"2025-05-02", "Von den 8.000 Besuchern beim Stadtfest in Celle am Samstag waren 1.500 Kinder.", ""},
+	})
+}
+
+// TestRemainderAndDimension: "nur noch 9 Apotheken übrig" is what is left;
+// "240 Meter hoch" and "1.000 Meter entfernt" measure different sizes.
+func TestRemainderAndDimension(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"left over and now", "2025-03-01",
+			"In Halle gibt es 12 Apotheken.",
+			"2025-03-03", "Bis Ende des Jahres sollen in Halle nur noch 9 Apotheken übrig sein.", ""},
+		{"height and distance", "2025-03-01",
+			"Die Windräder bei Prenzlau sind 240 Meter hoch.",
+			"2025-03-03", "Die Windräder bei Prenzlau stehen 1.000 Meter von den Häusern entfernt.", ""},
+		{"length and depth", "2025-03-01",
+			"Der Tunnel bei Kassel ist 1.200 Meter lang.",
+			"2025-03-03", "Der Tunnel bei Kassel liegt 40 Meter tief.", ""},
+		{"two heights", "2025-03-01",
+			"Die Windräder bei Prenzlau sind 240 Meter hoch, sagte der Betreiber.",
+			"2025-03-03", "Die Windräder bei Prenzlau sind nach Angaben der Bürgerinitiative 280 Meter hoch.", KindConflict},
+	})
+}
