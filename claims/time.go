@@ -176,8 +176,10 @@ func timeTrigger(t token) bool {
 // against ref. future says the sentence speaks about what is to come ("am
 // Samstag soll … stattfinden"), which moves a bare weekday or month forward;
 // an, the sentence's analysis, moves a weekday forward in a clause in the
-// present tense ("Am Freitag streiken die Busfahrer"). A month or a date
-// stays where it is: "Im März liegt die Quote bei 5 Prozent" reports.
+// present tense ("Am Freitag streiken die Busfahrer") and keeps a date
+// still ahead in this year ("öffnet am 15. Juni"). A month stays where it
+// is: "Im März liegt die Quote bei 5 Prozent" reports, and pastAt reads
+// present plurals in -ten ("erhalten ab Juli") as past.
 func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis, out []timeMention) []timeMention {
 	out = out[:0]
 	any := false
@@ -262,7 +264,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			}
 			dt := day(refDay.Year(), mo, d)
 			switch {
-			case !future && dt.After(refDay):
+			case !future && dt.After(refDay) && !(an != nil && an.tenseAt(i) > 0):
+				// (in the present tense a day still ahead is this year's:
+				// "Das Freibad öffnet am 15. Juni")
 				dt = day(refDay.Year()-1, mo, d)
 			case future && dt.Before(refDay.AddDate(0, 0, -1)):
 				dt = day(refDay.Year()+1, mo, d)

@@ -104,6 +104,12 @@ func TestSentenceWindow(t *testing.T) {
 		{"An Ostern kamen 5.000 Pilger.", mon, "2024-03-31/2024-04-01", "relative"},
 		{"Zu Pfingsten waren die Straßen voll.", mon, "2024-05-19/2024-05-20", "relative"},
 		{"An Silvester 2022 rückte die Feuerwehr 300 Mal aus.", mon, "2022-12-31", "explicit"},
+		// a date still ahead, in the present tense, is this year's
+		{"Am 24. November öffnet der Weihnachtsmarkt.", mon, "2024-11-24", "relative"},
+		{"Der Markt öffnet am 30. November.", mon, "2024-11-30", "relative"},
+		{"Am 24. November öffnete der Weihnachtsmarkt.", mon, "2023-11-24", "relative"},
+		{"Im Dezember stiegen die Preise für Strom.", mon, "2023-12", "relative"},
+		{"Im Oktober liegt die Quote bei 5 Prozent.", mon, "2024-10", "relative"},
 		{"Kürzlich kamen sie.", mon, "", ""},
 		{"Nach fünf Monaten Krieg kamen sie.", mon, "", ""},
 		{"Im vergangenen Jahr kamen sie.", Window{Basis: "unknown"}, "", ""},

@@ -99,6 +99,11 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2026-03-06", "In Jena sind 25 Hausarztsitze besetzt.", KindUpdate},
 		{"flood, a state of the houses", "2025-06-02", "In Halle sind nach dem Hochwasser 120 Häuser unbewohnbar.",
 			"2025-06-06", "In Halle sind nach dem Hochwasser 45 Häuser unbewohnbar.", KindUpdate},
+		// a date still ahead in the present tense is this year's
+		{"city festival, future and present", "2025-06-03", "Das Stadtfest in Halle am 21. Juni wird 40.000 Besucher anlocken.",
+			"2025-06-05", "Zum Stadtfest am 21. Juni kommen nach Angaben der Stadt 80.000 Besucher nach Halle.", KindConflict},
+		{"city festival, last year's and this year's", "2025-06-03", "Zum Stadtfest in Halle kamen am 21. Juni 40.000 Besucher.",
+			"2025-06-05", "Zum Stadtfest am 21. Juni kommen nach Angaben der Stadt 80.000 Besucher nach Halle.", KindUpdate},
 		// a later article names the same time in words of its own
 		{"festival, the weekend before the last", "2025-08-12", "Zum Seefest in Plön kamen am Wochenende 20.000 Besucher.",
 			"2025-08-19", "Das Seefest in Plön hatte am vorletzten Wochenende 35.000 Besucher.", KindConflict},
