@@ -64,11 +64,12 @@ func broaderTerm(spec, gen string) bool {
 // or neither has one, and the two share a name.
 func broaderInContext(spec, gen *Claim) bool {
 	if spec.Head == "" || gen.Head == "" || strings.EqualFold(spec.Head, gen.Head) ||
-		spec.Key == genericKey || gen.Key == genericKey || equivalenceKey(spec.Key) || equivalenceKey(gen.Key) ||
+		genericHeads[strings.ToLower(spec.Head)] || genericHeads[strings.ToLower(gen.Head)] ||
+		spec.Key != genericKey && equivalenceKey(spec.Key) || gen.Key != genericKey && equivalenceKey(gen.Key) ||
 		strings.HasPrefix(spec.Key, "v:") || strings.HasPrefix(gen.Key, "v:") {
 		return false
 	}
-	if (contentPreds(spec.preds) || contentPreds(gen.preds)) && !sharesPredicate(spec, gen) {
+	if contentPreds(spec.preds) && contentPreds(gen.preds) && !sharesPredicate(spec, gen) {
 		return false // "beschädigt" is not "zerstört"
 	}
 	if !broaderTerm(spec.Head, gen.Head) || gen.ctx == nil || !namesShared(spec, gen) {
@@ -161,18 +162,23 @@ func cancelled(c *Claim) bool {
 }
 
 // kindBelowWhole: the two figures are one only as a kind and its broader
-// term, and the kind's count fits in the broader one ("50 Häuser" and "80
-// Gebäude …, vor allem Häuser"): the houses may be part of the buildings.
-// Only a kind that alone exceeds the whole contradicts it. A share is no
-// part: "88 Prozent der Erstklässler" is compared as it is.
+// term where the broader term's paragraph says the kind is part of it
+// ("80 Gebäude … Vor allem alte Häuser"), or as people of a kind and
+// people, and the kind's count fits in the broader one ("50 Häuser"): the
+// houses may be part of the buildings. Only a kind that alone exceeds the
+// whole contradicts it. A share is no part: "88 Prozent der Erstklässler"
+// is compared as it is.
 func kindBelowWhole(a, b *Claim) bool {
 	if a.Unit == "%" || a.Key == b.Key || sameThing(a, b) {
 		return false
 	}
+	part := func(spec, gen *Claim) bool {
+		return peopleOfKind(spec, gen) || broaderInContext(spec, gen) && movedOn(gen.Passage, partitiveWords, false)
+	}
 	spec, gen := a, b
-	if !broaderInContext(spec, gen) && !peopleOfKind(spec, gen) {
+	if !part(spec, gen) {
 		spec, gen = b, a
-		if !broaderInContext(spec, gen) && !peopleOfKind(spec, gen) {
+		if !part(spec, gen) {
 			return false
 		}
 	}
@@ -180,6 +186,10 @@ func kindBelowWhole(a, b *Claim) bool {
 	_, gh := gen.Quantity.comparable()
 	return sl <= gh
 }
+
+// partitiveWords say that what a paragraph names is some of what it
+// counts: "darunter", "vor allem", "unter anderem", "überwiegend".
+var partitiveWords = set("darunter allem anderem überwiegend vorwiegend meist meistens größtenteils hauptsächlich insbesondere teils teilweise")
 
 // peopleOfKind: spec counts people of a kind ("acht Wanderer"), gen
 // people ("fünf Menschen"), and the two clauses say one verb, share a name

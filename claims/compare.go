@@ -293,6 +293,8 @@ func sameThing(a, b *Claim) bool {
 		compoundByAdjective(b, a) ||
 		actNounOf(a, b) ||
 		actNounOf(b, a) ||
+		verbNounOf(a, b) ||
+		verbNounOf(b, a) ||
 		membersOfGroup(a, b) ||
 		membersOfGroup(b, a) ||
 		broadNounInContext(a, b) ||

@@ -23,6 +23,12 @@ func doerSaid(q string, c *Claim) bool {
 	if verbSaid(base, c) {
 		return true
 	}
+	// "Einwohner", "Bewohner", "Anwohner": the verb without its prefix
+	for _, pre := range []string{"ein", "be", "an"} {
+		if b, ok := strings.CutPrefix(base, pre); ok && len(b) >= 4 && verbSaid(b, c) {
+			return true
+		}
+	}
 	// a compound: the first part is a noun or name of the clause, the last
 	// one the doer of its verb ("Blut spenden", "mit dem Rad fahren")
 	parts := germanData().SplitCompound(q + "er")
@@ -77,7 +83,43 @@ func doersOf(x, y *Claim) bool {
 	if contentPreds(x.preds) && !sharesPredicate(x, y) {
 		return false
 	}
-	return doerSaid(x.Key, y) && sharesOtherNoun(x, y)
+	return doerSaid(x.Key, y) && sameSetting(x, y)
+}
+
+// sameSetting: the clauses share a noun besides what they measure, or a
+// name ("Bremen", read as a noun at the head of a sentence, too) while
+// neither names another thing ("das Semesterticket").
+func sameSetting(x, y *Claim) bool {
+	if sharesOtherNoun(x, y) {
+		return true
+	}
+	if !namesShared(x, y) && !nounNamed(x, y) && !nounNamed(y, x) {
+		return false
+	}
+	return !otherNouns(x, y) && !otherNouns(y, x)
+}
+
+// nounNamed: a noun of x is a name of y's sentence.
+func nounNamed(x, y *Claim) bool {
+	for _, n := range x.nouns {
+		if n != x.Key && len(n) >= 4 && containsName(y.Anchors, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherNouns: x's clause has a content noun besides its measured noun, a
+// name and the other's nouns ("das Semesterticket" against "das
+// Deutschlandticket").
+func otherNouns(x, y *Claim) bool {
+	for _, n := range x.nouns {
+		// (a place's title names no thing: "Die Stadt Bremen")
+		if n != x.Key && len(n) >= 5 && !placeTitles[n] && !containsNoun(y.nouns, n) && !containsName(y.Anchors, n) && !containsName(y.ctx.around(y.Paragraph), n) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesOtherNoun: a content noun of both clauses other than what either
@@ -271,17 +313,50 @@ func compoundByAdjective(x, y *Claim) bool {
 // acts were for ("Stadtlauf"). A noun with a marked kind ("Ja-Stimmen")
 // is left alone: which way a vote went is not read.
 func actNounOf(x, y *Claim) bool {
-	if x.Key != genericKey || x.Unit != "" || y.Unit != "" || strings.Contains(y.Head, "-") ||
+	if x.Unit != "" || y.Unit != "" || strings.Contains(y.Head, "-") || x.Key == y.Key ||
 		len(y.Key) < 5 || strings.HasPrefix(y.Key, "v:") || equivalenceKey(y.Key) {
 		return false
 	}
 	sk := skeleton(y.Key)
 	for _, p := range x.preds {
-		if len(p) >= 3 && (sk == p || sk == p+"ng") {
-			return sharesOtherNoun(x, y)
+		// (a verb of two consonants, "ausleihen", only against a long noun)
+		if (len(p) >= 3 || len(p) == 2 && len(y.Key) >= 6) && (sk == p || sk == p+"ng") {
+			return sameSetting(x, y)
 		}
 	}
 	return false
+}
+
+// verbNounOf: x's measured noun is made of a verb of y's clause
+// ("Investitionen", "investiert"; "Sanierung", "saniert"), and the two
+// share a noun besides ("in den Straßenbau").
+func verbNounOf(x, y *Claim) bool {
+	if len(x.Key) < 6 || strings.HasPrefix(x.Key, "v:") || equivalenceKey(x.Key) || x.Unit != y.Unit {
+		return false
+	}
+	k := nounVerbKey(x.Key)
+	if len(k) < 3 || !containsString(y.preds, k) {
+		return false
+	}
+	if contentPreds(x.preds) && !sharesPredicate(x, y) {
+		return false // "Investitionen … eingeplant" is a plan, not what was invested
+	}
+	return sharesOtherNoun(x, y)
+}
+
+// nounVerbKey is the verb key of a noun made of a verb: "-ung" off
+// ("sanierung", "sanier"), "-ation", "-ition" for "-ieren"
+// ("investition", "investier"), or "".
+func nounVerbKey(k string) string {
+	for _, suf := range []string{"ation", "ition"} {
+		if b, ok := strings.CutSuffix(k, suf); ok && len(b) >= 4 {
+			return skeleton(b + "ier")
+		}
+	}
+	if b, ok := strings.CutSuffix(k, "ung"); ok && len(b) >= 4 {
+		return verbKey(b + "en")
+	}
+	return ""
 }
 
 // unsaidModifiers are c's modifiers but those the other's measured noun

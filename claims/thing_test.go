@@ -264,3 +264,43 @@ func TestPeopleAndKind(t *testing.T) {
 			"2025-03-10", "An der Zugspitze rettete die Bergwacht am Samstag acht Wanderer.", false},
 	})
 }
+
+// TestKindOnly: the broader term's article names only the kind ("am
+// Flughafen", "Es handelt sich um Heroin"): the two count one thing.
+func TestKindOnly(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"passengers at an airport", "2025-08-12", "Der Flughafen Hannover zählte im Juli 720.000 Passagiere.",
+			"2025-08-12", "Im Juli flogen 650.000 Fluggäste über den Flughafen Hannover.", true},
+		{"cannabis", "2025-03-12", "Bei der Razzia in Bochum beschlagnahmten die Ermittler am Dienstag 20 Kilogramm Cannabis. Es handelte sich um Marihuana aus den Niederlanden.",
+			"2025-03-12", "Die Polizei beschlagnahmte bei der Razzia in Bochum am Dienstag 12 Kilogramm Marihuana.", true},
+		// trap: the paragraph names the kind as some of the whole
+		{"marijuana among the cannabis", "2025-03-12", "Bei der Razzia in Bochum beschlagnahmten die Ermittler am Dienstag 20 Kilogramm Cannabis, darunter Marihuana und Haschisch.",
+			"2025-03-12", "Die Polizei beschlagnahmte bei der Razzia in Bochum am Dienstag 12 Kilogramm Marihuana.", false},
+	})
+}
+
+// TestNominalisations: a noun made of the verb of the other clause
+// ("Investitionen", "investiert"; "Ausleihen", "ausgeliehen";
+// "Einwohner", "wohnen").
+func TestNominalisations(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"investments", "2025-03-12", "Das Land Sachsen investiert in diesem Jahr 400 Millionen Euro in den Straßenbau.",
+			"2025-03-12", "Die Investitionen des Landes Sachsen in den Straßenbau betragen in diesem Jahr 350 Millionen Euro.", true},
+		{"refurbishment", "2025-03-12", "Die Stadt Bonn hat in diesem Jahr 12 Millionen Euro in die Sanierung von Schulen gesteckt.",
+			"2025-03-12", "Für die Sanierung von Schulen hat die Stadt Bonn in diesem Jahr 9 Millionen Euro ausgegeben.", true},
+		{"loans", "2025-03-12", "In der Stadtbibliothek Halle wurden im vergangenen Jahr 900.000 Medien ausgeliehen.",
+			"2025-03-12", "Die Stadtbibliothek Halle verzeichnete im vergangenen Jahr 1,1 Millionen Ausleihen.", true},
+		{"completions", "2025-03-12", "In Freiburg wurden im vergangenen Jahr 1.400 Wohnungen fertiggestellt.",
+			"2025-03-12", "Das Statistikamt zählte in Freiburg im vergangenen Jahr 1.100 Fertigstellungen.", true},
+		{"inhabitants", "2025-03-12", "In Bremen wohnen nach Angaben des Statistikamts 480.000 Menschen.",
+			"2025-03-12", "Die Stadt Bremen hat nach Angaben des Statistikamts 560.000 Einwohner.", true},
+
+		// traps: another verb of the noun's kind, another ticket of a place
+		{"returns are not loans", "2025-03-12", "In der Stadtbibliothek Halle wurden im vergangenen Jahr 900.000 Medien zurückgegeben.",
+			"2025-03-12", "Die Stadtbibliothek Halle verzeichnete im vergangenen Jahr 1,1 Millionen Ausleihen.", false},
+		{"building permits are not completions", "2025-03-12", "In Freiburg wurden im vergangenen Jahr 1.400 Wohnungen genehmigt.",
+			"2025-03-12", "Das Statistikamt zählte in Freiburg im vergangenen Jahr 1.100 Fertigstellungen.", false},
+		{"users of another ticket in one city", "2025-03-12", "In Köln nutzen nach Angaben der Verkehrsbetriebe 450.000 Menschen das Deutschlandticket.",
+			"2025-03-12", "In Köln hat das Semesterticket nach Angaben der Verkehrsbetriebe 80.000 Nutzer.", false},
+	})
+}
