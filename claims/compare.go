@@ -1525,12 +1525,37 @@ func opposedTrends(a, b *Claim) bool {
 // 2028 geplant". A weekday is no such date: the next instance of a
 // recurring event is planned for the next one.
 func plannedApart(a, b *Claim) bool {
-	if !a.Mode.intention() || !b.Mode.intention() || a.negative() || b.negative() || a.possible || b.possible ||
-		a.When.Basis != "explicit" || b.When.Basis != "explicit" || timeRelation(a, b) != timeApart {
+	if !scheduled(a) || !scheduled(b) || a.negative() || b.negative() || a.possible || b.possible ||
+		!dayOrMonth(a.When) || !dayOrMonth(b.When) || timeRelation(a, b) != timeApart {
 		return false
 	}
 	n, ok := contentMatch(a, b)
 	return ok && n >= 3 && sharesPredicate(a, b)
+}
+
+// scheduled reports a plan, or a report in the present tense of a time
+// wholly after its article: "Das Freibad öffnet am 15. Juni" is as much a
+// plan as "soll am 15. Juni öffnen".
+func scheduled(c *Claim) bool {
+	return c.Mode.intention() ||
+		c.Mode == ModeReport && !c.past && c.When.Known() && !c.order.t.IsZero() && c.When.From.After(c.order.t)
+}
+
+// dayOrMonth reports a window read from a date or a month, with its year
+// or without ("am 15. Juni", "Ende 2026", "im Juli"), not from a weekday
+// or a word like "nächste Woche".
+func dayOrMonth(w Window) bool {
+	switch w.Basis {
+	case "explicit":
+		return true
+	case "relative":
+		for _, f := range strings.FieldsFunc(strings.ToLower(w.Cue), func(r rune) bool { return r == ' ' || r == '.' }) {
+			if _, ok := monthNames[f]; ok || f[0] >= '0' && f[0] <= '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // revisionWords say that a plan's date was changed by who made it: moved,

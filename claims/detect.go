@@ -234,7 +234,7 @@ func viable(x, y *Claim) bool {
 	switch {
 	case xs || ys:
 		return true
-	case tx == tStatement && ty == tStatement && x.Mode.intention() && y.Mode.intention():
+	case tx == tStatement && ty == tStatement && scheduled(x) && scheduled(y):
 		return true // two plans may disagree on their date
 	case direction(x) != 0 && direction(x) == -direction(y):
 		return true // "ist gewachsen" against "ist geschrumpft"

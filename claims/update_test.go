@@ -216,3 +216,45 @@ func TestOppositeChangeVerbs(t *testing.T) {
 		})
 	}
 }
+
+// TestScheduledDates: a report in the present tense of what happens on a
+// day still ahead ("Das Freibad öffnet am 15. Juni") is a plan as much as
+// "soll am 15. Juni öffnen": two such reports of one thing on days that
+// exclude each other contradict, unless the date was moved or is the next
+// year's.
+func TestScheduledDates(t *testing.T) {
+	tests := []struct {
+		name           string
+		d1, s1, d2, s2 string
+		want           Kind // KindConflict, or "" for no alert
+	}{
+		{"pool, two openings", "2025-06-03", "Das Freibad in Halle öffnet am 15. Juni.",
+			"2025-06-05", "Das Freibad in Halle öffnet am 22. Juni.", KindConflict},
+		{"bridge, two starts", "2025-07-01", "Die Sanierung der Brücke in Zwickau beginnt am 4. August.",
+			"2025-07-03", "Am 11. August beginnt die Sanierung der Brücke in Zwickau.", KindConflict},
+		{"pool, a plan and a report", "2025-06-03", "Das Freibad in Halle soll am 15. Juni öffnen.",
+			"2025-06-05", "Das Freibad in Halle öffnet am 22. Juni.", KindConflict},
+		{"pool, moved", "2025-06-03", "Das Freibad in Halle öffnet am 15. Juni.",
+			"2025-06-05", "Die Eröffnung wurde verschoben: Das Freibad in Halle öffnet nun am 22. Juni.", ""},
+		{"pool and indoor pool", "2025-06-03", "Das Freibad in Halle öffnet am 15. Juni.",
+			"2025-06-05", "Das Hallenbad in Halle öffnet am 22. Juni.", ""},
+		{"pool, next year's", "2025-06-03", "Das Freibad in Halle öffnet am 15. Juni.",
+			"2026-05-20", "Das Freibad in Halle öffnet am 22. Juni.", ""},
+		{"pool, the same day", "2025-06-03", "Das Freibad in Halle öffnet am 15. Juni.",
+			"2025-06-05", "Am 15. Juni öffnet das Freibad in Halle.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			var got []Kind
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind.Alerts() {
+					got = append(got, al.Kind)
+				}
+			}
+			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+				t.Errorf("alerts %v, want %q", got, tt.want)
+			}
+		})
+	}
+}
