@@ -35,9 +35,20 @@ func TestSplitCompound(t *testing.T) {
 		{"bundestagswahl", []string{"bundestag", "wahl"}}, // a listed modifier stays whole
 		{"wochenende", []string{"woche", "ende"}},
 		{"flüchtlingsunterkunft", []string{"flüchtling", "unterkunft"}},
+		// The head is a noun, and -er and -en take no linking s.
+		{"bahnstrecken", []string{"bahn", "strecken"}}, // not Bahn + trecken
+		{"touristenstrecken", []string{"tourist", "strecken"}},
+		{"wasserstand", []string{"wasser", "stand"}}, // not Wasser + Tand
 		{"regierung", nil}, // not a compound
-		{"verlust", nil},   // "ver" is no word
-		{"rhein", nil},     // too short
+		// Function words are no parts, -schaft is a suffix, and an
+		// inflected simple word is no compound.
+		{"warschau", nil},     // not war + Schau
+		{"mannschaften", nil}, // not man + Schaften
+		{"wirtschaft", nil},   // not Wirt + Schaft
+		{"spannungen", nil},   // not Span + nun + Gen
+		{"muslimbruderschaft", []string{"muslim", "bruderschaft"}},
+		{"verlust", nil}, // "ver" is no word
+		{"rhein", nil},   // too short
 		{"xyzzyplugh", nil},
 	} {
 		got := data.SplitCompound(tt.word)

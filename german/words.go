@@ -12,7 +12,9 @@ import (
 // (all capitals) are left out: as compound parts they would split ordinary
 // words ("Verlust" is not "VER" + "Lust").
 type wordSet struct {
-	m map[string]struct{}
+	// m holds whether the word is a noun: the lists capitalise nouns, as
+	// German does, so a form seen capitalised is one.
+	m map[string]bool
 }
 
 func (d *Data) loadWords() error {
@@ -20,7 +22,7 @@ func (d *Data) loadWords() error {
 		return ErrNotInstalled
 	}
 	d.wordsOnce.Do(func() {
-		ws := &wordSet{m: make(map[string]struct{}, 450_000)}
+		ws := &wordSet{m: make(map[string]bool, 450_000)}
 		var errs []error
 		loaded := 0
 		for _, src := range []struct{ path, pkg string }{{d.paths.WordList, "wngerman"}, {d.paths.Hunspell, "hunspell-de-de"}} {
@@ -62,7 +64,9 @@ func (ws *wordSet) read(path, pkg string) error {
 		if line == "" || strings.ContainsAny(line, " \t.") || isAcronym(line) {
 			continue
 		}
-		ws.m[strings.ToLower(line)] = struct{}{}
+		r, _ := utf8.DecodeRuneInString(line)
+		lw := strings.ToLower(line)
+		ws.m[lw] = ws.m[lw] || unicode.IsUpper(r)
 	}
 	return sc.Err()
 }
@@ -124,7 +128,48 @@ func (d *Data) SplitCompound(w string) []string {
 	if d.loadWords() != nil || utf8.RuneCountInString(w) < minCompound {
 		return nil
 	}
-	return d.words.split(w, 0)
+	parts := d.words.split(w, 0)
+	if parts == nil || !d.words.has(w) {
+		return parts
+	}
+	// An inflected form of a word that is no compound is none either:
+	// "spannungen" is Spannung + -en, not Span + nun + Gen. Asked only
+	// of the words that split, so the rest cost nothing more.
+	for _, end := range inflections {
+		if base, ok := strings.CutSuffix(w, end); ok && utf8.RuneCountInString(base) >= minCompound && d.words.has(base) && d.words.split(base, 0) == nil {
+			return nil
+		}
+	}
+	return parts
+}
+
+// inflections are the endings of German plural and case forms.
+var inflections = []string{"en", "n", "e", "es", "s", "er"}
+
+// functionWords are words of the lists that are never a compound's part:
+// articles, pronouns, the forms of sein, haben and werden, conjunctions
+// and particles. As parts they are chance matches of a few letters inside
+// a word ("Warschau" is not war + Schau, "Mannschaft" not man + Schaft).
+// Prepositions stay out of the list: they are modifiers of many compounds
+// ("Vorort", "Niederrhein").
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`der die das den dem des ein eine einer eines einem einen
+		ich du er sie es wir ihr ihm ihn uns euch mir dir sich man
+		mein dein sein unser euer ihre seine meine deine
+		bin bist ist sind seid war warst waren wart wird werde wirst werden wurde wurden
+		hat habe hast haben hatte hatten
+		und oder aber denn doch sondern dass weil wenn als wie ob
+		nun schon noch nur auch nie dann hier dort sehr ganz gen
+		was wer wen wem wo wann`) {
+		functionWords[w] = true
+	}
+}
+
+// part reports whether w may be a part of a compound.
+func (ws *wordSet) part(w string) bool {
+	return ws.has(w) && !functionWords[w]
 }
 
 func (ws *wordSet) has(w string) bool {
@@ -144,11 +189,15 @@ func (ws *wordSet) split(w string, depth int) []string {
 	}
 	for ; i < len(w) && n-letters >= minPart; letters++ {
 		head := w[i:]
-		if ws.has(head) {
+		if ws.part(head) && !suffixHeads[head] {
 			// A head starting with s after a modifier that takes the
 			// linking s is read with the s: "Arbeitsamt" is Arbeit + Amt,
 			// not Arbeit + Samt.
-			if head[0] == 's' && n-letters-1 >= minPart && ws.has(head[1:]) {
+			// Unless only the head with the s is a noun (a compound's
+			// head is one: "Touristenstrecken" is Touristen + Strecken,
+			// not Tourist + trecken) or the modifier ends in -er or -en,
+			// after which German puts no linking s ("Wasserstand").
+			if head[0] == 's' && n-letters-1 >= minPart && ws.part(head[1:]) && (ws.m[head[1:]] || !ws.m[head]) && !linksWithoutS(w[:i]) {
 				if mods := ws.modifier(w[:i+1], depth); mods != nil {
 					return append(mods, head[1:])
 				}
@@ -163,15 +212,26 @@ func (ws *wordSet) split(w string, depth int) []string {
 	return nil
 }
 
+// linksWithoutS reports whether a modifier ends in -er or -en, which take
+// no linking s.
+func linksWithoutS(m string) bool {
+	return strings.HasSuffix(m, "er") || strings.HasSuffix(m, "en")
+}
+
+// suffixHeads are derivational suffixes that are also words of the lists:
+// "Wirtschaft" and "Landschaften" are nouns in -schaft, not compounds of
+// Schaft.
+var suffixHeads = map[string]bool{"schaft": true, "schaften": true}
+
 // modifier returns the parts of what precedes a head: one word without its
 // linking element, or the parts of a compound.
 func (ws *wordSet) modifier(m string, depth int) []string {
 	for _, f := range fugen {
-		if s, ok := strings.CutSuffix(m, f); ok && utf8.RuneCountInString(s) >= minPart && ws.has(s) {
+		if s, ok := strings.CutSuffix(m, f); ok && utf8.RuneCountInString(s) >= minPart && ws.part(s) {
 			return []string{s}
 		}
 	}
-	if ws.has(m) {
+	if ws.part(m) {
 		return []string{m}
 	}
 	if depth+1 >= maxDepth || utf8.RuneCountInString(m) < minCompound {
