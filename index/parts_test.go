@@ -37,6 +37,7 @@ func TestCompoundParts(t *testing.T) {
 		testArticle("koalition", "Die Koalitionsregierung stritt über Renten."),
 		testArticle("anatolien", "In Anatolien bebte die Erde."),
 		testArticle("andere", "Der Stadtrat tagte am Montag."),
+		testArticle("strecken", "Die Strecken durch Tirol sind steil."),
 	)
 	for _, tt := range []struct {
 		query, want string
@@ -46,6 +47,8 @@ func TestCompoundParts(t *testing.T) {
 		{"Koalitionsregierung", "regierung#1"},
 		{"Regierung", "koalition#1"},
 		{"Ostanatolien", "anatolien#1"},
+		// The head is a compound too: Eisen + Bahnstrecken, Bahn + Strecken.
+		{"Eisenbahnstrecken", "strecken#1"},
 	} {
 		if ids := hitIDs(t, ix, tt.query, 10); !slices.Contains(ids, tt.want) {
 			t.Errorf("%s: hits %v, want %s among them", tt.query, ids, tt.want)

@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/german"
 )
 
 // Search tuning. Exact German matches dominate; the spelling field only
@@ -348,6 +349,16 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 			prox.add(t.pos, t.term, n, docs)
 		}
 	}
+	// The parts of the parts: the splitter stops at the longest head
+	// ("Eisenbahnstrecken": Eisen + Bahnstrecken), while the passages may
+	// have only the head's own parts ("Strecken").
+	for _, t := range textTerms {
+		for _, d := range subParts(m, known, q[t.start:t.end]) {
+			add(t.pos, term(d.term, fieldText, boostParts), d.n)
+			p.marks.add(analyzerText, d.term, 0)
+			prox.add(t.pos, d.term, d.n, docs)
+		}
+	}
 	translated := map[int]bool{}
 	if tr != nil {
 		// A rendering the passages have is a form of its English word
@@ -627,6 +638,40 @@ func genitiveBase(m mapping.IndexMapping, known *termChecker, word string) (stri
 		}
 	}
 	return "", 0
+}
+
+// subParts are the analysed parts of the query word's compound parts that
+// are compounds in turn, where the passages have them and they are not the
+// word or one of its own parts.
+func subParts(m mapping.IndexMapping, known *termChecker, word string) []counted {
+	data := german.Default()
+	parts := data.SplitCompound(strings.ToLower(word))
+	if len(parts) < 2 {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, t := range analyse(m, analyzerText, word) {
+		seen[t] = true
+	}
+	for _, p := range parts {
+		for _, t := range analyse(m, analyzerText, p) {
+			seen[t] = true // looked up already, through the parts analyzer
+		}
+	}
+	var out []counted
+	for _, p := range parts {
+		for _, sp := range data.SplitCompound(p) {
+			ts := analyse(m, analyzerText, sp)
+			if len(ts) != 1 || seen[ts[0]] {
+				continue
+			}
+			seen[ts[0]] = true
+			if n := known.count(fieldText, ts[0]); n > 0 {
+				out = append(out, counted{ts[0], n})
+			}
+		}
+	}
+	return out
 }
 
 type counted struct {
