@@ -1362,9 +1362,10 @@ func decide(a, b *Claim) Kind {
 	if overlap || a.Increment || b.Increment {
 		return KindCompatible
 	}
-	if a.Quantity.Vague || b.Quantity.Vague {
+	if (a.Quantity.Vague || b.Quantity.Vague) && !(a.Change == 0 && a.loss == b.loss && ordersApart(qa, qb)) {
 		// "Tausende", "mehrere tausend": a writer's impression, not a
-		// count to hold another count against
+		// count to hold another count against, unless the count is of
+		// another order ("Tausende" against "rund 800")
 		return KindCompatible
 	}
 	if a.provisional || b.provisional {
@@ -1655,6 +1656,14 @@ func asRead(q Quantity) Quantity {
 		q.Low = q.Point * upToReach
 	}
 	return q
+}
+
+// ordersApart reports two figures more than twice apart: each interval
+// doubled still misses the other.
+func ordersApart(a, b Quantity) bool {
+	al, ah := a.comparable()
+	bl, bh := b.comparable()
+	return al >= 0 && bl >= 0 && (2*ah < bl || 2*bh < al)
 }
 
 func signed(q Quantity, sign int) Quantity {

@@ -206,6 +206,17 @@ func TestOpenQualifiersAsRead(t *testing.T) {
 		{"höchstens and bis zu", demo("höchstens 1.800"), demo("bis zu 6.000"), KindConflict},
 		{"bis zu and bis zu", demo("bis zu 1.800"), demo("bis zu 6.000"), KindConflict},
 		{"weit mehr als, two and a half times", demo("weit mehr als 4.000"), demo("rund 10.000"), KindCompatible},
+		// a plural of a number word is a writer's impression: it agrees
+		// with a count of its order, not with one of another order
+		{"Tausende and 800", demo("Tausende"), demo("rund 800"), KindConflict},
+		{"Hunderte and more than 5.000", demo("Hunderte"), demo("mehr als 5.000"), KindConflict},
+		{"Tausende and 1.500", demo("Tausende"), demo("1.500"), KindCompatible},
+		{"Zehntausende and 30.000", demo("Zehntausende"), demo("rund 30.000"), KindCompatible},
+		{"Hunderte and 150", demo("Hunderte"), demo("150"), KindCompatible},
+		{"Dutzende and five", "Bei dem Unfall in Hagen am Samstag wurden Dutzende Menschen verletzt.",
+			"Bei dem Unfall in Hagen am Samstag wurden fünf Menschen verletzt.", KindConflict},
+		{"Dutzende and twelve", "Bei dem Unfall in Hagen am Samstag wurden Dutzende Menschen verletzt.",
+			"Bei dem Unfall in Hagen am Samstag wurden zwölf Menschen verletzt.", KindCompatible},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
