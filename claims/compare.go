@@ -1227,6 +1227,9 @@ func decide(a, b *Claim) Kind {
 			}
 			return KindDenial // one says it was called off, the other denies it
 		case b.Stance == StanceRetract:
+			if stateChanged(a, b, false) {
+				return KindUpdate // "Die Sperrung wurde aufgehoben" after "ist seit Montag gesperrt"
+			}
 			if a.negative() {
 				return KindCompatible
 			}
@@ -1252,6 +1255,9 @@ func decide(a, b *Claim) Kind {
 	case na && nb:
 		return KindCompatible
 	case na != nb:
+		if stateChanged(a, b, true) {
+			return KindUpdate // "ist wieder erreichbar" after "ist nicht erreichbar"
+		}
 		neg, pos := a, b
 		if nb {
 			neg, pos = b, a
@@ -1379,6 +1385,31 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate
 	}
 	return KindConflict
+}
+
+// stateChanged reports a later claim b that says a state changed since the
+// statement a: a reports a state that held since a day up to its article
+// ("ist seit Montag gesperrt", Window.span) and b speaks of a later day,
+// or, with again, b says the opposite holds again ("ist wieder
+// erreichbar"). A retraction's "wieder" ("hat die Stallpflicht wieder
+// aufgehoben") is the taking back itself.
+func stateChanged(a, b *Claim, again bool) bool {
+	if typeOf(a) != tStatement || a.Mode != ModeReport {
+		return false
+	}
+	if a.When.span && b.When.Known() && b.When.To.After(a.When.To) {
+		return true
+	}
+	if !again {
+		return false
+	}
+	ws := letterWords(strings.ToLower(b.Text))
+	for i, w := range ws {
+		if w == "wieder" && (i == 0 || ws[i-1] != "immer") {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineDays is how long after the earlier figure's time a later

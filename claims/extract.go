@@ -659,6 +659,11 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			return Claim{}, false
 		}
 	}
+	if qs > 0 && q.Qualifier == "" && !q.Vague && !strings.ContainsAny(q.Text, ",.") && namingNoun(toks[qs-1].low) &&
+		(qe < 0 || qe >= len(toks) || !toks[qe].upper && units[toks[qe].low] == "") {
+		// (not "in Halle 45 Häuser": a count of what follows)
+		return Claim{}, false // "die Linie 5", "Gleis 3": a number that names
+	}
 	if qe < 0 {
 		qe = len(toks)
 	}
@@ -2025,6 +2030,9 @@ func (an *analysis) frameOf(qs, headAt int, unit string) []string {
 		switch {
 		case neededWords[lw]:
 			out = appendUnique(out, "nötig")
+		case momentWords[lw] || lw == "spitze" && lowAt(toks, k-2) == "in" || lw == "beginn" && (lowAt(toks, k-1) == "zu" || lowAt(toks, k-1) == "bei") && !timeNouns[strings.TrimSuffix(lowAt(toks, k+2), "s")] && !timeNouns[lowAt(toks, k+2)]:
+			// (not "zu Beginn des Jahres": a time, read as the window)
+			out = appendUnique(out, "zeitweise") // "zu Beginn", "in der Spitze": a moment of the event
 		case capacityWords[lw] || lw == "platz" && k+1 < len(toks) && toks[k+1].low == "für":
 			out = appendUnique(out, "kapazität")
 		case remainVerbs[lw]:
@@ -2069,7 +2077,16 @@ func lowAt(toks []token, i int) string {
 	return toks[i].low
 }
 
+// namingNoun reports a noun a number after it names rather than
+// measures: "die Linie 5", "Gleis 3", "Halle 7", "Kapitel 2".
+func namingNoun(lw string) bool {
+	return namingNouns[lw] || strings.HasSuffix(lw, "linie") && len(lw) > 6
+}
+
 var (
+	namingNouns = set("linie gleis bahnsteig halle haus zimmer raum saal tor ausgang eingang terminal kapitel artikel " +
+		"paragraf paragraph nummer nr block etappe spieltag")
+	momentWords   = set("zeitweise zwischenzeitlich gleichzeitig zeitgleich anfangs spitzenzeiten")
 	neededWords   = set("nötig notwendig erforderlich vonnöten")
 	capacityWords = set("ausgelegt fasst fassen fasste kapazität")
 	remainVerbs   = set("bleiben bleibt verbleiben verbleibt blieben blieb")

@@ -338,3 +338,65 @@ func TestRemainderAndDimension(t *testing.T) {
 			"2025-03-03", "Die Windräder bei Prenzlau sind nach Angaben der Bürgerinitiative 280 Meter hoch.", KindConflict},
 	})
 }
+
+// TestStateChange: a state said to hold since a day ("ist seit Montag
+// gesperrt"), or one said to hold again ("ist wieder erreichbar"), is a
+// state that changed, not a denial or a retraction of the earlier report.
+func TestStateChange(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"reachable again", "2025-07-01",
+			"Die Stadtverwaltung in Witten ist seit Montag wegen eines Cyberangriffs nicht erreichbar.",
+			"2025-07-03", "Die Stadtverwaltung in Witten ist wieder erreichbar.", ""},
+		{"open again, no since", "2025-07-01",
+			"Das Bürgerbüro in Lahr ist wegen eines Wasserschadens nicht geöffnet.",
+			"2025-07-04", "Das Bürgerbüro in Lahr ist wieder geöffnet.", ""},
+		{"a closure in force lifted", "2025-07-01",
+			"Die Brücke in Lahnstein ist seit Montag gesperrt.",
+			"2025-07-10", "Die Sperrung der Brücke in Lahnstein wurde aufgehoben.", ""},
+		{"closed since, then no longer", "2025-07-01",
+			"Die Schule in Gotha ist seit Montag geschlossen.",
+			"2025-07-08", "Die Schule in Gotha ist nicht mehr geschlossen.", ""},
+		// no word says the state changed: a denial, a retraction
+		{"reachable, denied the next day", "2025-07-01",
+			"Die Stadtverwaltung in Witten ist wegen eines Cyberangriffs nicht erreichbar, sagte ein Sprecher.",
+			"2025-07-02", "Die Stadtverwaltung in Witten ist erreichbar, sagte der Bürgermeister.", KindDenial},
+		{"wieder with a retraction takes back", "2025-07-01",
+			"Der Landkreis Celle hat eine Leinenpflicht für Hunde verhängt.",
+			"2025-07-03", "Der Landkreis Celle hat die Leinenpflicht für Hunde wieder aufgehoben.", KindRetraction},
+		{"a planned closure lifted", "2025-07-01",
+			"Die Brücke in Lahnstein soll ab Montag gesperrt werden.",
+			"2025-07-03", "Die geplante Sperrung der Brücke in Lahnstein wurde aufgehoben.", KindRetraction},
+	})
+}
+
+// TestMomentOfACount: "zu Beginn", "in der Spitze", "zeitweise" count at
+// a moment of an event, not over all of it.
+func TestMomentOfACount(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"at the start and in all", "2025-05-03",
+			"Am Samstag kamen 5.000 Menschen zur Demonstration in Kiel.",
+			"2025-05-04", "Zu Beginn der Demonstration in Kiel am Samstag waren 2.000 Menschen auf dem Platz.", ""},
+		{"at the peak and in all", "2025-05-03",
+			"Am Samstag kamen insgesamt 120.000 Besucher zum Hafenfest in Kiel.",
+			"2025-05-04", "In der Spitze waren am Samstag 40.000 Besucher gleichzeitig auf dem Hafenfest in Kiel.", ""},
+		{"at times and all day", "2025-05-04",
+			"Zeitweise waren am Sonntag 3.000 Haushalte in Witten ohne Strom.",
+			"2025-05-05", "Am Sonntag waren in Witten 9.000 Haushalte ohne Strom.", ""},
+		{"at the start, two counts", "2025-05-03",
+			"Zu Beginn der Demonstration in Kiel am Samstag waren nach Angaben der Polizei 2.000 Menschen auf dem Platz.",
+			"2025-05-04", "Zu Beginn der Demonstration in Kiel am Samstag waren nach Angaben der Veranstalter 6.000 Menschen auf dem Platz.", KindConflict},
+	})
+}
+
+// TestNumberThatNames: "die Linie 5", "Gleis 3" name a thing by a number;
+// they count nothing.
+func TestNumberThatNames(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"two bus lines", "2025-05-03",
+			"Auf der Linie 5 in Rostock fahren künftig 12 Busse.",
+			"2025-05-04", "Auf der Linie 7 in Rostock fahren künftig 12 Busse.", ""},
+		{"two platforms", "2025-05-03",
+			"Der Zug nach Hamburg fährt in Hannover von Gleis 3 ab.",
+			"2025-05-04", "Der Zug nach Hamburg fährt in Hannover von Gleis 8 ab.", ""},
+	})
+}
