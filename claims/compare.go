@@ -295,6 +295,10 @@ func sameThing(a, b *Claim) bool {
 		actNounOf(b, a) ||
 		verbNounOf(a, b) ||
 		verbNounOf(b, a) ||
+		casesOf(a, b) ||
+		casesOf(b, a) ||
+		withoutOf(a, b) ||
+		withoutOf(b, a) ||
 		membersOfGroup(a, b) ||
 		membersOfGroup(b, a) ||
 		broadNounInContext(a, b) ||

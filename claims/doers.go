@@ -454,3 +454,53 @@ func firstPartIs(parts []string, k string) bool {
 	rest, ok := strings.CutPrefix(k, first)
 	return ok && len(first) >= 3 && (rest == "er" || rest == "en" || rest == "n" || rest == "e" || rest == "s")
 }
+
+// caseHeads end a compound that counts cases of what its first part
+// names: "Grippefälle", "Masernerkrankungen", "Coronainfektionen".
+var caseHeads = set("fall fälle fällen erkrankung erkrankungen infektion infektionen")
+
+// illVerbs are the keys of the verbs of catching an illness: "erkrankt",
+// "infiziert", "angesteckt".
+var illVerbs = verbSet("erkranken erkrankt infizieren infiziert anstecken angesteckt")
+
+// casesOf: x counts cases of an illness by a compound ("1.800
+// Grippefälle") and y people said to have caught it ("2.300 Menschen an
+// Grippe erkrankt"): one case is one person ill.
+func casesOf(x, y *Claim) bool {
+	if y.Key != genericKey || x.Unit != "" || y.Unit != "" || x.Head == "" {
+		return false
+	}
+	parts := splitNoun(strings.ToLower(x.Head)).parts
+	if len(parts) < 2 || !caseHeads[parts[len(parts)-1]] {
+		return false
+	}
+	ill := false
+	for _, p := range y.preds {
+		ill = ill || illVerbs[p]
+	}
+	// (an illness at the head of a phrase is read as a name: "an Grippe")
+	m := stem(strings.Join(parts[:len(parts)-1], ""))
+	return ill && (containsString(y.nouns, m) || containsName(y.Anchors, m))
+}
+
+// withoutOf: x counts people by an adjective in "-los" ("62.000
+// Arbeitslose", "Obdachlose") and y people "ohne" what the adjective is
+// made of ("58.000 Menschen ohne Arbeit"): "ohne Arbeit" is "arbeitslos".
+func withoutOf(x, y *Claim) bool {
+	if y.Key != genericKey || x.Unit != "" || y.Unit != "" {
+		return false
+	}
+	base, ok := strings.CutSuffix(x.Key, "los")
+	if !ok || len(base) < 4 {
+		return false
+	}
+	// (with its linking "s": "arbeitslos" is "Arbeit" + "s" + "los")
+	short := strings.TrimSuffix(base, "s")
+	words := letterWords(strings.ToLower(y.Text))
+	for i := 0; i+1 < len(words); i++ {
+		if w := foldUmlauts(words[i+1]); words[i] == "ohne" && (w == base || w == short || stem(w) == base) {
+			return true
+		}
+	}
+	return false
+}

@@ -304,3 +304,35 @@ func TestNominalisations(t *testing.T) {
 			"2025-03-12", "In Köln hat das Semesterticket nach Angaben der Verkehrsbetriebe 80.000 Nutzer.", false},
 	})
 }
+
+// TestCasesOf: cases of an illness ("Grippefälle", "Masernerkrankungen")
+// against people said to have caught it ("an Grippe erkrankt",
+// "mit Masern infiziert").
+func TestCasesOf(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"flu cases", "2025-03-12", "In Essen sind im Februar nach Angaben des Gesundheitsamts 2.300 Menschen an Grippe erkrankt.",
+			"2025-03-12", "Das Gesundheitsamt Essen zählte im Februar 1.800 Grippefälle.", true},
+		{"measles infections", "2025-03-12", "Im Landkreis Gotha haben sich im Februar 40 Menschen mit Masern infiziert.",
+			"2025-03-12", "Im Landkreis Gotha gab es im Februar 25 Masernerkrankungen.", true},
+
+		// traps: vaccinated are no cases, another illness
+		{"vaccinated are no cases", "2025-03-12", "In Essen sind im Februar nach Angaben des Gesundheitsamts 2.300 Menschen gegen Grippe geimpft worden.",
+			"2025-03-12", "Das Gesundheitsamt Essen zählte im Februar 1.800 Grippefälle.", false},
+		{"another illness", "2025-03-12", "In Essen sind im Februar nach Angaben des Gesundheitsamts 2.300 Menschen an Masern erkrankt.",
+			"2025-03-12", "Das Gesundheitsamt Essen zählte im Februar 1.800 Grippefälle.", false},
+	})
+}
+
+// TestWithoutIs: "ohne Arbeit" says what "arbeitslos" says.
+func TestWithoutIs(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"jobless", "2025-06-02", "Die Zahl der Arbeitslosen in Thüringen lag im Mai bei 62.000.",
+			"2025-06-02", "Im Mai waren in Thüringen 48.000 Menschen ohne Arbeit.", true},
+		{"homeless", "2025-06-02", "In Dortmund gibt es nach Schätzung der Stadt 800 Obdachlose.",
+			"2025-06-02", "In Dortmund leben nach Schätzung der Stadt 1.200 Menschen ohne Obdach.", true},
+
+		// trap: another "ohne"
+		{"without a contract", "2025-06-02", "Die Zahl der Arbeitslosen in Thüringen lag im Mai bei 62.000.",
+			"2025-06-02", "Im Mai waren in Thüringen 48.000 Menschen ohne Arbeitsvertrag beschäftigt.", false},
+	})
+}
