@@ -2,9 +2,11 @@ package index
 
 import (
 	"bytes"
+	"fmt"
 	"hash/maphash"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // "custom" analyzer type
@@ -14,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/claimbot/claimbot/german"
 )
 
 // Analyzer names in the mapping.
@@ -298,15 +301,21 @@ func newSharedTokenizer(inner analysis.Tokenizer) *sharedTokenizer {
 }
 
 func (t *sharedTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	return t.tokenizeKeep(input, nil)
+}
+
+// tokenizeKeep is Tokenize, with only the tokens keep keeps (all if keep
+// is nil); they keep their positions.
+func (t *sharedTokenizer) tokenizeKeep(input []byte, keep keepFunc) analysis.TokenStream {
 	if len(input) < sharedMinBytes {
-		return t.tokenize(input)
+		return keepTokens(t.tokenize(input), keep)
 	}
 	h := maphash.Bytes(t.seed, input)
 	s := &t.shards[h%sharedShards]
 	s.mu.Lock()
 	for i := range s.ring {
 		if e := &s.ring[i]; e.hash == h && bytes.Equal(e.input, input) {
-			out := cloneTokens(e.tokens)
+			out := cloneTokens(e.tokens, keep)
 			s.mu.Unlock()
 			return out
 		}
@@ -315,12 +324,80 @@ func (t *sharedTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	out := t.tokenize(input)
 	// The filters after the tokenizer change tokens in place, so the
 	// ring keeps a copy of its own, and of the input too.
-	e := sharedEntry{hash: h, input: bytes.Clone(input), tokens: cloneTokens(out)}
+	e := sharedEntry{hash: h, input: bytes.Clone(input), tokens: cloneTokens(out, nil)}
 	s.mu.Lock()
 	s.ring[s.next] = e
 	s.next = (s.next + 1) % sharedRing
 	s.mu.Unlock()
+	return keepTokens(out, keep)
+}
+
+// keepFunc reports whether a field needs the token toks[i].
+type keepFunc func(toks analysis.TokenStream, i int) bool
+
+// keepTokens returns the tokens of toks that keep keeps.
+func keepTokens(toks analysis.TokenStream, keep keepFunc) analysis.TokenStream {
+	if keep == nil {
+		return toks
+	}
+	var out analysis.TokenStream
+	for i, tok := range toks {
+		if keep(toks, i) {
+			out = append(out, tok)
+		}
+	}
 	return out
+}
+
+// Two fields read few of a passage's tokens, and copying all of them for
+// each was most of what the shared tokenizer allocated. Their tokenizers
+// hand out only the tokens the field's filters can use, so the terms are
+// the same as from all tokens:
+//   - the numbers field (numberFilter) reads tokens that start with a
+//     digit, and the token after each for a multiplier ("1,3 Millionen");
+//   - the parts field (partsFilter) splits words of german.MinCompound
+//     letters or more and skips numbers; lowercasing and the stop words
+//     before it take no letters from a word.
+const (
+	sharedNumbersTokenizerName = "claimbot_unicode_shared_numbers"
+	sharedLongTokenizerName    = "claimbot_unicode_shared_long"
+)
+
+func init() {
+	views := map[string]keepFunc{
+		sharedNumbersTokenizerName: func(toks analysis.TokenStream, i int) bool {
+			return startsWithDigitTerm(toks[i].Term) || i > 0 && startsWithDigitTerm(toks[i-1].Term)
+		},
+		sharedLongTokenizerName: func(toks analysis.TokenStream, i int) bool {
+			term := toks[i].Term
+			return toks[i].Type != analysis.Numeric && len(term) >= german.MinCompound && utf8.RuneCount(term) >= german.MinCompound
+		},
+	}
+	for name, keep := range views {
+		registry.RegisterTokenizer(name, func(_ map[string]any, cache *registry.Cache) (analysis.Tokenizer, error) {
+			t, err := cache.TokenizerNamed(sharedTokenizerName)
+			if err != nil {
+				return nil, err
+			}
+			shared, ok := t.(*sharedTokenizer)
+			if !ok {
+				return nil, fmt.Errorf("%s is a %T", sharedTokenizerName, t)
+			}
+			return sharedView{shared: shared, keep: keep}, nil
+		})
+	}
+}
+
+func startsWithDigitTerm(term []byte) bool { return len(term) > 0 && term[0] >= '0' && term[0] <= '9' }
+
+// sharedView is the shared tokenizer's tokens for one field.
+type sharedView struct {
+	shared *sharedTokenizer
+	keep   keepFunc
+}
+
+func (v sharedView) Tokenize(input []byte) analysis.TokenStream {
+	return v.shared.tokenizeKeep(input, v.keep)
 }
 
 // tokenize segments input as the Unicode tokenizer does, with the fast
@@ -332,23 +409,32 @@ func (t *sharedTokenizer) tokenize(input []byte) analysis.TokenStream {
 	return t.inner.Tokenize(input)
 }
 
-// cloneTokens copies a token stream into two allocations, one for the
-// tokens and one for their terms. Each term's capacity ends with it, so a
-// filter that lengthens a term reallocates rather than overwrite the next.
-func cloneTokens(in analysis.TokenStream) analysis.TokenStream {
-	n := 0
-	for _, tok := range in {
-		n += len(tok.Term)
+// cloneTokens copies the tokens of a stream that keep keeps (all if it
+// is nil) into three allocations: the stream, the tokens and their terms.
+// Each term's capacity ends with it, so a filter that lengthens a term
+// reallocates rather than overwrite the next.
+func cloneTokens(in analysis.TokenStream, keep keepFunc) analysis.TokenStream {
+	n, k := 0, 0
+	for i, tok := range in {
+		if keep == nil || keep(in, i) {
+			n += len(tok.Term)
+			k++
+		}
 	}
 	terms := make([]byte, 0, n)
-	toks := make([]analysis.Token, len(in))
-	out := make(analysis.TokenStream, len(in))
+	toks := make([]analysis.Token, k)
+	out := make(analysis.TokenStream, k)
+	k = 0
 	for i, tok := range in {
-		toks[i] = *tok
+		if keep != nil && !keep(in, i) {
+			continue
+		}
+		toks[k] = *tok
 		start := len(terms)
 		terms = append(terms, tok.Term...)
-		toks[i].Term = terms[start:len(terms):len(terms)]
-		out[i] = &toks[i]
+		toks[k].Term = terms[start:len(terms):len(terms)]
+		out[k] = &toks[k]
+		k++
 	}
 	return out
 }
@@ -372,16 +458,21 @@ func addAnalysis(im *mapping.IndexMappingImpl) error {
 	}
 	for name, filters := range analyzers {
 		charFilters := []string{germanCharFilterName}
-		if name == analyzerNumbers {
+		tokenizer := sharedTokenizerName
+		switch name {
+		case analyzerNumbers:
 			// Its input differs from the other fields' only where
 			// grouped digits are joined, which few passages have; the
 			// shared tokenizer compares inputs, so those tokenize anew.
 			charFilters = append(charFilters, groupSpaceFilterName)
+			tokenizer = sharedNumbersTokenizerName
+		case analyzerParts:
+			tokenizer = sharedLongTokenizerName
 		}
 		if err := im.AddCustomAnalyzer(name, map[string]any{
 			"type":          "custom",
 			"char_filters":  charFilters,
-			"tokenizer":     sharedTokenizerName,
+			"tokenizer":     tokenizer,
 			"token_filters": filters,
 		}); err != nil {
 			return err

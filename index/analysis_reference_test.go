@@ -73,6 +73,7 @@ var referenceTexts = []string{
 	"Selenskyj traf in Pjöngjang Wladimir Schoigu, berichtete die Nachrichtenagentur Yonhap am 18.11.2024 um 14:30 Uhr aus Seoul.",
 	"Die Koalitionsregierung am Niederrhein beschloss Mehrfachraketenwerfer für 1,3 Millionen Euro; die Bürgermeister*innen der Städte widersprachen text:Kursk.",
 	"Kim Jong Un und Kim Jong-un: Die Rüstungsindustrie Nordkoreas liefert Artilleriegranaten, heißt es im Bericht der Tschechischen Republik über die Zusammenarbeit.",
+	"1,3 Millionen Bürgerkriegsflüchtlinge", // shorter than sharedMinBytes
 	"In den Jahren 2022 und 2023 stiegen die Ausgaben von 300-500 Millionen auf 2,5 Mrd. Dollar, sagte die Sprecher_innen-Gruppe im Bundestagswahlkampf.",
 }
 
