@@ -1422,13 +1422,14 @@ func stateChanged(a, b *Claim, again bool) bool {
 const datelineDays = 7
 
 // datelineApart reports two figures whose times are apart only by the later
-// article's dateline: neither gives a state in the present tense, the
+// article's dateline, or by the day the later figure was given out
+// ("meldete am Donnerstag 14 Tote") after an event's time: neither gives a state in the present tense, the
 // later sentence states no time, it appeared within datelineDays of the
 // earlier figure's time, and neither text marks the figure as moved on (a change verb, "inzwischen", "bislang", a
 // correction). Issue 12 calls a later figure an update only for a later
 // event time, and a dateline alone says nothing of the event's time.
 func datelineApart(a, b *Claim) bool {
-	if b.When.Basis != "published" || !a.When.Known() || b.When.To.Before(a.When.To) ||
+	if b.When.Basis != "published" && !(b.When.said && !a.When.said) || !a.When.Known() || b.When.To.Before(a.When.To) ||
 		b.When.To.After(a.When.To.AddDate(0, 0, datelineDays)) {
 		return false
 	}

@@ -372,7 +372,11 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		best := -1
 		for k, m := range ex.times {
 			if at >= 0 && m.at < len(an.clause) && an.clause[m.at] == an.clause[at] {
-				return m.w
+				w := m.w
+				// "Die Polizei meldete am Donnerstag 14 Tote": the day
+				// the figure was given out, which may be after its event
+				w.said = an.reportedAt(m.at)
+				return w
 			}
 			if best < 0 && !(at >= 0 && an.saidAt(m.at)) {
 				best = k
@@ -1184,6 +1188,22 @@ func (an *analysis) saidAt(i int) bool {
 	}
 	return false
 }
+
+// reportedAt reports a time mention in a clause whose verb gives a figure
+// out ("meldete", "bezifferte", "nannte", "gab … an", "teilte … mit"):
+// the time is the saying's. Counting and estimating ("zählte",
+// "schätzte") happen at the time of what is counted.
+func (an *analysis) reportedAt(i int) bool {
+	for _, k := range an.sayAt {
+		if an.clause[k] == an.clause[i] && !countVerbs[an.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// countVerbs are the verbs of sayVerbs that count or estimate.
+var countVerbs = set("zählt zählte zählten gezählt schätzt schätzte schätzten schätzen geschätzt")
 
 // sayNumber: "sprachen von 20.000 Teilnehmern" is masked as a source's
 // words, but the figure is the claim.

@@ -29,6 +29,9 @@ type Window struct {
 	// past nor present: resolved to the last such day, it may be the
 	// coming one.
 	unsure bool
+	// said marks the time of a clause that gives a figure out ("meldete am
+	// Donnerstag 14 Tote"): the figure's event may lie before it.
+	said bool
 	// span marks a count that runs up to To ("bis Ende März", "seit
 	// Jahresbeginn"): a count up to another time is another state of it.
 	span bool

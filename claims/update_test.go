@@ -115,6 +115,18 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2027-01-01", "In der Silvesternacht rückte die Feuerwehr in Essen zu 450 Einsätzen aus.", KindUpdate},
 		{"festival, this weekend and the one before", "2025-08-12", "Zum Seefest in Plön kamen am Wochenende 20.000 Besucher.",
 			"2025-08-19", "Zum Seefest in Plön kamen am Wochenende 35.000 Besucher.", KindUpdate},
+		// the day a figure is given out in its own clause is no event time
+		// either; counting and estimating happen when the event does
+		{"accident, reported on a later day", "2025-04-08", "Bei dem Busunglück in Tirol am Montag kamen neun Menschen ums Leben.",
+			"2025-04-11", "Die Polizei meldete am Donnerstag 14 Tote bei dem Busunglück in Tirol.", KindConflict},
+		{"accident, given out on a later day", "2025-04-08", "Bei dem Busunglück in Tirol am Montag kamen neun Menschen ums Leben.",
+			"2025-04-11", "Am Donnerstag gab die Polizei die Zahl der Toten des Busunglücks in Tirol mit 14 an.", KindConflict},
+		{"fire, the damage put at", "2025-09-01", "Bei dem Brand der Lagerhalle in Kassel entstand am Sonntag ein Schaden von 2 Millionen Euro.",
+			"2025-09-04", "Die Polizei bezifferte am Mittwoch den Schaden des Brandes der Lagerhalle in Kassel auf 500.000 Euro.", KindConflict},
+		{"infections, two daily reports", "2025-04-08", "Das Gesundheitsamt in Jena meldete am Montag 90 Infektionen.",
+			"2025-04-11", "Das Gesundheitsamt in Jena meldete am Donnerstag 140 Infektionen.", KindUpdate},
+		{"demonstrations, two counts on two days", "2025-04-08", "Die Polizei zählte am Montag in Jena 900 Demonstranten.",
+			"2025-04-11", "In Jena zählte die Polizei am Donnerstag 1.400 Demonstranten.", KindUpdate},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
