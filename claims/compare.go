@@ -177,6 +177,11 @@ func differentThing(a, b *Claim) (string, int) {
 			weak++ // a compound and its head: "Baukosten", "Kosten"
 		}
 		if !predicatesAgree(a.preds, b.preds) {
+			if a.ownVerb || b.ownVerb {
+				// "1.200 Bäume gepflanzt und 300 gefällt": its own
+				// sentence tells the events apart by the verb
+				return "event", 0
+			}
 			weak++ // different verbs: synonyms ("geschickt", "entsandt") or another event
 		}
 	case ta == tFigure && tb == tFigure:

@@ -97,6 +97,7 @@ type Claim struct {
 	nationwide   bool     // "bundesweit", "in deutschen Gewässern", "in Deutschland": the whole country
 	regional     bool     // a place narrower than the country: "in Bayern", "im Freistaat", "im Landkreis"
 	level        string   // the kind of place a noun names: "county" for "im Landkreis Celle", "sub" for "im Stadtteil"
+	ownVerb      bool     // its sentence joins it to a figure with a verb of its own: "1.200 gepflanzt und 300 gefällt"
 	allOf        []string // nouns after "alle", "sämtliche", as written: "auf allen Linien"
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
@@ -910,6 +911,11 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	for _, m := range an.frameOf(qs, headAt, unit) {
 		mods = appendUnique(mods, m)
 	}
+	if an.changeStart(qs, qe) {
+		// "stieg von 12 auf 40": the state before the change, compared
+		// only with another such start
+		mods = appendUnique(mods, "vorher")
+	}
 	if physicalUnit(unit) {
 		// "stehen 1.000 Meter von den Häusern entfernt": a distance, not
 		// the size of what stands there
@@ -990,6 +996,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		c.Modifiers = appendUnique(c.Modifiers, "nicht")
 	}
 	c.preds = an.clausePreds(qs)
+	if lo, hi := an.conjunctSide(qs); lo > 0 || hi < len(toks) {
+		c.ownVerb = true
+	}
 	c.nouns = an.clauseNouns(qs)
 	c.placeNouns = an.placeNouns(qs)
 	c.nationwide, c.regional, c.level, c.allOf = an.scopeOf(qs)
@@ -1956,13 +1965,69 @@ func (an *analysis) subjectNoun(qs, head int) (string, string) {
 
 // clausePreds are the predicate keys of the figure's clause.
 func (an *analysis) clausePreds(qs int) []string {
+	lo, hi := an.conjunctSide(qs)
 	var out []string
 	for k := range an.toks {
-		if an.clause[k] == an.clause[qs] && an.pred[k] != "" && !an.masked[k] {
+		if an.clause[k] == an.clause[qs] && an.pred[k] != "" && !an.masked[k] && k >= lo && k < hi {
 			out = appendUnique(out, an.pred[k])
 		}
 	}
 	return out
+}
+
+// conjunctSide returns the tokens [lo, hi) whose verbs are the figure's at
+// qs: all of its clause, or, where an "und" joins two figures each with a
+// verb of its own ("hat 1.200 Bäume gepflanzt und 300 gefällt", "pflanzte
+// 1.200 Bäume und fällte 300"), the side of the "und" the figure is on.
+func (an *analysis) conjunctSide(qs int) (int, int) {
+	toks := an.toks
+	for u, t := range toks {
+		if t.low != "und" || an.clause[u] != an.clause[qs] || u == qs-1 || u == qs+1 {
+			continue
+		}
+		lo, hi := 0, len(toks)
+		if u < qs {
+			lo = u + 1
+		} else {
+			hi = u
+		}
+		// another figure on the other side, and a verb on each side
+		other, here, there := false, false, false
+		for k := range toks {
+			if an.clause[k] != an.clause[qs] {
+				continue
+			}
+			in := k >= lo && k < hi
+			if an.isNum[k] && !in {
+				other = true
+			}
+			if an.pred[k] != "" && !an.masked[k] {
+				if in {
+					here = true
+				} else {
+					there = true
+				}
+			}
+		}
+		if other && here && there {
+			return lo, hi
+		}
+	}
+	return 0, len(toks)
+}
+
+// changeStart reports a figure after "von" that a later "auf" and figure
+// in its clause complete: "stieg von 12 auf 40", "sank von 14 auf 9".
+func (an *analysis) changeStart(qs, qe int) bool {
+	if qs == 0 || an.toks[qs-1].low != "von" {
+		return false
+	}
+	for k := qe; k+1 < len(an.toks) && an.clause[k] == an.clause[qs]; k++ {
+		if an.toks[k].low == "auf" && (an.isNum[k+1] || k+2 < len(an.toks) && an.isNum[k+2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseNouns are the content noun keys of the figure's clause.

@@ -400,3 +400,26 @@ func TestNumberThatNames(t *testing.T) {
 			"2025-05-04", "Der Zug nach Hamburg fährt in Hannover von Gleis 8 ab.", ""},
 	})
 }
+
+// TestChangeStartAndCoordination: in "stieg von 12 auf 40" the 12 is the
+// state before the change; in "1.200 Bäume gepflanzt und 300 gefällt"
+// each figure has its own verb.
+func TestChangeStartAndCoordination(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"the start of a rise", "2025-03-01",
+			"Im Landkreis Celle leben 40 Wölfe.",
+			"2025-03-03", "Seit 2015 stieg die Zahl der Wölfe im Landkreis Celle von 12 auf 40.", ""},
+		{"the start of a fall", "2025-03-01",
+			"In Suhl gibt es 9 Apotheken.",
+			"2025-03-03", "In Suhl sank die Zahl der Apotheken in den vergangenen zehn Jahren von 14 auf 9.", ""},
+		{"planted and felled, then felled", "2025-03-01",
+			"Die Stadt Kiel hat 2024 rund 1.200 Bäume gepflanzt und 300 gefällt.",
+			"2025-03-03", "Die Stadt Kiel hat 2024 rund 300 Bäume fällen lassen.", ""},
+		{"planted and felled, the verb first", "2025-03-01",
+			"Die Stadt Kiel pflanzte 2024 rund 1.200 Bäume und fällte 300.",
+			"2025-03-03", "Die Stadt Kiel fällte 2024 rund 300 Bäume.", ""},
+		{"felled twice", "2025-03-01",
+			"Die Stadt Kiel hat 2024 rund 1.200 Bäume gepflanzt und 300 gefällt.",
+			"2025-03-03", "Die Stadt Kiel hat 2024 nach Angaben des Naturschutzbunds rund 800 Bäume gefällt.", KindConflict},
+	})
+}
