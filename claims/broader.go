@@ -200,5 +200,16 @@ func peopleOfKind(spec, gen *Claim) bool {
 		equivalenceKey(spec.Key) || strings.HasPrefix(spec.Key, "v:") || !personHead(spec.Head) {
 		return false
 	}
-	return sharesPredicate(spec, gen) && namesShared(spec, gen) && sharesOtherNoun(spec, gen)
+	return sharesPredicate(spec, gen) && namesShared(spec, gen) && (sharesOtherNoun(spec, gen) || sharedAnchors(spec, gen) >= 2)
+}
+
+// sharedAnchors counts the names of x's sentence that y's sentence has.
+func sharedAnchors(x, y *Claim) int {
+	n := 0
+	for _, a := range x.Anchors {
+		if containsName(y.Anchors, a) {
+			n++
+		}
+	}
+	return n
 }

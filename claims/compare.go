@@ -282,6 +282,8 @@ func sameThing(a, b *Claim) bool {
 		nominalisedIn(a, b) ||
 		nominalisedIn(b, a) ||
 		sameCollectiveHeads(a.Head, b.Head) ||
+		crewsInContext(a, b) ||
+		crewsInContext(b, a) ||
 		(physicalUnit(a.Unit) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head))) ||
 		broadSynonymsInContext(a, b) ||
 		areaOf(a, b) ||
@@ -323,6 +325,32 @@ func kindAndWhole(a, b *Claim) bool {
 // collectiveHeads end compounds that name a group of people by what they
 // do: "Feuerwehrleute", "Feuerwehrkräfte", "Feuerwehrmänner" are one crew.
 var collectiveHeads = set("leute kräfte männer frauen personal personen menschen")
+
+// crewsInContext: two compounds ending in a word for people as a group
+// ("Einsatzkräfte", "Feuerwehrleute") whose first parts differ, where the
+// one clause's owner is the other's first part ("Die Feuerwehr war mit 150
+// Einsatzkräften …"): whose crew they are. ("im Einsatz" names a task, not
+// an owner.) The clauses share a name.
+func crewsInContext(x, y *Claim) bool {
+	if x.Head == "" || y.Head == "" || x.Unit != "" || y.Unit != "" {
+		return false
+	}
+	px, py := splitNoun(strings.ToLower(x.Head)).parts, splitNoun(strings.ToLower(y.Head)).parts
+	if len(px) < 2 || len(py) < 2 || !collectiveHead(px[len(px)-1]) || !collectiveHead(py[len(py)-1]) {
+		return false
+	}
+	owner := stem(strings.Join(py[:len(py)-1], ""))
+	if len(owner) < 4 || strings.TrimPrefix(x.ownerKey, "~") != owner {
+		return false
+	}
+	return namesShared(x, y)
+}
+
+// collectiveHead: a last part of collectiveHeads, or its dative
+// ("Einsatzkräften").
+func collectiveHead(p string) bool {
+	return collectiveHeads[p] || collectiveHeads[strings.TrimSuffix(p, "n")]
+}
 
 // sameCollectiveHeads: two compounds of one first part, each ending in a
 // word for people as a group.
@@ -483,6 +511,10 @@ func compoundAcross(x, y *Claim) bool {
 			if n != y.Key && nounsMatch(n, k) {
 				return true
 			}
+		}
+		// a noun read as a name at the head of a phrase: "als Ersatz"
+		if len(k) >= 5 && containsString(y.Anchors, k) {
+			return true
 		}
 		sk := skeleton(k)
 		for _, p := range y.preds {
@@ -1102,6 +1134,9 @@ func namesShared(a, b *Claim) bool {
 // Ukraine", "die Stadt") against a name its sentence and paragraph never
 // mention.
 func differentOwners(a, b *Claim) bool {
+	if ownerInHead(a, b) || ownerInHead(b, a) {
+		return false
+	}
 	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
 	switch {
 	case !na && !nb:
@@ -1920,4 +1955,16 @@ func worldwide(c *Claim) bool {
 		}
 	}
 	return false
+}
+
+// ownerInHead: x's owner is the first part of y's measured compound, a
+// noun read as a name ("150 Busse als Ersatz" against "200 Ersatzbusse"):
+// what the figure counts, not whose it is.
+func ownerInHead(x, y *Claim) bool {
+	o := strings.TrimPrefix(x.ownerKey, "~")
+	if len(o) < 4 || y.Head == "" {
+		return false
+	}
+	parts := splitNoun(strings.ToLower(y.Head)).parts
+	return len(parts) >= 2 && stem(strings.Join(parts[:len(parts)-1], "")) == o
 }

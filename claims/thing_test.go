@@ -336,3 +336,39 @@ func TestWithoutIs(t *testing.T) {
 			"2025-06-02", "Im Mai waren in Thüringen 48.000 Menschen ohne Arbeitsvertrag beschäftigt.", false},
 	})
 }
+
+// TestCrewsInContext: a crew named by its task ("Einsatzkräfte") in a
+// clause that names whose crew it is ("Die Feuerwehr war mit …"), against
+// the crew named by its owner ("Feuerwehrleute").
+func TestCrewsInContext(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"fire crews", "2025-03-12", "Die Feuerwehr war am Dienstag mit 150 Einsatzkräften in Celle vor Ort.",
+			"2025-03-12", "In Celle waren am Dienstag 90 Feuerwehrleute im Einsatz.", true},
+		{"police crews", "2025-03-12", "In Erfurt waren am Samstag 800 Polizeikräfte im Einsatz.",
+			"2025-03-12", "Die Polizei sicherte die Demonstration in Erfurt am Samstag mit 1.200 Einsatzkräften.", true},
+
+		// traps: another owner's crew
+		{"police are not firefighters", "2025-03-12", "Die Polizei war am Dienstag mit 150 Einsatzkräften in Celle vor Ort.",
+			"2025-03-12", "In Celle waren am Dienstag 90 Feuerwehrleute im Einsatz.", false},
+	})
+}
+
+// TestPeopleOfKindByNames: people of a kind and people of one verb whose
+// sentences share two names ("Rostock", "Grippe").
+func TestPeopleOfKindByNames(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"patients", "2025-03-12", "Die Kliniken in Rostock behandelten im Januar 900 Patienten mit Grippe.",
+			"2025-03-12", "Wegen Grippe wurden im Januar in Rostock 600 Menschen im Krankenhaus behandelt.", true},
+		{"patients of another illness", "2025-03-12", "Die Kliniken in Rostock behandelten im Januar 900 Patienten mit Grippe.",
+			"2025-03-12", "Wegen Corona wurden im Januar in Rostock 600 Menschen im Krankenhaus behandelt.", false},
+	})
+}
+
+// TestCompoundSaidByName: the first part of a compound said in a phrase
+// read as a name ("als Ersatz").
+func TestCompoundSaidByName(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"replacement buses", "2025-03-12", "Die Bahn setzte am Dienstag 200 Ersatzbusse zwischen Hamburg und Lübeck ein.",
+			"2025-03-12", "Zwischen Hamburg und Lübeck fuhren am Dienstag 150 Busse als Ersatz.", true},
+	})
+}
