@@ -168,6 +168,9 @@ func timeTrigger(t token) bool {
 	if _, ok := feasts[lw]; ok {
 		return true
 	}
+	if _, ok := seasons[lw]; ok {
+		return true
+	}
 	if _, ok := monthNames[strings.TrimSuffix(lw, ".")]; ok {
 		return true
 	}
@@ -282,6 +285,39 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			continue
 		}
 		if mo, ok := monthNames[strings.TrimSuffix(lw, ".")]; ok && t.upper {
+			// "von Januar bis März", "zwischen Januar und März (2023)"
+			if p, n := low(i-1), low(i+1); (p == "von" || p == "zwischen") && (n == "bis" || n == "und") {
+				if mo2, ok := monthNames[strings.TrimSuffix(low(i+2), ".")]; ok && i+2 < len(toks) && toks[i+2].upper {
+					span := func(y int) (time.Time, time.Time) {
+						y2 := y
+						if mo2 < mo {
+							y2++
+						}
+						return day(y, mo, 1), endOfMonth(day(y2, mo2, 1))
+					}
+					if y, ok := yearAt(toks, i+3); ok {
+						f, to := span(y)
+						if mo2 < mo {
+							f, to = span(y - 1)
+						}
+						exp(i-1, i+3, f, to)
+						i += 3
+						continue
+					}
+					if known {
+						f, to := span(refDay.Year())
+						switch {
+						case !future && f.After(refDay):
+							f, to = span(refDay.Year() - 1)
+						case future && to.Before(refDay):
+							f, to = span(refDay.Year() + 1)
+						}
+						rel(i-1, i+2, f, to)
+						i += 2
+						continue
+					}
+				}
+			}
 			if y, ok := yearAt(toks, i+1); ok {
 				f, to := partOfMonth(part, y, mo)
 				exp(start, i+1, f, to)
@@ -451,6 +487,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				f, to := yearWindow(y + 1)
 				rel(weekStart(toks, i), i, f, to)
 				continue
+			case p == "des" && (low(i-2) == "beginn" || low(i-2) == "anfang") && low(i-3) == "seit":
+				rel(i-3, i, day(y, 1, 1), refDay) // since, as "seit Jahresbeginn"
+				continue
 			case p == "des" && (low(i-2) == "beginn" || low(i-2) == "anfang"):
 				rel(i-2, i, day(y, 1, 1), day(y, 3, 31))
 				continue
@@ -529,6 +568,38 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			if p := low(i - 1); p == "letzten" || p == "vergangenen" {
 				back := map[string]int{"tagen": 7, "wochen": 31, "monaten": 120, "jahren": 730}[lw]
 				rel(weekStart(toks, i), i, refDay.AddDate(0, 0, -back), refDay)
+				continue
+			}
+		}
+		if se, ok := seasons[lw]; ok && t.upper {
+			// "im vergangenen Winter", "in diesem Sommer", "im Herbst": a
+			// season without its year (with one, yearAt read it above)
+			p := low(i - 1)
+			if _, y := yearAt(toks, i+1); !y && (p == "im" || p == "diesem" || p == "diesen" ||
+				lastWord(p, "vergangenen", "letzten", "vorigen", "kommenden", "nächsten")) {
+				window := func(y int) (time.Time, time.Time) {
+					return day(y, time.Month(se[0]), 1), endOfMonth(day(y, time.Month(se[1]), 1))
+				}
+				y := refDay.Year()
+				f, to := window(y)
+				switch {
+				case lastWord(p, "kommenden", "nächsten") || future:
+					for to.Before(refDay) || lastWord(p, "kommenden", "nächsten") && !f.After(refDay) {
+						y++
+						f, to = window(y)
+					}
+				case lastWord(p, "vergangenen", "letzten", "vorigen"):
+					for !to.Before(refDay) {
+						y--
+						f, to = window(y)
+					}
+				default:
+					for f.After(refDay) {
+						y--
+						f, to = window(y)
+					}
+				}
+				rel(weekStart(toks, i), i, f, to)
 				continue
 			}
 		}

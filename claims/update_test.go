@@ -115,6 +115,11 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2027-01-01", "In der Silvesternacht rückte die Feuerwehr in Essen zu 450 Einsätzen aus.", KindUpdate},
 		{"festival, this weekend and the one before", "2025-08-12", "Zum Seefest in Plön kamen am Wochenende 20.000 Besucher.",
 			"2025-08-19", "Zum Seefest in Plön kamen am Wochenende 35.000 Besucher.", KindUpdate},
+		// a season without its year is the latest one
+		{"castle, this summer's visitors", "2025-09-10", "Im Sommer besuchten 40.000 Menschen das Schloss in Gotha.",
+			"2025-09-25", "Das Schloss in Gotha hatte in diesem Sommer 65.000 Besucher.", KindConflict},
+		{"castle, next summer's visitors", "2025-09-10", "Im Sommer besuchten 40.000 Menschen das Schloss in Gotha.",
+			"2026-09-10", "Im Sommer besuchten 65.000 Menschen das Schloss in Gotha.", KindUpdate},
 		// the day a figure is given out in its own clause is no event time
 		// either; counting and estimating happen when the event does
 		{"accident, reported on a later day", "2025-04-08", "Bei dem Busunglück in Tirol am Montag kamen neun Menschen ums Leben.",
