@@ -588,6 +588,17 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 						y++
 						f, to = window(y)
 					}
+				case p == "im" && an != nil && an.tenseAt(i) > 0:
+					// in the present tense the coming season, unless the
+					// last is hardly over: "Im Sommer öffnet das Freibad
+					// wieder" in November
+					for f.After(refDay) {
+						y--
+						f, to = window(y)
+					}
+					if to.AddDate(0, 1, 0).Before(refDay) {
+						f, to = window(y + 1)
+					}
 				case lastWord(p, "vergangenen", "letzten", "vorigen"):
 					for !to.Before(refDay) {
 						y--

@@ -118,6 +118,8 @@ func TestSentenceWindow(t *testing.T) {
 		{"In diesem Sommer kamen 5.000 Besucher.", mon, "2024-06/2024-08", "relative"},
 		{"Im kommenden Frühjahr soll die Halle öffnen.", mon, "2025-03/2025-05", "relative"},
 		{"Im Winter kamen 5.000 Besucher.", mon, "2023-12/2024-02", "relative"},
+		{"Im Sommer öffnet das Freibad wieder.", mon, "2025-06/2025-08", "relative"},
+		{"Im Winter schließt die Eishalle.", mon, "2024-12/2025-02", "relative"},
 		{"Herr Sommer kam.", mon, "", ""},
 		{"Von Januar bis März kamen 5.000 Besucher.", mon, "2024-01/2024-03", "relative"},
 		{"Zwischen Januar und März kamen 5.000 Besucher.", mon, "2024-01/2024-03", "relative"},

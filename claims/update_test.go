@@ -118,6 +118,8 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 		// a season without its year is the latest one
 		{"castle, this summer's visitors", "2025-09-10", "Im Sommer besuchten 40.000 Menschen das Schloss in Gotha.",
 			"2025-09-25", "Das Schloss in Gotha hatte in diesem Sommer 65.000 Besucher.", KindConflict},
+		{"trees, this summer's plan and a report ahead", "2025-04-10", "Die Stadt Gera will im Sommer 300 Bäume pflanzen.",
+			"2025-04-12", "Im Sommer pflanzt die Stadt Gera 120 Bäume.", KindConflict},
 		{"castle, next summer's visitors", "2025-09-10", "Im Sommer besuchten 40.000 Menschen das Schloss in Gotha.",
 			"2026-09-10", "Im Sommer besuchten 65.000 Menschen das Schloss in Gotha.", KindUpdate},
 		// the day a figure is given out in its own clause is no event time
