@@ -1505,8 +1505,10 @@ func presentState(text string) bool {
 // letterWords splits text into its runs of letters: the words the lists
 // of update and revision cues are looked up by.
 func letterWords(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	return strings.FieldsFunc(text, notLetter)
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // runningWords mark a count as one that runs on, wherever they stand in
 // the paragraph: "bislang", "inzwischen", a correction, a provisional count.
@@ -1643,16 +1645,6 @@ var revisionWords = set("verschoben verschiebt verschieben verschob verschiebung
 
 // revisedPlan reports a word of revision in the claim's paragraph.
 func revisedPlan(c *Claim) bool { return c.revised }
-
-// anyOf reports one of words in the set.
-func anyOf(words []string, set map[string]bool) bool {
-	for _, w := range words {
-		if set[w] {
-			return true
-		}
-	}
-	return false
-}
 
 func sharesPredicate(a, b *Claim) bool {
 	for _, x := range a.preds {

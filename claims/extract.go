@@ -310,10 +310,12 @@ func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
 	prev := carry{}
 	var names []string
 	start := len(out)
+	running, revised := false, false // a word of runningWords, of revisionWords in the paragraph
 	for si, sp := range spans {
 		s := strings.TrimLeft(text[sp[0]:sp[1]], "•·▪‣◦- ")
 		before := len(out)
 		out = ex.sentence(p, si+1, s, &prev, out)
+		running, revised = running || ex.an.running, revised || ex.an.revised
 		for i, k := range ex.an.name {
 			if k != "" && (i == 0 || ex.an.name[i-1] != k) {
 				names = appendUnique(names, k)
@@ -332,13 +334,9 @@ func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
 	for _, n := range names {
 		ex.ctx.all = appendUnique(ex.ctx.all, n)
 	}
-	if start < len(out) {
-		// read once here, not for every pair compared
-		words := letterWords(strings.ToLower(p.Text))
-		running, revised := anyOf(words, runningWords), anyOf(words, revisionWords)
-		for k := start; k < len(out); k++ {
-			out[k].running, out[k].revised = running, revised
-		}
+	// read once here, not for every pair compared
+	for k := start; k < len(out); k++ {
+		out[k].running, out[k].revised = running, revised
 	}
 	return out
 }

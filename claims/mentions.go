@@ -55,7 +55,10 @@ type analysis struct {
 	sayAt     []int
 	modalAt   []int
 	sondern   bool
-	future    bool
+	// running and revised: a word of runningWords or revisionWords in the
+	// sentence, which its paragraph's claims keep
+	running, revised bool
+	future           bool
 
 	// articleNouns are the capitalised words the article writes after an
 	// article or adjective somewhere: common nouns, not names.
@@ -89,6 +92,7 @@ func (an *analysis) reset(s, ls string, toks []token) {
 	an.denyAt, an.retractAt, an.correctAt = an.denyAt[:0], an.retractAt[:0], an.correctAt[:0]
 	an.planAt, an.announce, an.forecast, an.sayAt, an.modalAt = an.planAt[:0], an.announce[:0], an.forecast[:0], an.sayAt[:0], an.modalAt[:0]
 	an.sondern, an.future = false, false
+	an.running, an.revised = false, false
 }
 
 func resizeInts(s []int, n int) []int {
@@ -950,7 +954,16 @@ func (an *analysis) findCues() {
 			continue
 		}
 		lw := t.low
-		if wordClass[lw] == 0 {
+		wc := wordClass[lw]
+		if wc&(wRunning|wRevision) != 0 {
+			an.running, an.revised = an.running || wc&wRunning != 0, an.revised || wc&wRevision != 0
+		} else if strings.IndexFunc(lw, notLetter) >= 0 {
+			// "Corona-Zahlen": the lists are looked up by runs of letters
+			for _, w := range letterWords(lw) {
+				an.running, an.revised = an.running || runningWords[w], an.revised || revisionWords[w]
+			}
+		}
+		if wc == 0 {
 			continue // in no list: most words
 		}
 		next := ""

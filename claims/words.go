@@ -362,6 +362,8 @@ const (
 	wSeparable // a verb whose particle makes it a cue ("weist … zurück")
 	wSource    // a word of sourceHedges: read by findCues, no cue for the roles
 	wTrend     // a verb of growing or shrinking, or one a particle makes so (analysis.trend)
+	wRunning   // a word of runningWords
+	wRevision  // a word of revisionWords
 )
 
 var wordClass = func() map[string]uint8 {
@@ -387,6 +389,12 @@ var wordClass = func() map[string]uint8 {
 	}
 	for w := range sourceHedges {
 		m[w] |= wSource
+	}
+	for w := range runningWords {
+		m[w] |= wRunning
+	}
+	for w := range revisionWords {
+		m[w] |= wRevision
 	}
 	for _, list := range []map[string]bool{trendUp, trendDown, takeForms, set("legte legten legt legen ging gingen geht gehen")} {
 		for w := range list {
