@@ -1306,6 +1306,14 @@ func decide(a, b *Claim) Kind {
 		if nb {
 			neg, pos = b, a
 		}
+		if neg.HasQuantity && neg.Quantity.Zero && neg.Increment {
+			return KindCompatible // "keine weiteren Fische verendet" adds none to the count
+		}
+		if neg.Mode.intention() && neg.Stance == StanceAssert && pos.Mode == ModeReport && pos.past {
+			// "will kein Lösegeld zahlen" after "hat Lösegeld gezahlt": what
+			// is meant from now on, not what happened
+			return KindUpdate
+		}
 		if neg.deniesStance && pos.Stance != StanceRetract {
 			// "bestreitet, dass das Fest abgesagt wird" affirms what
 			// announced the Fest

@@ -459,6 +459,11 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 				continue // "keine Rede", "keine Pläne": a denial, no count of speeches or plans
 			}
 		}
+		if q.Zero {
+			if k := an.tokenAtByte(q.End); k >= 0 && infoNouns[an.toks[k].low] {
+				continue // "machte keine Angaben", "gab keine Auskunft": nothing said, nothing denied
+			}
+		}
 		c, ok := ex.figure(q, prev, base)
 		if !ok {
 			continue
@@ -541,9 +546,10 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		c.Mode = an.mode(at)
 		c.Negated = an.negatedAt(at)
 		c.possible = an.possibility(at)
-		if c.Negated {
-			c.past = an.pastAt(at) // "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies a plan
-		} else {
+		// "wurde nicht geschlossen" reports; "wird nicht geschlossen" denies
+		// a plan; "hat Lösegeld gezahlt" reports what was done
+		c.past = an.pastAt(at)
+		if !c.Negated {
 			c.trend = trend
 		}
 		c.nouns, c.preds, c.Event, c.compounds = content.nouns, content.preds, content.text, content.compounds
@@ -662,7 +668,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			return Claim{}, false
 		}
 	}
-	if qs > 0 && q.Qualifier == "" && !q.Vague && !strings.ContainsAny(q.Text, ",.") && namingNoun(toks[qs-1].low) &&
+	if qs > 0 && q.Qualifier == "" && !q.Vague && !strings.ContainsAny(q.Text, ",.") && (namingNoun(toks[qs-1].low) || roadLetter(toks[qs-1].text)) &&
 		(qe < 0 || qe >= len(toks) || !toks[qe].upper && units[toks[qe].low] == "") {
 		// (not "in Halle 45 Häuser": a count of what follows)
 		return Claim{}, false // "die Linie 5", "Gleis 3": a number that names
@@ -2159,6 +2165,16 @@ func lowAt(toks []token, i int) string {
 	}
 	return toks[i].low
 }
+
+// roadLetter reports the capital of a road's or route's name before its
+// number: "die B 27", "auf der A 7", "die L 123".
+func roadLetter(w string) bool {
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// infoNouns are what "keine" before them withholds rather than denies:
+// "machte keine Angaben", "gab keine Auskunft".
+var infoNouns = set("angaben angabe auskunft auskünfte informationen details einzelheiten stellungnahme kommentar")
 
 // namingNoun reports a noun a number after it names rather than
 // measures: "die Linie 5", "Gleis 3", "Halle 7", "Kapitel 2".

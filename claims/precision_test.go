@@ -423,3 +423,36 @@ func TestChangeStartAndCoordination(t *testing.T) {
 			"2025-03-03", "Die Stadt Kiel hat 2024 nach Angaben des Naturschutzbunds rund 800 Bäume gefällt.", KindConflict},
 	})
 }
+
+// TestNoDenial: "keine Angaben" gives no information, "keine weiteren"
+// adds none, "will kein Lösegeld zahlen" is an intention against what was
+// reported as done, and "die B 27" is a road: none denies the report.
+func TestNoDenial(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"no information on the injured", "2025-03-01",
+			"Bei dem Brand in Bremen wurden 14 Menschen verletzt.",
+			"2025-03-02", "Zur Zahl der Verletzten bei dem Brand in Bremen machte die Polizei keine Angaben.", ""},
+		{"no details on the victims", "2025-03-01",
+			"Bei dem Unfall auf der Autobahn bei Kassel starben zwei Menschen.",
+			"2025-03-02", "Zu den Toten des Unfalls bei Kassel gab die Polizei keine Auskunft.", ""},
+		{"no further fish", "2025-03-01",
+			"Im Teich in Moers sind 200 Fische verendet.",
+			"2025-03-02", "Im Teich in Moers sind keine weiteren Fische verendet.", ""},
+		{"no new cases", "2025-03-01",
+			"Im Landkreis Cloppenburg wurde die Geflügelpest in 3 Betrieben nachgewiesen.",
+			"2025-03-03", "Im Landkreis Cloppenburg wurden keine neuen Fälle der Geflügelpest nachgewiesen.", ""},
+		{"will not pay, after paying was reported", "2025-03-01",
+			"Die Stadtwerke in Witten haben nach dem Angriff Lösegeld an die Hacker gezahlt, berichtet die Zeitung.",
+			"2025-03-02", "Die Stadtwerke in Witten wollen kein Lösegeld an die Hacker zahlen.", ""},
+		{"a road's number", "2025-03-01",
+			"Die Radarfalle an der B 27 in Tübingen hat 2024 rund 12.000 Autofahrer geblitzt.",
+			"2025-03-02", "Die Radarfalle an der B 27 in Tübingen war 2024 drei Monate lang nicht in Betrieb.", ""},
+		// denials as ever
+		{"no injured at all", "2025-03-01",
+			"Bei dem Brand in Bremen wurden 14 Menschen verletzt, berichtete ein Sender.",
+			"2025-03-02", "Bei dem Brand in Bremen gab es nach Angaben der Feuerwehr keine Verletzten.", KindDenial},
+		{"did not pay", "2025-03-01",
+			"Die Stadtwerke in Witten haben nach dem Angriff Lösegeld an die Hacker gezahlt, berichtet die Zeitung.",
+			"2025-03-02", "Die Stadtwerke in Witten haben kein Lösegeld an die Hacker gezahlt.", KindDenial},
+	})
+}
