@@ -1325,7 +1325,9 @@ func decide(a, b *Claim) Kind {
 		if pos.Mode != ModeReport && neg.Mode == ModeReport && typeOf(neg) != tStance && (typeOf(neg) == tFigure || neg.past || !neg.When.Known() || !pos.When.Known()) {
 			return KindUpdate // a plan, then "did not happen"; "wird nicht geschlossen" denies the plan
 		}
-		if tr == timeApart && neg.Stance != StanceDeny {
+		if tr == timeApart && neg.Stance != StanceDeny && !(neg.Mode.intention() && neg.When.Basis == "published" && scheduled(pos)) {
+			// (a plan denied without a time of its own, "Eine Schließung
+			// sei nicht geplant", speaks of the time of what is scheduled)
 			return KindUpdate
 		}
 		plainNot := typeOf(neg) == tStatement ||

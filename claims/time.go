@@ -588,6 +588,14 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 						y++
 						f, to = window(y)
 					}
+				case p == "diesem" || p == "diesen":
+					// this year's; a winter is the one that began in the
+					// year's second half
+					y = refDay.Year()
+					if se[1] > 12 && refDay.Month() <= 6 {
+						y--
+					}
+					f, to = window(y)
 				case p == "im" && an != nil && an.tenseAt(i) > 0:
 					// in the present tense the coming season, unless the
 					// last is hardly over: "Im Sommer öffnet das Freibad

@@ -236,6 +236,37 @@ func TestOppositeChangeVerbs(t *testing.T) {
 	}
 }
 
+// TestPlanDenied: a plan denied without a time of its own ("sei nicht
+// geplant") denies what is scheduled, whenever it is to happen.
+func TestPlanDenied(t *testing.T) {
+	tests := []struct {
+		name           string
+		d1, s1, d2, s2 string
+		want           Kind
+	}{
+		{"branch closure not planned", "2025-03-10", "Die Sparkasse Celle schließt im Sommer ihre Filiale in Bergen.",
+			"2025-03-11", "Eine Schließung der Filiale in Bergen sei nicht geplant, sagte ein Sprecher der Sparkasse Celle.", KindDenial},
+		{"pool closure not intended", "2025-03-10", "Der Landkreis Celle schließt im Herbst das Hallenbad in Bergen.",
+			"2025-03-12", "Eine Schließung des Hallenbads in Bergen sei nicht vorgesehen, sagte der Landkreis Celle.", KindDenial},
+		{"a closure that happened, then not planned", "2025-03-10", "Die Sparkasse Celle hat im Januar ihre Filiale in Bergen geschlossen.",
+			"2025-03-11", "Eine Schließung der Filiale in Bergen sei nicht geplant, sagte ein Sprecher der Sparkasse Celle.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			var got []Kind
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind.Alerts() {
+					got = append(got, al.Kind)
+				}
+			}
+			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+				t.Errorf("alerts %v, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestScheduledDates: a report in the present tense of what happens on a
 // day still ahead ("Das Freibad öffnet am 15. Juni") is a plan as much as
 // "soll am 15. Juni öffnen": two such reports of one thing on days that
