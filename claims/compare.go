@@ -1419,7 +1419,7 @@ func decide(a, b *Claim) Kind {
 		}
 		return KindUpdate
 	}
-	if overlap || a.Increment || b.Increment {
+	if overlap || (a.Increment || b.Increment) && !(a.newOnes && b.newOnes) {
 		return KindCompatible
 	}
 	if (a.Quantity.Vague || b.Quantity.Vague) && !(a.Change == 0 && a.loss == b.loss && ordersApart(qa, qb)) {

@@ -78,6 +78,7 @@ type Claim struct {
 
 	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	trend        int      // +1 or -1: a statement that something grew or shrank ("ist gewachsen", "sank")
+	newOnes      bool     // the increment is "neue" alone: "120 neue Asylbewerber", a count of new ones
 	running      bool     // the paragraph marks a count as running on: a word of runningWords ("inzwischen")
 	revised      bool     // the paragraph says a plan was changed: a word of revisionWords ("verschoben")
 	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
@@ -689,7 +690,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	var mods []string
 	head, key := "", ""
-	part, inc := false, false
+	part, inc, incOther := false, false, false
 	headAt := -1
 	days := false // "an 14 Tagen"
 	if unit != "" && j < len(toks) && j == qe+1 && !toks[j].upper && dimensionAdjectives[adjStem(toks[j].low)] {
@@ -801,7 +802,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			j = len(toks)
 			continue
 		case incrementWords[lw]:
-			inc = true
+			inc, incOther = true, incOther || !newForms[lw]
 			continue
 		case neutralModifiers[lw]:
 			continue
@@ -862,7 +863,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c := base(qs)
 	c.HasQuantity, c.Quantity, c.Unit = true, q, unit
-	c.Head, c.Key, c.Part, c.Increment = head, key, part || an.partOfClause(qs), inc || an.incrementIn(qs)
+	incIn, incInOther := an.incrementIn(qs)
+	c.Head, c.Key, c.Part, c.Increment = head, key, part || an.partOfClause(qs), inc || incIn
+	c.newOnes = c.Increment && !incOther && !incInOther
 	c.days = days
 	if headAt >= 0 {
 		mods = an.modifiersBefore(headAt, mods)
@@ -1684,15 +1687,22 @@ func (an *analysis) predicateKey(qs int) (string, int) {
 }
 
 // incrementIn reports "weitere", "erneut" … in the clause of token i.
-func (an *analysis) incrementIn(i int) bool {
+// other reports one that is not a form of "neu".
+func (an *analysis) incrementIn(i int) (found, other bool) {
 	for j := max(0, i-2); j < len(an.toks) && j <= i+3; j++ {
 		t := an.toks[j]
 		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && !(j+1 < len(an.toks) && an.role[j] == rAdj && an.toks[j+1].upper && j < i) {
-			return true // "weitere 3.000", "3.000 weitere", "erneut 3.000"; not "im neuen Stadtrat 24"
+			// "weitere 3.000", "3.000 weitere", "erneut 3.000"; not "im neuen Stadtrat 24"
+			found, other = true, other || !newForms[t.low]
 		}
 	}
-	return false
+	return found, other
 }
+
+// newForms are the forms of "neu" among incrementWords: "120 neue Fälle"
+// are counted anew, not added to another count, and two such counts of
+// one time compare.
+var newForms = set("neue neuen neuer neues")
 
 // changeAt reads a change verb in the figure's clause: "stieg um 3
 // Prozent" is a change (+1), "sank auf 17" the level after one.

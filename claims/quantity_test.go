@@ -218,6 +218,22 @@ func TestOpenQualifiersAsRead(t *testing.T) {
 		{"Dutzende and twelve", "Bei dem Unfall in Hagen am Samstag wurden Dutzende Menschen verletzt.",
 			"Bei dem Unfall in Hagen am Samstag wurden zwölf Menschen verletzt.", KindCompatible},
 	}
+	tests = append(tests, []struct {
+		name   string
+		s1, s2 string
+		want   Kind
+	}{
+		// two counts of new ones compare; a count of new ones against a
+		// total or against "weitere" does not
+		{"new asylum seekers, two counts", "Im März kamen 120 neue Asylbewerber in den Landkreis Gifhorn.",
+			"Im März kamen 85 neue Asylbewerber in den Landkreis Gifhorn.", KindConflict},
+		{"new cases, two counts", "Das Gesundheitsamt meldete am Montag 40 neue Fälle in Jena.",
+			"Am Montag meldete das Gesundheitsamt in Jena 65 neue Fälle.", KindConflict},
+		{"new cases and all cases", "Das Gesundheitsamt meldete am Montag 40 neue Fälle in Jena.",
+			"Am Montag meldete das Gesundheitsamt in Jena 650 Fälle.", KindCompatible},
+		{"new ones and further ones", "Im März kamen 120 neue Asylbewerber in den Landkreis Gifhorn.",
+			"Im März kamen weitere 85 Asylbewerber in den Landkreis Gifhorn.", KindCompatible},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, b := dated("a", "2025-07-10", tt.s1), dated("b", "2025-07-10", tt.s2)
