@@ -1214,7 +1214,8 @@ func timeRelation(a, b *Claim) timeRel {
 	if !a.When.Known() || !b.When.Known() {
 		return timeUnknown
 	}
-	if spanApart(a.When, b.When) {
+	if spanApart(a.When, b.When) || a.earlier != b.earlier && typeOf(a) == tFigure && typeOf(b) == tFigure {
+		// (a state "damals" or "vor der Sanierung" is one before the other's)
 		return timeApart
 	}
 	if a.When.reach().overlaps(b.When.reach()) || weekAhead(a.When, b.When) || weekAhead(b.When, a.When) {
@@ -1404,7 +1405,7 @@ func decide(a, b *Claim) Kind {
 	if b.Correct && !overlap {
 		return KindUpdate // "korrigierte die Zahl auf …"
 	}
-	if tr == timeApart && datelineApart(a, b) {
+	if tr == timeApart && a.earlier == b.earlier && datelineApart(a, b) {
 		tr = timeSame
 	}
 	switch tr {

@@ -99,6 +99,7 @@ type Claim struct {
 	regional     bool     // a place narrower than the country: "in Bayern", "im Freistaat", "im Landkreis"
 	level        string   // the kind of place a noun names: "county" for "im Landkreis Celle", "sub" for "im Stadtteil"
 	ownVerb      bool     // its sentence joins it to a figure with a verb of its own: "1.200 gepflanzt und 300 gefällt"
+	earlier      bool     // of a time before the one reported, unstated: "damals", "früher", "vor der Sanierung"
 	allOf        []string // nouns after "alle", "sämtliche", as written: "auf allen Linien"
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
@@ -994,6 +995,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		}
 	}
 	c.spot = an.spotOf(qs)
+	c.earlier = an.earlierState(qs)
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	if c.Negated && !q.Zero && unit == "%" && headAt > qs && an.negatedAfter(qs, headAt) {
 		// "20 Prozent der Bienenvölker haben den Winter nicht überlebt":
@@ -2175,6 +2177,44 @@ func lowAt(toks []token, i int) string {
 	}
 	return toks[i].low
 }
+
+// earlierState reports a figure of a time before the one its article
+// reports, said by a word, not a date: "damals", "früher", "ursprünglich",
+// "bei der Gründung", "vor der Sanierung", "vor der Pandemie", and
+// "bisher" or "zuletzt" with a past tense ("bisher kostete"; "bisher
+// kostet" is the price until now).
+func (an *analysis) earlierState(qs int) bool {
+	toks := an.toks
+	for k, t := range toks {
+		if an.clause[k] != an.clause[qs] || t.punct {
+			continue
+		}
+		switch lw := t.low; {
+		case earlierWords[lw]:
+			if lw == "früher" && lowAt(toks, k+1) == "als" {
+				continue // "früher als geplant"
+			}
+			return true
+		case (lw == "bisher" || lw == "zuletzt" || lw == "zuvor" || lw == "vorher") && an.tenseAt(qs) < 0:
+			return true
+		case lw == "gründung" && (lowAt(toks, k-1) == "der" && lowAt(toks, k-2) == "bei" || lowAt(toks, k-1) == "seiner" || lowAt(toks, k-1) == "ihrer"):
+			return true
+		case lw == "vor" && k+2 < len(toks) && determiners[toks[k+1].low] && toks[k+2].upper && !timeNouns[toks[k+2].low] &&
+			(strings.HasSuffix(toks[k+2].low, "ung") || beforeEvents[toks[k+2].low]):
+			return true // "vor der Sanierung", not "vor dem Rathaus"
+		case lw == "vor" && k+1 < len(toks) && beforeEvents[toks[k+1].low]:
+			return true // "vor Corona"
+		}
+	}
+	return false
+}
+
+var (
+	earlierWords = set("damals früher einst einstmals ursprünglich seinerzeit ehemals")
+	// beforeEvents are events a "vor" dates a state by, besides the
+	// nouns in -ung: "vor der Pandemie", "vor dem Umbau".
+	beforeEvents = set("pandemie corona krise krieg umbau brand fusion reform wende flut")
+)
 
 // roadLetter reports the capital of a road's or route's name before its
 // number: "die B 27", "auf der A 7", "die L 123".

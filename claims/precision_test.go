@@ -456,3 +456,38 @@ func TestNoDenial(t *testing.T) {
 			"2025-03-02", "Die Stadtwerke in Witten haben kein Lösegeld an die Hacker gezahlt.", KindDenial},
 	})
 }
+
+// TestEarlierState: "damals", "früher", "ursprünglich", "bei der
+// Gründung", "vor der Sanierung" and a past tense with "bisher" or
+// "zuletzt" give a figure of a time before the one the article reports.
+func TestEarlierState(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"at the founding", "2025-03-01", "Der Sportverein in Celle hat 240 Mitglieder.",
+			"2025-03-02", "Bei der Gründung hatte der Sportverein in Celle 40 Mitglieder.", ""},
+		{"back then", "2025-03-01", "Der Sportverein in Celle hat 240 Mitglieder.",
+			"2025-03-02", "Damals hatte der Sportverein in Celle nur 40 Mitglieder.", ""},
+		{"before the renovation", "2025-03-01", "Im Freibad in Kassel kamen im Sommer 95.000 Badegäste.",
+			"2025-03-02", "Vor der Sanierung kamen im Sommer 60.000 Badegäste ins Freibad in Kassel.", ""},
+		{"before the pandemic", "2025-03-01", "Das Museum in Bonn zählt jährlich 120.000 Besucher.",
+			"2025-03-02", "Vor der Pandemie zählte das Museum in Bonn jährlich 150.000 Besucher.", ""},
+		{"in former times", "2025-03-01", "In Suhl gibt es 9 Apotheken.",
+			"2025-03-02", "Früher gab es in Suhl 14 Apotheken.", ""},
+		{"originally", "2025-03-01", "In Suhl gibt es 9 Apotheken.",
+			"2025-03-02", "Ursprünglich gab es in Suhl 14 Apotheken.", ""},
+		{"what it cost so far", "2025-03-01", "Das Einzelticket in Rostock kostet 2,80 Euro.",
+			"2025-03-02", "Bisher kostete das Einzelticket in Rostock 2,50 Euro.", ""},
+		{"what it cost last", "2025-03-01", "Das Einzelticket in Rostock kostet 2,80 Euro.",
+			"2025-03-02", "Das Einzelticket in Rostock kostete zuletzt 2,50 Euro.", ""},
+		{"what was planned first", "2025-03-01", "Der Windpark bei Prenzlau soll 12 Windräder umfassen.",
+			"2025-03-02", "Ursprünglich waren für den Windpark bei Prenzlau 18 Windräder geplant.", ""},
+		// the same time: a conflict as ever
+		{"two counts now", "2025-03-01", "Der Sportverein in Celle hat 240 Mitglieder, sagte der Vorstand.",
+			"2025-03-02", "Der Sportverein in Celle hat nach Angaben des Kreissportbunds 190 Mitglieder.", KindConflict},
+		{"two counts back then", "2025-03-01", "Damals hatte der Sportverein in Celle 40 Mitglieder, sagte der Vorstand.",
+			"2025-03-02", "Damals hatte der Sportverein in Celle nach Angaben des Kreissportbunds 70 Mitglieder.", KindConflict},
+		{"so far, in a strong past, and before the closure", "2025-03-01", "Bisher fuhren täglich 30.000 Autos über die Brücke in Lahnstein, sagte die Stadt.",
+			"2025-03-03", "Vor der Sperrung fuhren nach Angaben des Landesbetriebs täglich 22.000 Autos über die Brücke in Lahnstein.", KindConflict},
+		{"earlier than planned is no earlier state", "2025-03-01", "Das Freibad in Kassel öffnet am Samstag mit 12 Bahnen.",
+			"2025-03-02", "Das Freibad in Kassel öffnet früher als geplant am Samstag mit 10 Bahnen.", KindConflict},
+	})
+}
