@@ -1394,7 +1394,7 @@ func decide(a, b *Claim) Kind {
 		qb = signed(qb, b.Change)
 	}
 	overlap := rangesOverlap(qa, qb)
-	if a.Mode != b.Mode && !sameIntent(a, b) && !sameForecast(a, b) {
+	if reportMode(a) != reportMode(b) && !sameIntent(a, b) && !sameForecast(a, b) {
 		// A forecast against a count, a plan against what happened: the
 		// picture changed, nobody contradicted anybody.
 		if overlap && tr != timeApart {
@@ -1688,6 +1688,15 @@ func sameRestriction(part, whole *Claim) bool {
 		n++
 	}
 	return n > 0
+}
+
+// reportMode is the claim's mode, a decision taken counting as a report
+// of what was decided.
+func reportMode(c *Claim) Mode {
+	if c.decided {
+		return ModeReport
+	}
+	return c.Mode
 }
 
 // sameIntent: a plan or an announcement and a report in the present

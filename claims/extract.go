@@ -79,6 +79,7 @@ type Claim struct {
 	possible     bool     // "könnte", "möglicherweise": a possibility asserts nothing
 	trend        int      // +1 or -1: a statement that something grew or shrank ("ist gewachsen", "sank")
 	newOnes      bool     // the increment is "neue" alone: "120 neue Asylbewerber", a count of new ones
+	decided      bool     // an announcement by a decision taken: "beschloss einen Haushalt mit 420 Millionen Euro"
 	running      bool     // the paragraph marks a count as running on: a word of runningWords ("inzwischen")
 	revised      bool     // the paragraph says a plan was changed: a word of revisionWords ("verschoben")
 	provisional  bool     // a partial count: "nach Auszählung von 80 der 120 Wahlbezirke", "laut Hochrechnung"
@@ -969,6 +970,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		c.ownerKey, c.Owner = prev.owner, prev.ownerText
 	}
 	c.Mode = an.mode(qs)
+	c.decided = c.Mode == ModeAnnouncement && an.decidedAt(qs)
 	c.possible = an.possibility(qs)
 	c.provisional = an.partialCount() || an.soFar(qs)
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
@@ -1700,6 +1702,25 @@ func (an *analysis) incrementIn(i int) (found, other bool) {
 	}
 	return found, other
 }
+
+// decidedAt reports an announcement of the figure's clause made by a
+// decision taken, in the past or the perfect: "beschloss", "hat …
+// beschlossen", "vereinbarten", "entschied". What was decided is the
+// decided thing's figure from then on, not an intention.
+func (an *analysis) decidedAt(qs int) bool {
+	if an.future || an.inClause(an.planAt, qs) {
+		return false // "soll am Montag beschlossen werden": not taken yet
+	}
+	for _, k := range an.announce {
+		if an.clause[k] == an.clause[qs] && decisionWords[an.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// decisionWords are the past forms of deciding among announceWords.
+var decisionWords = set("beschlossen beschloss beschlossene vereinbart entschieden")
 
 // newForms are the forms of "neu" among incrementWords: "120 neue Fälle"
 // are counted anew, not added to another count, and two such counts of

@@ -308,3 +308,40 @@ func TestScheduledDates(t *testing.T) {
 		})
 	}
 }
+
+// TestDecidedFigures: a figure decided ("beschloss einen Haushalt mit 420
+// Millionen Euro") is what the decided thing is; a report of it at the
+// same time contradicts another figure, while a plan before the decision
+// and the deed long after it are other states.
+func TestDecidedFigures(t *testing.T) {
+	tests := []struct {
+		name           string
+		d1, s1, d2, s2 string
+		want           Kind
+	}{
+		{"budget, decided and described", "2025-09-05", "Der Stadtrat von Jena beschloss am Donnerstag einen Haushalt mit 420 Millionen Euro.",
+			"2025-09-06", "Der am Donnerstag beschlossene Haushalt der Stadt Jena umfasst 380 Millionen Euro.", KindConflict},
+		{"grant, decided and given", "2025-11-05", "Die Gemeinde Plön hat am Montag einen Zuschuss von 50.000 Euro für das Freibad beschlossen.",
+			"2025-11-06", "Die Gemeinde Plön gab dem Freibad am Montag einen Zuschuss von 30.000 Euro.", KindConflict},
+		{"budget, a plan then the decision", "2025-09-05", "Der Stadtrat von Jena will einen Haushalt mit 420 Millionen Euro beschließen.",
+			"2025-09-26", "Der Stadtrat von Jena beschloss am Donnerstag einen Haushalt mit 380 Millionen Euro.", ""},
+		{"budget, to be decided", "2025-09-05", "In Jena soll am Donnerstag ein Haushalt mit 420 Millionen Euro beschlossen werden.",
+			"2025-09-06", "Der Haushalt der Stadt Jena umfasst 380 Millionen Euro.", ""},
+		{"jobs, the decision and the deed months later", "2025-01-20", "Der Stadtrat von Jena beschloss im Januar, 400 Stellen zu streichen.",
+			"2025-10-01", "Die Stadt Jena hat in diesem Jahr 250 Stellen gestrichen.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			var got []Kind
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind.Alerts() {
+					got = append(got, al.Kind)
+				}
+			}
+			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
+				t.Errorf("alerts %v, want %q", got, tt.want)
+			}
+		})
+	}
+}
