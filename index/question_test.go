@@ -161,3 +161,34 @@ func TestVerbForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSuffixNounFindsBase: a noun in -heit or -schaft finds the passage
+// that has only the word it is made from. (The article IDs are the titles'
+// words: none of them is a query word.)
+func TestSuffixNounFindsBase(t *testing.T) {
+	ix := indexOf(t,
+		testArticle("basis", "Wer Sport treibt, bleibt in Kassel länger gesund."),
+		testArticle("andere", "Sport in Kassel ist bei vielen Leuten beliebt."),
+		testArticle("stimmen", "Die Wähler in Bremen stimmten für den Antrag."),
+		testArticle("viele", "In Bremen stimmten viele ab."),
+	)
+	cases := map[string]string{
+		"Wie fördert Sport die Gesundheit in Kassel?": "basis#1",
+		"Wie stimmte die Wählerschaft in Bremen?":     "stimmen#1",
+	}
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != want {
+			t.Errorf("%s first hit %v, want %s", q, ids, want)
+		}
+	}
+	m := ix.cur.Mapping()
+	known := &termChecker{idx: ix.cur}
+	defer known.close()
+	// Without the base in the passages there is nothing to add.
+	if got := suffixBase(m, known, "Freiheit"); len(got) != 0 {
+		t.Errorf("suffixBase(Freiheit) = %v, want none", got)
+	}
+	if got := suffixBase(m, known, "Gesundheit"); len(got) != 1 || got[0].term != analyse(m, analyzerText, "gesund")[0] {
+		t.Errorf("suffixBase(Gesundheit) = %v, want gesund", got)
+	}
+}

@@ -311,6 +311,13 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 			prox.add(t.pos, d.term, d.n, docs)
 			p.marks.add(analyzerText, d.term, 0)
 		}
+		// A noun in -schaft, -heit or -keit also finds the word it is made
+		// from ("Ungleichheit": ungleich, "Bruderschaft": Brüder).
+		for _, d := range suffixBase(m, known, q[t.start:t.end]) {
+			add(t.pos, term(d.term, fieldText, boostDerived), d.n)
+			prox.add(t.pos, d.term, d.n, docs)
+			p.marks.add(analyzerText, d.term, 0)
+		}
 		// Another form of the same verb ("verhindert": verhindern,
 		// "gebaut": Bau, "Förderung": gefördert), where the passages have
 		// it. German questions only: English words are no German verbs.
@@ -702,6 +709,46 @@ func derivedNouns(m mapping.IndexMapping, known *termChecker, word string) []cou
 	var out []counted
 	seen := map[string]bool{}
 	for _, f := range forms {
+		ts := analyse(m, analyzerText, f)
+		if len(ts) != 1 || seen[ts[0]] {
+			continue
+		}
+		seen[ts[0]] = true
+		if n := known.count(fieldText, ts[0]); n > 0 {
+			out = append(out, counted{ts[0], n})
+		}
+	}
+	return out
+}
+
+// nounSuffixes are the suffixes that make a noun of a noun or adjective,
+// with their plural.
+var nounSuffixes = []string{"schaften", "schaft", "heiten", "heit", "keiten", "keit"}
+
+// suffixBase is the analysed word a capitalised noun in -schaft, -heit or
+// -keit is made from, in the forms the passages have: the stem itself and
+// its forms in -e and -en ("Gesundheit": gesund, "Wählerschaft": Wähler).
+func suffixBase(m mapping.IndexMapping, known *termChecker, word string) []counted {
+	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
+		return nil
+	}
+	w := strings.ToLower(word)
+	var stem string
+	for _, suf := range nounSuffixes {
+		if s, ok := strings.CutSuffix(w, suf); ok {
+			stem = s
+			break
+		}
+	}
+	if utf8.RuneCountInString(stem) < 3 {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, t := range analyse(m, analyzerText, word) {
+		seen[t] = true
+	}
+	var out []counted
+	for _, f := range []string{stem, stem + "e", stem + "en"} {
 		ts := analyse(m, analyzerText, f)
 		if len(ts) != 1 || seen[ts[0]] {
 			continue
