@@ -108,7 +108,12 @@ func kindNamed(head, text string) bool {
 	if len(starts) == 0 {
 		return false
 	}
+	// a compound whose last part is the kind names it too: "Wohnhäuser"
+	whole := foldUmlauts(strings.ToLower(head))
 	for _, w := range letterWords(text) {
+		if len(whole) >= 4 && len(w) >= len(whole)+3 && strings.HasSuffix(w, whole) {
+			return true
+		}
 		for _, s := range starts {
 			if strings.HasPrefix(w, s) {
 				return true

@@ -83,7 +83,7 @@ func doersOf(x, y *Claim) bool {
 	if contentPreds(x.preds) && !sharesPredicate(x, y) {
 		return false
 	}
-	return doerSaid(x.Key, y) && sameSetting(x, y)
+	return doerSaid(pairKey(x), y) && sameSetting(x, y)
 }
 
 // sameSetting: the clauses share a noun besides what they measure, or a
@@ -341,7 +341,7 @@ func verbNounOf(x, y *Claim) bool {
 	if contentPreds(x.preds) && !sharesPredicate(x, y) {
 		return false // "Investitionen … eingeplant" is a plan, not what was invested
 	}
-	return sharesOtherNoun(x, y)
+	return sameSetting(x, y)
 }
 
 // nounVerbKey is the verb key of a noun made of a verb: "-ung" off
@@ -416,7 +416,7 @@ func membersOfGroup(x, y *Claim) bool {
 			continue
 		}
 		parts := splitKey(n)
-		if len(parts) >= 2 && groupNouns[parts[len(parts)-1]] && firstPartIs(parts, y.Key) {
+		if len(parts) >= 2 && groupNouns[parts[len(parts)-1]] && firstPartIs(parts, pairKey(y)) {
 			group = n
 			break
 		}
@@ -503,4 +503,22 @@ func withoutOf(x, y *Claim) bool {
 		}
 	}
 	return false
+}
+
+// pairKey is the key of a measured noun written as the pair of the
+// feminine and the masculine plural ("Abonnentinnen und Abonnenten",
+// "Schülerinnen und Schüler"): the masculine's. A feminine plural alone
+// counts women only and keeps its key.
+func pairKey(c *Claim) string {
+	k, ok := strings.CutSuffix(c.Key, "inn")
+	if !ok || len(k) < 4 || !strings.HasSuffix(c.Head, "innen") {
+		return c.Key
+	}
+	words := strings.Fields(c.Text)
+	for i := 0; i+1 < len(words); i++ {
+		if strings.Trim(words[i], ",.;:") == c.Head && words[i+1] == "und" {
+			return stem(k)
+		}
+	}
+	return c.Key
 }

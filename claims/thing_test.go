@@ -372,3 +372,26 @@ func TestCompoundSaidByName(t *testing.T) {
 			"2025-03-12", "Zwischen Hamburg und Lübeck fuhren am Dienstag 150 Busse als Ersatz.", true},
 	})
 }
+
+// TestPairsAndCompoundKinds: the pair of the feminine and the masculine
+// plural counts both ("Abonnentinnen und Abonnenten"); a compound of the
+// kind names the kind ("Wohnhäuser"); a name shared stands for the
+// setting of a noun made of a verb.
+func TestPairsAndCompoundKinds(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"subscribers, both forms", "2025-03-12", "In Köln haben derzeit 450.000 Menschen ein Deutschlandticket im Abo.",
+			"2025-03-12", "Das Deutschlandticket hat in Köln derzeit 380.000 Abonnentinnen und Abonnenten.", true},
+		{"pupils, both forms", "2025-07-12", "Die Bergwacht rettete am Samstag am Watzmann 14 Schülerinnen und Schüler aus Passau.",
+			"2025-07-12", "Am Watzmann brachte die Bergwacht am Samstag 9 Jugendliche einer Schulklasse aus Passau ins Tal.", true},
+		{"houses named by a compound", "2025-03-12", "Der Sturm beschädigte am Montag in Kassel 200 Häuser.",
+			"2025-03-12", "In Kassel wurden am Montag durch den Sturm 150 Gebäude beschädigt. Betroffen waren vor allem Wohnhäuser.", true},
+		{"investments of a named state", "2025-03-12", "Das Land Thüringen investiert in diesem Jahr 200 Millionen Euro in Schulen.",
+			"2025-03-12", "Die Investitionen Thüringens in Schulen betragen in diesem Jahr 150 Millionen Euro.", true},
+
+		// traps: women only, fewer houses than buildings
+		{"pupils, girls only", "2025-07-12", "Die Bergwacht rettete am Samstag am Watzmann 14 Schülerinnen aus Passau.",
+			"2025-07-12", "Am Watzmann brachte die Bergwacht am Samstag 19 Jugendliche einer Schulklasse aus Passau ins Tal.", false},
+		{"fewer houses among the buildings", "2025-03-12", "Der Sturm beschädigte am Montag in Kassel 100 Häuser.",
+			"2025-03-12", "In Kassel wurden am Montag durch den Sturm 150 Gebäude beschädigt. Betroffen waren vor allem Wohnhäuser.", false},
+	})
+}
