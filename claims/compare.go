@@ -1029,6 +1029,11 @@ func differentEvent(a, b *Claim) (string, int) {
 	if typeOf(a) == tFigure && typeOf(b) == tFigure && (wholeAndPart(a, b) || wholeAndPart(b, a)) {
 		return "place", 0
 	}
+	if typeOf(a) == tFigure && typeOf(b) == tFigure {
+		if why := anotherOccasion(a, b); why != "" {
+			return why, 0
+		}
+	}
 	// One station's reading is not another's: "an der Landshuter Allee"
 	// and "am Stachus", when neither article names the other's spot.
 	if typeOf(a) == tFigure && typeOf(b) == tFigure && a.spot != "" && b.spot != "" && !sameSpot(a, b) {
@@ -1095,6 +1100,33 @@ func wholeAndPart(w, p *Claim) bool {
 		head := splitNoun(n).head
 		for _, m := range p.nouns {
 			if m == k || nounsMatch(m, k) || head != "" && m == head {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anotherOccasion compares what the clauses of two figures say of their
+// occasion: another instance ("beim zweiten Heimspiel" and "beim ersten",
+// "bei einem weiteren Unfall" and "bei dem Unfall"), another cause of a
+// count ("gegen die Schließung", "für den Klimaschutz"). (A place named
+// by a noun is not compared: "in einem Betrieb" and "auf dem Hof" are one
+// farm, "im Insolvenzverfahren" and "im Fall" one case.)
+func anotherOccasion(a, b *Claim) string {
+	if a.instance != b.instance && (a.instance != "" && a.instance != "1" || b.instance != "" && b.instance != "1") {
+		return "event"
+	}
+	if !moneyUnits[a.Unit] && len(a.causes) > 0 && len(b.causes) > 0 && !nounsOverlap(a.causes, b.causes) {
+		return "event"
+	}
+	return ""
+}
+
+func nounsOverlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if nounsMatch(x, y) {
 				return true
 			}
 		}

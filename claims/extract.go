@@ -101,6 +101,8 @@ type Claim struct {
 	level        string   // the kind of place a noun names: "county" for "im Landkreis Celle", "sub" for "im Stadtteil"
 	ownVerb      bool     // its sentence joins it to a figure with a verb of its own: "1.200 gepflanzt und 300 gefällt"
 	earlier      bool     // of a time before the one reported, unstated: "damals", "früher", "vor der Sanierung"
+	instance     string   // which of several events its clause names: "2" for "beim zweiten Heimspiel", "weiter"
+	causes       []string // nouns of its "gegen" and "für": "gegen die Schließung des Freibads"
 	allOf        []string // nouns after "alle", "sämtliche", as written: "auf allen Linien"
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
@@ -998,6 +1000,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.spot = an.spotOf(qs)
 	c.earlier = an.earlierState(qs)
+	c.instance, c.causes = an.instanceOf(qs)
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	if c.Negated && !q.Zero && unit == "%" && headAt > qs && an.negatedAfter(qs, headAt) {
 		// "20 Prozent der Bienenvölker haben den Winter nicht überlebt":
@@ -2197,6 +2200,45 @@ func lowAt(toks []token, i int) string {
 		return ""
 	}
 	return toks[i].low
+}
+
+// instanceOf reads which of several events of a kind the clause of token
+// qs speaks of ("beim zweiten Heimspiel", "bei einem weiteren Unfall": an
+// ordinal or "weiter" before a noun, not before a number, a time or
+// "Mal") and the nouns of what people act for or against ("gegen die
+// Schließung", "für den Klimaschutz").
+func (an *analysis) instanceOf(qs int) (string, []string) {
+	toks := an.toks
+	inst := ""
+	var causes []string
+	for k, t := range toks {
+		if an.clause[k] != an.clause[qs] || t.punct || k+1 >= len(toks) {
+			continue
+		}
+		next := toks[k+1]
+		if o := ordinalWords[strings.TrimRight(t.low, "nrms")]; o != "" && !t.upper && next.upper && !an.isNum[k+1] &&
+			!timeNouns[next.low] && next.low != "mal" && (an.role[k+1] == rNoun || an.role[k+1] == rName) && inst == "" {
+			inst = o
+		}
+		if t.low == "gegen" || t.low == "für" {
+			for j := k + 1; j < len(toks) && j <= k+4; j++ {
+				if an.role[j] == rNoun && !timeNouns[toks[j].low] {
+					causes = appendUnique(causes, nounKey(toks[j].text))
+					break
+				}
+				if toks[j].punct || an.isNum[j] || !(determiners[toks[j].low] || an.role[j] == rAdj || looksAdjective(toks[j].low)) {
+					break
+				}
+			}
+		}
+	}
+	return inst, causes
+}
+
+// ordinalWords are the ordinals and "weiter" without their endings.
+var ordinalWords = map[string]string{
+	"erste": "1", "zweite": "2", "dritte": "3", "vierte": "4", "fünfte": "5", "sechste": "6",
+	"weitere": "weiter", "erneute": "weiter",
 }
 
 // earlierState reports a figure of a time before the one its article

@@ -491,3 +491,36 @@ func TestEarlierState(t *testing.T) {
 			"2025-03-02", "Das Freibad in Kassel öffnet früher als geplant am Samstag mit 10 Bahnen.", KindConflict},
 	})
 }
+
+// TestAnotherEvent: "beim zweiten Heimspiel", "bei einem weiteren Unfall"
+// name another instance; "gegen die Schließung" and "für den Klimaschutz"
+// another cause.
+func TestAnotherEvent(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"the first and the second home game", "2025-03-01",
+			"Beim ersten Heimspiel des VfL in Bochum kamen 12.000 Zuschauer.",
+			"2025-03-02", "Beim zweiten Heimspiel des VfL in Bochum kamen 9.000 Zuschauer.", ""},
+		{"a further accident", "2025-03-01",
+			"Bei dem Unfall auf der A 7 bei Kassel wurden drei Menschen verletzt.",
+			"2025-03-02", "Bei einem weiteren Unfall auf der A 7 bei Kassel wurden fünf Menschen verletzt.", ""},
+		{"a second fire", "2025-03-01",
+			"Bei dem Brand in der Lagerhalle in Bremen entstand ein Schaden von 2 Millionen Euro.",
+			"2025-03-02", "Bei einem zweiten Brand in Bremen entstand ein Schaden von 300.000 Euro.", ""},
+		{"against one thing and for another", "2025-03-01",
+			"Am Samstag demonstrierten in Kiel 3.000 Menschen gegen die Schließung des Freibads.",
+			"2025-03-02", "Am Samstag demonstrierten in Kiel 800 Menschen für den Klimaschutz.", ""},
+		{"two petitions", "2025-03-01",
+			"Bei der Petition gegen die Baumfällung in Halle kamen 3.000 Unterschriften zusammen.",
+			"2025-03-02", "Bei der Petition für ein neues Freibad in Halle kamen 5.000 Unterschriften zusammen.", ""},
+		// one instance, one cause, one place
+		{"the second home game twice", "2025-03-01",
+			"Beim zweiten Heimspiel des VfL in Bochum kamen nach Angaben des Vereins 12.000 Zuschauer.",
+			"2025-03-02", "Beim zweiten Heimspiel des VfL in Bochum kamen nach Angaben der Polizei 7.000 Zuschauer.", KindConflict},
+		{"against the closure twice", "2025-03-01",
+			"Am Samstag demonstrierten in Kiel nach Angaben der Polizei 3.000 Menschen gegen die Schließung des Freibads.",
+			"2025-03-02", "Am Samstag demonstrierten in Kiel nach Angaben der Veranstalter 6.000 Menschen gegen die Schließung des Freibads.", KindConflict},
+		{"the pond twice", "2025-08-01",
+			"In Moers sind im Juli im Stadtteich 200 Fische verendet, sagte die Stadt.",
+			"2025-08-02", "In Moers sind im Juli im Stadtteich nach Angaben des Anglervereins 500 Fische verendet.", KindConflict},
+	})
+}
