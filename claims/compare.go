@@ -1117,7 +1117,8 @@ func anotherOccasion(a, b *Claim) string {
 	if a.instance != b.instance && (a.instance != "" && a.instance != "1" || b.instance != "" && b.instance != "1") {
 		return "event"
 	}
-	if !moneyUnits[a.Unit] && len(a.causes) > 0 && len(b.causes) > 0 && !nounsOverlap(a.causes, b.causes) {
+	// ("für" alone has too many senses: for whom, for how long, in favour)
+	if !moneyUnits[a.Unit] && (a.against || b.against) && len(a.causes) > 0 && len(b.causes) > 0 && !nounsOverlap(a.causes, b.causes) {
 		return "event"
 	}
 	return ""

@@ -103,6 +103,7 @@ type Claim struct {
 	earlier      bool     // of a time before the one reported, unstated: "damals", "früher", "vor der Sanierung"
 	instance     string   // which of several events its clause names: "2" for "beim zweiten Heimspiel", "weiter"
 	causes       []string // nouns of its "gegen" and "für": "gegen die Schließung des Freibads"
+	against      bool     // one of causes is a "gegen"
 	allOf        []string // nouns after "alle", "sämtliche", as written: "auf allen Linien"
 	compounds    []string // content nouns as written (lower case) long enough to be compounds
 	ctx          *context
@@ -1000,7 +1001,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.spot = an.spotOf(qs)
 	c.earlier = an.earlierState(qs)
-	c.instance, c.causes = an.instanceOf(qs)
+	c.instance, c.causes, c.against = an.instanceOf(qs)
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
 	if c.Negated && !q.Zero && unit == "%" && headAt > qs && an.negatedAfter(qs, headAt) {
 		// "20 Prozent der Bienenvölker haben den Winter nicht überlebt":
@@ -2207,9 +2208,10 @@ func lowAt(toks []token, i int) string {
 // ordinal or "weiter" before a noun, not before a number, a time or
 // "Mal") and the nouns of what people act for or against ("gegen die
 // Schließung", "für den Klimaschutz").
-func (an *analysis) instanceOf(qs int) (string, []string) {
+func (an *analysis) instanceOf(qs int) (string, []string, bool) {
 	toks := an.toks
 	inst := ""
+	against := false
 	var causes []string
 	for k, t := range toks {
 		if an.clause[k] != an.clause[qs] || t.punct || k+1 >= len(toks) {
@@ -2217,13 +2219,16 @@ func (an *analysis) instanceOf(qs int) (string, []string) {
 		}
 		next := toks[k+1]
 		if o := ordinalWords[strings.TrimRight(t.low, "nrms")]; o != "" && !t.upper && next.upper && !an.isNum[k+1] &&
-			!timeNouns[next.low] && next.low != "mal" && (an.role[k+1] == rNoun || an.role[k+1] == rName) && inst == "" {
+			!timeNouns[next.low] && next.low != "mal" && (an.role[k+1] == rNoun || an.role[k+1] == rName) && inst == "" &&
+			(o != "weiter" || indefinites[lowAt(toks, k-1)]) {
+			// ("weitere Helfer" adds people; "ein weiterer Unfall" is another one)
 			inst = o
 		}
 		if t.low == "gegen" || t.low == "für" {
 			for j := k + 1; j < len(toks) && j <= k+4; j++ {
 				if an.role[j] == rNoun && !timeNouns[toks[j].low] {
 					causes = appendUnique(causes, nounKey(toks[j].text))
+					against = against || t.low == "gegen"
 					break
 				}
 				if toks[j].punct || an.isNum[j] || !(determiners[toks[j].low] || an.role[j] == rAdj || looksAdjective(toks[j].low)) {
@@ -2232,8 +2237,10 @@ func (an *analysis) instanceOf(qs int) (string, []string) {
 			}
 		}
 	}
-	return inst, causes
+	return inst, causes, against
 }
+
+var indefinites = set("ein eine einem einen einer eines")
 
 // ordinalWords are the ordinals and "weiter" without their endings.
 var ordinalWords = map[string]string{
