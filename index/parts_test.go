@@ -38,6 +38,7 @@ func TestCompoundParts(t *testing.T) {
 		testArticle("anatolien", "In Anatolien bebte die Erde."),
 		testArticle("andere", "Der Stadtrat tagte am Montag."),
 		testArticle("strecken", "Die Strecken durch Tirol sind steil."),
+		testArticle("zeit", "Zur Zeit der Wahl regnete es."),
 	)
 	for _, tt := range []struct {
 		query, want string
@@ -53,6 +54,11 @@ func TestCompoundParts(t *testing.T) {
 		if ids := hitIDs(t, ix, tt.query, 10); !slices.Contains(ids, tt.want) {
 			t.Errorf("%s: hits %v, want %s among them", tt.query, ids, tt.want)
 		}
+	}
+	// A first part's own parts are no evidence: "Zeitlupenaufnahmen" is
+	// Zeitlupen + Aufnahmen, and "Zeit" alone does not find it.
+	if ids := hitIDs(t, ix, "Zeitlupenaufnahmen", 10); slices.Contains(ids, "zeit#1") {
+		t.Errorf("Zeitlupenaufnahmen: hits %v, want no zeit#1", ids)
 	}
 	// The exact word still ranks first.
 	if ids := hitIDs(t, ix, "Rhein", 2); len(ids) == 0 || ids[0] != "rhein#1" {

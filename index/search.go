@@ -647,9 +647,9 @@ func genitiveBase(m mapping.IndexMapping, known *termChecker, word string) (stri
 	return "", 0
 }
 
-// subParts are the analysed parts of the query word's compound parts that
-// are compounds in turn, where the passages have them and they are not the
-// word or one of its own parts.
+// subParts is the analysed head of the query word's head, when that head is
+// a compound in turn, the passages have it and it is not the word or one of
+// its own parts.
 func subParts(m mapping.IndexMapping, known *termChecker, word string) []counted {
 	data := german.Default()
 	parts := data.SplitCompound(strings.ToLower(word))
@@ -665,20 +665,22 @@ func subParts(m mapping.IndexMapping, known *termChecker, word string) []counted
 			seen[t] = true // looked up already, through the parts analyzer
 		}
 	}
-	var out []counted
-	for _, p := range parts {
-		for _, sp := range data.SplitCompound(p) {
-			ts := analyse(m, analyzerText, sp)
-			if len(ts) != 1 || seen[ts[0]] {
-				continue
-			}
-			seen[ts[0]] = true
-			if n := known.count(fieldText, ts[0]); n > 0 {
-				out = append(out, counted{ts[0], n})
-			}
-		}
+	// Only the head's head: it names the kind of thing, as the word's own
+	// head does ("Strecken" of "Eisenbahnstrecken"). A first part's parts
+	// are not evidence: "Zeit" of "Zeitlupenprotokoll" would find every
+	// passage that mentions time.
+	sub := data.SplitCompound(parts[len(parts)-1])
+	if len(sub) < 2 {
+		return nil
 	}
-	return out
+	ts := analyse(m, analyzerText, sub[len(sub)-1])
+	if len(ts) != 1 || seen[ts[0]] {
+		return nil
+	}
+	if n := known.count(fieldText, ts[0]); n > 0 {
+		return []counted{{ts[0], n}}
+	}
+	return nil
 }
 
 type counted struct {
