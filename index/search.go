@@ -673,19 +673,28 @@ func subParts(m mapping.IndexMapping, known *termChecker, word string) []counted
 	if len(sub) < 2 {
 		return nil
 	}
-	ts := analyse(m, analyzerText, sub[len(sub)-1])
-	if len(ts) != 1 || seen[ts[0]] {
-		return nil
-	}
-	if n := known.count(fieldText, ts[0]); n > 0 {
-		return []counted{{ts[0], n}}
-	}
-	return nil
+	return appendKnown(nil, m, known, seen, sub[len(sub)-1])
 }
 
 type counted struct {
 	term string
 	n    uint64
+}
+
+// appendKnown appends each form that analyses to one term not seen yet and
+// that the passages have, with its count; seen records the terms taken.
+func appendKnown(out []counted, m mapping.IndexMapping, known *termChecker, seen map[string]bool, forms ...string) []counted {
+	for _, f := range forms {
+		ts := analyse(m, analyzerText, f)
+		if len(ts) != 1 || seen[ts[0]] {
+			continue
+		}
+		seen[ts[0]] = true
+		if n := known.count(fieldText, ts[0]); n > 0 {
+			out = append(out, counted{ts[0], n})
+		}
+	}
+	return out
 }
 
 // derivedNouns are the analysed nouns the passages have that an -isch
@@ -708,19 +717,7 @@ func derivedNouns(m mapping.IndexMapping, known *termChecker, word string) []cou
 	if s, ok := strings.CutSuffix(stem, "an"); ok {
 		forms = append(forms, s+"a")
 	}
-	var out []counted
-	seen := map[string]bool{}
-	for _, f := range forms {
-		ts := analyse(m, analyzerText, f)
-		if len(ts) != 1 || seen[ts[0]] {
-			continue
-		}
-		seen[ts[0]] = true
-		if n := known.count(fieldText, ts[0]); n > 0 {
-			out = append(out, counted{ts[0], n})
-		}
-	}
-	return out
+	return appendKnown(nil, m, known, map[string]bool{}, forms...)
 }
 
 // nounSuffixes are the suffixes that make a noun of a noun or adjective,
@@ -749,18 +746,7 @@ func suffixBase(m mapping.IndexMapping, known *termChecker, word string) []count
 	for _, t := range analyse(m, analyzerText, word) {
 		seen[t] = true
 	}
-	var out []counted
-	for _, f := range []string{stem, stem + "e", stem + "en"} {
-		ts := analyse(m, analyzerText, f)
-		if len(ts) != 1 || seen[ts[0]] {
-			continue
-		}
-		seen[ts[0]] = true
-		if n := known.count(fieldText, ts[0]); n > 0 {
-			out = append(out, counted{ts[0], n})
-		}
-	}
-	return out
+	return appendKnown(nil, m, known, seen, stem, stem+"e", stem+"en")
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -979,16 +965,7 @@ func verbForms(m mapping.IndexMapping, known *termChecker, word string) []counte
 		if t, ok := strings.CutSuffix(s, "el"); ok {
 			forms = append(forms, t+"lung") // entwickeln: Entwicklung
 		}
-		for _, f := range forms {
-			ts := analyse(m, analyzerText, f)
-			if len(ts) != 1 || seen[ts[0]] {
-				continue
-			}
-			seen[ts[0]] = true
-			if n := known.count(fieldText, ts[0]); n > 0 {
-				out = append(out, counted{ts[0], n})
-			}
-		}
+		out = appendKnown(out, m, known, seen, forms...)
 	}
 	return out
 }
