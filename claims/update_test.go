@@ -239,32 +239,14 @@ func TestOppositeChangeVerbs(t *testing.T) {
 // TestPlanDenied: a plan denied without a time of its own ("sei nicht
 // geplant") denies what is scheduled, whenever it is to happen.
 func TestPlanDenied(t *testing.T) {
-	tests := []struct {
-		name           string
-		d1, s1, d2, s2 string
-		want           Kind
-	}{
+	runPrecision(t, []precisionCase{
 		{"branch closure not planned", "2025-03-10", "Die Sparkasse Celle schließt im Sommer ihre Filiale in Bergen.",
 			"2025-03-11", "Eine Schließung der Filiale in Bergen sei nicht geplant, sagte ein Sprecher der Sparkasse Celle.", KindDenial},
 		{"pool closure not intended", "2025-03-10", "Der Landkreis Celle schließt im Herbst das Hallenbad in Bergen.",
 			"2025-03-12", "Eine Schließung des Hallenbads in Bergen sei nicht vorgesehen, sagte der Landkreis Celle.", KindDenial},
 		{"a closure that happened, then not planned", "2025-03-10", "Die Sparkasse Celle hat im Januar ihre Filiale in Bergen geschlossen.",
 			"2025-03-11", "Eine Schließung der Filiale in Bergen sei nicht geplant, sagte ein Sprecher der Sparkasse Celle.", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
-			var got []Kind
-			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
-				if al.Kind.Alerts() {
-					got = append(got, al.Kind)
-				}
-			}
-			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
-				t.Errorf("alerts %v, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestScheduledDates: a report in the present tense of what happens on a
@@ -314,11 +296,7 @@ func TestScheduledDates(t *testing.T) {
 // same time contradicts another figure, while a plan before the decision
 // and the deed long after it are other states.
 func TestDecidedFigures(t *testing.T) {
-	tests := []struct {
-		name           string
-		d1, s1, d2, s2 string
-		want           Kind
-	}{
+	runPrecision(t, []precisionCase{
 		{"budget, decided and described", "2025-09-05", "Der Stadtrat von Jena beschloss am Donnerstag einen Haushalt mit 420 Millionen Euro.",
 			"2025-09-06", "Der am Donnerstag beschlossene Haushalt der Stadt Jena umfasst 380 Millionen Euro.", KindConflict},
 		{"grant, decided and given", "2025-11-05", "Die Gemeinde Plön hat am Montag einen Zuschuss von 50.000 Euro für das Freibad beschlossen.",
@@ -329,19 +307,5 @@ func TestDecidedFigures(t *testing.T) {
 			"2025-09-06", "Der Haushalt der Stadt Jena umfasst 380 Millionen Euro.", ""},
 		{"jobs, the decision and the deed months later", "2025-01-20", "Der Stadtrat von Jena beschloss im Januar, 400 Stellen zu streichen.",
 			"2025-10-01", "Die Stadt Jena hat in diesem Jahr 250 Stellen gestrichen.", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
-			var got []Kind
-			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
-				if al.Kind.Alerts() {
-					got = append(got, al.Kind)
-				}
-			}
-			if tt.want == "" && len(got) > 0 || tt.want != "" && (len(got) != 1 || got[0] != tt.want) {
-				t.Errorf("alerts %v, want %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
