@@ -246,6 +246,8 @@ func differentMeasure(a, b *Claim) string {
 	switch {
 	case a.Unit != b.Unit:
 		return "unit"
+	case listedPart(a, b) || listedPart(b, a):
+		return "part"
 	case !sameThing(a, b) && !kindAndWhole(a, b):
 		return "thing"
 	case shareUnsaid(a, b) || shareUnsaid(b, a) || rateUnsaid(a, b) || rateUnsaid(b, a) || dimensionsDiffer(a, b):
@@ -263,6 +265,16 @@ func differentMeasure(a, b *Claim) string {
 		return "event"
 	}
 	return ""
+}
+
+// listedPart: x counts a list's class ("Autos, Lastwagen und andere
+// Fahrzeuge") and y one of the nouns the list names ("300 Autos"): a part
+// of what x counts, whatever key the noun has.
+func listedPart(x, y *Claim) bool {
+	if len(x.listed) == 0 || y.Head == "" || len(y.listed) > 0 {
+		return false
+	}
+	return containsString(x.listed, stem(y.Head))
 }
 
 // sameThing: the two figures' measured nouns name one thing, by the key,

@@ -101,6 +101,7 @@ type Claim struct {
 	level        string   // the kind of place a noun names: "county" for "im Landkreis Celle", "sub" for "im Stadtteil"
 	ownVerb      bool     // its sentence joins it to a figure with a verb of its own: "1.200 gepflanzt und 300 gefällt"
 	earlier      bool     // of a time before the one reported, unstated: "damals", "früher", "vor der Sanierung"
+	listed       []string // stems of the nouns a list names before its class: "buch", "dvds" for "Bücher, DVDs und andere Medien"
 	instance     string   // which of several events its clause names: "2" for "beim zweiten Heimspiel", "weiter"
 	causes       []string // nouns of its "gegen" and "für": "gegen die Schließung des Freibads"
 	against      bool     // one of causes is a "gegen"
@@ -823,6 +824,22 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			j = len(toks)
 		}
 	}
+	listFrom := -1 // the first noun of a list the figure counts
+	if headAt > qs {
+		if cls, n := an.listClass(headAt); cls >= 0 {
+			if n >= 2 {
+				listFrom = headAt
+				// "610.000 Bücher, DVDs, Noten und andere Medien": the
+				// figure counts the list, and the list is the class it
+				// ends in, not its first noun
+				head, headAt = toks[cls].text, cls
+			} else {
+				// "5 Kinder und andere Passanten": the figure may count
+				// the one noun only, a part of those the class names
+				part = true
+			}
+		}
+	}
 	if headAt >= 0 && commitmentNoun(toks[headAt].low) {
 		return Claim{}, false // "keine Pläne": a stance, read below
 	}
@@ -870,6 +887,13 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.HasQuantity, c.Quantity, c.Unit = true, q, unit
 	incIn, incInOther := an.incrementIn(qs)
 	c.Head, c.Key, c.Part, c.Increment = head, key, part || an.partOfClause(qs), inc || incIn
+	if listFrom >= 0 {
+		for k := listFrom; k < headAt; k++ {
+			if !toks[k].punct && !listJoins[toks[k].low] && !classWords[toks[k].low] {
+				c.listed = append(c.listed, stem(toks[k].text))
+			}
+		}
+	}
 	c.newOnes = c.Increment && !incOther && !incInOther
 	c.days = days
 	if headAt >= 0 {
@@ -965,7 +989,18 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.base = an.comparisonBase(qs)
 	c.dirs = an.directions(qs)
 	c.Correct = an.inClause(an.correctAt, qs) || len(an.correctAt) > 0
-	c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
+	if listFrom >= 0 {
+		// a listed word the dictionary does not know ("Tablets") is read
+		// as a name; it is what is counted, not whose the count is
+		saved := append([]bool(nil), an.masked[listFrom:headAt]...)
+		for k := listFrom; k < headAt; k++ {
+			an.masked[k] = true
+		}
+		c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
+		copy(an.masked[listFrom:headAt], saved)
+	} else {
+		c.ownerKey, c.Owner = an.ownerOf(headAt, qs)
+	}
 	if t, ok := strings.CutPrefix(c.Owner, "\x00"); ok {
 		c.Owner, c.ownerAdj = t, true // an origin on the measured noun
 	}
@@ -1637,6 +1672,9 @@ func (an *analysis) modifiersBefore(i int, mods []string) []string {
 		if neutralModifiers[lw] || incrementWords[lw] || originAdjective(lw) || participleAttribute(lw) {
 			continue
 		}
+		if classWords[lw] && k > 0 && listJoins[an.toks[k-1].low] {
+			continue // "und sonstige Waffen": the class of a list, not a kind of it
+		}
 		mods = appendUnique(mods, adjStem(lw))
 	}
 	return mods
@@ -1699,6 +1737,9 @@ func (an *analysis) predicateKey(qs int) (string, int) {
 func (an *analysis) incrementIn(i int) (found, other bool) {
 	for j := max(0, i-2); j < len(an.toks) && j <= i+3; j++ {
 		t := an.toks[j]
+		if j > i && j+1 < len(an.toks) && listJoins[an.toks[j-1].low] && an.toks[j+1].upper && an.role[j+1] == rNoun {
+			continue // "Tablets und weitere Geräte": the class of a list, no addition
+		}
 		if an.clause[j] == an.clause[i] && incrementWords[t.low] && !t.upper && !(j+1 < len(an.toks) && an.role[j] == rAdj && an.toks[j+1].upper && j < i) {
 			// "weitere 3.000", "3.000 weitere", "erneut 3.000"; not "im neuen Stadtrat 24"
 			found, other = true, other || !newForms[t.low]
@@ -1706,6 +1747,30 @@ func (an *analysis) incrementIn(i int) (found, other bool) {
 	}
 	return found, other
 }
+
+// listClass reads a list of nouns from the figure's noun at i that ends
+// in a class ("Bücher, DVDs und andere Medien", "Messer, Schlagstöcke
+// und sonstige Waffen"): the class noun's index and how many nouns the
+// list names before it, or -1.
+func (an *analysis) listClass(i int) (int, int) {
+	toks := an.toks
+	n, k := 1, i+1
+	noun := func(k int) bool { return (an.role[k] == rNoun || an.role[k] == rName) && toks[k].upper }
+	for k+1 < len(toks) && toks[k].text == "," && noun(k+1) {
+		n, k = n+1, k+2
+	}
+	if k+2 < len(toks) && listJoins[toks[k].low] && classWords[toks[k+1].low] && noun(k+2) {
+		return k + 2, n
+	}
+	return -1, 0
+}
+
+// listJoins join the last noun of a list; classWords before a noun make
+// it the class of the nouns listed before ("und andere Medien").
+var (
+	listJoins  = set("und oder sowie")
+	classWords = set("andere anderen weitere weiteren sonstige sonstigen ähnliche ähnlichen vergleichbare vergleichbaren")
+)
 
 // decidedAt reports an announcement of the figure's clause made by a
 // decision taken, in the past or the perfect: "beschloss", "hat …

@@ -395,3 +395,31 @@ func TestPairsAndCompoundKinds(t *testing.T) {
 			"2025-03-12", "In Kassel wurden am Montag durch den Sturm 150 Gebäude beschädigt. Betroffen waren vor allem Wohnhäuser.", false},
 	})
 }
+
+// TestListWithClass: a figure before a list of nouns that ends in the
+// class they belong to ("Bücher, DVDs und andere Medien") counts the
+// class, not the list's first noun.
+func TestListWithClass(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"museum objects", "2025-03-12", "Die Sammlung des Museums in Kassel umfasst 45.000 Objekte.",
+			"2025-03-12", "Das Museum in Kassel besitzt 60.000 Gemälde, Skulpturen, Zeichnungen und andere Objekte.", true},
+		{"vehicles in a flood", "2025-06-03", "Bei dem Hochwasser wurden am Sonntag in Passau 300 Fahrzeuge beschädigt.",
+			"2025-06-03", "Das Hochwasser hat am Sonntag in Passau 450 Autos, Lastwagen und andere Fahrzeuge beschädigt.", true},
+		{"devices sold", "2025-03-12", "Der Konzern verkaufte im vergangenen Jahr weltweit 1,2 Millionen Geräte.",
+			"2025-03-12", "Der Konzern verkaufte im vergangenen Jahr weltweit 1,5 Millionen Smartphones, Tablets und weitere Geräte.", true},
+		{"weapons seized", "2025-03-12", "Bei der Kontrolle in Dortmund stellte die Polizei am Freitag 80 Waffen sicher.",
+			"2025-03-12", "Die Polizei stellte bei der Kontrolle in Dortmund am Freitag 120 Messer, Schlagstöcke und sonstige Waffen sicher.", true},
+
+		// traps: the list's first noun alone is a part of the class; one
+		// noun and "andere" may count the noun only; the loans of the
+		// media are not the media
+		{"books are a part of the media", "2025-03-12", "Die Bibliothek in Jena verfügt über 420.000 Bücher.",
+			"2025-03-12", "Die Bibliothek in Jena verfügt über 610.000 Bücher, DVDs, Noten und andere Medien.", false},
+		{"cars are a part of the vehicles", "2025-06-03", "Bei dem Hochwasser wurden am Sonntag in Passau 300 Autos beschädigt.",
+			"2025-06-03", "Das Hochwasser hat am Sonntag in Passau 450 Autos, Lastwagen und andere Fahrzeuge beschädigt.", false},
+		{"children and other passers-by", "2025-03-12", "Bei dem Unfall in Trier wurden am Montag 12 Passanten verletzt.",
+			"2025-03-12", "Bei dem Unfall in Trier wurden am Montag 5 Kinder und andere Passanten verletzt.", false},
+		{"loans are not holdings", "2025-03-12", "Die Bibliothek in Jena zählte im vergangenen Jahr 500.000 Ausleihen.",
+			"2025-03-12", "Die Bibliothek in Jena verfügt über 610.000 Bücher, DVDs, Noten und andere Medien.", false},
+	})
+}
