@@ -300,6 +300,8 @@ func sameThing(a, b *Claim) bool {
 		broadSynonymsInContext(a, b) ||
 		areaOf(a, b) ||
 		areaOf(b, a) ||
+		votesOf(a, b) ||
+		votesOf(b, a) ||
 		doersOf(a, b) ||
 		doersOf(b, a) ||
 		shareOf(a, b) ||

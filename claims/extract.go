@@ -101,6 +101,8 @@ type Claim struct {
 	level        string   // the kind of place a noun names: "county" for "im Landkreis Celle", "sub" for "im Stadtteil"
 	ownVerb      bool     // its sentence joins it to a figure with a verb of its own: "1.200 gepflanzt und 300 gefällt"
 	earlier      bool     // of a time before the one reported, unstated: "damals", "früher", "vor der Sanierung"
+	vote         int      // +1 or -1: people counted by the side they voted ("Für das Gesetz stimmten 71 Abgeordnete")
+	motion       string   // the stem of what they voted on, when the clause names it ("gesetz")
 	listed       []string // stems of the nouns a list names before its class: "buch", "dvds" for "Bücher, DVDs und andere Medien"
 	instance     string   // which of several events its clause names: "2" for "beim zweiten Heimspiel", "weiter"
 	causes       []string // nouns of its "gegen" and "für": "gegen die Schließung des Freibads"
@@ -896,6 +898,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	}
 	c.newOnes = c.Increment && !incOther && !incInOther
 	c.days = days
+	c.vote, c.motion = an.voteSide(qs, headAt)
 	if headAt >= 0 {
 		mods = an.modifiersBefore(headAt, mods)
 	}

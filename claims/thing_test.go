@@ -423,3 +423,32 @@ func TestListWithClass(t *testing.T) {
 			"2025-03-12", "Die Bibliothek in Jena verfügt über 610.000 Bücher, DVDs, Noten und andere Medien.", false},
 	})
 }
+
+// TestVotesByVoters: the votes for or against a motion ("78 Ja-Stimmen",
+// "55 Gegenstimmen") against the voters said to have voted that way
+// ("Für das Gesetz stimmten 71 Abgeordnete"): one voter is one vote.
+func TestVotesByVoters(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"yes votes, state parliament", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Für das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch 41 Abgeordnete.", true},
+		{"no votes, council", "2025-03-12", "Der Haushalt der Stadt Bonn erhielt im Stadtrat am Dienstag 21 Gegenstimmen.",
+			"2025-03-12", "Gegen den Haushalt der Stadt Bonn stimmten im Stadtrat am Dienstag 17 Ratsmitglieder.", true},
+		{"yes votes, club members after the verb", "2025-03-12", "Die Mitgliederversammlung des VfL Bochum billigte den Stadionumbau am Sonntag mit 412 Ja-Stimmen.",
+			"2025-03-12", "Am Sonntag stimmten 380 Mitglieder des VfL Bochum für den Stadionumbau.", true},
+		{"no votes, dagegen", "2025-03-12", "Im Bundestag gab es am Freitag bei der Abstimmung über das Rentenpaket 190 Nein-Stimmen.",
+			"2025-03-12", "Bei der Abstimmung über das Rentenpaket im Bundestag stimmten am Freitag 204 Abgeordnete dagegen.", true},
+
+		// traps: the other way, the abstentions, all who voted, another
+		// motion
+		{"for is not against", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Gegen das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch 21 Abgeordnete.", false},
+		{"against is not for", "2025-03-12", "Der Haushalt der Stadt Bonn erhielt im Stadtrat am Dienstag 21 Gegenstimmen.",
+			"2025-03-12", "Für den Haushalt der Stadt Bonn stimmten im Stadtrat am Dienstag 40 Ratsmitglieder.", false},
+		{"abstentions", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Im Landtag in Kiel enthielten sich am Mittwoch beim Polizeigesetz 5 Abgeordnete.", false},
+		{"all who voted", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Über das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch 69 Abgeordnete ab.", false},
+		{"another motion", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Für das Schulgesetz stimmten im Landtag in Kiel am Mittwoch 41 Abgeordnete.", false},
+	})
+}
