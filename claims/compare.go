@@ -1024,6 +1024,33 @@ func differentEvent(a, b *Claim) (string, int) {
 		!anyShared(a.Places, b.Anchors) && !anyShared(b.Places, a.Anchors) {
 		return "place", 0
 	}
+	// "In der Stadt fehlen 4.000 Sozialwohnungen" under "Düsseldorf –" is
+	// Düsseldorf's figure, not Cologne's: a sentence that names its place
+	// only by referring back is of its article's dateline town. The same
+	// town places both figures, whatever else their sentences name (a
+	// speaker, a word for the thing unlike the other's). Another town
+	// parts them only when the sentence says it speaks of the town ("in
+	// der Stadt") and the articles share no name: a dateline may be just
+	// the reporter's town ("Stade –" over a count "mit der Fähre" at
+	// Wischhafen).
+	datelined := false
+	if typeOf(a) == tFigure && typeOf(b) == tFigure {
+		ta, tb := datelineTown(a), datelineTown(b)
+		wa, wb := a.Places, b.Places
+		if ta != nil {
+			wa = ta
+		}
+		if tb != nil {
+			wb = tb
+		}
+		if (ta != nil || tb != nil) && len(wa) > 0 && len(wb) > 0 {
+			town := (ta == nil || a.level == "town") && (tb == nil || b.level == "town")
+			if town && !anyShared(wa, wb) && !mentionsAny(a.ctx, wb) && !mentionsAny(b.ctx, wa) && !anyShared(a.ctx.all, b.ctx.all) {
+				return "place", 0
+			}
+			datelined = anyShared(wa, wb)
+		}
+	}
 	// A plant's staff is not the group's: a place the other article
 	// never names.
 	if typeOf(a) == tFigure && typeOf(b) == tFigure && (a.ownerKey != "" || b.ownerKey != "") {
@@ -1084,7 +1111,7 @@ func differentEvent(a, b *Claim) (string, int) {
 	if b.ownerKey != "" {
 		cb = append(cb, b.ownerKey)
 	}
-	if anyShared(ca, cb) {
+	if datelined || anyShared(ca, cb) {
 		return "", 0
 	}
 	// Both sentences name something and share nothing: different events.
@@ -1092,6 +1119,50 @@ func differentEvent(a, b *Claim) (string, int) {
 		return "anchors", 0
 	}
 	return "", 1
+}
+
+// datelineTown is the place of a figure whose sentence names none but
+// refers back to its article's ("in der Stadt", "in der Nacht" under
+// "Bremen –"): the dateline's town. It is nil when the sentence names a
+// place, an owner or any name but its speaker's and the dateline's, or
+// speaks of more than a town ("bundesweit", "im Landkreis"): the
+// dateline says where the reporter is, not where those are.
+func datelineTown(c *Claim) []string {
+	if c.ctx == nil || len(c.ctx.dateline) == 0 || len(c.Places) > 0 || c.nationwide || c.level != "" && c.level != "town" ||
+		c.ownerKey != "" && !strings.HasPrefix(c.ownerKey, "~") || c.ownerAdj {
+		return nil
+	}
+	for _, n := range c.Anchors {
+		if !containsName(c.sourceNames, n) && !containsName(c.ctx.dateline, n) {
+			return nil
+		}
+	}
+	return c.ctx.dateline
+}
+
+// mentionsAny reports an article that names one of the place keys.
+func mentionsAny(ctx *context, keys []string) bool {
+	for _, k := range keys {
+		if ctx.mentions(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelOf is the kind of place a figure's clause names; a place that is
+// its article's dateline, with no word of its kind, is a town ("Potsdam –
+// In Potsdam fehlen …"): datelines name towns.
+func levelOf(c *Claim) string {
+	if c.level != "" || len(c.locations) == 0 || c.ctx == nil {
+		return c.level
+	}
+	for _, l := range c.locations {
+		if !containsName(c.ctx.dateline, l) {
+			return ""
+		}
+	}
+	return "town"
 }
 
 // wholeAndPart reports a figure w for the whole country against one for a
@@ -1103,7 +1174,7 @@ func wholeAndPart(w, p *Claim) bool {
 	}
 	// "im Landkreis Celle" and "in der Stadt Celle"; "im Stadtteil
 	// Connewitz" and "in Leipzig"
-	if w.level != "" && p.level != "" && w.level != p.level || p.level == "sub" && w.level == "" && len(w.locations) > 0 {
+	if lw, lp := levelOf(w), levelOf(p); lw != "" && lp != "" && lw != lp || lp == "sub" && lw == "" && len(w.locations) > 0 {
 		return true
 	}
 	for _, n := range w.allOf {

@@ -117,6 +117,7 @@ type Claim struct {
 // title, of each paragraph, and of the whole article.
 type context struct {
 	title     []string
+	dateline  []string // name keys of the first paragraph's dateline: the town the article reports from
 	paragraph map[int][]string
 	all       []string
 	text      string // title and body, lower case, umlauts folded
@@ -200,6 +201,10 @@ func Extract(a articles.Article) []Claim {
 	ex.an.datelines = nil
 	if len(a.Paragraphs) > 0 {
 		ex.an.datelines = datelineWords(a.Paragraphs[0].Text)
+		for w := range ex.an.datelines {
+			ex.ctx.dateline = append(ex.ctx.dateline, nameKey(w))
+		}
+		slices.Sort(ex.ctx.dateline) // a map's order would vary from run to run
 	}
 	ex.ctx.text = foldUmlauts(strings.ToLower(strings.Join(texts, "\n")))
 	if a.Title != "" {

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimbot/claimbot/articles"
@@ -20,7 +21,9 @@ func runPrecision(t *testing.T, tests []precisionCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			// "\n\n" parts an article's paragraphs: a dateline and a title
+			// paragraph, then the claim
+			a, b := dated("a", tt.d1, strings.Split(tt.s1, "\n\n")...), dated("b", tt.d2, strings.Split(tt.s2, "\n\n")...)
 			a.Title, b.Title = "", "" // the fixture's titles would share a name
 			var got []Alert
 			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
@@ -522,5 +525,43 @@ func TestAnotherEvent(t *testing.T) {
 		{"the pond twice", "2025-08-01",
 			"In Moers sind im Juli im Stadtteich 200 Fische verendet, sagte die Stadt.",
 			"2025-08-02", "In Moers sind im Juli im Stadtteich nach Angaben des Anglervereins 500 Fische verendet.", KindConflict},
+	})
+}
+
+// TestSpeakerIsNoPlace: who says a figure ("sagte Sprecherin Anne Berg")
+// does not place it. A sentence whose only names are its speaker's speaks
+// of its article's place, which the dateline gives ("In der Stadt
+// fehlten …" under "Bremen –"); without a dateline, or under another
+// city's, it stays apart.
+func TestSpeakerIsNoPlace(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"in der Stadt under the same dateline", "2026-05-04",
+			"Bremen – In Bremen fehlen nach Angaben des Bauressorts derzeit 1.500 Sozialwohnungen.",
+			"2026-05-05", "Bremen – Der Mieterverein wirft dem Senat vor, die Lage zu beschönigen.\n\nIn der Stadt fehlen derzeit 4.000 Sozialwohnungen, sagte Vereinschef Jonas Reiter.", KindConflict},
+		{"a night's count, the place left to the dateline", "2026-01-01",
+			"Essen – In der Silvesternacht hat die Polizei in Essen 21 Angriffe auf Rettungskräfte gezählt.",
+			"2026-01-02", "Essen – Die Feuerwehr zieht eine eigene Bilanz.\n\n48 Übergriffe auf Rettungskräfte habe es in der Nacht gegeben, sagte Sprecher Olaf Krämer.", KindConflict},
+		{"a weekend's count, the speaker named after it", "2026-03-09",
+			"Kassel – Am Wochenende sind in Kassel laut Polizei 12 Einbrüche angezeigt worden.",
+			"2026-03-10", "Kassel – Die Opposition wirft der Polizei vor, Zahlen zurückzuhalten.\n\nAm Wochenende habe es 40 Einbrüche gegeben, sagte der Abgeordnete Paul Wendt.", KindConflict},
+		{"the speaker in the earlier report", "2026-06-01",
+			"Erfurt – In der Stadt sind derzeit 230 Lehrerstellen unbesetzt, sagte Schulamtsleiterin Vera Koch.",
+			"2026-06-03", "Erfurt – In Erfurt sind nach Angaben der Gewerkschaft derzeit 410 Lehrerstellen unbesetzt.", KindConflict},
+		{"a compound against its head, placed by the dateline", "2026-09-01",
+			"Augsburg – Zum Schuljahresbeginn fehlen in Augsburg nach Zahlen des Schulreferats 90 Hortplätze.",
+			"2026-09-02", "Augsburg – Der Elternbeirat schlägt Alarm.\n\nIn der Stadt fehlten 240 Plätze, erklärte Beiratssprecher Malte Sommer.", KindConflict},
+		// traps
+		{"another city's dateline", "2026-05-04",
+			"Köln – In Köln fehlen nach Angaben des Bauressorts derzeit 1.500 Sozialwohnungen.",
+			"2026-05-05", "Düsseldorf – Der Mieterverein wirft der Stadt vor, die Lage zu beschönigen.\n\nIn der Stadt fehlen derzeit 4.000 Sozialwohnungen, sagte Vereinschef Jonas Reiter.", ""},
+		{"two cities, each under its own dateline", "2026-08-10",
+			"Mainz – In der Stadt fehlen derzeit 800 Kitaplätze, sagte Dezernent Eric Lahm.",
+			"2026-08-11", "Wiesbaden – In der Stadt fehlen derzeit 1.900 Kitaplätze, sagte Elternsprecherin Ina Rau.", ""},
+		{"a district against the town", "2026-08-10",
+			"Leipzig – Im Stadtteil Grünau fehlen derzeit 300 Kitaplätze, teilte das Jugendamt mit.",
+			"2026-08-11", "Leipzig – Die Eltern schlagen Alarm.\n\nIn der Stadt fehlen derzeit 2.600 Kitaplätze, sagte Elternsprecherin Anne Berg.", ""},
+		{"the dateline's town against its county", "2026-08-10",
+			"Potsdam – In Potsdam fehlen derzeit 700 Kitaplätze, teilte die Stadt mit.",
+			"2026-08-11", "Potsdam – Die Kreiselternvertretung schlägt Alarm.\n\nIm Landkreis fehlen derzeit 2.000 Kitaplätze, sagte Elternsprecherin Anne Berg.", ""},
 	})
 }
