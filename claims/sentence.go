@@ -181,14 +181,34 @@ func isBoundary(text string, start, at int, r rune, end int) bool {
 		return false
 	case isDigits(word) && len(word) <= 2 && unicode.IsUpper(n):
 		// "der 3. Armee", "am 18. November": an ordinal, unless the next
-		// word is one that opens sentences.
-		nw := wordAt(text, j)
-		return sentenceStarters[strings.ToLower(nw)]
+		// word is one that opens sentences, or the word before the number
+		// takes a count and never an ordinal ("lag bei 23. Betroffen
+		// sind …", "rund 40."), and the next word is no month ("auf 1.
+		// Juni verschoben").
+		nw := strings.ToLower(wordAt(text, j))
+		if sentenceStarters[nw] {
+			return true
+		}
+		_, month := monthNames[nw]
+		return !month && countTaker(strings.ToLower(wordBefore(text, start, len(strings.TrimRightFunc(text[:at-len(word)], unicode.IsSpace)))))
 	case strings.Count(word, ".") == 1 && isDigits(strings.ReplaceAll(word, ".", "")) && len(word) <= 5:
 		// "18.11." is a date without a year.
 		return false
 	}
 	return true
+}
+
+// countTaker reports the words after which a number is a count, never an
+// ordinal: the prepositions of a level ("lag bei", "sank auf", "stieg
+// um") and the qualifiers of a figure. An ordinal follows an article or a
+// contracted preposition ("der 3.", "zum 3.", "am 3.").
+func countTaker(lw string) bool {
+	switch lw {
+	case "bei", "auf", "um", "rund", "etwa", "circa", "zirka", "knapp", "fast", "nahezu", "beinahe", "gut", "über",
+		"mindestens", "höchstens", "maximal", "lediglich", "nur", "insgesamt", "genau", "exakt", "als", "zu", "ungefähr":
+		return true
+	}
+	return false
 }
 
 func trimSpan(text string, s, e int) (int, int) {

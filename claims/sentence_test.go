@@ -33,6 +33,20 @@ func TestSplitSentences(t *testing.T) {
 		{"initial", "J. Biden erlaubte es. Putin nicht.", []string{"J. Biden erlaubte es.", "Putin nicht."}},
 		{"Mio.", "Es waren 3 Mio. Euro. Mehr nicht.", []string{"Es waren 3 Mio. Euro.", "Mehr nicht."}},
 		{"abbreviation at end is kept", "Sie lieferten 3 Mrd. Die Summe stieg.", []string{"Sie lieferten 3 Mrd. Die Summe stieg."}},
+		// A figure after a word that takes a count, never an ordinal ("bei",
+		// "auf", "rund" …), ends its sentence whatever word follows; a
+		// month after it is still a date, an article before it an ordinal.
+		{"count after bei ends the sentence", "Die Zahl der Toten lag bei 23. Betroffen sind vor allem Ältere.",
+			[]string{"Die Zahl der Toten lag bei 23.", "Betroffen sind vor allem Ältere."}},
+		{"count after auf ends the sentence", "Die Arbeitslosenzahl sank im Mai auf 12. Vorausgegangen war ein Streik.",
+			[]string{"Die Arbeitslosenzahl sank im Mai auf 12.", "Vorausgegangen war ein Streik."}},
+		{"count after a qualifier ends the sentence", "Verletzt wurden rund 40. Schwer verletzt wurde niemand.",
+			[]string{"Verletzt wurden rund 40.", "Schwer verletzt wurde niemand."}},
+		{"count after insgesamt ends the sentence", "Gewählt haben insgesamt 87. Ungültig waren zwei Stimmen.",
+			[]string{"Gewählt haben insgesamt 87.", "Ungültig waren zwei Stimmen."}},
+		{"a month after auf is a date", "Der Streik wurde auf 1. Juni verschoben.", []string{"Der Streik wurde auf 1. Juni verschoben."}},
+		{"an ordinal after its article", "Die Mannschaft stand bei der 3. Runde im Finale.", []string{"Die Mannschaft stand bei der 3. Runde im Finale."}},
+		{"an ordinal after zum", "Die Messe fand zum 12. Mal statt.", []string{"Die Messe fand zum 12. Mal statt."}},
 		{"empty", "   ", nil},
 	}
 	for _, tt := range tests {
