@@ -256,6 +256,9 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
+	// Every line the bot logs passes the redaction: REST errors quote
+	// their request URL, which holds the interaction token.
+	b.log = slog.New(newRedactHandler(b.log.Handler(), cfg.Token))
 	if b.now == nil {
 		b.now = time.Now
 	}

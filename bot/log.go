@@ -66,3 +66,82 @@ func redact(s string, secrets []string) string {
 }
 
 var reInteractionToken = regexp.MustCompile(`((?:webhooks|interactions)/[0-9]+/)[A-Za-z0-9_.\-]{20,}`)
+
+// redactHandler applies redact to every line the bot logs: the message and
+// every attribute. discordgo's REST errors carry the request URL (a
+// *url.Error on a network failure: `Post ".../interactions/ID/TOKEN/callback":
+// EOF`), and the bot logs those errors as they come, so redacting only
+// discordgo's own logger is not enough.
+type redactHandler struct {
+	next    slog.Handler
+	secrets []string
+}
+
+func newRedactHandler(next slog.Handler, secrets ...string) *redactHandler {
+	return &redactHandler{next: next, secrets: slices.DeleteFunc(slices.Clone(secrets), func(s string) bool { return s == "" })}
+}
+
+func (h *redactHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return h.next.Enabled(ctx, l)
+}
+
+func (h *redactHandler) Handle(ctx context.Context, r slog.Record) error {
+	out := slog.NewRecord(r.Time, r.Level, redact(r.Message, h.secrets), r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		out.AddAttrs(h.attr(a))
+		return true
+	})
+	return h.next.Handle(ctx, out)
+}
+
+func (h *redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	red := make([]slog.Attr, len(as))
+	for i, a := range as {
+		red[i] = h.attr(a)
+	}
+	return &redactHandler{next: h.next.WithAttrs(red), secrets: h.secrets}
+}
+
+func (h *redactHandler) WithGroup(name string) slog.Handler {
+	return &redactHandler{next: h.next.WithGroup(name), secrets: h.secrets}
+}
+
+// attr redacts one attribute. Values other than strings and groups (errors,
+// structs) are printed as the handlers below would print them; only when
+// that text held a secret is the value replaced by its redacted text, so
+// numbers, times and clean values keep their type.
+func (h *redactHandler) attr(a slog.Attr) slog.Attr {
+	v := a.Value.Resolve()
+	switch v.Kind() {
+	case slog.KindString:
+		return slog.String(a.Key, redact(v.String(), h.secrets))
+	case slog.KindGroup:
+		g := v.Group()
+		red := make([]slog.Attr, len(g))
+		for i, ga := range g {
+			red[i] = h.attr(ga)
+		}
+		return slog.Attr{Key: a.Key, Value: slog.GroupValue(red...)}
+	case slog.KindAny:
+		if s, ok := printed(v.Any()); ok {
+			if r := redact(s, h.secrets); r != s {
+				return slog.String(a.Key, r)
+			}
+		}
+	}
+	return slog.Attr{Key: a.Key, Value: v}
+}
+
+// printed is a value's text; ok is false if printing it panicked (a nil
+// pointer behind an error), which slog's handlers report themselves.
+func printed(v any) (s string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if err, isErr := v.(error); isErr {
+		return err.Error(), true
+	}
+	return fmt.Sprintf("%+v", v), true
+}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/claimbot/claimbot/internal/fakediscord"
 )
 
 func TestRateLimiter(t *testing.T) {
@@ -75,6 +77,82 @@ func TestTokenNeverLogged(t *testing.T) {
 	}
 	mustContain(t, out, "level=DEBUG", "[REDACTED]", "level=WARN", "source=discordgo",
 		"webhooks/1290000000000000001/[REDACTED]/messages/@original", "interactions/1290000000000000901/[REDACTED]/callback")
+}
+
+// TestRESTErrorsRedacted: when Discord's connection drops, discordgo's
+// error is a *url.Error whose text holds the callback or webhook URL, and
+// with it the interaction token. The bot logs those errors; none of the
+// lines may carry the interaction token, the bot token or the public key.
+// The server below accepts deferrals and drops every other request, so
+// each failing path runs: the first response, the retried edit, the
+// delete of a public deferral and the follow-up.
+func TestRESTErrorsRedacted(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if strings.HasSuffix(r.URL.Path, "/callback") && bytes.Contains(body, []byte(`"type":5`)) {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	}))
+	defer srv.Close()
+
+	var buf syncBuffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	const token = "MTA5.bot-token-secret.xyz"
+	pub := strings.Repeat("5e", 32)
+	lib := seedLib()
+	tm := &timers{}
+	b, err := New(Config{Token: token, PublicKey: pub, APIBase: srv.URL}, Deps{Library: lib, Logger: log, After: tm.After})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.ops.retry.wait = func(context.Context, time.Duration) error { return nil }
+
+	serve := func(i *discordgo.Interaction) {
+		b.serve(context.Background(), restResponder{s: b.session, i: i, b: b}, inputOf(i))
+	}
+	help := fakediscord.SlashCommand("help").Build()
+	serve(help)
+	tm.setFire(true) // searches are deferred at once
+	claim := fakediscord.SlashCommand("claim", fakediscord.Opt("query", "Soldaten")).Build()
+	serve(claim)
+	nothing := fakediscord.SlashCommand("claim", fakediscord.Opt("query", "gar nichts"), fakediscord.Opt("public", true)).Build()
+	serve(nothing)
+
+	out := buf.String()
+	for _, secret := range []string{help.Token, claim.Token, nothing.Token, token, pub} {
+		if strings.Contains(out, secret) {
+			t.Errorf("%q in logs", secret)
+		}
+	}
+	if t.Failed() {
+		t.Logf("logs:\n%s", out)
+	}
+	// The failures were logged, with the redacted URL left to diagnose them.
+	mustContain(t, out, "response failed", "retrying", "delivering the deferred reply failed",
+		"deleting the public deferral failed", "/callback", "/messages/@original", "[REDACTED]")
+}
+
+// TestRedactHandler: the redaction reaches the message, attributes added
+// with With, groups and error values, and leaves other values their type.
+func TestRedactHandler(t *testing.T) {
+	var buf bytes.Buffer
+	const token = "MTA5.bot-token-secret.xyz"
+	const itoken = "aW50ZXJhY3Rpb246MTI5MDAwMDAwMDAwMDAwOTAx.secret_part-x"
+	hook := "https://discord.com/api/v9/webhooks/1290000000000000001/" + itoken + "/messages/@original"
+	log := slog.New(newRedactHandler(slog.NewJSONHandler(&buf, nil), token))
+	log.With("url", hook).WithGroup("g").Info("sent Bot "+token,
+		"n", 3, slog.Group("inner", "err", &url.Error{Op: "Patch", URL: hook, Err: io.EOF}), "clean", io.EOF)
+	out := buf.String()
+	if strings.Contains(out, token) || strings.Contains(out, itoken) {
+		t.Errorf("secret in %s", out)
+	}
+	mustContain(t, out, `"msg":"sent Bot [REDACTED]"`, `"url":"https://discord.com/api/v9/webhooks/1290000000000000001/[REDACTED]/messages/@original"`,
+		`"g":{"n":3,"inner":{"err":"Patch \"https://discord.com/api/v9/webhooks/1290000000000000001/[REDACTED]/messages/@original\": EOF"},"clean":"EOF"}`)
 }
 
 func TestNewValidatesConfig(t *testing.T) {
