@@ -108,6 +108,27 @@ type meta struct {
 	MappingVersion int       `json:"mapping_version"`
 	Built          time.Time `json:"built"`
 	LastChange     time.Time `json:"last_change"`
+	// Changed is when each collection last gained, changed or lost an
+	// article since Built: a guild's own additions are its business, so a
+	// view's last change must not move with another guild's (LastChangeIn).
+	// Older indexes have none; their views' last change is Built until the
+	// next change, rather than a time another guild's change set.
+	Changed map[string]time.Time `json:"changed,omitempty"`
+}
+
+// changed returns m with collection c's last change set to now, without
+// touching m's map, which readers may hold.
+func (m meta) changed(c string, now time.Time) meta {
+	if c == "" {
+		c = BaseCollection
+	}
+	out := make(map[string]time.Time, len(m.Changed)+1)
+	for k, v := range m.Changed {
+		out[k] = v
+	}
+	out[c] = now
+	m.Changed, m.LastChange = out, now
+	return m
 }
 
 // Stats describe the index.
@@ -119,6 +140,25 @@ type Stats struct {
 	// LastChange is when any article was last added, changed or removed.
 	LastChange time.Time
 	Dir        string
+}
+
+// LastChangeIn is when an article of one of collections ("" is
+// BaseCollection) was last added, changed or removed, or the index was
+// last built if none has been since: the last change a view of those
+// collections can see.
+func (ix *Index) LastChangeIn(collections ...string) time.Time {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	last := ix.meta.Built
+	for _, c := range collections {
+		if c == "" {
+			c = BaseCollection
+		}
+		if t := ix.meta.Changed[c]; t.After(last) {
+			last = t
+		}
+	}
+	return last
 }
 
 type owner struct {
@@ -479,16 +519,20 @@ func (ix *Index) Upsert(ctx context.Context, arts ...articles.Article) error {
 		return err
 	}
 	b := idx.NewBatch()
+	now := ix.opts.Now()
 	for _, a := range arts {
 		if old, ok := manifest[a.ID]; ok {
 			deletePassages(b, a.ID, old.Passages)
+			if old.collection() != collectionOf(a) {
+				m = m.changed(old.collection(), now) // it left that collection's view
+			}
 		}
 		if err := addToBatch(b, a); err != nil {
 			return err
 		}
 		manifest[a.ID] = entryFor(a)
+		m = m.changed(collectionOf(a), now)
 	}
-	m.LastChange = ix.opts.Now()
 	if err := setMetaInBatch(b, m, manifest); err != nil {
 		return err
 	}
@@ -525,6 +569,7 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 		return claimbot.Errorf(claimbot.EUNAVAILABLE, "index is closed")
 	}
 	b := idx.NewBatch()
+	now := ix.opts.Now()
 	for _, id := range ids {
 		old, ok := manifest[id]
 		if !ok {
@@ -532,8 +577,8 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) error {
 		}
 		deletePassages(b, id, old.Passages)
 		delete(manifest, id)
+		m = m.changed(old.collection(), now)
 	}
-	m.LastChange = ix.opts.Now()
 	if err := setMetaInBatch(b, m, manifest); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/claims"
@@ -277,4 +278,55 @@ func TestMigrateDataDir(t *testing.T) {
 	if _, ok := l.Article(Base, "pentagon"); !ok {
 		t.Error("the migrated article is gone after a second open")
 	}
+}
+
+// TestLastChangeIsTheViews: /stats says when the guild's view last
+// changed. Guild A adding or removing an article of its own moves A's
+// last change and nobody else's; a base addition moves everyone's.
+func TestLastChangeIsTheViews(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	l := open(t, Config{Now: func() time.Time { return now }})
+	a, b := guild(t, guildA), guild(t, guildB)
+	built := l.Stats(b).LastChange
+	tick := func() time.Time { now = now.Add(time.Hour); return now }
+	want := func(what string, c Collection, at time.Time) {
+		t.Helper()
+		if got := l.Stats(c).LastChange; !got.Equal(at) {
+			t.Errorf("after %s, %s's last change is %v, want %v", what, c, got, at)
+		}
+	}
+
+	addedA := tick()
+	if _, err := l.Add(ctx, a, []File{article("Hafenbericht", "Der Hafen meldet 40 Millionen Tonnen Umschlag im Jahr 2024.")}); err != nil {
+		t.Fatal(err)
+	}
+	want("A's addition", a, addedA)
+	want("A's addition", b, built)
+	want("A's addition", Base, built)
+	if got := l.IndexStats().LastChange; !got.Equal(addedA) {
+		t.Errorf("the index's last change is %v, want %v", got, addedA)
+	}
+
+	addedBase := tick()
+	if _, err := l.Add(ctx, Base, []File{article("Stadtbericht", "Die Stadt meldet 1.200 neue Wohnungen im Jahr 2024.")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Collection{a, b, Base} {
+		want("a base addition", c, addedBase)
+	}
+
+	removedA := tick()
+	if err := l.Remove(ctx, a, "hafenbericht"); err != nil {
+		t.Fatal(err)
+	}
+	want("A's removal", a, removedA)
+	want("A's removal", b, addedBase)
+
+	// Kept with the index: a restart reports the same.
+	dir := l.cfg.DataDir
+	l.Close()
+	l = open(t, Config{DataDir: dir, Now: func() time.Time { return now }})
+	want("a restart", a, removedA)
+	want("a restart", b, addedBase)
 }

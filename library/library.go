@@ -56,7 +56,8 @@ type Stats struct {
 	// collection); Own is how many articles are in the collection itself.
 	Articles, Passages, Own int
 	// IndexBuilt is when the index was last rebuilt from scratch (the last
-	// re-index); LastChange is when any article was last added or removed.
+	// re-index); LastChange is when an article of the view was last added
+	// or removed (IndexStats: of any collection).
 	IndexBuilt, LastChange time.Time
 	Corpus                 string
 	// Skipped is how many files the last full build could not index; the
@@ -221,7 +222,9 @@ func (l *Library) Close() error { return l.ix.Close() }
 // Stats returns the counts of c's view and the index's times.
 func (l *Library) Stats(c Collection) Stats {
 	st := l.ix.Stats()
-	out := Stats{IndexBuilt: st.Built, LastChange: st.LastChange, Corpus: l.cfg.ArticlesLabel}
+	// The view's last change, not the index's: another guild adding an
+	// article must not move this guild's /stats.
+	out := Stats{IndexBuilt: st.Built, LastChange: l.ix.LastChangeIn(c.view()...), Corpus: l.cfg.ArticlesLabel}
 	out.Articles, out.Passages = l.ix.Count(c.view()...)
 	out.Own, _ = l.ix.Count(string(c))
 	l.cacheMu.Lock()
