@@ -66,6 +66,16 @@ func claimTerms(c *Claim, out []string, indexing bool) []string {
 				add("v:" + sk)
 			}
 		}
+		// a noun made of a verb keeps the verb's consonants before its
+		// "-ung" only ("Entlassungen", "entließ"; "Abschiebungen",
+		// "schob … ab")
+		if k := nounVerbKey(n); len(k) >= 3 {
+			if indexing {
+				add("s:" + k)
+			} else {
+				add("v:" + k)
+			}
+		}
 	}
 	for _, p := range c.preds {
 		add("v:" + p)

@@ -452,3 +452,31 @@ func TestVotesByVoters(t *testing.T) {
 			"2025-03-12", "Für das Schulgesetz stimmten im Landtag in Kiel am Mittwoch 41 Abgeordnete.", false},
 	})
 }
+
+// TestActsAndWhomTheyBefell: a count of acts named by a noun in "-ung"
+// ("Entlassungen", "Abschiebungen", "Verurteilungen") against the people
+// or things the verb was done to ("entließ 1.200 Mitarbeiter"): one act
+// befalls one. The earlier sentence must be found by the verb, which
+// keeps the noun's consonants but not its "-ung".
+func TestActsAndWhomTheyBefell(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"layoffs", "2025-03-12", "Der Konzern entließ im vergangenen Jahr 1.200 Mitarbeiter.",
+			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 1.500 Entlassungen.", true},
+		{"hirings, a separable verb", "2025-03-12", "Der Konzern stellte im vergangenen Jahr 3.000 Mitarbeiter ein.",
+			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 3.600 Einstellungen.", true},
+		{"deportations", "2025-03-12", "Das Land Sachsen hat im vergangenen Jahr rund 2.000 Menschen abgeschoben.",
+			"2025-03-12", "Im vergangenen Jahr gab es im Land Sachsen 2.600 Abschiebungen.", true},
+		{"evacuations in a flood", "2025-06-03", "Wegen des Hochwassers wurden in Passau am Sonntag 2.000 Menschen evakuiert.",
+			"2025-06-03", "In Passau gab es am Sonntag wegen des Hochwassers 2.600 Evakuierungen.", true},
+
+		// traps: the opposite act, an act of another verb, a plan of acts
+		{"hirings are not layoffs", "2025-03-12", "Der Konzern entließ im vergangenen Jahr 1.200 Mitarbeiter.",
+			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 1.500 Einstellungen.", false},
+		{"layoffs are not hirings", "2025-03-12", "Der Konzern stellte im vergangenen Jahr 3.000 Mitarbeiter ein.",
+			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 3.600 Entlassungen.", false},
+		{"arrests are not deportations", "2025-03-12", "Das Land Sachsen hat im vergangenen Jahr rund 2.000 Menschen abgeschoben.",
+			"2025-03-12", "Im vergangenen Jahr gab es im Land Sachsen 2.600 Festnahmen.", false},
+		{"evacuations of another town", "2025-06-03", "Wegen des Hochwassers wurden in Passau am Sonntag 2.000 Menschen evakuiert.",
+			"2025-06-03", "In Deggendorf gab es am Sonntag wegen des Hochwassers 2.600 Evakuierungen.", false},
+	})
+}
