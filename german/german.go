@@ -106,6 +106,10 @@ type Data struct {
 	dict     map[string][]Translation
 	dictErr  error
 	dictDone atomic.Bool
+
+	verbsOnce sync.Once
+	verbs     *paradigms
+	verbsErr  error
 }
 
 // New returns the data in the given files; nothing is read yet.

@@ -132,6 +132,51 @@ func TestVerbFindsItsForms(t *testing.T) {
 	}
 }
 
+// TestStrongVerbFindsItsForms: a strong verb's other forms, with another
+// stem vowel ("umgibt": umgeben, "gefunden": fand), and the -ung noun of
+// its infinitive ("geschlossen": Schließung) find the passage that has
+// them, where another passage has every other word of the question.
+func TestStrongVerbFindsItsForms(t *testing.T) {
+	requireGerman(t)
+	ix := indexOf(t,
+		testArticle("mauer", "Eine hohe Mauer umgibt seit dem Mittelalter die Burg in Kassel."),
+		testArticle("huegel", "Die Burg in Kassel steht auf einem Hügel."),
+		testArticle("fischer", "Ein Fischer fand den Schatz am Strand von Rügen."),
+		testArticle("gold", "Der Schatz am Strand von Rügen ist aus Gold."),
+		testArticle("schliessung", "Die Schließung des Werks in Bremen kam überraschend."),
+		testArticle("autos", "Das Werk in Bremen baut Autos."),
+	)
+	cases := map[string]string{
+		"Wovon ist die Burg in Kassel umgeben?":            "mauer#1",
+		"Wer hat den Schatz am Strand von Rügen gefunden?": "fischer#1",
+		"Wann wurde das Werk in Bremen geschlossen?":       "schliessung#1",
+	}
+	saved := boostStrongForm
+	boostStrongForm = 0
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) > 0 && ids[0] == want {
+			t.Errorf("without strong forms %s already finds %s first", q, want)
+		}
+	}
+	boostStrongForm = saved
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != want {
+			t.Errorf("%s first hit %v, want %s", q, ids, want)
+		}
+	}
+	// The other way round: the noun finds the participle.
+	m := ix.cur.Mapping()
+	known := &termChecker{idx: ix.cur}
+	defer known.close()
+	var got []string
+	for _, c := range strongForms(m, known, "Umgebung") {
+		got = append(got, c.term)
+	}
+	if want := analyse(m, analyzerText, "umgibt")[0]; !slices.Contains(got, want) {
+		t.Errorf("strongForms(Umgebung) = %v, want %q among them", got, want)
+	}
+}
+
 func TestVerbForms(t *testing.T) {
 	ix := indexOf(t, testArticle("a", "Sie wollen das verhindern. Die Förderung, der Bau und die Einbürgerung. Die Stadt wurde gegründet, der Bahnhof eröffnet."))
 	m := ix.cur.Mapping()
