@@ -817,13 +817,13 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		case incrementWords[lw]:
 			inc, incOther = true, incOther || !newForms[lw]
 			continue
-		case neutralModifiers[lw]:
-			continue
+		case neutralModifiers[lw], an.role[j] == rDeg:
+			continue // a degree word is read with its adjective
 		case an.role[j] == rAdj:
 			if originAdjective(lw) || participleAttribute(lw) {
 				continue // an origin, read as the owner; a participle describing it
 			}
-			mods = appendUnique(mods, adjStem(lw))
+			mods = appendUnique(mods, an.adjectiveModifier(j))
 			continue
 		case (lw == "der" || lw == "des" || lw == "von" || lw == "an" || lw == "mit") && (unit != "" || q.Vague):
 			continue // "6 Prozent der Stimmen", "Hunderttausende von Munitionsstücken"
@@ -1683,9 +1683,20 @@ func (an *analysis) modifiersBefore(i int, mods []string) []string {
 		if classWords[lw] && k > 0 && listJoins[an.toks[k-1].low] {
 			continue // "und sonstige Waffen": the class of a list, not a kind of it
 		}
-		mods = appendUnique(mods, adjStem(lw))
+		mods = appendUnique(mods, an.adjectiveModifier(k))
 	}
 	return mods
+}
+
+// adjectiveModifier is the modifier an attributive adjective at k gives:
+// its stem, with the degree word before it ("besonders schwer", "frei
+// zugänglich"), since "besonders schwere Unfälle" are a part of the
+// "schweren", not the same ones.
+func (an *analysis) adjectiveModifier(k int) string {
+	if k > 0 && an.role[k-1] == rDeg {
+		return an.toks[k-1].low + " " + adjStem(an.toks[k].low)
+	}
+	return adjStem(an.toks[k].low)
 }
 
 // degreeNear reads "schwer", "leicht" before the participle of a part:

@@ -80,6 +80,14 @@ func TestExtractRules(t *testing.T) {
 		{"the estimated object before the verb", "Den Sachschaden beziffert die Polizei auf 500.000 Euro.", &want{pick: "500.000", key: nounKey("Sachschaden"), unit: "€"}},
 		{"the estimated object after a genitive", "Die Brandfläche des inzwischen gelöschten Feuers beziffert der Verband auf 400 Hektar.", &want{pick: "400", key: nounKey("Brandfläche")}},
 		{"ages are not claims", "Die Opfer sind zwischen 19 und 27 Jahre alt.", nil},
+		// An uninflected word before an attributive adjective says how the
+		// adjective holds ("frei zugängliche", "besonders schwere"): the
+		// figure still counts the noun, narrowed by the pair.
+		{"an adverb before the adjective of a count", "Im Kreis gibt es 300 frei zugängliche Spielplätze.", &want{pick: "300", key: nounKey("Spielplätze"), mods: "frei zugänglich"}},
+		{"a degree word before the adjective of a count", "Die Polizei zählte 40 besonders schwere Unfälle.", &want{pick: "40", key: nounKey("Unfälle"), mods: "besonders schwer"}},
+		{"an adverb before the adjective of members", "Der Verein hat 1.200 regelmäßig aktive Mitglieder.", &want{pick: "1.200", key: nounKey("Mitglieder"), mods: "regelmäßig aktiv"}},
+		{"an adverb before a participle", "Am Freitag wurden 30 neu gebaute Wohnungen übergeben.", &want{pick: "30", key: nounKey("Wohnungen")}},
+		{"an adverb before the adjective of a noun before the figure", "Die Zahl der öffentlich geförderten Stellen stieg auf 800.", &want{pick: "800", key: nounKey("Stellen")}},
 		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
 	}
 	for _, tt := range tests {

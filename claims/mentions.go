@@ -27,6 +27,7 @@ const (
 	rPred // content verb or predicative word
 	rNum  // figure or number word
 	rCue  // a word of the closed cue lists (saying, denying, plans …)
+	rDeg  // an uninflected word before an attributive adjective: "frei" in "frei zugängliche"
 )
 
 // analysis is the per-sentence view the claim rules work on. Its slices
@@ -258,7 +259,12 @@ func (an *analysis) classify() {
 		// An attributive adjective follows an article, a number, a
 		// preposition, another adjective or a mark; a verb in -te
 		// ("tagte Verdi") follows its subject.
-		if i > 0 && !an.extendedAttribute(i) {
+		if i > 1 && an.degreeWord(i-1) {
+			// "300 frei zugängliche Spielplätze", "die besonders schweren
+			// Fälle": an uninflected word in that place says how the
+			// adjective holds; it is neither a verb nor the noun's end
+			an.role[i-1] = rDeg
+		} else if i > 0 && !an.extendedAttribute(i) {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
 				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
@@ -270,6 +276,19 @@ func (an *analysis) classify() {
 		}
 		an.role[i] = rAdj
 	}
+}
+
+// degreeWord reports an uninflected lower-case word at k that stands
+// where an attribute begins (after an article, a preposition or a number
+// the figure) and before an adjective: "300 frei zugängliche", "der besonders
+// schweren", "in öffentlich geförderten". An inflected word there is an
+// adjective of its own, a capitalised one a noun.
+func (an *analysis) degreeWord(k int) bool {
+	t, p := an.toks[k], an.toks[k-1]
+	if an.role[k] != rPred || t.upper || t.punct || looksAdjective(t.low) || an.isNum[k] || isDigitToken(t) {
+		return false
+	}
+	return determiners[p.low] || prepositions[p.low] || an.isNum[k-1] || isDigitToken(p)
 }
 
 func isCueWord(lw string) bool { return wordClass[lw]&wCue != 0 }
