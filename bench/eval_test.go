@@ -27,10 +27,7 @@ func seedArticles(t testing.TB) []articles.Article {
 // 0.875 and numbers 0.5 on this file), and Bleve's own thresholds are
 // asserted by package index.
 func TestSharedEvalPeers(t *testing.T) {
-	path, ok := workspace.Shared("eval/queries.json")
-	if !ok {
-		t.Skipf("shared eval file not found at %s; skipping the peer comparison", path)
-	}
+	path := workspace.Need(t, "eval/queries.json")
 	set, err := relevance.Load(path)
 	if err != nil {
 		t.Fatal(err)

@@ -240,10 +240,7 @@ func TestRepliesSpeakOneLanguage(t *testing.T) {
 // is at most answerBudget (900) characters in both languages, counting
 // everything Discord shows: text, embeds and button labels.
 func TestSharedEvalAnswersFitAPhone(t *testing.T) {
-	path, ok := workspace.Shared("eval/queries.json")
-	if !ok {
-		t.Skip("../shared/eval/queries.json is absent")
-	}
+	path := workspace.Need(t, "eval/queries.json")
 	set, err := relevance.Load(path)
 	if err != nil {
 		t.Fatal(err)

@@ -13,10 +13,7 @@ import (
 // thresholds are the acceptance bar: German MRR@5 >= 0.95, numbers and
 // spelling success@1 = 1.
 func TestSharedEval(t *testing.T) {
-	path, ok := workspace.Shared("eval/queries.json")
-	if !ok {
-		t.Skipf("shared eval file not found at %s; skipping the shared relevance check", path)
-	}
+	path := workspace.Need(t, "eval/queries.json")
 	set, err := relevance.Load(path)
 	if err != nil {
 		t.Fatal(err)

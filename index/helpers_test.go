@@ -134,7 +134,11 @@ func (c *tripContext) Done() <-chan struct{} { return c.done }
 // when the shared directory is not beside the repository.
 func evalQueries(t testing.TB) []string {
 	t.Helper()
-	if path, ok := workspace.Shared("eval/queries.json"); ok {
+	path, ok := workspace.Shared("eval/queries.json")
+	if !ok && workspace.Required() {
+		t.Fatalf("%s=1 but %s is absent", workspace.EnvRequire, path)
+	}
+	if ok {
 		set, err := relevance.Load(path)
 		if err != nil {
 			t.Fatal(err)

@@ -29,10 +29,7 @@ import (
 // distractors.py, the German questions are also run among the distractors
 // with the production settings (a local measurement: it takes minutes).
 func TestPruningKeepsRecall(t *testing.T) {
-	path, ok := workspace.Shared("eval/xquad/xquad.de.json")
-	if !ok {
-		t.Skipf("XQuAD not found at %s: the shared evaluation data is absent", path)
-	}
+	path := workspace.Need(t, "eval/xquad/xquad.de.json")
 	x, err := bench.LoadXQuAD(filepath.Dir(path))
 	if err != nil {
 		t.Fatal(err)

@@ -2,14 +2,18 @@ package fakediscord_test
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/claimbot/claimbot/internal/fakediscord"
+	"github.com/claimbot/claimbot/internal/workspace"
 )
 
 // env is what a validation case gets: a REST-only session, the fake, and
@@ -220,8 +224,8 @@ func TestValidatorCatches(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if tt.spec && !specPresent() {
-				t.Skip("Discord's OpenAPI document is not present")
+			if tt.spec {
+				workspace.Need(t, "discord-api-spec/openapi.json")
 			}
 			e := newEnv(t)
 			err := tt.call(e)
@@ -242,13 +246,6 @@ func TestValidatorCatches(t *testing.T) {
 			}
 		})
 	}
-}
-
-// specPresent reports whether the document sits where the fake looks
-// (<repo>/../shared, the repo being three levels up from this package).
-func specPresent() bool {
-	_, err := os.Stat("../../../shared/discord-api-spec/openapi.json")
-	return err == nil
 }
 
 // TestValidRequestsPass: what a correct bot sends raises no violation.
@@ -421,6 +418,38 @@ func TestSpecAbsent(t *testing.T) {
 	}
 	if len(logs) != 1 || !strings.Contains(logs[0], "missing.json; skipping validation") {
 		t.Errorf("Logf calls = %q", logs)
+	}
+}
+
+// fatalTB records Fatalf and stops the goroutine as testing's Fatalf does.
+type fatalTB struct {
+	recordingTB
+	fatal string
+}
+
+func (f *fatalTB) Fatalf(format string, args ...any) {
+	f.fatal = fmt.Sprintf(format, args...)
+	runtime.Goexit()
+}
+
+// TestSpecRequired: where the shared spec is missing, CI
+// (CLAIMBOT_REQUIRE_SHARED=1) fails instead of running unvalidated.
+func TestSpecRequired(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir) // no shared/ beside this module root
+	t.Setenv(workspace.EnvRequire, "1")
+	rec := &fatalTB{recordingTB: recordingTB{TB: t}}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fakediscord.New(rec)
+	}()
+	<-done
+	if !strings.Contains(rec.fatal, workspace.EnvRequire+"=1 but Discord's OpenAPI spec is absent") {
+		t.Errorf("Fatalf = %q; want the missing spec reported", rec.fatal)
 	}
 }
 
