@@ -1046,12 +1046,27 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.earlier = an.earlierState(qs)
 	c.instance, c.causes, c.against = an.instanceOf(qs)
 	c.Negated = q.Zero || an.negatedAt(qs) && !an.negationIsQualifier(qs)
-	if c.Negated && !q.Zero && unit == "%" && headAt > qs && an.negatedAfter(qs, headAt) {
-		// "20 Prozent der Bienenvölker haben den Winter nicht überlebt":
-		// a share of those of whom the negated verb holds denies no
-		// figure; it is compared only with shares of the negated verb.
+	if c.Negated && !q.Zero && headAt > qs && an.negatedAfter(qs, headAt) && (unit == "%" || !an.definiteBefore(qs) && !an.governedFigure(qs)) {
+		// "20 Prozent der Bienenvölker haben den Winter nicht überlebt",
+		// "Im Kreis sind 31 Hausarztsitze nicht besetzt": a share or a
+		// count of those of whom the negated verb holds denies no figure;
+		// it is compared only with figures of the negated verb. ("Die 300
+		// Stellen werden nicht abgebaut" speaks of a number known before
+		// and denies what was said of it.)
+		// (A figure a preposition governs, "nach über 5 Monaten Krieg",
+		// is not who the verb is said of.)
 		c.Negated = false
 		c.Modifiers = appendUnique(c.Modifiers, "nicht")
+	}
+	if an.unStateIn(qs) || slices.ContainsFunc(c.Modifiers, unState) {
+		// "17 Hausarztsitze sind unbesetzt" is "nicht besetzt"
+		mods := c.Modifiers[:0:0]
+		for _, m := range c.Modifiers {
+			if !unState(m) {
+				mods = append(mods, m)
+			}
+		}
+		c.Modifiers = appendUnique(mods, "nicht")
 	}
 	c.preds = an.clausePreds(qs)
 	if lo, hi := an.conjunctSide(qs); lo > 0 || hi < len(toks) {
@@ -1292,6 +1307,57 @@ func (an *analysis) negationIsQualifier(qs int) bool {
 		}
 	}
 	return false
+}
+
+// definiteBefore reports an article or demonstrative before the figure at
+// qs ("die 300 Stellen", "diese 40 Plätze"): a number the reader knows.
+func (an *analysis) definiteBefore(qs int) bool {
+	k := qs - 1
+	for k >= 0 && neutralModifiers[an.toks[k].low] {
+		k-- // "die insgesamt 300 Stellen"
+	}
+	return k >= 0 && definiteDeterminers[an.toks[k].low]
+}
+
+// governedFigure reports a preposition before the figure at qs.
+func (an *analysis) governedFigure(qs int) bool {
+	k := qs - 1
+	for k >= 0 && (neutralModifiers[an.toks[k].low] || an.isNum[k]) {
+		k--
+	}
+	return k >= 0 && prepositions[an.toks[k].low]
+}
+
+var definiteDeterminers = set("der die das den dem des diese dieser diesen diesem dieses jene jener jenen")
+
+// unStateIn reports a predicative word after the figure at qs that
+// negates a state by its prefix ("sind unbesetzt", "blieben unverletzt"):
+// the state is "nicht besetzt". (An attribute of another noun, "nach
+// unbestätigten Angaben", is not the counted ones' state.)
+func (an *analysis) unStateIn(qs int) bool {
+	for k := qs + 1; k < len(an.toks) && an.clause[k] == an.clause[qs]; k++ {
+		if t := an.toks[k]; !t.upper && !an.masked[k] && an.role[k] != rAdj && unState(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// unState: "un" before a participle or an adjective of "-bar", "-lich",
+// "-ig" ("unbesetzt", "unverletzt", "unbewohnbar", "ungültig"), or an
+// attribute's stem ("unbesetzt" of "unbesetzte"): the negated state, not a
+// word of its own ("unter", "ungefähr", "unzählig").
+func unState(w string) bool {
+	rest, ok := strings.CutPrefix(w, "un")
+	if !ok || len(rest) < 5 {
+		return false
+	}
+	for _, p := range []string{"be", "ge", "ver", "er", "ent", "zer"} {
+		if strings.HasPrefix(rest, p) && (strings.HasSuffix(rest, "t") || strings.HasSuffix(rest, "bar") || strings.HasSuffix(rest, "lich") || strings.HasSuffix(rest, "ig")) {
+			return true
+		}
+	}
+	return strings.HasSuffix(rest, "bar")
 }
 
 // negatedAfter reports that every negation of the clause of token qs

@@ -565,3 +565,43 @@ func TestSpeakerIsNoPlace(t *testing.T) {
 			"2026-08-11", "Potsdam – Die Kreiselternvertretung schlägt Alarm.\n\nIm Landkreis fehlen derzeit 2.000 Kitaplätze, sagte Elternsprecherin Anne Berg.", ""},
 	})
 }
+
+// TestNegatedState: "31 Hausarztsitze sind nicht besetzt" counts those of
+// whom the negated verb holds, as "31 Hausarztsitze sind unbesetzt" does;
+// neither denies a figure, and neither is compared with a count of those
+// of whom the verb holds ("400 Stellen sind besetzt").
+func TestNegatedState(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"nicht besetzt against unbesetzt", "2026-03-03",
+			"Im Landkreis Oderland sind derzeit 17 Hausarztsitze unbesetzt, teilte die Kassenärztliche Vereinigung mit.",
+			"2026-03-05", "Im Landkreis Oderland sind derzeit 31 Hausarztsitze nicht besetzt, sagte die Landrätin.", KindConflict},
+		{"nicht bewohnbar against unbewohnbar", "2026-07-14",
+			"In Gera sind nach dem Hochwasser seit Montag 80 Wohnungen unbewohnbar, sagte ein Sprecher der Stadt.",
+			"2026-07-15", "In Gera sind nach dem Hochwasser seit Montag 120 Wohnungen nicht bewohnbar, teilte die Feuerwehr mit.", KindConflict},
+		{"two counts of the negated verb", "2026-06-20",
+			"In Bremen haben in diesem Jahr 140 Prüflinge die Meisterprüfung nicht bestanden, sagte die Kammer.",
+			"2026-06-22", "In Bremen haben in diesem Jahr laut Innung 210 Prüflinge die Meisterprüfung nicht bestanden.", KindConflict},
+		{"an attributive un- against nicht", "2026-03-03",
+			"Im Landkreis Oderland gibt es derzeit 17 unbesetzte Hausarztsitze, teilte die Kassenärztliche Vereinigung mit.",
+			"2026-03-05", "Im Landkreis Oderland sind derzeit 31 Hausarztsitze nicht besetzt, sagte die Landrätin.", KindConflict},
+		{"a known number denied", "2026-09-01",
+			"Im Werk Kassel sind im Sommer 300 Stellen abgebaut worden, berichtete die Zeitung.",
+			"2026-09-02", "Die 300 Stellen im Werk Kassel sind im Sommer nicht abgebaut worden, sagte ein Sprecher des Konzerns.", KindDenial},
+		// traps
+		{"the same count, nicht and un-", "2026-05-02",
+			"In Halle sind derzeit 40 Lehrerstellen unbesetzt, sagte das Ministerium.",
+			"2026-05-04", "In Halle sind derzeit 40 Lehrerstellen nicht besetzt, sagte die Gewerkschaft.", ""},
+		{"filled against not filled", "2026-05-02",
+			"In Halle sind derzeit 400 Lehrerstellen besetzt, sagte das Ministerium.",
+			"2026-05-04", "In Halle sind derzeit 40 Lehrerstellen nicht besetzt, sagte die Gewerkschaft.", ""},
+		{"filled against unfilled", "2026-05-02",
+			"In Halle sind derzeit 400 Lehrerstellen besetzt, sagte das Ministerium.",
+			"2026-05-04", "In Halle sind derzeit 40 Lehrerstellen unbesetzt, sagte die Gewerkschaft.", ""},
+		{"passed against failed", "2026-06-20",
+			"In Bremen haben in diesem Jahr 640 Prüflinge die Meisterprüfung bestanden, sagte die Kammer.",
+			"2026-06-22", "In Bremen haben in diesem Jahr laut Innung 210 Prüflinge die Meisterprüfung nicht bestanden.", ""},
+		{"unhurt against hurt", "2026-02-11",
+			"Bei dem Busunfall in Celle wurden sechs Fahrgäste verletzt, sagte die Polizei.",
+			"2026-02-11", "Bei dem Busunfall in Celle blieben 14 Fahrgäste unverletzt, sagte ein Sprecher der Feuerwehr.", ""},
+	})
+}
