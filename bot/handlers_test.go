@@ -407,9 +407,17 @@ func TestStatsAndTimeline(t *testing.T) {
 	h := newHarness(t, Config{})
 	mustContain(t, respText(first(t, h.run(guildUser(cmdStats, nil)))),
 		"Articles: 5", "Passages: 60", fmt.Sprintf("Index built: <t:%d:R>", epoch.Add(-time.Hour).Unix()), "Base articles: the embedded seed articles")
+	// A directory corpus is named by the folder alone: the path is the
+	// operator's business, and /stats is open to everyone.
+	h.lib.stats.Corpus = "/srv/betreiber/geheim/artikel"
+	got := respText(first(t, h.run(guildUser(cmdStats, nil))))
+	mustContain(t, got, "Base articles from artikel")
+	if strings.Contains(got, "/srv") || strings.Contains(got, "geheim") {
+		t.Errorf("/stats shows the articles path: %s", got)
+	}
 	in := guildUser(cmdTimeline, map[string]any{"topic": "Soldaten"})
 	in.Locale = "de"
-	got := respText(first(t, h.run(in)))
+	got = respText(first(t, h.run(in)))
 	mustContain(t, got, "Zeitleiste: Soldaten", "`Juli 2022` **100.000 Soldaten** · laut Regnum · [2] Abs. 2",
 		"`18.11.2024` **bis zu 100.000 Soldaten** · laut Bloomberg · [3] Abs. 1 · ↻ Aktualisierung",
 		"`2022` **Tausende Soldaten** · *unbestätigt* · [1] Abs. 1",

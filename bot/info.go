@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +47,9 @@ func (b *Bot) stats(ctx context.Context, in Input) (Reply, error) {
 	case embeddedCorpus:
 		e.Footer = &discordgo.MessageEmbedFooter{Text: l.T(msgEmbeddedCorpus)}
 	default:
-		e.Footer = &discordgo.MessageEmbedFooter{Text: l.T(msgCorpusDir, st.Corpus)}
+		// The label is the operator's CLAIMBOT_ARTICLES path; every user
+		// sees /stats, so only the folder's own name is shown.
+		e.Footer = &discordgo.MessageEmbedFooter{Text: l.T(msgCorpusDir, filepath.Base(st.Corpus))}
 	}
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
 }
