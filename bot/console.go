@@ -59,6 +59,7 @@ var (
 	msgConsoleBadNumber = l10n.New("%s: want a number, not “%s”.", "%s: erwartet eine Zahl, nicht „%s“.")
 	msgConsoleFile      = l10n.New("Cannot read %s: %s", "%s lässt sich nicht lesen: %s")
 	msgConsoleLang      = l10n.New("Language: English", "Sprache: Deutsch")
+	msgConsoleLangBad   = l10n.New("Unknown language “%s”: use /lang de or /lang en.", "Unbekannte Sprache „%s“: /lang de oder /lang en.")
 	msgConsoleLeave     = l10n.New("(/quit or Ctrl-D leaves)", "(/quit oder Strg-D beendet)")
 )
 
@@ -285,8 +286,15 @@ func (c *console) exec(ctx context.Context, line string) bool {
 	case "quit", "exit", "q":
 		return true
 	case "lang":
-		if l, ok := l10n.Parse(rest); ok {
+		l, ok := l10n.Parse(rest)
+		switch {
+		case ok:
 			c.lang = l
+		case rest != "":
+			// Say what is accepted rather than print the unchanged
+			// language as if the switch had worked.
+			c.printf("%s\n", c.lang.T(msgConsoleLangBad, rest))
+			return false
 		}
 		c.printf("%s\n", c.lang.T(msgConsoleLang))
 		return false

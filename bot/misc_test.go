@@ -173,6 +173,31 @@ func TestNewValidatesConfig(t *testing.T) {
 	}
 }
 
+// TestConsoleLangUnknown: /lang with a value it does not know says what
+// it accepts, in the language being read, and changes nothing.
+func TestConsoleLangUnknown(t *testing.T) {
+	in := strings.NewReader(strings.Join([]string{"/lang xx", "/lang", "/lang en", "/lang fr", "/lang"}, "\n") + "\n")
+	var out bytes.Buffer
+	err := RunConsole(context.Background(), Deps{Library: seedLib(), Now: (&clock{now: epoch}).Now, After: (&timers{}).After}, ConsoleOptions{In: in, Out: &out, Lang: de})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	want := []string{"Unbekannte Sprache „xx“: /lang de oder /lang en.", "Sprache: Deutsch", "Language: English",
+		"Unknown language “fr”: use /lang de or /lang en.", "Language: English"}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(got[at:], w)
+		if i < 0 {
+			t.Fatalf("%q missing (in order) from:\n%s", w, got)
+		}
+		at += i + len(w)
+	}
+	if n := strings.Count(got, "Sprache: Deutsch"); n != 1 {
+		t.Errorf("\"Sprache: Deutsch\" printed %d times; an unknown value must not report the language as set:\n%s", n, got)
+	}
+}
+
 func TestConsoleWithFakes(t *testing.T) {
 	in := strings.NewReader(strings.Join([]string{
 		"/claim Minenräumer Kursk", "1", "/lang en", "/source artikel: 002", "/stats", "/reindex", "2",
