@@ -80,6 +80,13 @@ func claimTerms(c *Claim, out []string, indexing bool) []string {
 	for _, p := range c.preds {
 		add("v:" + p)
 	}
+	if c.HasQuantity && physicalUnit(c.Unit) {
+		// Two figures of one physical measure may share no other word:
+		// "40.000 Kubikmeter Erde abgegangen", "120.000 Kubikmeter
+		// Material ins Tal gerutscht". Money and shares are too common
+		// a measure to find anything by.
+		add("u:" + unitBase[c.Unit].base)
+	}
 	for _, a := range c.Anchors {
 		for _, w := range strings.Fields(a) {
 			add("n:" + anchorTerm(w))

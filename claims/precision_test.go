@@ -605,3 +605,20 @@ func TestNegatedState(t *testing.T) {
 			"2026-02-11", "Bei dem Busunfall in Celle blieben 14 Fahrgäste unverletzt, sagte ein Sprecher der Feuerwehr.", ""},
 	})
 }
+
+// TestSameMeasureOtherWords: two figures of one physical measure find each
+// other though their sentences share no other word; what they measure
+// still decides.
+func TestSameMeasureOtherWords(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"earth and rubble said as material, nothing else shared",
+			"2026-04-11", "Gondo – Beim Felssturz oberhalb der Passstraße sind nach Einschätzung der Kantonsgeologen rund 8.000 Kubikmeter Erde und Geröll abgegangen.",
+			"2026-04-12", "Gondo – Die Passstraße bleibt bis auf Weiteres gesperrt.\n\nEtwa 30.000 Kubikmeter Material seien am Freitag ins Tal gestürzt, teilte die Gemeinde mit.", KindConflict},
+		{"rain is not the oil that ran out",
+			"2026-02-03", "Kehl – Aus einem beschädigten Tank einer Spedition sind am Montag rund 3.000 Liter Heizöl ausgelaufen.",
+			"2026-02-04", "Kehl – Das Wetter erschwert die Arbeiten.\n\nSeit Montag fielen 40 Liter Regen je Quadratmeter, sagte ein Meteorologe.", ""},
+		{"water pumped out is not the rock that fell",
+			"2026-04-11", "Sexten – Am Felsen oberhalb der Passstraße sind am Freitag nach Einschätzung von Geologen rund 5.000 Tonnen Gestein abgebrochen.",
+			"2026-04-12", "Sexten – Die Feuerwehr war die ganze Nacht im Einsatz.\n\nAus den Kellern wurden 300 Tonnen Wasser gepumpt, sagte der Kommandant.", ""},
+	})
+}
