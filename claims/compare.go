@@ -531,8 +531,9 @@ func compoundAcross(x, y *Claim) bool {
 			return true
 		}
 		sk := skeleton(k)
+		vk := nounVerbKey(k) // "Baumfällungen" and "Bäume gefällt": the act's noun is its verb
 		for _, p := range y.preds {
-			if len(p) >= 5 && strings.HasPrefix(sk, p) || len(p) >= 2 && sk == p {
+			if len(p) >= 5 && strings.HasPrefix(sk, p) || len(p) >= 2 && (sk == p || vk == p) {
 				return true
 			}
 		}

@@ -115,7 +115,26 @@ func nounNamed(x, y *Claim) bool {
 func otherNouns(x, y *Claim) bool {
 	for _, n := range x.nouns {
 		// (a place's title names no thing: "Die Stadt Bremen")
-		if n != x.Key && len(n) >= 5 && !placeTitles[n] && !containsNoun(y.nouns, n) && !containsName(y.Anchors, n) && !containsName(y.ctx.around(y.Paragraph), n) {
+		if n != x.Key && len(n) >= 5 && !placeTitles[n] && !containsNoun(y.nouns, n) && !containsName(y.Anchors, n) && !containsName(y.ctx.around(y.Paragraph), n) &&
+			!titleOfName(x, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOfName: the noun n stands right before one of c's names, as the
+// kind of thing the name is ("Der Autozulieferer Brose", "die
+// Gewerkschaft Verdi"): it names what the name does, no thing besides.
+func titleOfName(c *Claim, n string) bool {
+	words := strings.Fields(c.Text)
+	for i := 0; i+1 < len(words); i++ {
+		w := strings.Trim(words[i], ",.;:!?„“\"()")
+		if w == "" || stem(w) != n || strings.ContainsAny(words[i], ",;:") {
+			continue
+		}
+		next := strings.Trim(words[i+1], ",.;:!?„“\"()")
+		if next != "" && containsName(c.Anchors, nameKey(next)) {
 			return true
 		}
 	}
@@ -331,6 +350,11 @@ func actNounOf(x, y *Claim) bool {
 // ("Investitionen", "investiert"; "Sanierung", "saniert"), and the two
 // share a noun besides ("in den Straßenbau").
 func verbNounOf(x, y *Claim) bool {
+	if v, ok := strings.CutPrefix(x.Key, "v:"); ok && x.Unit == "" && y.Unit == "" {
+		// a noun keyed by its verb ("Geburten", "geboren"), counting the
+		// acts, against those the verb befell ("1.200 Kinder geboren")
+		return len(v) >= 2 && !strings.HasPrefix(y.Key, "v:") && containsString(y.preds, v) && sameSetting(x, y)
+	}
 	if len(x.Key) < 6 || strings.HasPrefix(x.Key, "v:") || equivalenceKey(x.Key) || x.Unit != y.Unit {
 		return false
 	}

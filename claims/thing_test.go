@@ -19,9 +19,26 @@ type thingRow struct {
 // checkThingRows runs each pair through Detect, as the bot sees it.
 func checkThingRows(t *testing.T, rows []thingRow) {
 	t.Helper()
+	checkRows(t, rows, true)
+}
+
+// checkUntitledRows is checkThingRows for articles without a title: the
+// one word of "Bericht a" and "Bericht b" is a name the two reports
+// share whatever they say, and a rule that asks for a shared name is
+// only tested without it.
+func checkUntitledRows(t *testing.T, rows []thingRow) {
+	t.Helper()
+	checkRows(t, rows, false)
+}
+
+func checkRows(t *testing.T, rows []thingRow, titled bool) {
+	t.Helper()
 	for _, tt := range rows {
 		t.Run(tt.name, func(t *testing.T) {
 			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			if !titled {
+				a.Title, b.Title = "", ""
+			}
 			got := false
 			var why string
 			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
@@ -400,7 +417,7 @@ func TestPairsAndCompoundKinds(t *testing.T) {
 // class they belong to ("Bücher, DVDs und andere Medien") counts the
 // class, not the list's first noun.
 func TestListWithClass(t *testing.T) {
-	checkThingRows(t, []thingRow{
+	checkUntitledRows(t, []thingRow{
 		{"museum objects", "2025-03-12", "Die Sammlung des Museums in Kassel umfasst 45.000 Objekte.",
 			"2025-03-12", "Das Museum in Kassel besitzt 60.000 Gemälde, Skulpturen, Zeichnungen und andere Objekte.", true},
 		{"vehicles in a flood", "2025-06-03", "Bei dem Hochwasser wurden am Sonntag in Passau 300 Fahrzeuge beschädigt.",
@@ -428,7 +445,7 @@ func TestListWithClass(t *testing.T) {
 // "55 Gegenstimmen") against the voters said to have voted that way
 // ("Für das Gesetz stimmten 71 Abgeordnete"): one voter is one vote.
 func TestVotesByVoters(t *testing.T) {
-	checkThingRows(t, []thingRow{
+	checkUntitledRows(t, []thingRow{
 		{"yes votes, state parliament", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
 			"2025-03-12", "Für das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch 41 Abgeordnete.", true},
 		{"no votes, council", "2025-03-12", "Der Haushalt der Stadt Bonn erhielt im Stadtrat am Dienstag 21 Gegenstimmen.",
@@ -459,24 +476,50 @@ func TestVotesByVoters(t *testing.T) {
 // befalls one. The earlier sentence must be found by the verb, which
 // keeps the noun's consonants but not its "-ung".
 func TestActsAndWhomTheyBefell(t *testing.T) {
-	checkThingRows(t, []thingRow{
-		{"layoffs", "2025-03-12", "Der Konzern entließ im vergangenen Jahr 1.200 Mitarbeiter.",
-			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 1.500 Entlassungen.", true},
-		{"hirings, a separable verb", "2025-03-12", "Der Konzern stellte im vergangenen Jahr 3.000 Mitarbeiter ein.",
-			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 3.600 Einstellungen.", true},
+	checkUntitledRows(t, []thingRow{
+		{"layoffs", "2025-03-12", "Der Autozulieferer Brose entließ im vergangenen Jahr 1.200 Mitarbeiter.",
+			"2025-03-12", "Brose meldete im vergangenen Jahr 1.500 Entlassungen.", true},
+		{"hirings, a separable verb", "2025-03-12", "Der Autozulieferer Brose stellte im vergangenen Jahr 3.000 Mitarbeiter ein.",
+			"2025-03-12", "Brose meldete im vergangenen Jahr 3.600 Einstellungen.", true},
 		{"deportations", "2025-03-12", "Das Land Sachsen hat im vergangenen Jahr rund 2.000 Menschen abgeschoben.",
 			"2025-03-12", "Im vergangenen Jahr gab es im Land Sachsen 2.600 Abschiebungen.", true},
 		{"evacuations in a flood", "2025-06-03", "Wegen des Hochwassers wurden in Passau am Sonntag 2.000 Menschen evakuiert.",
 			"2025-06-03", "In Passau gab es am Sonntag wegen des Hochwassers 2.600 Evakuierungen.", true},
 
 		// traps: the opposite act, an act of another verb, a plan of acts
-		{"hirings are not layoffs", "2025-03-12", "Der Konzern entließ im vergangenen Jahr 1.200 Mitarbeiter.",
-			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 1.500 Einstellungen.", false},
-		{"layoffs are not hirings", "2025-03-12", "Der Konzern stellte im vergangenen Jahr 3.000 Mitarbeiter ein.",
-			"2025-03-12", "Der Konzern meldete im vergangenen Jahr 3.600 Entlassungen.", false},
+		{"hirings are not layoffs", "2025-03-12", "Der Autozulieferer Brose entließ im vergangenen Jahr 1.200 Mitarbeiter.",
+			"2025-03-12", "Brose meldete im vergangenen Jahr 1.500 Einstellungen.", false},
+		{"layoffs are not hirings", "2025-03-12", "Der Autozulieferer Brose stellte im vergangenen Jahr 3.000 Mitarbeiter ein.",
+			"2025-03-12", "Brose meldete im vergangenen Jahr 3.600 Entlassungen.", false},
 		{"arrests are not deportations", "2025-03-12", "Das Land Sachsen hat im vergangenen Jahr rund 2.000 Menschen abgeschoben.",
 			"2025-03-12", "Im vergangenen Jahr gab es im Land Sachsen 2.600 Festnahmen.", false},
 		{"evacuations of another town", "2025-06-03", "Wegen des Hochwassers wurden in Passau am Sonntag 2.000 Menschen evakuiert.",
 			"2025-06-03", "In Deggendorf gab es am Sonntag wegen des Hochwassers 2.600 Evakuierungen.", false},
+	})
+}
+
+// TestActNounsOfTheVerb: a compound of what was acted on and the act's
+// noun ("Baumfällungen") against the verb said of the thing ("300 Bäume
+// gefällt"); a noun keyed by its verb ("Geburten") against those the verb
+// befell ("1.200 Kinder geboren").
+func TestActNounsOfTheVerb(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"felled trees", "2025-03-12", "Die Stadt Ulm hat im Winter 300 Bäume gefällt.",
+			"2025-03-12", "Die Stadt Ulm meldete im Winter 420 Baumfällungen.", true},
+		{"searched flats", "2025-03-12", "Die Polizei hat am Dienstag in Bremen 40 Wohnungen durchsucht.",
+			"2025-03-12", "In Bremen gab es am Dienstag nach Angaben der Polizei 55 Wohnungsdurchsuchungen.", true},
+		{"births", "2025-03-12", "In Jena wurden im vergangenen Jahr 1.200 Kinder geboren.",
+			"2025-03-12", "Die Stadt Jena zählte im vergangenen Jahr 1.350 Geburten.", true},
+
+		// traps: planted is not felled, another city's births, deaths
+		// are not births
+		{"planted is not felled", "2025-03-12", "Die Stadt Ulm hat im Winter 300 Bäume gepflanzt.",
+			"2025-03-12", "Die Stadt Ulm meldete im Winter 420 Baumfällungen.", false},
+		{"felled is not planted", "2025-03-12", "Die Stadt Ulm hat im Winter 300 Bäume gefällt.",
+			"2025-03-12", "Die Stadt Ulm meldete im Winter 420 Baumpflanzungen.", false},
+		{"births of another city", "2025-03-12", "In Jena wurden im vergangenen Jahr 1.200 Kinder geboren.",
+			"2025-03-12", "Die Stadt Gera zählte im vergangenen Jahr 1.350 Geburten.", false},
+		{"deaths are not births", "2025-03-12", "In Jena starben im vergangenen Jahr 1.500 Menschen.",
+			"2025-03-12", "Die Stadt Jena zählte im vergangenen Jahr 1.350 Geburten.", false},
 	})
 }
