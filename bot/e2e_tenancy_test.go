@@ -401,6 +401,24 @@ func TestE2ETenancy(t *testing.T) {
 			}
 		}
 	})
+
+	t.Run("B adding what A has is not told that A has it", func(t *testing.T) {
+		// The same page gives the same ID; A holding it must not rename
+		// B's copy ("The ID … was taken by another article").
+		reply := e.deferred(in(sub("article", "add", fakediscord.Opt("url", pentagonURL)), guildB, modB, true))
+		mustContain(t, reply.text(), "Added: Pentagon", "id:"+pentagonID)
+		for _, leak := range []string{"New ID", "taken", pentagonID + "-2", "--"} {
+			if strings.Contains(reply.text(), leak) {
+				t.Errorf("B's reply says %q:\n%s", leak, reply.text())
+			}
+		}
+		_, resp := e.interact(in(sub("article", "remove", fakediscord.Opt("id", pentagonID)), guildB, modB, true))
+		mustContain(t, resp.Data.text(), "Removed")
+		mustContain(t, e.claimTextIn(pentagonQuery, guildA, memberA), "Testpost")
+		if strings.Contains(e.claimTextIn(pentagonQuery, guildB, modB), "Testpost") {
+			t.Error("B still sees a Pentagon article after removing its copy")
+		}
+	})
 }
 
 // claimTextIn is the visible text of /claim in a guild, asked by user.

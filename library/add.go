@@ -48,6 +48,10 @@ type Report struct {
 	// base raises against a guild's own articles, which only that guild
 	// sees (and, after a re-index, those of articles changed in a guild's
 	// own folder).
+	//
+	// Alerts and GuildAlerts name articles by their keys (ids.go);
+	// AlertsFor gives a view's share with the IDs that view shows. The
+	// other fields have Collection's shown IDs.
 	GuildAlerts map[string][]claims.Alert
 }
 
@@ -163,16 +167,35 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 		stored []state.StoredArticle
 	)
 	visible := l.ix.Entries(c.view()...)
-	taken := func(id string) bool {
-		if _, ok := l.ix.Entry(id); ok {
+	// Keys are unique across collections (ids.go); what a guild is told
+	// about its IDs depends only on its view.
+	keyTaken := func(key string) bool {
+		if _, ok := l.ix.Entry(key); ok {
 			return true
 		}
 		for _, a := range fresh {
-			if a.ID == id {
+			if a.ID == key {
 				return true
 			}
 		}
 		return false
+	}
+	shownTaken := keyTaken // the base's view is every key: its IDs are everyone's
+	if c != Base {
+		shownTaken = func(id string) bool {
+			if e, ok := visible[id]; ok && l.shownID(c, id) == id && (collOfEntry(e.Collection) == Base || collOfEntry(e.Collection) == c) {
+				return true
+			}
+			if e, ok := l.ix.Entry(qualified(c, id)); ok && collOfEntry(e.Collection) == c {
+				return true
+			}
+			for _, a := range fresh {
+				if l.shownID(c, a.ID) == id {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	for _, f := range files {
 		name := filepath.Base(f.Name)
@@ -185,30 +208,54 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 			rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
 			continue
 		}
-		if id, why := duplicateOf(a, visible, fresh); id != "" {
+		if key, why := duplicateOf(a, visible, fresh); key != "" {
+			id := l.shownID(c, key)
 			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %s is in the archive already as article %s", name, why, id))
 			rep.Duplicates = append(rep.Duplicates, Duplicate{File: name, Of: id, Why: why})
 			continue
 		}
-		if taken(a.ID) {
-			id := freeID(a.ID, taken)
-			if id == "" {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s and its numbered variants are all taken; rename the file", name, a.ID))
+		want := a.ID
+		if sfx := guildSuffix(c); sfx != "" {
+			// A restored article comes back under its key's name.
+			if id, ok := strings.CutSuffix(want, sfx); ok && id != "" {
+				want = id
+			}
+			// Room for the suffix in every guild's IDs, whether or not
+			// this one needs it, so that the ID shown never tells.
+			if max := articles.MaxIDLen - len(sfx); len(want) > max {
+				want = strings.TrimRight(want[:max], "-")
+			}
+		}
+		id := want
+		if shownTaken(id) {
+			if id = freeID(want, shownTaken); id == "" {
+				rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s and its numbered variants are all taken; rename the file", name, want))
 				continue
 			}
+			rep.Renamed = append(rep.Renamed, Renamed{File: name, Wanted: want, ID: id})
+		}
+		key := id
+		if c != Base && keyTaken(key) {
+			// Another guild's article has it: keep this one under the key
+			// only this guild can have.
+			if key = qualified(c, id); keyTaken(key) || !articles.ValidID(key) {
+				rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s cannot be used; rename the file", name, id))
+				continue
+			}
+		}
+		if key != a.ID {
 			ext := strings.ToLower(filepath.Ext(name))
-			renamed, err := articles.Parse(id+ext, f.Data)
+			renamed, err := articles.Parse(key+ext, f.Data)
 			if err != nil {
 				rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
 				continue
 			}
-			rep.Renamed = append(rep.Renamed, Renamed{File: name, Wanted: a.ID, ID: id})
-			a, name = renamed, id+ext
+			a, name = renamed, key+ext
 		}
 		if c != Base {
 			a.Collection = string(c)
 		}
-		rep.Added = append(rep.Added, a.ID)
+		rep.Added = append(rep.Added, id)
 		fresh = append(fresh, a)
 		stored = append(stored, state.StoredArticle{Collection: string(c), ID: a.ID, File: a.ID + strings.ToLower(filepath.Ext(name)), Data: f.Data})
 	}

@@ -184,36 +184,51 @@ func (l *Library) setExcluded(ctx context.Context, c Collection, id string, on b
 	l.opened = nil // the build Open made no longer holds everything
 	defer l.changing.Unlock()
 	var seq, before int64
+	var key string
 	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
 		before = tx.Seq()
 		if err := l.catchUpTo(ctx, before); err != nil {
 			return err
 		}
+		key = l.keyOf(c, id)
+		if on && l.shownID(c, key) != id {
+			key = "" // a key is not an ID c's view shows
+		}
 		switch {
 		case on:
-			if e, ok := l.ix.Entry(id); !ok || !c.sees(e.Collection) {
+			if e, ok := l.ix.Entry(key); !ok || !c.sees(e.Collection) {
 				return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
 			}
-			if l.cur.has(c, id) || l.cur.has(Base, id) {
+			if l.cur.has(c, key) || l.cur.has(Base, key) {
 				return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id)
 			}
-		case !l.cur.has(c, id):
+		case !l.cur.has(c, key):
+			// Exclusions outlive their article: one of c's own removed
+			// articles is excluded by its key.
+			if q := qualified(c, id); c != Base && l.cur.has(c, q) {
+				key = q
+				break
+			}
 			return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id)
 		}
 		var err error
-		seq, err = tx.SetExcluded(string(c), id, on)
+		seq, err = tx.SetExcluded(string(c), key, on)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	l.applied(before, seq, func() error { l.cur.set(c, id, on); return nil })
+	l.applied(before, seq, func() error { l.cur.set(c, key, on); return nil })
 	l.invalidate(c)
 	return nil
 }
 
 // Excluded returns the IDs c itself excludes, sorted.
-func (l *Library) Excluded(c Collection) []string { return l.cur.list(c) }
+func (l *Library) Excluded(c Collection) []string {
+	ids := l.shownIDs(c, l.cur.list(c))
+	sort.Strings(ids)
+	return ids
+}
 
 // Remove takes an article that was added to c out of the index and the
 // collection's folder; its file goes to c's trash, from which Restore
@@ -229,32 +244,34 @@ func (l *Library) Remove(ctx context.Context, c Collection, id string) error {
 	l.opened = nil // the build Open made no longer holds everything
 	defer l.changing.Unlock()
 	var before, seq int64
+	var key string
 	err := l.arch.Update(ctx, func(tx state.ArchiveTx) error {
 		before = tx.Seq()
 		if err := l.catchUpTo(ctx, before); err != nil {
 			return err
 		}
-		e, ok := l.ix.Entry(id)
+		key = l.keyOf(c, id)
+		e, ok := l.ix.Entry(key)
 		switch {
-		case !ok || !c.sees(e.Collection):
+		case !ok || !c.sees(e.Collection) || l.shownID(c, key) != id:
 			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
 		case collOfEntry(e.Collection) != c:
 			return claimbot.Errorf(claimbot.EFORBIDDEN, "%s belongs to the shared base collection, which only operators change; exclude it to keep it out of this server's answers", id)
-		case !l.rep.archived(id):
+		case !l.rep.archived(key):
 			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
 		}
 		var err error
-		seq, err = tx.Trash(string(c), id)
+		seq, err = tx.Trash(string(c), key)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	err = l.applied(before, seq, func() error {
-		if err := l.ix.Remove(ctx, id); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
+		if err := l.ix.Remove(ctx, key); err != nil && claimbot.ErrorCode(err) != claimbot.ENOTFOUND {
 			return err
 		}
-		l.rep.forget(id)
+		l.rep.forget(key)
 		return nil
 	})
 	l.invalidate(c)
@@ -283,7 +300,7 @@ func (l *Library) Trashed(c Collection) []string {
 	}
 	ids := make([]string, 0, len(arts))
 	for _, a := range arts {
-		ids = append(ids, a.ID)
+		ids = append(ids, l.shownID(c, a.ID)) // not indexed: c's own, so its suffix goes
 	}
 	sort.Strings(ids)
 	return slices.Compact(ids)
@@ -307,7 +324,7 @@ func (l *Library) Restore(ctx context.Context, c Collection, id string) (Report,
 	}
 	var found *state.StoredArticle
 	for i := range trashed {
-		if trashed[i].ID == id {
+		if trashed[i].ID == id || c != Base && trashed[i].ID == qualified(c, id) {
 			found = &trashed[i]
 			break
 		}
@@ -318,7 +335,7 @@ func (l *Library) Restore(ctx context.Context, c Collection, id string) (Report,
 	// Dropped from the trash in the same change: if another instance
 	// restored it meanwhile, this one is refused and adds nothing.
 	return l.add(ctx, c, []File{{Name: found.File, Data: found.Data}}, func(tx state.ArchiveTx) error {
-		if err := tx.DropTrashed(string(c), id); err != nil {
+		if err := tx.DropTrashed(string(c), found.ID); err != nil {
 			if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
 				return claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
 			}

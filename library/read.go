@@ -23,22 +23,39 @@ func (l *Library) Search(ctx context.Context, c Collection, query string, opts i
 	if err := c.check(); err != nil {
 		return index.Result{}, err
 	}
-	opts.Exclude = l.cur.searchExclude(c, opts.Exclude)
+	keys := make([]string, len(opts.Exclude))
+	for i, id := range opts.Exclude {
+		keys[i] = l.keyOf(c, id)
+	}
+	opts.Exclude = l.cur.searchExclude(c, keys)
 	opts.Collections = c.view()
-	return l.ix.Search(ctx, query, opts)
+	res, err := l.ix.Search(ctx, query, opts)
+	res.Hits = l.shownHits(c, res.Hits)
+	return res, err
 }
 
 // Article returns an article of c's view, excluded or not (the caller
 // decides whether to show an excluded one).
 func (l *Library) Article(c Collection, id string) (articles.Article, bool) {
-	if e, ok := l.ix.Entry(id); !ok || !c.valid() || !c.sees(e.Collection) {
+	if !c.valid() {
 		return articles.Article{}, false
 	}
-	return l.ix.Article(id)
+	key := l.keyOf(c, id)
+	if e, ok := l.ix.Entry(key); !ok || !c.sees(e.Collection) || l.shownID(c, key) != id {
+		return articles.Article{}, false
+	}
+	a, ok := l.ix.Article(key)
+	if !ok {
+		return articles.Article{}, false
+	}
+	a.ID = id
+	return a, true
 }
 
 // IsExcluded reports whether c's view excludes the article.
-func (l *Library) IsExcluded(c Collection, id string) bool { return l.cur.inView(c)[id] }
+func (l *Library) IsExcluded(c Collection, id string) bool {
+	return c.valid() && l.cur.inView(c)[l.keyOf(c, id)]
+}
 
 // Articles lists the articles of c's view by ID, title and date, sorted by
 // title, from the index's manifest: listing must not load every article's
@@ -49,8 +66,8 @@ func (l *Library) Articles(c Collection) []articles.Article {
 	}
 	m := l.ix.Entries(c.view()...)
 	out := make([]articles.Article, 0, len(m))
-	for id, e := range m {
-		a := articles.Article{ID: id, Title: e.Title, Collection: e.Collection}
+	for key, e := range m {
+		a := articles.Article{ID: l.shownID(c, key), Title: e.Title, Collection: e.Collection}
 		if t, err := time.Parse(time.DateOnly, e.Published); err == nil {
 			a.Published = t
 		}
@@ -78,7 +95,7 @@ func (l *Library) Disagreements(c Collection, hits []index.Hit) []claims.Alert {
 	}
 	var idx []int
 	for _, h := range hits {
-		idx = append(idx, pairs.at[index.PassageID(h.Article, h.Paragraph)]...)
+		idx = append(idx, pairs.at[index.PassageID(l.keyOf(c, h.Article), h.Paragraph)]...)
 	}
 	slices.Sort(idx)
 	idx = slices.Compact(idx)
@@ -86,7 +103,7 @@ func (l *Library) Disagreements(c Collection, hits []index.Hit) []claims.Alert {
 	for _, i := range idx {
 		out = append(out, pairs.alerts[i])
 	}
-	return l.cur.alertsWithout(c, out)
+	return l.shownAlerts(c, l.cur.alertsWithout(c, out))
 }
 
 // Contradictions returns every alerting pair of c's view but those with an
@@ -96,13 +113,13 @@ func (l *Library) Contradictions(c Collection) []claims.Alert {
 		return nil
 	}
 	if l.viewSize(c) > wholeCorpusLimit {
-		return l.cur.alertsWithout(c, claims.Pairs(l.viewArticles(c)))
+		return l.shownAlerts(c, l.cur.alertsWithout(c, claims.Pairs(l.viewArticles(c))))
 	}
 	var all []claims.Alert
 	if p := l.viewPairs(c); p != nil {
 		all = append(all, p.alerts...)
 	}
-	return l.cur.alertsWithout(c, all)
+	return l.shownAlerts(c, l.cur.alertsWithout(c, all))
 }
 
 // Timeline returns the figures reported on a topic in c's view, in date
@@ -123,7 +140,7 @@ func (l *Library) Timeline(ctx context.Context, c Collection, topic string) ([]c
 		return nil, err
 	}
 	if l.viewSize(c) <= wholeCorpusLimit {
-		return claims.Timeline(l.cur.without(c, l.viewArticles(c)), topic), nil
+		return l.shownTimeline(c, claims.Timeline(l.cur.without(c, l.viewArticles(c)), topic)), nil
 	}
 	var arts []articles.Article
 	seen := map[string]bool{}
@@ -137,7 +154,7 @@ func (l *Library) Timeline(ctx context.Context, c Collection, topic string) ([]c
 				continue
 			}
 			seen[h.Article] = true
-			if a, ok := l.ix.Article(h.Article); ok {
+			if a, ok := l.ix.Article(l.keyOf(c, h.Article)); ok { // the hits have c's shown IDs
 				arts = append(arts, a)
 			}
 		}
@@ -145,7 +162,14 @@ func (l *Library) Timeline(ctx context.Context, c Collection, topic string) ([]c
 			break
 		}
 	}
-	return claims.Timeline(arts, topic), nil
+	return l.shownTimeline(c, claims.Timeline(arts, topic)), nil
+}
+
+func (l *Library) shownTimeline(c Collection, entries []claims.TimelineEntry) []claims.TimelineEntry {
+	for i := range entries {
+		entries[i].Article = l.shownID(c, entries[i].Article)
+	}
+	return entries
 }
 
 // AlertsFor returns the alerts of rep that c's view sees, without the
@@ -157,13 +181,13 @@ func (l *Library) AlertsFor(c Collection, rep Report) []claims.Alert {
 	case !c.valid():
 		return nil
 	case rep.Collection == c:
-		return l.cur.alertsWithout(c, rep.Alerts)
+		return l.shownAlerts(c, l.cur.alertsWithout(c, rep.Alerts))
 	case rep.Collection.IsBase():
 		out := l.cur.alertsWithout(c, rep.Alerts)
 		if g := c.Guild(); g != "" {
 			out = append(out, l.cur.alertsWithout(c, rep.GuildAlerts[g])...)
 		}
-		return out
+		return l.shownAlerts(c, out)
 	}
 	return nil
 }

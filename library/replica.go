@@ -437,7 +437,7 @@ func (l *Library) CheckChanges(ctx context.Context, after int64, limit int) ([]R
 			continue
 		}
 		c := Collection(ch.Collection)
-		rep := Report{Collection: c, Added: []string{a.ID}}
+		rep := Report{Collection: c, Added: []string{l.shownID(c, a.ID)}}
 		rep.Alerts, rep.GuildAlerts = l.raise(ctx, c, []articles.Article{a}, ch.Seq)
 		reps = append(reps, rep)
 	}

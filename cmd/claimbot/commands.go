@@ -391,14 +391,15 @@ func (a *app) add(ctx context.Context, args []string) error {
 			art, _ := lib.Article(c, id)
 			out.Added = append(out.Added, added{Article: id, Title: art.Title})
 		}
-		for _, al := range rep.Alerts {
+		// AlertsFor names a guild's articles by the IDs the guild sees.
+		for _, al := range lib.AlertsFor(c, rep) {
 			out.Alerts = append(out.Alerts, a.toJSONAlert(al))
 		}
 		return writeJSON(a.stdout, out)
 	}
 	a.printf(msgAddedIndexed, a.lang.Duration(rep.Took), rep.Articles, rep.Passages)
 	a.printChanges(rep)
-	a.printAlerts(rep.Alerts)
+	a.printAlerts(lib.AlertsFor(c, rep))
 	return nil
 }
 

@@ -253,7 +253,7 @@ func (a *app) addURLs(ctx context.Context, urls []string, asJSON bool) error {
 		var rep library.Report
 		if err == nil {
 			rep, err = lib.Add(ctx, c, []library.File{{Name: f.Name, Data: f.Data}})
-			alerts = append(alerts, rep.Alerts...)
+			alerts = append(alerts, lib.AlertsFor(c, rep)...)
 		}
 		if err != nil {
 			if claimbot.ErrorCode(err) == claimbot.EINTERNAL {
