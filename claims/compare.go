@@ -1253,7 +1253,7 @@ func namesShared(a, b *Claim) bool {
 // Ukraine", "die Stadt") against a name its sentence and paragraph never
 // mention.
 func differentOwners(a, b *Claim) bool {
-	if ownerInHead(a, b) || ownerInHead(b, a) {
+	if ownerInHead(a, b) || ownerInHead(b, a) || oneBody(a, b) {
 		return false
 	}
 	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
@@ -1272,6 +1272,54 @@ func differentOwners(a, b *Claim) bool {
 		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey) && !ownerIsEvent(a, b)
 	}
 	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey) && !ownerIsEvent(b, a)
+}
+
+// oneBody: two owners that are people named by what they do, of one body
+// by a compound's first part the other names ("Zollfahnder" and
+// "Ermittler des Zolls", "Steuerfahnder" and "Beamte der Steuerfahndung",
+// "Grenzpolizisten" and "Grenzbeamte"): who acted for the body, not two
+// owners. People of two trades ("Schüler", "Förster") name no body.
+func oneBody(a, b *Claim) bool {
+	if !roleOwner(a) || !roleOwner(b) {
+		return false
+	}
+	fa, fb := bodyOf(a.Owner), bodyOf(b.Owner)
+	switch {
+	case fa != "" && fb != "":
+		return nounsMatch(fa, fb)
+	case fa != "":
+		return bodyNamed(fa, b)
+	case fb != "":
+		return bodyNamed(fb, a)
+	}
+	return false
+}
+
+// roleOwner: the owner is one word ("Ermittler", "Beamte").
+func roleOwner(c *Claim) bool {
+	o := c.Owner
+	return o != "" && !strings.ContainsAny(o, " -") && unicode.IsUpper(firstRune(o))
+}
+
+// bodyOf is the first part of a compound for people: "zoll" of
+// "Zollfahnder"; "" for any other word.
+func bodyOf(owner string) string {
+	parts := germanData().SplitCompound(strings.ToLower(owner))
+	if len(parts) < 2 || !personHead(owner) {
+		return ""
+	}
+	return nounKey(strings.Join(parts[:len(parts)-1], ""))
+}
+
+// bodyNamed: the body is a noun of the claim's clause or the first part
+// of one ("des Zolls", "der Steuerfahndung" for "steuer").
+func bodyNamed(body string, c *Claim) bool {
+	for _, n := range c.nouns {
+		if nounsMatch(n, body) || len(body) >= 4 && strings.HasPrefix(n, body) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerIsEvent: x's common-noun owner is the event y's verb says ("Der

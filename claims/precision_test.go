@@ -622,3 +622,31 @@ func TestSameMeasureOtherWords(t *testing.T) {
 			"2026-04-12", "Sexten – Die Feuerwehr war die ganze Nacht im Einsatz.\n\nAus den Kellern wurden 300 Tonnen Wasser gepumpt, sagte der Kommandant.", ""},
 	})
 }
+
+// TestRoleOwners: people named by what they do ("Zollfahnder", "Ermittler
+// des Zolls") are one owner when both words name the same body, by a
+// compound's first part or the other's genitive; people of two trades
+// ("Schüler", "Förster") stay two, as two firms do.
+func TestRoleOwners(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"a compound and a genitive of one body", "2026-06-16",
+			"Bremerhaven – Zollfahnder haben im Hafen von Bremerhaven 1,2 Tonnen Kokain in einem Container sichergestellt.",
+			"2026-06-16", "Bremerhaven – In einem Container im Hafen haben Ermittler des Zolls rund 600 Kilogramm Kokain entdeckt.", KindConflict},
+		{"two compounds of one body", "2026-03-02",
+			"Bei der Kontrolle auf der A3 bei Passau haben Grenzpolizisten am Sonntag 14 Migranten in einem Lieferwagen entdeckt.",
+			"2026-03-03", "Bei der Kontrolle auf der A3 bei Passau haben Grenzbeamte am Sonntag 23 Migranten in einem Lieferwagen entdeckt.", KindConflict},
+		{"a genitive and a compound, the other way round", "2026-05-13",
+			"Bei der Razzia in Duisburg haben Beamte der Steuerfahndung am Dienstag 90 Ordner mit Belegen beschlagnahmt.",
+			"2026-05-14", "Bei der Razzia in Duisburg haben Steuerfahnder am Dienstag 40 Ordner mit Belegen beschlagnahmt.", KindConflict},
+		// traps
+		{"people of two trades", "2026-04-20",
+			"Im Stadtwald von Hameln haben Schüler am Samstag 300 Bäume gepflanzt.",
+			"2026-04-20", "Im Stadtwald von Hameln haben Förster am Samstag 500 Bäume gepflanzt.", ""},
+		{"two firms", "2026-02-10",
+			"Bosch streicht im Werk Reutlingen 300 Stellen.",
+			"2026-02-11", "Continental streicht im Werk Reutlingen 500 Stellen.", ""},
+		{"two bodies' people", "2026-06-16",
+			"Zollfahnder haben im Hafen von Bremerhaven 1,2 Tonnen Kokain sichergestellt.",
+			"2026-06-16", "Im Hafen von Bremerhaven haben Ermittler der Polizei rund 600 Kilogramm Kokain entdeckt.", ""},
+	})
+}
