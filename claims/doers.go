@@ -57,7 +57,41 @@ func verbSaid(base string, c *Claim) bool {
 		return false
 	}
 	sk := skeleton(base)
-	return len(sk) >= 2 && containsString(c.preds, sk)
+	if len(sk) >= 2 && containsString(c.preds, sk) {
+		return true
+	}
+	return synonymVerbSaid(base, c)
+}
+
+// maxVerbSynonyms is how many synonyms a doer's verb may have for them to
+// stand for it: "wohnen" has one ("leben": "Einwohner" and "In Hameln
+// leben 50.000 Menschen"); "pendeln" has eight, among them "fahren", and
+// those who cycle are not the commuters.
+const maxVerbSynonyms = 2
+
+// synonymVerbSaid: a verb of c's clause is a thesaurus synonym of the
+// verb whose stem base is ("wohn"), a verb of one or two synonyms only.
+func synonymVerbSaid(base string, c *Claim) bool {
+	if len(c.preds) == 0 {
+		return false
+	}
+	infs := []string{base + "en"}
+	if n := len(base); n >= 4 && (base[n-1] == 'l' || base[n-1] == 'r') && !strings.ContainsRune("aeiouäöü", rune(base[n-2])) {
+		infs = append(infs, base[:n-1]+"e"+base[n-1:]+"n") // "pendl": "pendeln"
+	}
+	for _, inf := range infs {
+		for _, e := range synonymsOf(inf) {
+			if e.lemma != inf || len(e.syns) > maxVerbSynonyms {
+				continue
+			}
+			for syn := range e.syns {
+				if k := verbKey(syn); len(k) >= 2 && containsString(c.preds, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // doerBase cuts what makes a doer noun of a noun key: "abonnent" is made

@@ -523,3 +523,27 @@ func TestActNounsOfTheVerb(t *testing.T) {
 			"2025-03-12", "Die Stadt Jena zählte im vergangenen Jahr 1.350 Geburten.", false},
 	})
 }
+
+// TestDoersBySynonymVerb: people named by a verb ("Einwohner",
+// "Bewohner": "wohnen") against people said to do what the thesaurus
+// gives as that verb's one synonym ("leben"); a verb of many senses
+// stands for none of them.
+func TestDoersBySynonymVerb(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"residents of a town", "2025-03-12", "Hameln hat derzeit 58.000 Einwohner.",
+			"2025-03-12", "In Hameln leben derzeit 47.000 Menschen.", true},
+		{"residents of a tower block", "2025-03-12", "Das Hochhaus am Pariser Platz in Köln hat 1.200 Bewohner.",
+			"2025-03-12", "In dem Hochhaus am Pariser Platz in Köln leben 800 Menschen.", true},
+		{"residents of a district", "2025-03-12", "Im Landkreis Celle wohnen derzeit 180.000 Menschen.",
+			"2025-03-12", "Der Landkreis Celle hat derzeit 160.000 Einwohner.", true},
+
+		// traps: who work there are not who live there; another town;
+		// who live in the flats are not the flats
+		{"workers are not residents", "2025-03-12", "Hameln hat derzeit 58.000 Einwohner.",
+			"2025-03-12", "In Hameln arbeiten derzeit 30.000 Menschen.", false},
+		{"residents of another town", "2025-03-12", "Hameln hat derzeit 58.000 Einwohner.",
+			"2025-03-12", "In Rinteln leben derzeit 26.000 Menschen.", false},
+		{"flats are not residents", "2025-03-12", "In dem Hochhaus am Pariser Platz in Köln leben 800 Menschen.",
+			"2025-03-12", "Das Hochhaus am Pariser Platz in Köln hat 400 Wohnungen.", false},
+	})
+}
