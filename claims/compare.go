@@ -794,6 +794,11 @@ func contentMatch(a, b *Claim) (int, bool) {
 			}
 		}
 	}
+	if nouns > 0 && (adverbCompound(a, b) || adverbCompound(b, a)) {
+		// (what is closed must be named alike: the verb alone is no
+		// target)
+		preds++
+	}
 	if compoundSaid(a, b, bn) || compoundSaid(b, a, an) {
 		// "Berichte über einen zweiten Bombenfund" and "eine zweite
 		// Fliegerbombe gefunden": the compound is the clause in one word
@@ -928,6 +933,27 @@ func compoundSaid(x, y *Claim, ys []string) bool {
 		}
 		if compoundHeadIn([]string{cp.modifier}, y) {
 			return true
+		}
+	}
+	return false
+}
+
+// adverbCompound: a verb of x, read off a compound noun ("Vollsperrung",
+// "vlspr"), is a verb of y ("gesperrt", "spr") after a word of y's
+// sentence that is the compound's first part ("voll", "komplett"): the
+// adverb and the verb the compound joins.
+func adverbCompound(x, y *Claim) bool {
+	for _, p := range x.preds {
+		for _, b := range y.preds {
+			first, ok := strings.CutSuffix(p, b)
+			if !ok || len(b) < 3 || len(first) < 2 {
+				continue
+			}
+			for _, w := range letterWords(strings.ToLower(y.Text)) {
+				if len(w) >= 4 && skeleton(w) == first {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -250,3 +250,28 @@ func TestNextInstancePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestAdverbCompoundTarget: a stance that names the earlier report's verb
+// and its adverb as one compound ("Vollsperrung" for "voll gesperrt",
+// "Komplettsperrung" for "komplett gesperrt") takes back what it said; the
+// same compound of another road, or of another adverb, does not.
+func TestAdverbCompoundTarget(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"Vollsperrung for voll gesperrt", "2026-01-20",
+			"Die Talstraße in Lohr wird ab Mittwoch voll gesperrt, teilte die Stadt mit.",
+			"2026-01-21", "Die angekündigte Vollsperrung der Talstraße in Lohr ist aufgehoben, teilte die Stadt mit.", KindRetraction},
+		{"Komplettsperrung for komplett gesperrt", "2026-02-02",
+			"Der Bahnhof in Fulda wird am Wochenende komplett gesperrt, kündigte die Bahn an.",
+			"2026-02-04", "Die Komplettsperrung des Bahnhofs in Fulda wurde abgesagt, teilte die Bahn mit.", KindRetraction},
+		{"Teilschließung for teilweise geschlossen, in another adverb", "2026-03-09",
+			"Das Hallenbad in Unna wird ab Montag teilweise geschlossen, teilte die Stadt mit.",
+			"2026-03-10", "Die geplante Vollschließung des Hallenbads in Unna ist vom Tisch, teilte die Stadt mit.", ""},
+		// traps
+		{"another road's closure", "2026-01-20",
+			"Die Talstraße in Lohr wird ab Mittwoch voll gesperrt, teilte die Stadt mit.",
+			"2026-01-21", "Die angekündigte Vollsperrung der Bergstraße in Lohr ist aufgehoben, teilte die Stadt mit.", ""},
+		{"another town's station", "2026-02-02",
+			"Der Bahnhof in Fulda wird am Wochenende komplett gesperrt, kündigte die Bahn an.",
+			"2026-02-04", "Die Komplettsperrung des Bahnhofs in Hanau wurde abgesagt, teilte die Bahn mit.", ""},
+	})
+}
