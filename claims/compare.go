@@ -302,6 +302,8 @@ func sameThing(a, b *Claim) bool {
 		areaOf(b, a) ||
 		votesOf(a, b) ||
 		votesOf(b, a) ||
+		jobsOf(a, b) ||
+		jobsOf(b, a) ||
 		doersOf(a, b) ||
 		doersOf(b, a) ||
 		shareOf(a, b) ||

@@ -1981,6 +1981,14 @@ func (an *analysis) directions(qs int) int {
 			vk = an.pred[k]
 		}
 		switch {
+		case growVerbs[vk] && shrinkVerbs[vk]:
+			// "bauen" and "abbauen" have one key: the particle tells
+			// building from cutting ("abgebaut", "baut … ab")
+			if strings.HasPrefix(t.low, "ab") || an.particleAfter(k, "ab") >= 0 {
+				d |= 2
+			} else {
+				d |= 1
+			}
 		case growVerbs[vk]:
 			d |= 1
 		case shrinkVerbs[vk]:

@@ -547,3 +547,31 @@ func TestDoersBySynonymVerb(t *testing.T) {
 			"2025-03-12", "Das Hochhaus am Pariser Platz in Köln hat 400 Wohnungen.", false},
 	})
 }
+
+// TestJobsAndStaff: jobs cut ("streicht 500 Stellen", "Arbeitsplätze
+// werden abgebaut", "fallen weg") against the staff who lose them ("800
+// Beschäftigte verlieren ihren Arbeitsplatz", "Der Stellenabbau betrifft
+// 800 Beschäftigte"); "abgebaut" is a cut, though "bauen" builds.
+func TestJobsAndStaff(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"jobs cut, staff who lose them", "2025-03-12", "Der Autozulieferer Brose streicht in Coburg 500 Stellen.",
+			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Brose 800 Beschäftigte ihren Arbeitsplatz.", true},
+		{"a cut noun", "2025-03-12", "Bei der Meyer Werft in Papenburg fallen 300 Arbeitsplätze weg.",
+			"2025-03-12", "Der Stellenabbau bei der Meyer Werft in Papenburg betrifft 440 Mitarbeiter.", true},
+		{"dismantled jobs, struck jobs", "2025-03-12", "Bei dem Chemiekonzern Evonik in Marl werden 500 Arbeitsplätze abgebaut.",
+			"2025-03-12", "Der Chemiekonzern Evonik streicht in Marl 700 Stellen.", true},
+
+		// traps: the whole staff, those who keep their jobs, jobs made,
+		// another company
+		{"the whole staff", "2025-03-12", "Der Autozulieferer Brose streicht in Coburg 500 Stellen.",
+			"2025-03-12", "Der Autozulieferer Brose beschäftigt in Coburg 8.000 Menschen.", false},
+		{"who keep their jobs", "2025-03-12", "Der Autozulieferer Brose streicht in Coburg 500 Stellen.",
+			"2025-03-12", "In Coburg behalten bei dem Autozulieferer Brose 7.500 Beschäftigte ihren Arbeitsplatz.", false},
+		{"jobs made", "2025-03-12", "Der Autozulieferer Brose schafft in Coburg 300 Arbeitsplätze.",
+			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Brose 800 Beschäftigte ihren Arbeitsplatz.", false},
+		{"built is not cut", "2025-03-12", "Der Chemiekonzern Evonik baut in Marl 500 Arbeitsplätze auf.",
+			"2025-03-12", "Der Chemiekonzern Evonik streicht in Marl 700 Stellen.", false},
+		{"another company", "2025-03-12", "Der Autozulieferer Brose streicht in Coburg 500 Stellen.",
+			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Kaeser 800 Beschäftigte ihren Arbeitsplatz.", false},
+	})
+}
