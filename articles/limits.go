@@ -58,7 +58,7 @@ func CheckID(s string) error {
 	if ValidID(s) {
 		return nil
 	}
-	return claimbot.Errorf(claimbot.EINVALID, "%q is not an article ID: IDs are 1 to %d lower-case letters, digits, - and _", Shown(s, 40), MaxIDLen)
+	return claimbot.Errorf(claimbot.EINVALID, "%q is not an article ID: IDs are 1 to %d lower-case letters, digits, - and _", Shown(s, 40), MaxIDLen).Say(msgBadID, Shown(s, 40), MaxIDLen)
 }
 
 // Shown cuts s to n runes and replaces control characters, so user input
@@ -81,18 +81,18 @@ func Shown(s string, n int) string {
 // checkLimits refuses an article outside the limits above.
 func checkLimits(name string, a *Article) error {
 	if n := utf8.RuneCountInString(a.Title); n > MaxTitleRunes {
-		return claimbot.Errorf(claimbot.EINVALID, "%s: the title has %d characters; at most %d are allowed", name, n, MaxTitleRunes)
+		return claimbot.Errorf(claimbot.EINVALID, "%s: the title has %d characters; at most %d are allowed", name, n, MaxTitleRunes).Say(msgTitleTooLong, name, n, MaxTitleRunes)
 	}
 	total := 0
 	for _, p := range a.Paragraphs {
 		n := utf8.RuneCountInString(p.Text)
 		if n > MaxParagraphRunes {
-			return claimbot.Errorf(claimbot.EINVALID, "%s: paragraph %d has %d characters; at most %d are allowed", name, p.N, n, MaxParagraphRunes)
+			return claimbot.Errorf(claimbot.EINVALID, "%s: paragraph %d has %d characters; at most %d are allowed", name, p.N, n, MaxParagraphRunes).Say(msgParagraphTooLong, name, p.N, n, MaxParagraphRunes)
 		}
 		total += n
 	}
 	if total > MaxTextRunes {
-		return claimbot.Errorf(claimbot.EINVALID, "%s: %d characters of text; at most %d are allowed in one article", name, total, MaxTextRunes)
+		return claimbot.Errorf(claimbot.EINVALID, "%s: %d characters of text; at most %d are allowed in one article", name, total, MaxTextRunes).Say(msgTextTooLong, name, total, MaxTextRunes)
 	}
 	return nil
 }

@@ -55,38 +55,44 @@ func IDFromFile(name string) string {
 func Parse(name string, data []byte) (Article, error) {
 	id := IDFromFile(name)
 	if id == "" {
-		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: file name gives no article ID", name)
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: file name gives no article ID", name).Say(msgNoIDInName, name)
 	}
 	text, err := decodeText(name, data)
 	if err != nil {
 		return Article{}, err
 	}
 	if n := strings.Count(text, "\n") + 1; n > MaxLines {
-		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: %d lines; at most %d are allowed in one article", name, n, MaxLines)
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: %d lines; at most %d are allowed in one article", name, n, MaxLines).Say(msgTooManyLines, name, n, MaxLines)
 	}
 	a := Article{ID: id, File: filepath.Base(name)}
 	body := text
 	if fm, rest, ok := splitFrontMatter(text); ok {
 		if len(fm) > MaxFrontMatterBytes {
-			return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: the front matter has %d bytes; at most %d are allowed", name, len(fm), MaxFrontMatterBytes)
+			return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: the front matter has %d bytes; at most %d are allowed", name, len(fm), MaxFrontMatterBytes).Say(msgFrontMatterSize, name, len(fm), MaxFrontMatterBytes)
 		}
 		if err := applyFrontMatter(&a, fm); err != nil {
-			return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: front matter: %v", name, err)
+			e := claimbot.Errorf(claimbot.EINVALID, "%s: front matter: %v", name, err).Say(msgFrontMatter, name)
+			// A date we could not read says which; YAML's own (English)
+			// complaints stay in Message.
+			if ae, ok := err.(*claimbot.Error); ok && !ae.Text.IsZero() {
+				e.Say(msgFrontMatterWhy, name, ae.Text)
+			}
+			return Article{}, e
 		}
 		body = rest
 	}
 	if n := utf8.RuneCountInString(a.Title); n > MaxTitleRunes {
 		// Refused before the body is read: the title is part of every check below.
-		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: the title has %d characters; at most %d are allowed", name, n, MaxTitleRunes)
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: the title has %d characters; at most %d are allowed", name, n, MaxTitleRunes).Say(msgTitleTooLong, name, n, MaxTitleRunes)
 	}
 	if n := parseBody(&a, body); n > MaxParagraphs {
-		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: %d paragraphs; at most %d are allowed in one article", name, n, MaxParagraphs)
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: %d paragraphs; at most %d are allowed in one article", name, n, MaxParagraphs).Say(msgTooManyParagraphs, name, n, MaxParagraphs)
 	}
 	if a.Title == "" {
-		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: no title: the first non-empty line (or front matter title) is the title", name)
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: no title: the first non-empty line (or front matter title) is the title", name).Say(msgNoTitle, name)
 	}
 	if len(a.Paragraphs) == 0 {
-		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: no paragraphs of text after the title", name)
+		return Article{}, claimbot.Errorf(claimbot.EINVALID, "%s: no paragraphs of text after the title", name).Say(msgNoParagraphs, name)
 	}
 	if err := checkLimits(name, &a); err != nil {
 		return Article{}, err
@@ -99,14 +105,14 @@ func Parse(name string, data []byte) (Article, error) {
 // converted rather than refused; binary data is refused.
 func decodeText(name string, data []byte) (string, error) {
 	if len(data) > MaxFileSize {
-		return "", claimbot.Errorf(claimbot.EINVALID, "%s: %d bytes is more than the %d allowed for an article", name, len(data), MaxFileSize)
+		return "", claimbot.Errorf(claimbot.EINVALID, "%s: %d bytes is more than the %d allowed for an article", name, len(data), MaxFileSize).Say(msgTooLarge, name, len(data), MaxFileSize)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", claimbot.Errorf(claimbot.EINVALID, "%s: file is empty", name)
+		return "", claimbot.Errorf(claimbot.EINVALID, "%s: file is empty", name).Say(msgEmptyFile, name)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", claimbot.Errorf(claimbot.EINVALID, "%s: binary data, not an article (UTF-16 files must be converted to UTF-8)", name)
+		return "", claimbot.Errorf(claimbot.EINVALID, "%s: binary data, not an article (UTF-16 files must be converted to UTF-8)", name).Say(msgBinaryUTF16, name)
 	}
 	s := string(data)
 	if !utf8.ValidString(s) {
@@ -119,7 +125,7 @@ func decodeText(name string, data []byte) (string, error) {
 		}
 	}
 	if controls*50 > len(s) {
-		return "", claimbot.Errorf(claimbot.EINVALID, "%s: binary data, not an article", name)
+		return "", claimbot.Errorf(claimbot.EINVALID, "%s: binary data, not an article", name).Say(msgBinary, name)
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
@@ -183,7 +189,7 @@ func applyFrontMatter(a *Article, src string) error {
 	if p := strings.TrimSpace(fm.Published); p != "" {
 		t, clock, ok := parseDate(p)
 		if !ok {
-			return claimbot.Errorf(claimbot.EINVALID, "published %q: want YYYY-MM-DD, RFC 3339 or DD.MM.YYYY [HH:MM]", p)
+			return claimbot.Errorf(claimbot.EINVALID, "published %q: want YYYY-MM-DD, RFC 3339 or DD.MM.YYYY [HH:MM]", p).Say(msgBadPublished, p)
 		}
 		a.Published, a.PublishedHasClock = t, clock
 	}

@@ -193,9 +193,9 @@ func (b *Bot) curationRefusal(l lang, sub, id string, err error) (Reply, error) 
 	case code == claimbot.EFORBIDDEN && sub == subArticleRemove:
 		text = l.T(msgBaseNotYours, id) + "\n" + l.T(msgRemoveBaseHint, id)
 	case code == claimbot.EINVALID && sub == subArticleRemove:
-		text = l.T(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.T(msgRemoveBaseHint, id)
+		text = l.T(msgArticleFailed, escapeMarkdown(curationWhy(l, err))) + "\n" + l.T(msgRemoveBaseHint, id)
 	case code == claimbot.EINVALID, code == claimbot.ECONFLICT, code == claimbot.ENOTFOUND:
-		text = l.T(msgArticleFailed, escapeMarkdown(claimbot.ErrorMessage(err)))
+		text = l.T(msgArticleFailed, escapeMarkdown(curationWhy(l, err)))
 	default:
 		return Reply{}, err
 	}
@@ -240,13 +240,7 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	c := b.collection(in.GuildID)
 	rep, err := b.ing.corpus.Add(ctx, c, []library.File{{Name: f.Name, Data: f.Data}})
 	if err != nil {
-		switch claimbot.ErrorCode(err) {
-		case claimbot.ECONFLICT:
-			return textReply(l.T(msgNotAdded, l.T(msgWhyDuplicate)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.T(msgNothingChanged)), nil
-		case claimbot.EINVALID:
-			return textReply(l.T(msgNotAdded, escapeMarkdown(claimbot.ErrorMessage(err))) + "\n" + l.T(msgNothingChanged)), nil
-		}
-		return Reply{}, err
+		return addRefusal(l, err)
 	}
 	id := rep.Added[0]
 	posted := b.deliverReport(ctx, rep)
@@ -262,6 +256,29 @@ func (b *Bot) articleAdd(ctx context.Context, in Input) (Reply, error) {
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgFieldAlerts), Value: b.alertSummary(ctx, l, in.GuildID, len(b.postable(b.lib.AlertsFor(c, rep))), posted[in.GuildID])})
 	return Reply{Embeds: []*discordgo.MessageEmbed{e}, Ephemeral: true}, nil
+}
+
+// addRefusal says why the library added nothing.
+func addRefusal(l lang, err error) (Reply, error) {
+	switch claimbot.ErrorCode(err) {
+	case claimbot.ECONFLICT:
+		return textReply(l.T(msgNotAdded, l.T(msgWhyDuplicate)) + quoted(l, err) + "\n" + l.T(msgNothingChanged)), nil
+	case claimbot.EINVALID:
+		why := errorDetail(l, err)
+		if why == "" {
+			why = l.T(msgWhyInvalid)
+		}
+		return textReply(l.T(msgNotAdded, escapeMarkdown(why)) + "\n" + l.T(msgNothingChanged)), nil
+	}
+	return Reply{}, err
+}
+
+// curationWhy is the error's own words, or what its code means.
+func curationWhy(l lang, err error) string {
+	if why := errorDetail(l, err); why != "" {
+		return why
+	}
+	return errorText(l, "", err)
 }
 
 // fetchRefusal says why a page, file or feed could not be fetched. The
@@ -282,7 +299,7 @@ func (b *Bot) fetchRefusal(l lang, lead l10n.Msg, err error) (Reply, error) {
 	default:
 		return Reply{}, err
 	}
-	return textReply(l.T(lead, l.T(why)) + "\n> " + escapeMarkdown(oneLine(claimbot.ErrorMessage(err))) + "\n" + l.T(msgNothingChanged)), nil
+	return textReply(l.T(lead, l.T(why)) + quoted(l, err) + "\n" + l.T(msgNothingChanged)), nil
 }
 
 // alertSummary is "none", or the count and where this guild's went.

@@ -86,6 +86,7 @@ var (
 	msgInDuration        = l10n.New("in %s", "in %s")
 	msgAgo               = l10n.New("%s ago", "vor %s")
 	msgErrInvalid        = l10n.New("That input doesn't work: %s", "Diese Eingabe geht nicht: %s")
+	msgErrInvalidPlain   = l10n.New("That input doesn't work.", "Diese Eingabe geht nicht.")
 	msgErrNotFound       = l10n.New("I couldn't find that.", "Das habe ich nicht gefunden.")
 	msgErrReindexRunning = l10n.New("A re-index is already running. Its result will be posted when it finishes; please don't start another.", "Eine Neuindizierung läuft bereits. Ihr Ergebnis kommt, sobald sie fertig ist; bitte starte keine zweite.")
 	msgErrConflict       = l10n.New("That is already in progress or already exists.", "Das läuft bereits oder existiert schon.")
@@ -149,7 +150,10 @@ func errorText(l lang, command string, err error) string {
 	}
 	switch claimbot.ErrorCode(err) {
 	case claimbot.EINVALID:
-		return l.T(msgErrInvalid, claimbot.ErrorMessage(err))
+		if why := errorDetail(l, err); why != "" {
+			return l.T(msgErrInvalid, why)
+		}
+		return l.T(msgErrInvalidPlain)
 	case claimbot.ENOTFOUND:
 		return l.T(msgErrNotFound)
 	case claimbot.ECONFLICT:
@@ -171,6 +175,22 @@ func errorText(l lang, command string, err error) string {
 		}
 		return l.T(msgErrInternal)
 	}
+}
+
+// errorDetail is what err itself says, for people, in l: its catalogue
+// text (claimbot.ErrorText), or "" when it has none in l, and the caller
+// says only what its code means. Every reply that quotes an error's own
+// words takes them from here, so an English sentence from a package below
+// cannot end up in a German reply.
+func errorDetail(l lang, err error) string { return claimbot.ErrorText(err, l) }
+
+// quoted is an error's own words as a quoted line under a reply, or ""
+// when it has none in l.
+func quoted(l lang, err error) string {
+	if why := errorDetail(l, err); why != "" {
+		return "\n> " + escapeMarkdown(oneLine(why))
+	}
+	return ""
 }
 
 // errDraining is returned for interactions that arrive during shutdown.

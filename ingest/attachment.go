@@ -25,7 +25,7 @@ var attachmentTypes = []string{
 // without being downloaded.
 func (ing *Ingester) FetchAttachment(ctx context.Context, rawURL, name string) (Fetched, error) {
 	if ext := strings.ToLower(filepath.Ext(name)); !uploadExts[ext] {
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: only .txt, .md and .html files can be added", filepath.Base(name))
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: only .txt, .md and .html files can be added", filepath.Base(name)).Say(msgOnlyTextFiles, filepath.Base(name))
 	}
 	resp, err := ing.get(ctx, rawURL, attachmentTypes, nil)
 	if err != nil {

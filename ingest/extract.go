@@ -171,11 +171,11 @@ func hasToken(list, tok string) bool {
 func (ing *Ingester) extractHTML(name string, body []byte, contentType string, pageURL *url.URL) (Fetched, error) {
 	r, err := charset.NewReader(bytes.NewReader(body), contentType)
 	if err != nil {
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: unknown character set in %q", name, contentType)
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: unknown character set in %q", name, contentType).Say(msgUnknownCharset, name, contentType)
 	}
 	doc, err := html.Parse(r)
 	if err != nil {
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: not readable HTML: %v", name, err)
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: not readable HTML: %v", name, err).Say(msgNotHTML, name)
 	}
 	meta := readMeta(doc)
 	parser := readability.NewParser()
@@ -184,7 +184,7 @@ func (ing *Ingester) extractHTML(name string, body []byte, contentType string, p
 	parser.Logger = slog.New(debugOnly{ing.log.Handler()}).With("source", "go-readability")
 	art, err := parser.ParseAndMutate(doc, pageURL)
 	if err != nil {
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: %v", name, err)
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: %v", name, err).Say(msgNotArticle, name)
 	}
 
 	f := Fetched{
@@ -221,9 +221,9 @@ func (ing *Ingester) extractHTML(name string, body []byte, contentType string, p
 	}
 	switch {
 	case f.Title == "":
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: the page has no title", name)
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: the page has no title", name).Say(msgNoTitle, name)
 	case text < ing.opts.MinTextRunes:
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: it has only %d characters of text (at least %d needed)", name, text, ing.opts.MinTextRunes)
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: it has only %d characters of text (at least %d needed)", name, text, ing.opts.MinTextRunes).Say(msgTooShort, name, text, ing.opts.MinTextRunes)
 	}
 	f.Paragraphs = paragraphs
 

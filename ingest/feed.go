@@ -393,7 +393,7 @@ func (ing *Ingester) CheckFeed(ctx context.Context, rawURL string) (FeedInfo, er
 	}
 	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
 	if err != nil {
-		return FeedInfo{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an RSS or Atom feed: %v", u, err)
+		return FeedInfo{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an RSS or Atom feed: %v", u, err).Say(msgNotFeed, u.String())
 	}
 	return FeedInfo{URL: resp.URL.String(), Title: oneLine(parsed.Title), Items: len(parsed.Items)}, nil
 }

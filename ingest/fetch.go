@@ -132,7 +132,7 @@ func New(opts Options) *Ingester {
 		Timeout:   opts.Timeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > opts.MaxRedirects {
-				return &refusedError{reason: fmt.Sprintf("it redirects more than %d times", opts.MaxRedirects), whole: true}
+				return &refusedError{reason: fmt.Sprintf("it redirects more than %d times", opts.MaxRedirects), text: claimbot.T(msgTooManyRedirects, opts.MaxRedirects), whole: true}
 			}
 			if err := checkScheme(req.URL); err != nil {
 				return err
@@ -151,7 +151,8 @@ func (ing *Ingester) Timeout() time.Duration { return ing.opts.Timeout }
 // that is wrong, so it maps to EINVALID.
 type refusedError struct {
 	reason string
-	whole  bool // about the redirect chain, not its last URL
+	text   claimbot.Text // reason, for people in their language
+	whole  bool          // about the redirect chain, not its last URL
 }
 
 func (e *refusedError) Error() string { return e.reason }
@@ -160,13 +161,13 @@ func checkScheme(u *url.URL) error {
 	switch u.Scheme {
 	case "http", "https":
 	default:
-		return &refusedError{reason: fmt.Sprintf("only http and https URLs can be fetched, not %q", u.Scheme)}
+		return &refusedError{reason: fmt.Sprintf("only http and https URLs can be fetched, not %q", u.Scheme), text: claimbot.T(msgOnlyHTTP, u.Scheme)}
 	}
 	if u.Host == "" {
-		return &refusedError{reason: "the URL has no host"}
+		return &refusedError{reason: "the URL has no host", text: claimbot.T(msgNoHost)}
 	}
 	if u.User != nil {
-		return &refusedError{reason: "URLs with a user name or password are not fetched"}
+		return &refusedError{reason: "URLs with a user name or password are not fetched", text: claimbot.T(msgNoUserinfo)}
 	}
 	return nil
 }
@@ -198,9 +199,11 @@ func (ing *Ingester) dialContext(ctx context.Context, network, addr string) (net
 	for _, ip := range ips {
 		if reason := forbidden(ip, ing.opts.AllowPrivate); reason != "" {
 			if resolved {
-				return nil, &refusedError{reason: fmt.Sprintf("%s resolves to %s, which is a %s address%s", host, ip.Unmap(), reason, allowHint(reason))}
+				return nil, &refusedError{reason: fmt.Sprintf("%s resolves to %s, which is a %s address%s", host, ip.Unmap(), reason, allowHint(reason)),
+					text: claimbot.T(msgResolvesTo, host, ip.Unmap().String(), claimbot.T(addressKinds[reason]), allowHintText(reason))}
 			}
-			return nil, &refusedError{reason: fmt.Sprintf("%s is a %s address%s", ip.Unmap(), reason, allowHint(reason))}
+			return nil, &refusedError{reason: fmt.Sprintf("%s is a %s address%s", ip.Unmap(), reason, allowHint(reason)),
+				text: claimbot.T(msgIsAddress, ip.Unmap().String(), claimbot.T(addressKinds[reason]), allowHintText(reason))}
 		}
 	}
 	var lastErr error
@@ -228,10 +231,11 @@ func parsePort(s string) uint16 {
 func (ing *Ingester) control(network, address string, _ syscall.RawConn) error {
 	ap, err := netip.ParseAddrPort(address)
 	if err != nil {
-		return &refusedError{reason: fmt.Sprintf("cannot check address %s", address)}
+		return &refusedError{reason: fmt.Sprintf("cannot check address %s", address), text: claimbot.T(msgCannotCheck, address)}
 	}
 	if reason := forbidden(ap.Addr(), ing.opts.AllowPrivate); reason != "" {
-		return &refusedError{reason: fmt.Sprintf("%s is a %s address%s", ap.Addr().Unmap(), reason, allowHint(reason))}
+		return &refusedError{reason: fmt.Sprintf("%s is a %s address%s", ap.Addr().Unmap(), reason, allowHint(reason)),
+			text: claimbot.T(msgIsAddress, ap.Addr().Unmap().String(), claimbot.T(addressKinds[reason]), allowHintText(reason))}
 	}
 	return nil
 }
@@ -257,6 +261,14 @@ func allowHint(reason string) string {
 		return ""
 	}
 	return " (the bot's operator can allow private addresses with " + AllowPrivateEnv + "=1, for tests or an intranet archive)"
+}
+
+// allowHintText is allowHint for people.
+func allowHintText(reason string) claimbot.Text {
+	if reason == "cloud metadata" {
+		return claimbot.Text{} // renders as ""
+	}
+	return claimbot.T(msgAllowHint, AllowPrivateEnv)
 }
 
 // forbidden returns why ip must not be fetched from, or "" when it may.
@@ -331,7 +343,7 @@ func (ing *Ingester) get(ctx context.Context, rawURL string, accept []string, he
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "%s is not a valid URL", rawURL)
+		return nil, claimbot.Errorf(claimbot.EINVALID, "%s is not a valid URL", rawURL).Say(msgNotValidURL, rawURL)
 	}
 	req.Header.Set("User-Agent", ing.opts.UserAgent)
 	req.Header.Set("Accept", strings.Join(accept, ", ")+", */*;q=0.1")
@@ -351,22 +363,23 @@ func (ing *Ingester) get(ctx context.Context, rawURL string, accept []string, he
 		return r, nil
 	case code >= 200 && code < 300:
 	case code == http.StatusNotFound, code == http.StatusGone:
-		return nil, claimbot.Errorf(claimbot.ENOTFOUND, "%s does not exist (the server answered %s)", u, resp.Status)
+		return nil, claimbot.Errorf(claimbot.ENOTFOUND, "%s does not exist (the server answered %s)", u, resp.Status).Say(msgPageGone, u.String(), strconv.Itoa(code))
 	case code == http.StatusTooManyRequests:
-		return nil, claimbot.Errorf(claimbot.ERATELIMIT, "%s is rate limiting us (the server answered %s); try again later", u.Host, resp.Status)
+		return nil, claimbot.Errorf(claimbot.ERATELIMIT, "%s is rate limiting us (the server answered %s); try again later", u.Host, resp.Status).Say(msgRateLimited, u.Host, strconv.Itoa(code))
 	case code >= 500:
-		return nil, claimbot.Errorf(claimbot.EUNAVAILABLE, "%s is unavailable (the server answered %s); try again later", u.Host, resp.Status)
+		return nil, claimbot.Errorf(claimbot.EUNAVAILABLE, "%s is unavailable (the server answered %s); try again later", u.Host, resp.Status).Say(msgSiteDown, u.Host, strconv.Itoa(code))
 	default:
-		return nil, claimbot.Errorf(claimbot.EINVALID, "%s was refused by the server (%s)", u, resp.Status)
+		return nil, claimbot.Errorf(claimbot.EINVALID, "%s was refused by the server (%s)", u, resp.Status).Say(msgServerRefused, u.String(), strconv.Itoa(code))
 	}
 
 	mediaType, params, err := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if err != nil {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "%s has no readable content type (%q); want %s", u, resp.Header.Get("Content-Type"), strings.Join(accept, ", "))
+		return nil, claimbot.Errorf(claimbot.EINVALID, "%s has no readable content type (%q); want %s", u, resp.Header.Get("Content-Type"), strings.Join(accept, ", ")).
+			Say(msgNoContentType, u.String(), resp.Header.Get("Content-Type"), strings.Join(accept, ", "))
 	}
 	r.ContentType, r.Charset = strings.ToLower(mediaType), params["charset"]
 	if !contains(accept, r.ContentType) {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "%s is %s, not one of %s", u, r.ContentType, strings.Join(accept, ", "))
+		return nil, claimbot.Errorf(claimbot.EINVALID, "%s is %s, not one of %s", u, r.ContentType, strings.Join(accept, ", ")).Say(msgWrongType, u.String(), r.ContentType, strings.Join(accept, ", "))
 	}
 	if resp.ContentLength > ing.opts.MaxBytes {
 		return nil, ing.tooLarge(u)
@@ -384,7 +397,7 @@ func (ing *Ingester) get(ctx context.Context, rawURL string, accept []string, he
 }
 
 func (ing *Ingester) tooLarge(u *url.URL) error {
-	return claimbot.Errorf(claimbot.EINVALID, "%s is larger than the %s allowed", u, mib(ing.opts.MaxBytes))
+	return claimbot.Errorf(claimbot.EINVALID, "%s is larger than the %s allowed", u, mib(ing.opts.MaxBytes)).Say(msgFileTooLarge, u.String(), mib(ing.opts.MaxBytes))
 }
 
 func mib(n int64) string {
@@ -403,16 +416,18 @@ func (ing *Ingester) fetchError(ctx context.Context, u *url.URL, err error) erro
 	case errors.As(err, &refused):
 		var ue *url.Error
 		if errors.As(err, &ue) && ue.URL != u.String() && !refused.whole {
-			return claimbot.Errorf(claimbot.EINVALID, "refused to fetch %s: it redirects to %s, and %s", u, ue.URL, refused.reason)
+			return claimbot.Errorf(claimbot.EINVALID, "refused to fetch %s: it redirects to %s, and %s", u, ue.URL, refused.reason).Say(msgRefusedVia, u.String(), ue.URL, refused.text)
 		}
-		return claimbot.Errorf(claimbot.EINVALID, "refused to fetch %s: %s", u, refused.reason)
+		return claimbot.Errorf(claimbot.EINVALID, "refused to fetch %s: %s", u, refused.reason).Say(msgRefused, u.String(), refused.text)
 	case errors.Is(ctx.Err(), context.Canceled):
 		return ctx.Err()
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
-		return claimbot.Errorf(claimbot.ETIMEOUT, "%s did not answer in time", u.Host)
+		return claimbot.Errorf(claimbot.ETIMEOUT, "%s did not answer in time", u.Host).Say(msgNoAnswer, u.Host)
 	default:
 		ing.log.Debug("fetch failed", "url", u.String(), "err", err)
-		return claimbot.Errorf(claimbot.EUNAVAILABLE, "could not reach %s: %w", u.Host, unwrapURLError(err))
+		// The network's own words (English, from Go) stay in Message, for
+		// logs and the command line's English; people read the host.
+		return claimbot.Errorf(claimbot.EUNAVAILABLE, "could not reach %s: %w", u.Host, unwrapURLError(err)).Say(msgUnreachable, u.Host)
 	}
 }
 
@@ -429,10 +444,14 @@ func unwrapURLError(err error) error {
 func ParseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || !u.IsAbs() {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "%q is not an absolute URL", s)
+		return nil, claimbot.Errorf(claimbot.EINVALID, "%q is not an absolute URL", s).Say(msgNotAbsoluteURL, s)
 	}
 	if err := checkScheme(u); err != nil {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "refused to fetch %s: %s", s, err)
+		var why claimbot.Text
+		if r, ok := err.(*refusedError); ok {
+			why = r.text
+		}
+		return nil, claimbot.Errorf(claimbot.EINVALID, "refused to fetch %s: %s", s, err).Say(msgRefused, s, why)
 	}
 	u.Fragment, u.RawFragment = "", ""
 	u.Host = strings.ToLower(u.Host)

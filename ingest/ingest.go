@@ -75,7 +75,7 @@ func (ing *Ingester) fromText(name string, data []byte, contentType, pageURL str
 			text += utf8.RuneCountInString(p.Text)
 		}
 		if text < ing.opts.MinTextRunes {
-			return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: it has only %d characters of text (at least %d needed)", name, text, ing.opts.MinTextRunes)
+			return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is not an article: it has only %d characters of text (at least %d needed)", name, text, ing.opts.MinTextRunes).Say(msgTooShort, name, text, ing.opts.MinTextRunes)
 		}
 		u, _ := ParseURL(pageURL)
 		f.Name = fileName(f, u, ".txt")
@@ -95,10 +95,10 @@ var uploadExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, "
 func (ing *Ingester) FromFile(_ context.Context, name string, data []byte, contentType string) (Fetched, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if !uploadExts[ext] {
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: only .txt, .md and .html files can be added", filepath.Base(name))
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s: only .txt, .md and .html files can be added", filepath.Base(name)).Say(msgOnlyTextFiles, filepath.Base(name))
 	}
 	if int64(len(data)) > ing.opts.MaxBytes {
-		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is larger than the %s allowed", filepath.Base(name), mib(ing.opts.MaxBytes))
+		return Fetched{}, claimbot.Errorf(claimbot.EINVALID, "%s is larger than the %s allowed", filepath.Base(name), mib(ing.opts.MaxBytes)).Say(msgFileTooLarge, filepath.Base(name), mib(ing.opts.MaxBytes))
 	}
 	if err := checkText(name, data, contentType); err != nil {
 		return Fetched{}, err
@@ -143,14 +143,14 @@ func checkText(name string, data []byte, contentType string) error {
 	if contentType != "" {
 		mt, _, err := mime.ParseMediaType(contentType)
 		if err == nil && !strings.HasPrefix(mt, "text/") && mt != "application/xhtml+xml" && mt != "application/octet-stream" {
-			return claimbot.Errorf(claimbot.EINVALID, "%s is %s, not text", base, mt)
+			return claimbot.Errorf(claimbot.EINVALID, "%s is %s, not text", base, mt).Say(msgNotText, base, mt)
 		}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return claimbot.Errorf(claimbot.EINVALID, "%s is empty", base)
+		return claimbot.Errorf(claimbot.EINVALID, "%s is empty", base).Say(msgFileEmpty, base)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return claimbot.Errorf(claimbot.EINVALID, "%s contains binary data, not text (UTF-16 files must be converted to UTF-8)", base)
+		return claimbot.Errorf(claimbot.EINVALID, "%s contains binary data, not text (UTF-16 files must be converted to UTF-8)", base).Say(msgBinaryUTF16, base)
 	}
 	if !utf8.Valid(data) && !strings.Contains(strings.ToLower(contentType), "charset") {
 		// articles.Parse converts Windows-1252; only refuse what is clearly
@@ -162,7 +162,7 @@ func checkText(name string, data []byte, contentType string) error {
 			}
 		}
 		if ctl*50 > len(data) {
-			return claimbot.Errorf(claimbot.EINVALID, "%s contains binary data, not text", base)
+			return claimbot.Errorf(claimbot.EINVALID, "%s contains binary data, not text", base).Say(msgBinary, base)
 		}
 	}
 	return nil

@@ -197,20 +197,32 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 			return false
 		}
 	}
+	// The problems as errors too: the one that stopped a single file is
+	// what the caller's reply quotes, in the reader's language.
+	var problems []error
+	problem := func(err error) {
+		rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
+		problems = append(problems, err)
+	}
 	for _, f := range files {
 		name := filepath.Base(f.Name)
 		if !articles.IsArticleFile(name) {
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: not an article file (want %s)", name, strings.Join(articles.Extensions, ", ")))
+			want := strings.Join(articles.Extensions, ", ")
+			problem(claimbot.Errorf(claimbot.EINVALID, "%s: not an article file (want %s)", name, want).Say(msgNotArticleFile, name, want))
 			continue
 		}
 		a, err := articles.Parse(name, f.Data)
 		if err != nil {
-			rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
+			problem(err)
 			continue
 		}
 		if key, why := duplicateOf(a, visible, fresh); key != "" {
 			id := l.shownID(c, key)
-			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %s is in the archive already as article %s", name, why, id))
+			whyText := claimbot.T(msgSameText)
+			if u, ok := strings.CutPrefix(why, "its URL "); ok {
+				whyText = claimbot.T(msgItsURL, u)
+			}
+			problem(claimbot.Errorf(claimbot.ECONFLICT, "%s: %s is in the archive already as article %s", name, why, id).Say(msgDuplicateOf, name, whyText, id))
 			rep.Duplicates = append(rep.Duplicates, Duplicate{File: name, Of: id, Why: why})
 			continue
 		}
@@ -229,7 +241,7 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 		id := want
 		if shownTaken(id) {
 			if id = freeID(want, shownTaken); id == "" {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s and its numbered variants are all taken; rename the file", name, want))
+				problem(claimbot.Errorf(claimbot.EINVALID, "%s: article ID %s and its numbered variants are all taken; rename the file", name, want).Say(msgIDsTaken, name, want))
 				continue
 			}
 			rep.Renamed = append(rep.Renamed, Renamed{File: name, Wanted: want, ID: id})
@@ -239,7 +251,7 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 			// Another guild's article has it: keep this one under the key
 			// only this guild can have.
 			if key = qualified(c, id); keyTaken(key) || !articles.ValidID(key) {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s: article ID %s cannot be used; rename the file", name, id))
+				problem(claimbot.Errorf(claimbot.EINVALID, "%s: article ID %s cannot be used; rename the file", name, id).Say(msgIDUnusable, name, id))
 				continue
 			}
 		}
@@ -247,7 +259,7 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 			ext := strings.ToLower(filepath.Ext(name))
 			renamed, err := articles.Parse(key+ext, f.Data)
 			if err != nil {
-				rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
+				problem(err)
 				continue
 			}
 			a, name = renamed, key+ext
@@ -260,13 +272,20 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 		stored = append(stored, state.StoredArticle{Collection: string(c), ID: a.ID, File: a.ID + strings.ToLower(filepath.Ext(name)), Data: f.Data})
 	}
 	if len(fresh) == 0 {
+		code := claimbot.EINVALID
 		switch {
 		case len(rep.Problems) == 0:
-			return rep, nil, nil, claimbot.Errorf(claimbot.EINVALID, "no files given")
+			return rep, nil, nil, claimbot.Errorf(claimbot.EINVALID, "no files given").Say(msgNoFiles)
 		case len(rep.Duplicates) == len(rep.Problems):
-			return rep, nil, nil, claimbot.Errorf(claimbot.ECONFLICT, "nothing added: %s", strings.Join(rep.Problems, "; "))
+			code = claimbot.ECONFLICT
 		}
-		return rep, nil, nil, claimbot.Errorf(claimbot.EINVALID, "nothing added: %s", strings.Join(rep.Problems, "; "))
+		err := claimbot.Errorf(code, "nothing added: %s", strings.Join(rep.Problems, "; "))
+		// The first problem's Text says why, in the reader's language.
+		err.Err = problems[0]
+		if ae, ok := problems[0].(*claimbot.Error); ok && !ae.Text.IsZero() && len(problems) > 1 {
+			err.Say(msgNothingAdded, len(problems)-1, ae.Text)
+		}
+		return rep, nil, nil, err
 	}
 	return rep, fresh, stored, nil
 }

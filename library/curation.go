@@ -197,10 +197,10 @@ func (l *Library) setExcluded(ctx context.Context, c Collection, id string, on b
 		switch {
 		case on:
 			if e, ok := l.ix.Entry(key); !ok || !c.sees(e.Collection) {
-				return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id)
+				return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q is indexed", id).Say(msgNotIndexed, id)
 			}
 			if l.cur.has(c, key) || l.cur.has(Base, key) {
-				return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id)
+				return claimbot.Errorf(claimbot.ECONFLICT, "%s is already excluded from lookups", id).Say(msgAlreadyExcluded, id)
 			}
 		case !l.cur.has(c, key):
 			// Exclusions outlive their article: one of c's own removed
@@ -209,7 +209,7 @@ func (l *Library) setExcluded(ctx context.Context, c Collection, id string, on b
 				key = q
 				break
 			}
-			return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id)
+			return claimbot.Errorf(claimbot.ENOTFOUND, "%s is not excluded from lookups", id).Say(msgNotExcluded, id)
 		}
 		var err error
 		seq, err = tx.SetExcluded(string(c), key, on)
@@ -254,11 +254,11 @@ func (l *Library) Remove(ctx context.Context, c Collection, id string) error {
 		e, ok := l.ix.Entry(key)
 		switch {
 		case !ok || !c.sees(e.Collection) || l.shownID(c, key) != id:
-			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id)
+			return claimbot.Errorf(claimbot.ENOTFOUND, "no article with ID %q", id).Say(msgNoArticle, id)
 		case collOfEntry(e.Collection) != c:
-			return claimbot.Errorf(claimbot.EFORBIDDEN, "%s belongs to the shared base collection, which only operators change; exclude it to keep it out of this server's answers", id)
+			return claimbot.Errorf(claimbot.EFORBIDDEN, "%s belongs to the shared base collection, which only operators change; exclude it to keep it out of this server's answers", id).Say(msgBaseNotYours, id)
 		case !l.rep.archived(key):
-			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel)
+			return claimbot.Errorf(claimbot.EINVALID, "%s belongs to the %s; remove its file there and re-index", id, l.cfg.ArticlesLabel).Say(msgInCorpus, id, l.corpusLabel())
 		}
 		var err error
 		seq, err = tx.Trash(string(c), key)
@@ -330,14 +330,14 @@ func (l *Library) Restore(ctx context.Context, c Collection, id string) (Report,
 		}
 	}
 	if found == nil {
-		return Report{}, claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
+		return Report{}, claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id).Say(msgNoRemoved, id)
 	}
 	// Dropped from the trash in the same change: if another instance
 	// restored it meanwhile, this one is refused and adds nothing.
 	return l.add(ctx, c, []File{{Name: found.File, Data: found.Data}}, func(tx state.ArchiveTx) error {
 		if err := tx.DropTrashed(string(c), found.ID); err != nil {
 			if claimbot.ErrorCode(err) == claimbot.ENOTFOUND {
-				return claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id)
+				return claimbot.Errorf(claimbot.ENOTFOUND, "no removed article with ID %q", id).Say(msgNoRemoved, id)
 			}
 			return err
 		}

@@ -265,7 +265,7 @@ func (l *Library) reindex(ctx context.Context, alert bool) (Report, error) {
 
 func (l *Library) reindexFrom(ctx context.Context, alert, reuseOpened bool) (Report, error) {
 	if !l.reindexing.TryLock() {
-		return Report{}, claimbot.Errorf(claimbot.ECONFLICT, "a re-index is already running")
+		return Report{}, claimbot.Errorf(claimbot.ECONFLICT, "a re-index is already running").Say(msgReindexRunning)
 	}
 	defer l.reindexing.Unlock()
 	l.changing.Lock()
@@ -430,6 +430,15 @@ func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []
 		take(where, c, arts)
 	}
 	return out, problems, nil
+}
+
+// corpusLabel is ArticlesLabel for people: the embedded corpus in their
+// language, a directory as it is.
+func (l *Library) corpusLabel() any {
+	if l.cfg.ArticlesLabel == "embedded corpus" {
+		return claimbot.T(msgEmbeddedCorpus)
+	}
+	return l.cfg.ArticlesLabel
 }
 
 // archiveLabel names where a collection's articles are kept, in messages.

@@ -131,10 +131,10 @@ func (l *Library) Timeline(ctx context.Context, c Collection, topic string) ([]c
 	}
 	topic = strings.TrimSpace(topic)
 	if topic == "" {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "the topic is empty")
+		return nil, claimbot.Errorf(claimbot.EINVALID, "the topic is empty").Say(msgEmptyTopic)
 	}
 	if n := len([]rune(topic)); n > index.MaxQueryRunes {
-		return nil, claimbot.Errorf(claimbot.EINVALID, "the topic has %d characters; at most %d are allowed", n, index.MaxQueryRunes)
+		return nil, claimbot.Errorf(claimbot.EINVALID, "the topic has %d characters; at most %d are allowed", n, index.MaxQueryRunes).Say(msgTopicTooLong, n, index.MaxQueryRunes)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
