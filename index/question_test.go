@@ -237,3 +237,62 @@ func TestSuffixNounFindsBase(t *testing.T) {
 		t.Errorf("suffixBase(Gesundheit) = %v, want gesund", got)
 	}
 }
+
+// TestDegreeForms: the superlative finds its positive and the positive its
+// superlatives, where the passages have them and the light stemmer keeps
+// them apart: it cuts -st after most consonants and -est ("schönsten",
+// "ältesten"), not after r, s or ß ("schwerste", "größte").
+func TestDegreeForms(t *testing.T) {
+	ix := indexOf(t, testArticle("a", "Die Last ist schwer, die Brücke groß. Der größte Turm trägt die schwersten Glocken der ältesten Stadt."))
+	m := ix.cur.Mapping()
+	known := &termChecker{idx: ix.cur}
+	defer known.close()
+	for word, want := range map[string]string{
+		"groß":      analyse(m, analyzerText, "größte")[0],
+		"schwerste": analyse(m, analyzerText, "schwer")[0],
+		"schwer":    analyse(m, analyzerText, "schwersten")[0],
+	} {
+		var got []string
+		for _, c := range degreeForms(m, known, word) {
+			got = append(got, c.term)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("degreeForms(%q) = %v, want %q among them", word, got, want)
+		}
+	}
+	// Nouns; a superlative the stemmer joins with its positive already
+	// ("ältesten": alt) or verbForms does ("größten": groß); a word whose
+	// cut stem is too short to be an adjective; a positive the passages
+	// lack.
+	for _, word := range []string{"Turm", "Last", "ältesten", "alt", "größten", "erste", "kosten", "höchstens"} {
+		if got := degreeForms(m, known, word); len(got) != 0 {
+			t.Errorf("degreeForms(%q) = %v, want none", word, got)
+		}
+	}
+}
+
+func TestDegreeFindsOtherDegree(t *testing.T) {
+	ix := indexOf(t,
+		testArticle("kirche", "Der Dom in Köln ist die größte Kirche am Rhein und hat zwei Türme."),
+		testArticle("stein", "Der Dom in Köln ist aus Stein."),
+		testArticle("werft", "Der Kran im Hafen von Hamburg ist schwer und hebt ganze Schiffe."),
+		testArticle("fluss", "Der Kran im Hafen von Hamburg ist neu."),
+	)
+	cases := map[string]string{
+		"Wie groß ist der Dom in Köln?":                        "kirche#1",
+		"Welcher ist der schwerste Kran im Hafen von Hamburg?": "werft#1",
+	}
+	saved := boostDegree
+	boostDegree = 0
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) > 0 && ids[0] == want {
+			t.Errorf("without degree forms %s already finds %s first", q, want)
+		}
+	}
+	boostDegree = saved
+	for q, want := range cases {
+		if ids := hitIDs(t, ix, q, 1); len(ids) == 0 || ids[0] != want {
+			t.Errorf("%s first hit %v, want %s", q, ids, want)
+		}
+	}
+}

@@ -335,6 +335,13 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 				p.marks.add(analyzerText, d.term, 0)
 			}
 		}
+		if tr == nil && boostDegree > 0 {
+			for _, d := range degreeForms(m, known, q[t.start:t.end]) {
+				add(t.pos, term(d.term, fieldText, boostDegree), d.n)
+				prox.add(t.pos, d.term, d.n, docs)
+				p.marks.add(analyzerText, d.term, 0)
+			}
+		}
 		if n > 0 {
 			inText[t.pos] = true
 		} else if tr == nil || !hasTranslation(tr, q[t.start:t.end]) {
@@ -1022,4 +1029,67 @@ func strongForms(m mapping.IndexMapping, known *termChecker, word string) []coun
 		}
 	}
 	return out
+}
+
+// boostDegree weighs an adjective's superlative for its positive and the
+// other way round ("groß": zweitgrößte, "ältesten": alt).
+var boostDegree = 0.5
+
+// adjectiveEndings are the endings of an inflected adjective, longest
+// first, and none.
+var adjectiveEndings = []string{"en", "er", "es", "em", "e", ""}
+
+// degreeForms are the analysed forms the passages have of a lower-case
+// word's other degree. The light stemmer joins an adjective with its
+// comparative ("größer": groß) and cuts the superlative's -st after most
+// consonants and its -est ("schönsten": schön, "ältesten": alt), but not
+// after r, s or ß ("schwerste", "größte"), and nothing joins a positive
+// with its superlative: "wie groß" is asked of "die größten Flughäfen". A
+// word that ends in a superlative's -(e)st- and an ending finds its
+// positive; any other lower-case word finds its superlatives. Umlauts need
+// no rule: the text field folds them. Only forms the passages have count,
+// so a word that is no adjective finds nothing, and forms verbForms gives
+// (its -te cut takes "größte" to groß) are not given twice.
+func degreeForms(m mapping.IndexMapping, known *termChecker, word string) []counted {
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsLower(r) {
+		return nil // German capitalises nouns: an adjective is lower-case
+	}
+	w := strings.ToLower(word)
+	seen := map[string]bool{}
+	for _, t := range analyse(m, analyzerText, word) {
+		seen[t] = true
+	}
+	for _, f := range verbForms(m, known, word) {
+		seen[f.term] = true
+	}
+	for _, end := range adjectiveEndings {
+		s, ok := strings.CutSuffix(w, end)
+		if !ok || end == "" && !strings.HasSuffix(s, "st") {
+			continue
+		}
+		// größt- is groß + t: after s or ß the superlative adds only -t.
+		for _, sup := range []string{"est", "st", "t"} {
+			base, ok := strings.CutSuffix(s, sup)
+			if !ok || utf8.RuneCountInString(base) < 3 {
+				continue
+			}
+			if sup == "t" && !strings.HasSuffix(base, "ß") && !strings.HasSuffix(base, "s") {
+				continue
+			}
+			return appendKnown(nil, m, known, seen, base, base+"e", base+"en")
+		}
+	}
+	var forms []string
+	for _, sup := range []string{"st", "est", "t"} {
+		if sup == "t" && !strings.HasSuffix(w, "ß") && !strings.HasSuffix(w, "s") {
+			continue
+		}
+		for _, end := range adjectiveEndings {
+			if end != "" {
+				forms = append(forms, w+sup+end)
+			}
+		}
+	}
+	return appendKnown(nil, m, known, seen, forms...)
 }
