@@ -204,6 +204,9 @@ func differentThing(a, b *Claim) (string, int) {
 		if opposedTrends(a, b) {
 			break // the changed things matched, what else differs is differentEvent's
 		}
+		if causeDenied(a, b) || causeDenied(b, a) {
+			break // the cause named and denied: one noun, the cause, says what "nicht" denies
+		}
 		// Two statements of opposite polarity: only when they say nearly
 		// the same words, since negation scope is read from punctuation.
 		n, ok := contentMatch(a, b)
@@ -1514,6 +1517,12 @@ func decide(a, b *Claim) Kind {
 			// "bestreitet, dass das Fest abgesagt wird" affirms what
 			// announced the Fest
 			return KindCompatible
+		}
+		if causeDenied(neg, pos) && (neg.past || tr != timeApart) {
+			// "nicht durch einen Kurzschluss ausgelöst" after "Ursache war
+			// ein Kurzschluss": the cause of what happened, denied when it
+			// is found out, weeks later as often as not
+			return KindDenial
 		}
 		if neg.HasQuantity && pos.HasQuantity && !neg.Quantity.Zero && !rangesOverlap(neg.Quantity, pos.Quantity) {
 			return KindCompatible // "nicht 10.000" does not deny 5.000; "Berichte über 20 Tote" bestritten is no denial of 12

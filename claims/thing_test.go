@@ -575,3 +575,51 @@ func TestJobsAndStaff(t *testing.T) {
 			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Kaeser 800 Beschäftigte ihren Arbeitsplatz.", false},
 	})
 }
+
+// TestCauseDenied: a cause named ("Schuld sei ein Kurzschluss", "Ursache
+// war ein Kurzschluss") and then denied ("nicht durch einen Kurzschluss
+// ausgelöst", "starben nicht an einem Pflanzenschutzmittel").
+func TestCauseDenied(t *testing.T) {
+	rows := []struct {
+		name, s1, s2 string
+		denial       bool
+		days         int // between the reports: a day unless given
+	}{
+		{"a short circuit", "Bei dem Brand in der Lagerhalle in Hagen entstand ein Schaden von 2 Millionen Euro. Ursache war nach Angaben der Feuerwehr ein Kurzschluss.",
+			"Der Brand in der Lagerhalle in Hagen wurde nach Erkenntnissen der Polizei nicht durch einen Kurzschluss ausgelöst.", true, 0},
+		{"the cause after the genitive of what it caused", "Ursache des Brandes in der Lagerhalle in Hagen war nach Angaben der Feuerwehr ein Kurzschluss.",
+			"Der Brand in der Lagerhalle in Hagen wurde nach Erkenntnissen der Polizei nicht durch einen Kurzschluss ausgelöst.", true, 0},
+		{"a pesticide", "In Bad Kreuznach sind binnen einer Woche 30 Schafe verendet. Schuld sei ein Düngemittel, das auf der Weide ausgebracht worden sei, sagte der Schäfer.",
+			"Die Schafe in Bad Kreuznach sind nach dem Befund des Landesuntersuchungsamts nicht an einem Düngemittel gestorben.", true, 0},
+		{"a gas pipe", "Bei der Explosion in einem Wohnhaus in Halle wurden zwei Menschen verletzt. Auslöser der Explosion war nach ersten Erkenntnissen eine defekte Gasleitung.",
+			"Die Explosion in dem Wohnhaus in Halle ging nach Angaben der Ermittler nicht auf eine defekte Gasleitung zurück.", true, 0},
+
+		// traps: the cause not denied, another thing denied
+		{"found out weeks later", "In Bad Kreuznach sind binnen einer Woche 30 Schafe verendet. Schuld sei ein Düngemittel, das auf der Weide ausgebracht worden sei, sagte der Schäfer.",
+			"Die Schafe in Bad Kreuznach sind nach dem Befund des Landesuntersuchungsamts nicht an einem Düngemittel gestorben.", true, 40},
+		{"the cause confirmed", "Bei dem Brand in der Lagerhalle in Hagen entstand ein Schaden von 2 Millionen Euro. Ursache war nach Angaben der Feuerwehr ein Kurzschluss.",
+			"Der Brand in der Lagerhalle in Hagen wurde nach Erkenntnissen der Polizei durch einen Kurzschluss ausgelöst.", false, 0},
+		{"another cause denied", "Ursache des Brandes in der Lagerhalle in Hagen war nach Angaben der Feuerwehr ein Kurzschluss.",
+			"Der Brand in der Lagerhalle in Hagen wurde nach Erkenntnissen der Polizei nicht durch Brandstiftung ausgelöst.", false, 0},
+		{"the cause is not what is denied", "Bei dem Brand in der Lagerhalle in Hagen entstand ein Schaden von 2 Millionen Euro. Ursache war nach Angaben der Feuerwehr ein Kurzschluss.",
+			"Der Kurzschluss in der Lagerhalle in Hagen ist nach Angaben der Polizei noch nicht behoben.", false, 0},
+	}
+	for _, tt := range rows {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", "2025-03-12", tt.s1), dated("b", "2025-03-13", tt.s2)
+			a.Title, b.Title = "", ""
+			if tt.days > 0 {
+				b.Published = a.Published.AddDate(0, 0, tt.days)
+			}
+			got := false
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				if al.Kind == KindDenial {
+					got = true
+				}
+			}
+			if got != tt.denial {
+				t.Errorf("denial %v, want %v", got, tt.denial)
+			}
+		})
+	}
+}
