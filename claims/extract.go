@@ -796,6 +796,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 					j = len(toks)
 					continue
 				}
+				if v := an.verbAfterDuration(qs, j); v >= 0 {
+					// "Bis zu zwei Stunden standen Autofahrer", "mussten
+					// höchstens 45 Minuten warten": the verb right after
+					// the duration says what lasted
+					unit, head, key = u, toks[v].text, "v:"+durationVerbKey(an, v)
+					j = len(toks)
+					continue
+				}
 			}
 			if lw == "tagen" && j == qe && qs > 0 && toks[qs-1].low == "an" {
 				// "an 14 Tagen überschritten": on how many days it
@@ -1490,6 +1498,52 @@ func (an *analysis) verbBeforeDuration(qs int) int {
 		return -1
 	}
 	return -1
+}
+
+// verbAfterDuration is the content verb right after a bare duration
+// whose time noun is at tn, or -1. The duration must open its clause
+// (after its qualifier: "Bis zu zwei Stunden standen …", the finite verb
+// in second place) or the verb must end the clause ("mussten höchstens 45
+// Minuten warten", "haben 18 Stunden verhandelt"). A preposition before
+// the figure makes a time ("vor 40 Jahren gebaut", "nach zwei Stunden"),
+// and an adverb or "alt" after it an offset or an age ("zwei Stunden
+// später", "58 Jahre alt"); neither has a verb in that place.
+func (an *analysis) verbAfterDuration(qs, tn int) int {
+	v := tn + 1
+	if v >= len(an.toks) || an.masked[v] || an.clause[v] != an.clause[qs] {
+		return -1
+	}
+	lw := an.toks[v].low
+	switch {
+	case an.role[v] == rPred && an.pred[v] != "":
+	case an.role[v] == rCue && !modals[lw] && !auxiliaries[lw] && !sayVerbs[lw]:
+		// a verb of the cue lists ("standen") is a verb all the same
+	default:
+		return -1
+	}
+	if lw == "alt" || lw == "jung" || lw == "lang" || lw == "spät" || lw == "früh" || adverbs[lw] || strings.HasSuffix(lw, "er") {
+		return -1 // "58 Jahre alt", "zwei Stunden später", "drei Jahre älter": no verb
+	}
+	switch an.toks[tn].low {
+	case "jahren", "tagen", "monaten":
+		return -1 // a dative: a preposition governs it ("im Alter zwischen 19 und 27 Jahren")
+	}
+	if qs > 0 && prepositions[an.toks[qs-1].low] || qs > 1 && an.role[qs-1] == rNoun && prepositions[an.toks[qs-2].low] {
+		return -1
+	}
+	if clauseStart(an, qs) == qs || clauseEnd(an, v) {
+		return v
+	}
+	return -1
+}
+
+// durationVerbKey is the predicate key of the verb at v, also for a verb
+// of the cue lists, which has none.
+func durationVerbKey(an *analysis, v int) string {
+	if an.pred[v] != "" {
+		return an.pred[v]
+	}
+	return verbKey(an.toks[v].low)
 }
 
 // spanNoun names how long something lasts: "Dauer", "Wartezeit",

@@ -88,6 +88,20 @@ func TestExtractRules(t *testing.T) {
 		{"an adverb before the adjective of members", "Der Verein hat 1.200 regelmäßig aktive Mitglieder.", &want{pick: "1.200", key: nounKey("Mitglieder"), mods: "regelmäßig aktiv"}},
 		{"an adverb before a participle", "Am Freitag wurden 30 neu gebaute Wohnungen übergeben.", &want{pick: "30", key: nounKey("Wohnungen")}},
 		{"an adverb before the adjective of a noun before the figure", "Die Zahl der öffentlich geförderten Stellen stieg auf 800.", &want{pick: "800", key: nounKey("Stellen")}},
+		// A bare duration measures its verb when the verb follows it: the
+		// finite verb after a duration that opens the clause, or the
+		// clause's last verb right after it. A preposition before it, a
+		// word of time after it or "alt" make a time or an age.
+		{"a fronted duration before its verb", "Bis zu zweieinhalb Stunden standen Fahrgäste am Bahnsteig in Fulda.", &want{pick: "2,5", unit: "Stunden", key: "v:" + verbKey("standen")}},
+		{"a fronted duration in words", "Anderthalb Stunden dauerte die Sitzung des Stadtrats.", &want{pick: "1,5", unit: "Stunden", key: "v:" + verbKey("dauerte")}},
+		{"a duration before the infinitive of a modal", "Die Pendler mussten laut Bahn höchstens 40 Minuten warten.", &want{pick: "40", unit: "Minuten", key: "v:" + verbKey("warten")}},
+		{"a duration before the participle", "Die Tarifparteien haben am Wochenende 18 Stunden verhandelt.", &want{pick: "18", unit: "Stunden", key: "v:" + verbKey("verhandelt")}},
+		{"a time offset is no duration claim", "Zwei Stunden später traf die Feuerwehr ein.", nil},
+		{"a time ago is no duration claim", "Die Halle wurde vor 40 Jahren gebaut.", nil},
+		{"a time after nach is no duration claim", "Nach zweieinhalb Stunden war das Feuer gelöscht.", nil},
+		{"an age with alt is no duration claim", "Der Kapitän ist 58 Jahre alt.", nil},
+		{"a time since is no duration claim", "Seit drei Wochen streiken die Busfahrer.", nil},
+		{"an age range is no duration claim", "Die Stadt will Lehrkräfte im Alter zwischen 25 und 40 Jahren einstellen.", nil},
 		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
 	}
 	for _, tt := range tests {

@@ -700,7 +700,12 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 	default:
 		n, ok := parseNumberWord(lw)
 		if !ok {
-			return Quantity{}, false
+			n, ok = halfMore(lw)
+			if !ok {
+				return Quantity{}, false
+			}
+			v = float64(n) + 0.5
+			break
 		}
 		v = float64(n)
 	}
@@ -714,14 +719,14 @@ func wordFigure(s string, a, b int, w, lw string) (Quantity, bool) {
 		scaled = true
 	}
 	if !scaled {
-		switch lw {
-		case "halbe", "halben", "anderthalb", "eineinhalb":
-			// "eine halbe Tonne", "anderthalb Liter": a measure; "die
-			// halbe Stadt" is none
-			if nw, _ := nextWord(s, end); units[strings.ToLower(nw)] == "" {
+		switch {
+		case v != float64(int(v)):
+			// "eine halbe Tonne", "anderthalb Liter", "zweieinhalb
+			// Stunden": a measure; "die halbe Stadt" is none
+			if nw, _ := nextWord(s, end); units[strings.ToLower(nw)] == "" && durationUnits[strings.ToLower(nw)] == "" {
 				return Quantity{}, false
 			}
-		case "ein", "eine", "eins", "einen", "einem", "einer":
+		case lw == "ein", lw == "eine", lw == "eins", lw == "einen", lw == "einem", lw == "einer":
 			return Quantity{}, false // the article, not a figure
 		}
 	}
@@ -895,6 +900,16 @@ func parseNumberWord(w string) (int, bool) {
 		return k*1000 + r, true
 	}
 	return below1000(w)
+}
+
+// halfMore reads "zweieinhalb", "dreieinhalb", "zehneinhalb": a number
+// word and a half, written as one word.
+func halfMore(lw string) (int, bool) {
+	n, ok := strings.CutSuffix(lw, "einhalb")
+	if !ok || n == "" || n == "ein" {
+		return 0, false
+	}
+	return parseNumberWord(n)
 }
 
 func below1000(w string) (int, bool) {
