@@ -103,6 +103,10 @@ var unitBase = map[string]struct {
 	"m²": {"m²", 1}, "ha": {"m²", 1e4}, "km²": {"m²", 1e6},
 	"kW": {"kW", 1}, "MW": {"kW", 1e3}, "GW": {"kW", 1e6},
 	"ct": {"€", 0.01}, "€": {"€", 1},
+	// spans of time: "45 Minuten" against "zweieinhalb Stunden"; months
+	// and years have no fixed length in days
+	"Minuten": {"Minuten", 1}, "Stunden": {"Minuten", 60}, "Tage": {"Minuten", 1440}, "Wochen": {"Minuten", 10080},
+	"Monate": {"Monate", 1}, "Jahre": {"Monate", 12},
 }
 
 // unitScale returns the factors that bring two units of one measure to
@@ -390,7 +394,7 @@ func sameCollectiveHeads(a, b string) bool {
 // population or an account that a compound narrows.
 func physicalUnit(u string) bool {
 	b, ok := unitBase[u]
-	return ok && b.base != "€"
+	return ok && b.base != "€" && durationUnits[strings.ToLower(u)] == "" // a span of time is no physical size
 }
 
 // compoundHead: a's measured noun is a compound whose last part, as the

@@ -181,6 +181,21 @@ func TestDurations(t *testing.T) {
 			t.Errorf("%q against %q: got %+v, want one conflict", tt.new, tt.old, got)
 		}
 	}
+	// one span in two units of time: minutes against hours
+	for _, tt := range []struct {
+		old, new string
+		want     int
+	}{
+		{"In Gera warten Patienten derzeit 90 Minuten auf einen Arzt.", "In Gera warten Patienten derzeit vier Stunden auf einen Arzt.", 1},
+		{"Die Sitzung des Stadtrats in Jena dauerte am Montag 90 Minuten.", "Anderthalb Stunden dauerte die Sitzung des Stadtrats in Jena am Montag.", 0},
+		{"Der Streik bei der Bahn in Hessen dauerte am Montag zwei Tage.", "Der Streik bei der Bahn in Hessen dauerte am Montag 48 Stunden.", 0},
+	} {
+		old := dated("old", "2026-05-04", tt.old)
+		nw := dated("new", "2026-05-05", tt.new)
+		if got := Detect([]articles.Article{nw}, []articles.Article{old}); len(got) != tt.want || tt.want == 1 && got[0].Kind != KindConflict {
+			t.Errorf("%q against %q: got %+v, want %d conflicts", tt.new, tt.old, got, tt.want)
+		}
+	}
 	old := dated("old", "2026-05-04", "Der Tarifvertrag für den Nahverkehr hat eine Laufzeit von 24 Monaten.")
 	nw := dated("new", "2026-05-05", "Die Verhandlungen über den Tarifvertrag für den Nahverkehr dauerten 30 Stunden.")
 	if got := Detect([]articles.Article{nw}, []articles.Article{old}); len(got) != 0 {
