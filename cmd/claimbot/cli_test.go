@@ -267,3 +267,20 @@ func TestServePrintsInvite(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// TestCLIErrorsSpeakGerman: with CLAIMBOT_LANG=de an error of the
+// packages below the command line is said in German, as the bot says it;
+// in English it stays the whole English message.
+func TestCLIErrorsSpeakGerman(t *testing.T) {
+	for lang, want := range map[string]string{"de": "claimbot: bericht.pdf: keine Artikeldatei", "en": "claimbot: nothing added: bericht.pdf: not an article file"} {
+		dir := t.TempDir()
+		file := filepath.Join(dir, "bericht.pdf")
+		if err := os.WriteFile(file, []byte("Titel\n\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runMainCLI(t, map[string]string{"CLAIMBOT_LANG": lang, "CLAIMBOT_DATA": filepath.Join(dir, "data")}, "add", file)
+		if code == 0 || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr %q; want %q", lang, code, stderr, want)
+		}
+	}
+}

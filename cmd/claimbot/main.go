@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/l10n"
 )
 
@@ -40,7 +41,16 @@ func runMain(ctx context.Context, args []string, getenv func(string) string, std
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "claimbot: "+strings.Join(strings.Fields(err.Error()), " "))
+	msg := err.Error()
+	// The errors' own words in the reader's language where they have them;
+	// English keeps the whole message (with the network's or a parser's
+	// detail, which the catalogue leaves out).
+	if l := langOf(getenv); l != l10n.EN {
+		if s := claimbot.ErrorText(err, l); s != "" {
+			msg = s
+		}
+	}
+	fmt.Fprintln(stderr, "claimbot: "+strings.Join(strings.Fields(msg), " "))
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(stderr, langOf(getenv).T(msgSeeHelp, ue.command))
