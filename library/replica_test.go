@@ -312,3 +312,34 @@ func TestImportDataDirectory(t *testing.T) {
 		t.Errorf("the imported file is gone from the data directory: %v", err)
 	}
 }
+
+// TestReplicasKeepGuildIDsPrivate: in a shared archive too, guild B's
+// article named like guild A's gets the ID B asked for, through either
+// instance and in the worker's check of the change log.
+func TestReplicasKeepGuildIDsPrivate(t *testing.T) {
+	url := pgserver.NewDatabase(t)
+	one := startInstance(t, url, t.TempDir())
+	two := startInstance(t, url, t.TempDir())
+	ctx := context.Background()
+	a, b := guild(t, guildA), guild(t, guildB)
+	if _, err := one.lib.Add(ctx, a, []File{{Name: "plan.md", Data: []byte("Plan A\n\nDie Firma streicht 300 Stellen in der Verwaltung.\n")}}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := two.lib.Add(ctx, b, []File{{Name: "plan.md", Data: []byte("Plan B\n\nDer Betrieb entlässt 120 Beschäftigte im Werk Süd.\n")}})
+	if err != nil || !slices.Equal(rep.Added, []string{"plan"}) || len(rep.Renamed) != 0 {
+		t.Fatalf("B's plan.md through the second instance: %v, added %v renamed %+v; want plan", err, rep.Added, rep.Renamed)
+	}
+	eventually(t, "the first instance has B's article", func() bool { _, ok := one.lib.Article(b, "plan"); return ok })
+	for _, in := range []*instance{one, two} {
+		if got, ok := in.lib.Article(b, "plan"); !ok || got.Title != "Plan B" || got.ID != "plan" {
+			t.Errorf("B's plan: %q %q %v", got.ID, got.Title, ok)
+		}
+		if got, ok := in.lib.Article(a, "plan"); !ok || got.Title != "Plan A" {
+			t.Errorf("A's plan: %q %v", got.Title, ok)
+		}
+	}
+	reps, _, err := one.lib.CheckChanges(ctx, 0, 100)
+	if err != nil || len(reps) != 2 || reps[1].Collection != b || !slices.Equal(reps[1].Added, []string{"plan"}) {
+		t.Errorf("the worker's check: %v %+v; want B's addition as plan", err, reps)
+	}
+}
