@@ -39,7 +39,16 @@ func TestSplitCompound(t *testing.T) {
 		{"bahnstrecken", []string{"bahn", "strecken"}}, // not Bahn + trecken
 		{"touristenstrecken", []string{"tourist", "strecken"}},
 		{"wasserstand", []string{"wasser", "stand"}}, // not Wasser + Tand
-		{"regierung", nil}, // not a compound
+		// The linking s only after a modifier that takes one, and only
+		// after a noun.
+		{"bahnsteig", []string{"bahn", "steig"}},           // not Bahn + Teig
+		{"schriftsteller", []string{"schrift", "steller"}}, // not Schrift + Teller
+		{"bundesamt", []string{"bund", "amt"}},             // Bund takes -es-
+		{"operationssaal", []string{"operation", "saal"}},  // not Operations + Aal
+		{"hausstaub", []string{"haus", "staub"}},           // not hau + Staub
+		{"haustier", []string{"haus", "tier"}},             // the s is Haus's own
+		{"aufstand", []string{"auf", "stand"}},             // not aufs + Tand
+		{"regierung", nil},                                 // not a compound
 		// Function words are no parts, -schaft is a suffix, and an
 		// inflected simple word is no compound.
 		{"warschau", nil},     // not war + Schau

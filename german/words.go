@@ -3,7 +3,10 @@ package german
 import (
 	"bufio"
 	"errors"
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -15,6 +18,14 @@ type wordSet struct {
 	// m holds whether the word is a noun: the lists capitalise nouns, as
 	// German does, so a form seen capitalised is one.
 	m map[string]bool
+
+	// sorted is m's words in order, for takesS's prefix scan; built on
+	// its first use.
+	sortOnce sync.Once
+	sorted   []string
+	// linking memoises takesS per modifier.
+	linkMu  sync.Mutex
+	linking map[string]bool
 }
 
 func (d *Data) loadWords() error {
@@ -118,6 +129,18 @@ const MinCompound = 6
 // but in "Arbeitslosenquote" the part is "arbeitslos".
 var fugen = []string{"ens", "es", "en", "er", "s", "n", "e"}
 
+// sFugen are the linking elements with an s, which German puts after nouns
+// only, the lists' nouns or an infinitive used as one ("Vertrauensfrage",
+// "wünschenswert"): "Hausstaub" is Haus + Staub, not hau (of hauen) +
+// Staub.
+var sFugen = map[string]bool{"ens": true, "es": true, "s": true}
+
+// infinitive reports whether w ends as a German infinitive does, which
+// German uses as a noun (das Vorgehen) where the lists have only the verb.
+func infinitive(w string) bool {
+	return strings.HasSuffix(w, "en") || strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "eln")
+}
+
 // SplitCompound splits a lowercased German compound into its parts, head
 // (the last part, which names what the compound is) last:
 // "koalitionsregierung" → koalition, regierung; "arbeitslosenquote" →
@@ -147,11 +170,12 @@ func (d *Data) SplitCompound(w string) []string {
 var inflections = []string{"en", "n", "e", "es", "s", "er"}
 
 // functionWords are words of the lists that are never a compound's part:
-// articles, pronouns, the forms of sein, haben and werden, conjunctions
-// and particles. As parts they are chance matches of a few letters inside
-// a word ("Warschau" is not war + Schau, "Mannschaft" not man + Schaft).
-// Prepositions stay out of the list: they are modifiers of many compounds
-// ("Vorort", "Niederrhein").
+// articles, pronouns, the forms of sein, haben and werden, conjunctions,
+// particles and a preposition's contraction with das ("aufs"). As parts
+// they are chance matches of a few letters inside a word ("Warschau" is
+// not war + Schau, "Mannschaft" not man + Schaft, "Aufstand" not aufs +
+// Tand). Prepositions stay out of the list: they are modifiers of many
+// compounds ("Vorort", "Niederrhein").
 var functionWords = map[string]bool{}
 
 func init() {
@@ -162,7 +186,8 @@ func init() {
 		hat habe hast haben hatte hatten
 		und oder aber denn doch sondern dass weil wenn als wie ob
 		nun schon noch nur auch nie dann hier dort sehr ganz gen
-		was wer wen wem wo wann`) {
+		was wer wen wem wo wann
+		ans aufs durchs fürs ins ums übers unters vors`) {
 		functionWords[w] = true
 	}
 }
@@ -197,8 +222,11 @@ func (ws *wordSet) split(w string, depth int) []string {
 			// head is one: "Touristenstrecken" is Touristen + Strecken,
 			// not Tourist + trecken) or the modifier ends in -er or -en,
 			// after which German puts no linking s ("Wasserstand").
+			// And only after a modifier the lists show with a linking s
+			// elsewhere: "Bahnsteig" is Bahn + Steig, not Bahn + Teig,
+			// though both heads are nouns.
 			if head[0] == 's' && n-letters-1 >= minPart && ws.part(head[1:]) && (ws.m[head[1:]] || !ws.m[head]) && !linksWithoutS(w[:i]) {
-				if mods := ws.modifier(w[:i+1], depth); mods != nil {
+				if mods := ws.modifier(w[:i+1], depth); mods != nil && ws.linkingS(w[:i+1], mods[len(mods)-1]) {
 					return append(mods, head[1:])
 				}
 			}
@@ -210,6 +238,67 @@ func (ws *wordSet) split(w string, depth int) []string {
 		i += size
 	}
 	return nil
+}
+
+// linkingS reports whether the s that ends m, whose last part is last, may
+// be read as a linking s: when it is the own letter of a noun ("Haustier"
+// is Haus + Tier), or when the modifier before it, with the linking element
+// it had (Bund-e-s), takes a linking s (takesS).
+func (ws *wordSet) linkingS(m, last string) bool {
+	if strings.HasSuffix(m, last) {
+		return ws.m[last] // "aufs" (auf das) ends in s too, but is no noun
+	}
+	i := strings.LastIndex(m, last)
+	if i < 0 {
+		return false
+	}
+	return ws.takesS(m[i : len(m)-1])
+}
+
+// sSuffixes are the noun suffixes after which German always puts the
+// linking s (Operationssaal, Kennungsteil, Universitätsstadt), whether or
+// not the lists hold a compound that shows it.
+var sSuffixes = []string{"ung", "heit", "keit", "schaft", "ion", "tät", "ling", "tum"}
+
+// takesS reports whether the lists show the modifier m with a linking s:
+// a compound of theirs that is m + s + a word, where s + that word is none
+// ("arbeitsplatz": Arbeit takes the s, as "Arbeitsamt" needs). "Bahn" has
+// no such compound (Bahnhof, Bahnsteig, Bahnstrecke), so "Bahnsteig" is
+// Bahn + Steig, not Bahn + Teig.
+func (ws *wordSet) takesS(m string) bool {
+	for _, suf := range sSuffixes {
+		if strings.HasSuffix(m, suf) {
+			return true
+		}
+	}
+	ws.linkMu.Lock()
+	v, ok := ws.linking[m]
+	ws.linkMu.Unlock()
+	if ok {
+		return v
+	}
+	ws.sortOnce.Do(func() {
+		ws.sorted = make([]string, 0, len(ws.m))
+		for w := range ws.m {
+			ws.sorted = append(ws.sorted, w)
+		}
+		slices.Sort(ws.sorted)
+	})
+	prefix := m + "s"
+	for i := sort.SearchStrings(ws.sorted, prefix); i < len(ws.sorted) && strings.HasPrefix(ws.sorted[i], prefix); i++ {
+		rest := ws.sorted[i][len(prefix):]
+		if utf8.RuneCountInString(rest) >= minPart && ws.part(rest) && !ws.has("s"+rest) {
+			v = true
+			break
+		}
+	}
+	ws.linkMu.Lock()
+	if ws.linking == nil {
+		ws.linking = map[string]bool{}
+	}
+	ws.linking[m] = v
+	ws.linkMu.Unlock()
+	return v
 }
 
 // linksWithoutS reports whether a modifier ends in -er or -en, which take
@@ -227,7 +316,7 @@ var suffixHeads = map[string]bool{"schaft": true, "schaften": true}
 // linking element, or the parts of a compound.
 func (ws *wordSet) modifier(m string, depth int) []string {
 	for _, f := range fugen {
-		if s, ok := strings.CutSuffix(m, f); ok && utf8.RuneCountInString(s) >= minPart && ws.part(s) {
+		if s, ok := strings.CutSuffix(m, f); ok && utf8.RuneCountInString(s) >= minPart && ws.part(s) && (!sFugen[f] || ws.m[s] || infinitive(s)) {
 			return []string{s}
 		}
 	}

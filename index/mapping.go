@@ -8,7 +8,7 @@ import (
 // MappingVersion changes whenever the mapping or the analysis changes. An
 // index built with another version is rebuilt on open rather than read with
 // analyzers that no longer match its terms.
-const MappingVersion = 13
+const MappingVersion = 14
 
 // Field names of a passage document.
 const (

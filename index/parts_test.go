@@ -60,6 +60,18 @@ func TestCompoundParts(t *testing.T) {
 	if ids := hitIDs(t, ix, "Zeitlupenaufnahmen", 10); slices.Contains(ids, "zeit#1") {
 		t.Errorf("Zeitlupenaufnahmen: hits %v, want no zeit#1", ids)
 	}
+	// The linking s is read only after a modifier that takes one:
+	// "Bahnsteig" is Bahn + Steig, so it is no passage about Teig.
+	bahn := indexOf(t,
+		testArticle("bahnsteig", "Der Bahnsteig in Fulda wurde verlängert."),
+		testArticle("steig", "Ein steiler Steig führt auf den Berg."),
+	)
+	if ids := hitIDs(t, bahn, "Teig", 10); slices.Contains(ids, "bahnsteig#1") {
+		t.Errorf("Teig: hits %v, want no bahnsteig#1", ids)
+	}
+	if ids := hitIDs(t, bahn, "Bahnsteig", 10); !slices.Contains(ids, "steig#1") {
+		t.Errorf("Bahnsteig: hits %v, want steig#1 among them", ids)
+	}
 	// The exact word still ranks first.
 	if ids := hitIDs(t, ix, "Rhein", 2); len(ids) == 0 || ids[0] != "rhein#1" {
 		t.Errorf("Rhein: first hit %v, want rhein#1", ids)
