@@ -930,7 +930,9 @@ func (an *analysis) findPredicates() {
 				if an.role[k] == rCue {
 					break // "sagte … ab", "gab … bekannt" are cues with their particle
 				}
-				an.pred[k] = skeleton(t.low) + an.pred[k]
+				// one skeleton of particle and stem, as verbKey gives it
+				// for "abbauen" and "abgebaut": "baut … ab" is "b" too
+				an.pred[k] = skeleton(skeleton(t.low) + an.pred[k])
 				break
 			}
 		}

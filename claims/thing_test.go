@@ -558,6 +558,8 @@ func TestJobsAndStaff(t *testing.T) {
 			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Brose 800 Beschäftigte ihren Arbeitsplatz.", true},
 		{"a cut noun", "2025-03-12", "Bei der Meyer Werft in Papenburg fallen 300 Arbeitsplätze weg.",
 			"2025-03-12", "Der Stellenabbau bei der Meyer Werft in Papenburg betrifft 440 Mitarbeiter.", true},
+		{"a separated particle, another job noun", "2025-03-12", "Der Autozulieferer Brose baut in Coburg 500 Stellen ab.",
+			"2025-03-12", "Bei dem Autozulieferer Brose in Coburg verlieren 800 Angestellte ihre Stelle.", true},
 		{"dismantled jobs, struck jobs", "2025-03-12", "Bei dem Chemiekonzern Evonik in Marl werden 500 Arbeitsplätze abgebaut.",
 			"2025-03-12", "Der Chemiekonzern Evonik streicht in Marl 700 Stellen.", true},
 
