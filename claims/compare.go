@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -214,7 +215,7 @@ func differentThing(a, b *Claim) (string, int) {
 		// Two statements of opposite polarity: only when they say nearly
 		// the same words, since negation scope is read from punctuation.
 		n, ok := contentMatch(a, b)
-		if !ok || n < 2 || !sharesPredicate(a, b) {
+		if !ok || n < 2 || !sharesPredicate(a, b) && !sameCause(a, b) {
 			return "content", 0
 		}
 	case ta == tStance && tb == tStance:
@@ -1541,7 +1542,7 @@ func decide(a, b *Claim) Kind {
 		}
 		plainNot := typeOf(neg) == tStatement ||
 			typeOf(neg) == tFigure && neg.Stance == StanceAssert && !neg.Quantity.Zero && typeOf(pos) == tStatement
-		if plainNot && (tr == timeUnknown || !sharesPredicate(neg, pos)) {
+		if plainNot && (tr == timeUnknown || !sharesPredicate(neg, pos) && !sameCause(neg, pos)) {
 			// a sentence with "nicht" somewhere denies a report only when
 			// both speak of the same time and the same verb; so does a
 			// figure's ("Nach 5 Monaten … nicht umgesetzt") against a statement
@@ -1871,6 +1872,86 @@ func sharesPredicate(a, b *Claim) bool {
 			if x == y {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sameCause: both statements say that one thing caused another, in words
+// of cause ("macht … für … verantwortlich", "Einen Zusammenhang zwischen
+// … gibt es nicht", "hat … ausgelöst"), and the things a "zwischen" joins
+// are all named by the other (else every noun of each): the cause and the
+// effect, not a cause of another effect ("zwischen den Sprengungen und
+// dem Fischsterben").
+func sameCause(a, b *Claim) bool {
+	if !causal(a) || !causal(b) {
+		return false
+	}
+	named := func(n string, y *Claim) bool {
+		return containsNoun(y.nouns, n) || containsName(y.Anchors, n)
+	}
+	ja, jb := betweenNouns(a.Text), betweenNouns(b.Text)
+	if len(ja) > 0 || len(jb) > 0 {
+		return !slices.ContainsFunc(ja, func(n string) bool { return !named(n, b) }) &&
+			!slices.ContainsFunc(jb, func(n string) bool { return !named(n, a) })
+	}
+	all := func(x, y *Claim) bool {
+		for _, n := range x.nouns {
+			if !causeNoun(n) && !containsString(x.placeNouns, n) && !named(n, y) {
+				return false
+			}
+		}
+		return true
+	}
+	return all(a, b) && all(b, a)
+}
+
+// betweenNouns are the keys of the nouns and names after "zwischen", up to
+// the verb: "zwischen den Bauarbeiten an der Umgehungsstraße und dem
+// Hangrutsch in Kirnbach gibt es …".
+func betweenNouns(text string) []string {
+	var out []string
+	in := false
+	for _, w := range strings.Fields(text) {
+		bare := strings.Trim(w, ".,;:!?\"„“”()")
+		lw := strings.ToLower(bare)
+		if !in {
+			in = lw == "zwischen"
+			continue
+		}
+		switch {
+		case bare == "":
+		case unicode.IsUpper(firstRune(bare)):
+			out = append(out, nounKey(bare))
+		case determiners[lw] || prepositions[lw] || lw == "und" || lw == "sowie" || looksAdjective(lw):
+		default:
+			return out
+		}
+		if strings.ContainsAny(w, ",;:") {
+			return out
+		}
+	}
+	return out
+}
+
+// causalStems begin the words that say a thing caused another.
+var causalStems = []string{"verantwortlich", "verursach", "ausgelöst", "auslös", "zusammenhang", "ursache", "ursächlich", "schuld", "zurückzuführen", "zurückgeführt"}
+
+func causal(c *Claim) bool {
+	for _, w := range letterWords(strings.ToLower(c.Text)) {
+		for _, p := range causalStems {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func causeNoun(n string) bool {
+	for _, p := range causalStems {
+		if strings.HasPrefix(n, foldUmlauts(p)) || strings.HasPrefix(p, n) && len(n) >= 5 {
+			return true
 		}
 	}
 	return false

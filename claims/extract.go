@@ -555,6 +555,15 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		// a verb of growing or shrinking makes a statement of one noun:
 		// "Die Wirtschaft ist gewachsen"
 		at := content.first
+		if an.datelineAt(at) {
+			// "Wolfach – Einen Zusammenhang … gibt es nicht": the
+			// statement is the clause after the dateline, its negation
+			// and mode that clause's
+			for at < len(an.toks)-1 && an.toks[at].text != "–" && an.toks[at].text != "-" {
+				at++
+			}
+			at = min(at+1, len(an.toks)-1)
+		}
 		c := base(at)
 		c.ownerKey, c.Owner = owner, ownerText
 		c.Mode = an.mode(at)

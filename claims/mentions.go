@@ -381,7 +381,7 @@ func (an *analysis) maskAttribution() {
 			}
 		case lw == "so" && i > 0 && toks[i-1].text == ",":
 			an.maskNPForward(i + 1)
-		case sayVerbs[lw] && !(t.upper && i > 0):
+		case sayVerbs[lw] && !(t.upper && i > 0) && !an.existential(i):
 			// (mid-sentence, "Berichten" is the noun: "widersprach Berichten")
 			an.sayAt = append(an.sayAt, i)
 			start := clauseStart(an, i)
@@ -427,6 +427,16 @@ func (an *analysis) maskAttribution() {
 			}
 		}
 	}
+}
+
+// existential reports "gibt es", "es gab": there is, not a giving out
+// ("gibt … an"); the clause before it is what there is, not who says it.
+func (an *analysis) existential(i int) bool {
+	switch an.toks[i].low {
+	case "gibt", "gab", "gaben":
+		return i+1 < len(an.toks) && an.toks[i+1].low == "es" || i > 0 && an.toks[i-1].low == "es"
+	}
+	return false
 }
 
 // amountOpens reports a clause opened by an amount noun before the verb

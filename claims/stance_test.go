@@ -275,3 +275,32 @@ func TestAdverbCompoundTarget(t *testing.T) {
 			"2026-02-04", "Die Komplettsperrung des Bahnhofs in Hanau wurde abgesagt, teilte die Bahn mit.", ""},
 	})
 }
+
+// TestNoConnection: "Einen Zusammenhang zwischen X und Y gibt es nicht"
+// denies a report that X caused Y ("macht X für Y verantwortlich"); "gibt
+// es" is no verb of saying, so the clause before it is what is denied,
+// not who says it. A connection denied between other things denies
+// nothing the report said.
+func TestNoConnection(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"no connection, by an expert's assessment", "2026-05-04",
+			"Anwohner in Hartheim machen die Sprengungen im Steinbruch für die Risse in ihren Häusern verantwortlich, sagte ihr Sprecher.",
+			"2026-05-06", "Einen Zusammenhang zwischen den Sprengungen im Steinbruch und den Rissen in den Häusern in Hartheim gibt es nach Einschätzung eines Gutachters nicht.", KindDenial},
+		{"under a dateline, the attribution naming an office", "2026-05-04",
+			"Hartheim – Anwohner machen die Sprengungen im Steinbruch für die Risse in ihren Häusern verantwortlich, sagte ihr Sprecher.",
+			"2026-05-06", "Hartheim – Einen Zusammenhang zwischen den Sprengungen im Steinbruch und den Rissen in den Häusern gibt es nach Einschätzung des Landesamts für Bergbau nicht.", KindDenial},
+		{"es gibt keinen Zusammenhang", "2026-09-14",
+			"Der Elternverband macht das Kantinenessen für die Erkrankungen an der Grundschule Lindenau verantwortlich.",
+			"2026-09-16", "Zwischen dem Kantinenessen und den Erkrankungen an der Grundschule Lindenau gibt es laut Gesundheitsamt keinen Zusammenhang.", KindDenial},
+		// traps
+		{"a connection denied between other things", "2026-05-04",
+			"Anwohner in Hartheim machen die Sprengungen im Steinbruch für die Risse in ihren Häusern verantwortlich, sagte ihr Sprecher.",
+			"2026-05-06", "Einen Zusammenhang zwischen dem Lärm der Lastwagen und den Schlafstörungen der Anwohner in Hartheim gibt es nach Einschätzung eines Gutachters nicht.", ""},
+		{"the same cause, another effect", "2026-05-04",
+			"Anwohner in Hartheim machen die Sprengungen im Steinbruch für die Risse in ihren Häusern verantwortlich, sagte ihr Sprecher.",
+			"2026-05-06", "Einen Zusammenhang zwischen den Sprengungen im Steinbruch und dem Fischsterben im Baggersee in Hartheim gibt es nach Einschätzung eines Gutachters nicht.", ""},
+		{"no plans, not the works", "2026-05-04",
+			"Die Sprengungen im Steinbruch Hartheim beginnen im Juni, teilte der Betreiber mit.",
+			"2026-05-06", "Einen zweiten Steinbruch in Hartheim gibt es nach Angaben der Stadt nicht.", ""},
+	})
+}

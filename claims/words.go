@@ -117,7 +117,8 @@ var (
 	// sayNouns stand for a source in "nach Angaben der Polizei",
 	// "Informationen des Senders zufolge".
 	sayNouns = set("angaben angabe informationen information schätzung schätzungen berichten bericht berichte " +
-		"darstellung aussagen aussage erkenntnissen erkenntnisse zählung zählungen mitteilung sprecher sprecherin")
+		"darstellung aussagen aussage erkenntnissen erkenntnisse zählung zählungen mitteilung sprecher sprecherin " +
+		"einschätzung einschätzungen")
 
 	// lightVerbs carry a figure without saying what it is: "lag bei",
 	// "beträgt", "es gibt".
