@@ -393,13 +393,34 @@ func verbNounOf(x, y *Claim) bool {
 		return false
 	}
 	k := nounVerbKey(x.Key)
-	if len(k) < 3 || !containsString(y.preds, k) {
+	if (len(k) < 3 || !containsString(y.preds, k)) && !compoundVerbSaid(x, y) {
 		return false
 	}
 	if contentPreds(x.preds) && !sharesPredicate(x, y) {
 		return false // "Investitionen … eingeplant" is a plan, not what was invested
 	}
 	return sameSetting(x, y)
+}
+
+// compoundVerbSaid: x's measured noun is a compound of a word and a noun
+// made of a verb ("Neuzulassungen") and y's clause says both, the word
+// apart and the verb ("neu zugelassen", "wieder angemeldet").
+func compoundVerbSaid(x, y *Claim) bool {
+	parts := germanData().SplitCompound(strings.ToLower(x.Head))
+	if len(parts) != 2 || len(parts[0]) < 3 {
+		return false
+	}
+	k := nounVerbKey(stem(parts[1]))
+	if len(k) < 3 || !containsString(y.preds, k) {
+		return false
+	}
+	first := parts[0]
+	for _, w := range letterWords(y.Text) {
+		if w == first || w == first+"mals" {
+			return true // (lower case: an adverb or adjective, not a noun)
+		}
+	}
+	return false
 }
 
 // nounVerbKey is the verb key of a noun made of a verb: "-ung" off

@@ -625,3 +625,22 @@ func TestCauseDenied(t *testing.T) {
 		})
 	}
 }
+
+// TestCompoundOfWordAndAct: a compound of an adverb and an act's noun
+// ("Neuzulassungen") against the clause that says both apart ("240.000
+// Autos neu zugelassen").
+func TestCompoundOfWordAndAct(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"new registrations", "2025-06-03", "In Deutschland wurden im Mai 240.000 Autos neu zugelassen.",
+			"2025-06-03", "Die Zahl der Neuzulassungen in Deutschland lag im Mai bei 210.000.", true},
+		{"new registrations of residents", "2025-06-03", "In Leipzig haben sich im vergangenen Jahr 18.000 Menschen neu angemeldet.",
+			"2025-06-03", "Die Zahl der Neuanmeldungen in Leipzig lag im vergangenen Jahr bei 23.000.", true},
+
+		// traps: registered is not registered anew; deregistered is not
+		// registered
+		{"all registered cars", "2025-06-03", "In Deutschland sind derzeit 49 Millionen Autos zugelassen.",
+			"2025-06-03", "Die Zahl der Neuzulassungen in Deutschland lag im Mai bei 210.000.", false},
+		{"deregistered", "2025-06-03", "In Leipzig haben sich im vergangenen Jahr 18.000 Menschen abgemeldet.",
+			"2025-06-03", "Die Zahl der Neuanmeldungen in Leipzig lag im vergangenen Jahr bei 23.000.", false},
+	})
+}
