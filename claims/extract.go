@@ -1400,11 +1400,25 @@ func commitmentNoun(lw string) bool {
 	for _, w := range []string{"plan", "pläne", "plänen", "angebot", "zusage", "vorhaben", "absicht", "versprechen",
 		"ankündigung", "vereinbarung", "zusicherung", "planung", "idee", "überlegung", "bericht", "berichte", "meldung",
 		"meldungen", "gerücht", "gerüchte", "spekulation", "spekulationen", "darstellung", "vorwurf", "vorwürfe"} {
-		if lw == w || len(lw) > len(w)+3 && strings.HasSuffix(lw, w) {
+		if lw == w || len(lw) > len(w)+3 && strings.HasSuffix(lw, w) && !particleVerbNoun(lw, w) {
 			return true
 		}
 	}
 	return strings.HasSuffix(lw, "angebots") || strings.HasSuffix(lw, "plans") || strings.HasSuffix(lw, "berichten")
+}
+
+// particleVerbNoun: the compound ends in a particle and the commitment
+// word, which makes it a noun of another verb: "Neuanmeldungen" are of
+// "anmelden" (to register), "Rückmeldungen" of "zurückmelden", no
+// reports ("Meldungen") of anything.
+func particleVerbNoun(lw, w string) bool {
+	rest := strings.TrimSuffix(lw, w)
+	for _, p := range []string{"an", "ab", "um", "rück"} {
+		if strings.HasSuffix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounBefore finds the measured noun before a figure at token qs in its

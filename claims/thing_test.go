@@ -636,6 +636,9 @@ func TestCompoundOfWordAndAct(t *testing.T) {
 		{"new registrations of residents", "2025-06-03", "In Leipzig haben sich im vergangenen Jahr 18.000 Menschen neu angemeldet.",
 			"2025-06-03", "Die Zahl der Neuanmeldungen in Leipzig lag im vergangenen Jahr bei 23.000.", true},
 
+		{"new registrations counted by a verb", "2025-06-03", "In Leipzig haben sich im vergangenen Jahr 18.000 Menschen neu angemeldet.",
+			"2025-06-03", "Die Stadt Leipzig zählte im vergangenen Jahr 23.000 Neuanmeldungen.", true},
+
 		// traps: registered is not registered anew; deregistered is not
 		// registered
 		{"all registered cars", "2025-06-03", "In Deutschland sind derzeit 49 Millionen Autos zugelassen.",
