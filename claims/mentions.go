@@ -268,9 +268,10 @@ func (an *analysis) classify() {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
 				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
-				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low] && !(an.role[i-1] == rNoun && (i == 2 || an.toks[i-3].punct)))) {
+				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low] && !((an.role[i-1] == rNoun || calendarWord(p.low)) && (i == 2 || an.toks[i-3].punct)))) {
 				// (after "In Thüringen" a word in -en is the verb: "In
-				// Thüringen warten Patienten")
+				// Thüringen warten Patienten"; so after a fronted month or
+				// day: "Ab April zahlen Autofahrer")
 				continue
 			}
 		}
@@ -289,6 +290,13 @@ func (an *analysis) degreeWord(k int) bool {
 		return false
 	}
 	return determiners[p.low] || prepositions[p.low] || an.isNum[k-1] || isDigitToken(p)
+}
+
+// calendarWord: a month or a weekday ("april", "montag").
+func calendarWord(lw string) bool {
+	_, m := monthNames[lw]
+	_, d := weekdays[lw]
+	return m || d
 }
 
 func isCueWord(lw string) bool { return wordClass[lw]&wCue != 0 }

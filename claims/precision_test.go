@@ -650,3 +650,38 @@ func TestRoleOwners(t *testing.T) {
 			"2026-06-16", "Im Hafen von Bremerhaven haben Ermittler der Polizei rund 600 Kilogramm Kokain entdeckt.", ""},
 	})
 }
+
+// TestVerbAfterFrontedTime: after a fronted time ("Ab April", "Seit
+// Januar", "Im Mai") the word in -en is the finite verb, not an adjective
+// of the subject after it ("Ab April zahlen Autofahrer"): it narrows
+// nothing. A true adjective there ("Ab Montag gelten neue Regeln", "Im
+// Mai kommen 120 neue Lehrer") still does.
+func TestVerbAfterFrontedTime(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Ab April zahlen Autofahrer für die Überfahrt 18 Euro.", nil},
+		{"Seit Januar warten Patienten in Jena durchschnittlich 40 Tage auf einen Termin.", nil},
+		{"Im Mai kosten Tickets für das Freibad 5 Euro.", nil},
+		{"Ab Montag unterrichten 120 junge Lehrer in Gera.", []string{"jung"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		found := false
+		for _, c := range Extract(dated("a", "2026-03-02", tt.text)) {
+			if c.HasQuantity {
+				got, found = c.Modifiers, true
+				break
+			}
+		}
+		if !found || strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%q: modifiers %q (figure read: %v), want %q", tt.text, got, found, tt.want)
+		}
+	}
+	runPrecision(t, []precisionCase{
+		{"patients waiting, the verb after a fronted month", "2026-03-02",
+			"Im März warten Patienten in Jena durchschnittlich 40 Tage auf einen Facharzttermin, sagte der Patientenbeauftragte.",
+			"2026-03-03", "Patienten in Jena warten derzeit durchschnittlich 25 Tage auf einen Facharzttermin, teilte die Kassenärztliche Vereinigung mit.", KindConflict},
+	})
+}
