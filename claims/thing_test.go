@@ -465,6 +465,10 @@ func TestVotesByVoters(t *testing.T) {
 			"2025-03-12", "Im Landtag in Kiel enthielten sich am Mittwoch beim Polizeigesetz 5 Abgeordnete.", false},
 		{"all who voted", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
 			"2025-03-12", "Über das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch 69 Abgeordnete ab.", false},
+		{"the coalition's voters are a part", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Für das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch alle 41 Abgeordneten der Koalition.", false},
+		{"some voters of the other side", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
+			"2025-03-12", "Für das Polizeigesetz stimmten im Landtag in Kiel am Mittwoch auch 6 Abgeordnete der Opposition.", false},
 		{"another motion", "2025-03-12", "Der Landtag in Kiel hat das Polizeigesetz am Mittwoch mit 48 Ja-Stimmen angenommen.",
 			"2025-03-12", "Für das Schulgesetz stimmten im Landtag in Kiel am Mittwoch 41 Abgeordnete.", false},
 	})

@@ -112,7 +112,7 @@ func (an *analysis) voteSide(qs, head int) (int, string) {
 // Gesetz", "das neue Schulgesetz"); without one, the clauses share their
 // setting.
 func votesOf(x, y *Claim) bool {
-	if x.vote == 0 || x.Unit != y.Unit || voteHeadSide(y.Head) != x.vote || !voterHead(x.Head) {
+	if x.vote == 0 || x.Unit != y.Unit || voteHeadSide(y.Head) != x.vote || !voterHead(x.Head) || len(x.Modifiers) > 0 || groupOfVoters(x, y) {
 		return false
 	}
 	if x.motion == "" {
@@ -138,4 +138,39 @@ func voterHead(head string) bool {
 	}
 	b := broaderOf(head)
 	return b["politiker"] || b["volksvertreter"]
+}
+
+// groupOfVoters: the voters counted are of a group the sentence names
+// after them ("41 Abgeordnete der Koalition", "6 Abgeordnete aus der
+// FDP"), or "auch" some of them: a part of the votes, not all of one side.
+// A group y names too is the body that voted ("380 Mitglieder des VfL
+// Bochum" and the club's "412 Ja-Stimmen").
+func groupOfVoters(x, y *Claim) bool {
+	words := strings.Fields(x.Text)
+	for i, w := range words {
+		if strings.Trim(w, ",.;:!?„“\"()") != x.Head || strings.ContainsAny(w, ",.;:") {
+			continue
+		}
+		if i+1 >= len(words) {
+			break
+		}
+		switch strings.ToLower(words[i+1]) {
+		case "der", "des", "aus", "von":
+		default:
+			continue
+		}
+		for _, g := range words[i+2:] {
+			g = strings.Trim(g, ",.;:!?„“\"()")
+			if g == "" || g == strings.ToLower(g) {
+				continue // the article of "aus der FDP", an adjective
+			}
+			return !containsName(y.Anchors, nameKey(g)) && !containsString(y.nouns, stem(g)) && !(y.ownerKey != "" && sameName(y.ownerKey, nameKey(g)))
+		}
+	}
+	for _, w := range words {
+		if lw := strings.ToLower(w); lw == "auch" || lw == "darunter" {
+			return true
+		}
+	}
+	return false
 }
