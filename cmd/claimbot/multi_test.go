@@ -381,7 +381,13 @@ func (c *cluster) addFile(p *instanceProc, name, body string) string {
 
 func (c *cluster) claim(p *instanceProc, q string) string {
 	c.t.Helper()
-	_, body := c.interact(p, fakediscord.SlashCommand("claim", fakediscord.Opt("query", q)).InGuild(multiGuild, fakediscord.Member("1290000000000000888", fakediscord.DefaultPermissions)), nil)
+	i, body := c.interact(p, fakediscord.SlashCommand("claim", fakediscord.Opt("query", q)).InGuild(multiGuild, fakediscord.Member("1290000000000000888", fakediscord.DefaultPermissions)), nil)
+	// On a loaded machine (CI runs packages side by side) a search can
+	// outlast the deferral budget: the answer is then the edit, and the
+	// deferral's empty body is no answer to compare.
+	if strings.Contains(body, `"type":5`) {
+		return `{"data":` + c.final(i, p) + `}`
+	}
 	return body
 }
 
