@@ -60,7 +60,9 @@ func jobsCut(y *Claim) bool {
 }
 
 // jobsOf: x counts the staff who lose their jobs and y the jobs cut, in
-// one setting.
+// one setting and one mode: a plan to cut 500 jobs and 300 people who
+// have lost theirs so far are a plan and its progress, which the rules
+// for one key read as an update.
 func jobsOf(x, y *Claim) bool {
-	return jobsLostBy(x) && jobsCut(y) && sameSetting(x, y)
+	return x.Mode == y.Mode && jobsLostBy(x) && jobsCut(y) && sameSetting(x, y)
 }

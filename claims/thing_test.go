@@ -577,6 +577,8 @@ func TestJobsAndStaff(t *testing.T) {
 			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Brose 800 Beschäftigte ihren Arbeitsplatz.", false},
 		{"built is not cut", "2025-03-12", "Der Chemiekonzern Evonik baut in Marl 500 Arbeitsplätze auf.",
 			"2025-03-12", "Der Chemiekonzern Evonik streicht in Marl 700 Stellen.", false},
+		{"a plan and those who lost their jobs so far", "2025-03-12", "Der Autozulieferer Brose will in Coburg 500 Stellen streichen.",
+			"2025-03-12", "In Coburg haben bei dem Autozulieferer Brose bereits 300 Beschäftigte ihren Arbeitsplatz verloren.", false},
 		{"another company", "2025-03-12", "Der Autozulieferer Brose streicht in Coburg 500 Stellen.",
 			"2025-03-12", "In Coburg verlieren bei dem Autozulieferer Kaeser 800 Beschäftigte ihren Arbeitsplatz.", false},
 	})
