@@ -178,7 +178,7 @@ func TestStrongVerbFindsItsForms(t *testing.T) {
 }
 
 func TestVerbForms(t *testing.T) {
-	ix := indexOf(t, testArticle("a", "Sie wollen das verhindern. Die Förderung, der Bau und die Einbürgerung. Die Stadt wurde gegründet, der Bahnhof eröffnet."))
+	ix := indexOf(t, testArticle("a", "Sie wollen das verhindern. Die Förderung, der Bau und die Einbürgerung. Die Stadt wurde gegründet, der Bahnhof eröffnet. Die Multiplikation und die Isolation. Sie haben es klassifiziert und reserviert."))
 	m := ix.cur.Mapping()
 	known := &termChecker{idx: ix.cur}
 	defer known.close()
@@ -189,6 +189,11 @@ func TestVerbForms(t *testing.T) {
 		"eingebürgert": analyse(m, analyzerText, "Einbürgerung")[0],
 		"Gründung":     analyse(m, analyzerText, "gegründet")[0],
 		"Eröffnung":    analyse(m, analyzerText, "eröffnet")[0],
+		// -ieren verbs and their nouns in -ation, -izieren in -ikation.
+		"multipliziert":  analyse(m, analyzerText, "Multiplikation")[0],
+		"isolierten":     analyse(m, analyzerText, "Isolation")[0],
+		"Klassifikation": analyse(m, analyzerText, "klassifiziert")[0],
+		"Reservationen":  analyse(m, analyzerText, "reserviert")[0],
 	} {
 		var got []string
 		for _, c := range verbForms(m, known, word) {

@@ -947,6 +947,12 @@ func verbForms(m mapping.IndexMapping, known *termChecker, word string) []counte
 				break
 			}
 		}
+		// And the other way round: Multiplikation: multipliziert.
+		if s, ok := cutAny(w, "ikationen", "ikation"); ok {
+			stems = append(stems, s+"izier")
+		} else if s, ok := cutAny(w, "ationen", "ation"); ok {
+			stems = append(stems, s+"ier")
+		}
 	} else {
 		for _, end := range verbEndings {
 			if s, ok := strings.CutSuffix(w, end); ok {
@@ -978,6 +984,13 @@ func verbForms(m mapping.IndexMapping, known *termChecker, word string) []counte
 		forms := []string{s, s + "e", s + "en", s + "n", s + "t", s + "et", s + "te", s + "ten", s + "ung", s + "ungen", "ge" + s + "t", "ge" + s + "et"}
 		if t, ok := strings.CutSuffix(s, "el"); ok {
 			forms = append(forms, t+"lung") // entwickeln: Entwicklung
+		}
+		// A verb in -ieren has its noun in -ation, one in -izieren in
+		// -ikation (multipliziert: Multiplikation, isoliert: Isolation).
+		if t, ok := strings.CutSuffix(s, "izier"); ok {
+			forms = append(forms, t+"ikation", t+"ikationen")
+		} else if t, ok := strings.CutSuffix(s, "ier"); ok {
+			forms = append(forms, t+"ation", t+"ationen")
 		}
 		out = appendKnown(out, m, known, seen, forms...)
 	}
@@ -1092,4 +1105,14 @@ func degreeForms(m mapping.IndexMapping, known *termChecker, word string) []coun
 		}
 	}
 	return appendKnown(nil, m, known, seen, forms...)
+}
+
+// cutAny cuts the first of the suffixes w ends in.
+func cutAny(w string, suffixes ...string) (string, bool) {
+	for _, suf := range suffixes {
+		if s, ok := strings.CutSuffix(w, suf); ok {
+			return s, true
+		}
+	}
+	return "", false
 }
