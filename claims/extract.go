@@ -790,6 +790,24 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 				j = len(toks)
 				continue
 			}
+			if u, ok := durationUnits[lw]; ok && u == "Jahre" && unit == "" && j == qe {
+				// An age is no claim, an average age a figure of a group:
+				// "sind im Schnitt 61 Jahre alt", "Das Durchschnittsalter
+				// liegt bei 56 Jahren" (not "im Alter von 54 Jahren").
+				if j+1 < len(toks) && toks[j+1].low == "alt" {
+					if !an.averaged(qs) {
+						return Claim{}, false
+					}
+					unit, head, headAt = u, averageAgeHead, -1
+					j = len(toks)
+					continue
+				}
+				if bi := an.nounBefore(qs); bi >= 0 && strings.HasSuffix(toks[bi].low, "alter") && toks[bi].low != "alter" && !an.governed(bi) {
+					unit, head, headAt = u, toks[bi].text, bi
+					j = len(toks)
+					continue
+				}
+			}
 			if u, ok := durationUnits[lw]; ok && unit == "" && j == qe {
 				if v := an.verbBeforeDuration(qs); v >= 0 {
 					// "läuft 30 Monate", "warten Patienten derzeit fünf
@@ -1558,6 +1576,27 @@ func (an *analysis) verbAfterDuration(qs, tn int) int {
 		return v
 	}
 	return -1
+}
+
+// averageAgeHead is the noun an average age given with "alt" measures,
+// as "Das Durchschnittsalter liegt bei 56 Jahren" names it.
+const averageAgeHead = "Durchschnittsalter"
+
+// averaged reports a word of averaging in the clause of the figure at qs:
+// "im Schnitt", "im Durchschnitt", "durchschnittlich", "im Mittel".
+func (an *analysis) averaged(qs int) bool {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[qs] {
+			continue
+		}
+		switch t.low {
+		case "durchschnittlich", "schnitt", "durchschnitt", "mittel":
+			if t.low == "durchschnittlich" || k > 0 && an.toks[k-1].low == "im" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // durationVerbKey is the predicate key of the verb at v, also for a verb

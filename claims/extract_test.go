@@ -102,6 +102,15 @@ func TestExtractRules(t *testing.T) {
 		{"an age with alt is no duration claim", "Der Kapitän ist 58 Jahre alt.", nil},
 		{"a time since is no duration claim", "Seit drei Wochen streiken die Busfahrer.", nil},
 		{"an age range is no duration claim", "Die Stadt will Lehrkräfte im Alter zwischen 25 und 40 Jahren einstellen.", nil},
+		// An age is no claim, but an average age is a figure of a group:
+		// a noun of age as the measured noun, or "im Schnitt … Jahre alt".
+		{"an average age by its noun", "Das Durchschnittsalter der Lehrkräfte in Sachsen liegt bei 49 Jahren.", &want{pick: "49", unit: "Jahre", key: nounKey("Durchschnittsalter")}},
+		{"a retirement age by its noun", "Das Renteneintrittsalter steigt bis 2031 auf 67 Jahre.", &want{pick: "67", unit: "Jahre", key: nounKey("Renteneintrittsalter")}},
+		{"an average age with im Schnitt", "Im Schnitt sind die Busse der Verkehrsbetriebe zwölf Jahre alt.", &want{pick: "12", unit: "Jahre", key: nounKey("Durchschnittsalter")}},
+		{"an average age with durchschnittlich", "Die Mitglieder des Kreistags sind durchschnittlich 57 Jahre alt.", &want{pick: "57", unit: "Jahre", key: nounKey("Durchschnittsalter")}},
+		{"one person's age is no claim", "Die 61 Jahre alte Ärztin führt die Praxis seit 1998.", nil},
+		{"an age range without an average is no claim", "Die Verletzten sind zwischen 19 und 27 Jahre alt.", nil},
+		{"an age after im Alter von is no claim", "Der Trainer starb im Alter von 71 Jahren.", nil},
 		{"a score of two dozen", "Die Verkehrsbetriebe sprachen von zwei Dutzend Verletzten.", &want{pick: "24", key: "verletzt"}},
 	}
 	for _, tt := range tests {
