@@ -2,6 +2,7 @@ package german
 
 import (
 	"bufio"
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,9 +28,18 @@ var pronouns = map[string]bool{
 	"hat/hatte": true, "ist/war": true, "hat": true, "ist": true, "sich": true,
 }
 
-// LoadVerbs reads the verb paradigms now (a fifth of a second) instead of
-// in the first search that asks VerbForms.
-func (d *Data) LoadVerbs() error { return d.loadVerbs() }
+// LoadForQueries reads now what building a search query looks up — the
+// word lists (sorted, for linking elements) and the verb paradigms —
+// instead of in the first search: a fifth of a second on an idle machine,
+// seconds on a loaded one, which would otherwise count against that
+// search's deadline. Missing data is returned but only means fewer forms.
+func (d *Data) LoadForQueries() error {
+	werr := d.loadWords()
+	if werr == nil {
+		d.words.sortedWords()
+	}
+	return errors.Join(werr, d.loadVerbs())
+}
 
 func (d *Data) loadVerbs() error {
 	if d == nil {

@@ -265,6 +265,18 @@ var sSuffixes = []string{"ung", "heit", "keit", "schaft", "ion", "tät", "ling",
 // ("arbeitsplatz": Arbeit takes the s, as "Arbeitsamt" needs). "Bahn" has
 // no such compound (Bahnhof, Bahnsteig, Bahnstrecke), so "Bahnsteig" is
 // Bahn + Steig, not Bahn + Teig.
+// sortedWords is the word forms in order, sorted on the first call.
+func (ws *wordSet) sortedWords() []string {
+	ws.sortOnce.Do(func() {
+		ws.sorted = make([]string, 0, len(ws.m))
+		for w := range ws.m {
+			ws.sorted = append(ws.sorted, w)
+		}
+		slices.Sort(ws.sorted)
+	})
+	return ws.sorted
+}
+
 func (ws *wordSet) takesS(m string) bool {
 	for _, suf := range sSuffixes {
 		if strings.HasSuffix(m, suf) {
@@ -277,16 +289,10 @@ func (ws *wordSet) takesS(m string) bool {
 	if ok {
 		return v
 	}
-	ws.sortOnce.Do(func() {
-		ws.sorted = make([]string, 0, len(ws.m))
-		for w := range ws.m {
-			ws.sorted = append(ws.sorted, w)
-		}
-		slices.Sort(ws.sorted)
-	})
+	sorted := ws.sortedWords()
 	prefix := m + "s"
-	for i := sort.SearchStrings(ws.sorted, prefix); i < len(ws.sorted) && strings.HasPrefix(ws.sorted[i], prefix); i++ {
-		rest := ws.sorted[i][len(prefix):]
+	for i := sort.SearchStrings(sorted, prefix); i < len(sorted) && strings.HasPrefix(sorted[i], prefix); i++ {
+		rest := sorted[i][len(prefix):]
 		if utf8.RuneCountInString(rest) >= minPart && ws.part(rest) && !ws.has("s"+rest) {
 			v = true
 			break

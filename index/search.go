@@ -78,6 +78,11 @@ func (ix *Index) Search(ctx context.Context, q string, opts SearchOptions) (Resu
 		opts.Offset = 0
 	}
 	if _, ok := ctx.Deadline(); !ok {
+		// The language data a query is built from is read once per
+		// process; that is start-up, not this search's work, and on a
+		// loaded machine it alone can outlast DefaultTimeout. A caller
+		// with a deadline of its own (the bot) reads it at start.
+		_ = german.Default().LoadForQueries() // missing data only means fewer forms
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
 		defer cancel()

@@ -95,9 +95,9 @@ func (a *app) setup(cmd *cobra.Command) error {
 		// English questions are translated once the dictionaries are
 		// read (seconds): start now, so the first ones usually are.
 		_ = index.PrepareEnglish(false)
-		// German questions look up strong verb forms (german.VerbForms):
+		// German questions look up word lists and strong verb forms:
 		// read them now rather than in the first search.
-		go german.Default().LoadVerbs() //nolint:errcheck // missing data only means fewer forms
+		go german.Default().LoadForQueries() //nolint:errcheck // missing data only means fewer forms
 	}
 	a.logger, err = a.newLogFor(name)
 	return err
