@@ -1417,7 +1417,7 @@ func timeRelation(a, b *Claim) timeRel {
 	if !a.When.Known() || !b.When.Known() {
 		return timeUnknown
 	}
-	if spanApart(a.When, b.When) || a.earlier != b.earlier && typeOf(a) == tFigure && typeOf(b) == tFigure {
+	if spanApart(a.When, b.When) || onwardApart(a.When, b.When) || a.earlier != b.earlier && typeOf(a) == tFigure && typeOf(b) == tFigure {
 		// (a state "damals" or "vor der Sanierung" is one before the other's)
 		return timeApart
 	}
@@ -1436,6 +1436,21 @@ func spanApart(a, b Window) bool {
 		return false
 	}
 	d := a.To.Sub(b.To)
+	if d < 0 {
+		d = -d
+	}
+	return d > datelineDays*24*time.Hour
+}
+
+// onwardApart reports two states each set from its dateline on
+// (Window.onward, "künftig") whose datelines lie more than datelineDays
+// apart: "Künftig kostet der Eintritt 6 Euro" in April and "Künftig kostet
+// der Eintritt 7 Euro" the next spring are two settings of the fee.
+func onwardApart(a, b Window) bool {
+	if !a.onward || !b.onward {
+		return false
+	}
+	d := a.From.Sub(b.From)
 	if d < 0 {
 		d = -d
 	}
@@ -1694,8 +1709,11 @@ func datelineApart(a, b *Claim) bool {
 		return false
 	}
 	for _, c := range []*Claim{a, b} {
-		if c.Mode == ModeReport && !c.past && presentState(c.Text) {
-			return false // "Der Pegel liegt bei 6,20 Metern": the state on the dateline
+		if c.Mode == ModeReport && !c.past && !c.standing && presentState(c.Text) {
+			// "Der Pegel liegt bei 6,20 Metern": the state on the dateline;
+			// what an owner has ("Das Archiv umfasst 80.000 Akten") stands
+			// for longer than days
+			return false
 		}
 		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||
 			c.running || movedOn(c.Text, nowWords, true) {

@@ -87,6 +87,7 @@ type Claim struct {
 	spot         string   // where in a place it is measured: "an der Landshuter Allee", "am Stachus" (name key)
 	loss         bool     // a result given as a loss ("ein Verlust von 8 Millionen Euro"), below zero
 	past         bool     // a report of what happened (perfect, past tense, a past date)
+	standing     bool     // a standing state in the present tense: "verfügt über", "umfasst", "beschäftigt" (standingVerbs)
 	base         string   // what a change is measured against: "vormonat", "vorjahr"
 	cue          string   // the stance word as written ("abgesagt", "zurückgezogen")
 	commits      bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
@@ -383,6 +384,7 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 	}
 	when := func(at int) Window {
 		best := -1
+		present := at >= 0 && an.tenseAt(at) > 0
 		for k, m := range ex.times {
 			if at >= 0 && m.at < len(an.clause) && an.clause[m.at] == an.clause[at] {
 				w := m.w
@@ -391,9 +393,18 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 				w.said = an.reportedAt(m.at)
 				return w
 			}
-			if best < 0 && !(at >= 0 && an.saidAt(m.at)) {
+			if best < 0 && !(at >= 0 && an.saidAt(m.at)) && !(present && an.tenseAt(m.at) < 0) {
+				// (a past clause's time is not a present clause's: "beschloss
+				// am Mittwoch eine Satzung, nach der ein Platz 245 Euro kostet")
 				best = k
 			}
+		}
+		if at >= 0 && an.standingAt(at) {
+			// "Das Museum verfügt über 20.000 Objekte, die bis Ende April
+			// umgezogen werden sollen": what an owner has holds on its
+			// dateline; the time of another clause or sentence is another
+			// event's
+			return ex.ref
 		}
 		switch {
 		case best >= 0:
@@ -1054,6 +1065,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.decided = c.Mode == ModeAnnouncement && an.decidedAt(qs)
 	c.possible = an.possibility(qs)
 	c.provisional = an.partialCount() || an.soFar(qs)
+	c.standing = an.standingAt(qs)
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
 	// Places of the figure's own clause narrow what it counts; a place of
 	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
@@ -1178,6 +1190,33 @@ func (an *analysis) pastAt(i int) bool {
 		}
 	}
 	return false
+}
+
+// standingVerbs say what an owner has, holds, employs or can take in:
+// "verfügt über 20.000 Objekte", "umfasst 80.000 Akten", "besitzt",
+// "beherbergt", "beschäftigt 900 Mitarbeiter", "fasst 16.000 Zuschauer".
+// In the present tense they give a standing state, one that holds over
+// weeks and changes by acts a report names ("hat … gekauft", "ist auf …
+// gewachsen"), not a level that moves from day to day ("Der Pegel liegt
+// bei 6,20 Metern").
+var standingVerbs = set("verfügt verfügen umfasst umfassen besitzt besitzen beherbergt beherbergen " +
+	"beschäftigt beschäftigen fasst fassen")
+
+// standingAt reports a standing verb in the present tense in the clause
+// of token i, with no modal or "werden" beside it ("soll … umfassen",
+// "wird … verfügen" speak of what is to come).
+func (an *analysis) standingAt(i int) bool {
+	found := false
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[i] || t.punct || t.upper {
+			continue
+		}
+		if modals[t.low] || t.low == "wird" || t.low == "werden" {
+			return false
+		}
+		found = found || standingVerbs[t.low]
+	}
+	return found && an.tenseAt(i) > 0
 }
 
 // tenseAt reads the tense of the clause around token i: 1 the present

@@ -35,6 +35,10 @@ type Window struct {
 	// span marks a count that runs up to To ("bis Ende März", "seit
 	// Jahresbeginn"): a count up to another time is another state of it.
 	span bool
+	// onward marks a state set from the day after the dateline on
+	// ("künftig"): two such states set on datelines more than
+	// datelineDays apart are two settings, the later one moved on.
+	onward bool
 }
 
 // Known reports whether the window has dates.
@@ -160,7 +164,7 @@ func timeTrigger(t token) bool {
 		return true
 	}
 	switch lw {
-	case "gestern", "vorgestern", "heute", "nacht", "wochenende", "woche", "jahr", "jahres", "vorjahr", "monat",
+	case "gestern", "vorgestern", "heute", "künftig", "nacht", "wochenende", "woche", "jahr", "jahres", "vorjahr", "monat",
 		"monats", "vormonat", "quartal", "halbjahr", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren",
 		"vortag", "vorabend", "einheit":
 		return true
@@ -329,7 +333,12 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			}
 			y := refDay.Year()
 			f, to := partOfMonth(part, y, mo)
+			// "Eltern müssen ab Januar mehr bezahlen": from a month on, in
+			// the present tense, is the coming one
+			ahead := future || low(i-1) == "ab" && an != nil && an.tenseAt(i) > 0
 			switch {
+			case ahead && to.Before(day(refDay.Year(), refDay.Month(), 1)):
+				f, to = partOfMonth(part, y+1, mo)
 			case !future && f.After(refDay):
 				f, to = partOfMonth(part, y-1, mo)
 			case future && to.Before(day(refDay.Year(), refDay.Month(), 1)):
@@ -391,6 +400,12 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			continue
 		}
 		switch lw {
+		case "künftig":
+			// "Künftig kostet der Eintritt 6 Euro": from the day after the
+			// dateline on, a state set for what is to come
+			rel(i, i, refDay.AddDate(0, 0, 1), refDay.AddDate(1, 0, 0))
+			out[len(out)-1].w.onward = true
+			continue
 		case "gestern":
 			d := refDay.AddDate(0, 0, -1)
 			rel(i, i, d, d)

@@ -309,3 +309,90 @@ func TestDecidedFigures(t *testing.T) {
 			"2025-10-01", "Die Stadt Jena hat in diesem Jahr 250 Stellen gestrichen.", ""},
 	})
 }
+
+// TestStandingStatesAndPlans pairs two reports of a state that holds for
+// a while (what an owner has, holds, employs or what a place can take in:
+// "verfügt über", "umfasst", "besitzt", "beschäftigt", "fasst") and of a
+// state set for a time ahead ("künftig", "ab August"). Restated with
+// another figure within days and without a word that it moved, a standing
+// state contradicts; so do two states set for the same time ahead. A state
+// that moved on ("inzwischen", "mittlerweile", a change verb, a later
+// stated time, weeks later) is an update, and so is a state ahead against
+// the one that holds now, or a count against what was expected. A time
+// another clause gives ("die bis Ende April umgezogen werden sollen", "beschloss am Mittwoch") is not the time of the state.
+func TestStandingStatesAndPlans(t *testing.T) {
+	tests := []struct {
+		name           string
+		d1, s1, d2, s2 string
+		want           Kind
+	}{
+		// standing states restated
+		{"archive, holdings restated", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
+			"2025-05-16", "Das Stadtarchiv in Kiel verfügt über 120.000 Akten.", KindConflict},
+		{"museum, holdings beside a time of other clauses", "2025-03-10", "Das neue Museum in Gera öffnet am 3. Mai. Sein Bestand umfasst rund 12.000 Objekte, die in den kommenden Wochen verpackt werden.",
+			"2025-03-13", "Das Museum in Gera besitzt 20.000 Objekte, die bis Ende April in den Neubau gebracht werden sollen.", KindConflict},
+		{"stadium, capacity restated", "2025-08-04", "Das Stadion in Aue fasst 16.000 Zuschauer.",
+			"2025-08-07", "Nach Angaben des Vereins fasst das Stadion in Aue 12.000 Zuschauer.", KindConflict},
+		{"clinic, staff restated", "2025-10-06", "Die Klinik in Suhl beschäftigt 900 Mitarbeiter.",
+			"2025-10-11", "Die Klinik in Suhl beschäftigt rund 1.400 Mitarbeiter.", KindConflict},
+		// states set for the same time ahead
+		{"fare, decided and ahead", "2025-11-04", "Busfahren in Erfurt wird ab März teurer. Der Stadtrat beschloss am Dienstag einen neuen Tarif, nach dem eine Monatskarte 58 Euro kostet.",
+			"2025-11-05", "Künftig kostet eine Monatskarte in Erfurt 64 Euro, heißt es in dem am Dienstag beschlossenen Tarif.", KindConflict},
+		{"pool, two fees ahead", "2025-04-01", "Künftig kostet der Eintritt ins Freibad in Gotha 6 Euro.",
+			"2025-04-03", "Der Eintritt ins Freibad in Gotha kostet künftig 5 Euro.", KindConflict},
+		{"pool, two fees to become due", "2025-04-01", "Künftig werden für den Eintritt ins Freibad in Gotha 6 Euro fällig.",
+			"2025-04-03", "Für den Eintritt ins Freibad in Gotha werden künftig 5 Euro fällig.", KindConflict},
+		{"parking, two fees from a month ahead", "2025-06-02", "Ab August kostet eine Stunde Parken in der Innenstadt von Jena 3 Euro.",
+			"2025-06-04", "Eine Stunde Parken in der Innenstadt von Jena kostet ab August 2 Euro.", KindConflict},
+		{"dog tax, two plans from January", "2025-10-01", "Ab Januar soll die Hundesteuer in Plauen 120 Euro betragen.",
+			"2025-10-03", "Die Hundesteuer in Plauen soll ab Januar 150 Euro betragen.", KindConflict},
+		// standing states that moved on
+		{"archive, meanwhile more", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
+			"2025-05-16", "Das Stadtarchiv in Kiel umfasst inzwischen 120.000 Akten.", KindUpdate},
+		{"archive, the holdings grew", "2025-05-12", "Das Stadtarchiv in Kiel verfügt über 80.000 Akten.",
+			"2025-05-16", "Der Bestand des Stadtarchivs in Kiel ist auf 120.000 Akten gewachsen.", KindUpdate},
+		{"archive, weeks later", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
+			"2025-06-30", "Das Stadtarchiv in Kiel verfügt über 120.000 Akten.", KindUpdate},
+		{"archive, since a later month", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
+			"2025-07-02", "Seit Juni umfasst das Stadtarchiv in Kiel 120.000 Akten.", KindUpdate},
+		{"clinic, by now more staff", "2025-10-06", "Die Klinik in Suhl beschäftigt 900 Mitarbeiter.",
+			"2025-10-11", "Die Klinik in Suhl beschäftigt mittlerweile rund 1.400 Mitarbeiter.", KindUpdate},
+		{"clinic, last year's staff", "2025-10-06", "Ende 2023 beschäftigte die Klinik in Suhl 900 Mitarbeiter.",
+			"2025-10-09", "Die Klinik in Suhl beschäftigt rund 1.400 Mitarbeiter.", KindUpdate},
+		// a state ahead against the present one, a count against a forecast
+		{"fare, now and ahead", "2025-11-04", "Eine Monatskarte in Erfurt kostet 52 Euro.",
+			"2025-11-05", "Künftig kostet eine Monatskarte in Erfurt 58 Euro.", KindUpdate},
+		{"fare, now and to become due", "2025-11-04", "Eine Monatskarte in Erfurt kostet 52 Euro.",
+			"2025-11-05", "Künftig werden für eine Monatskarte in Erfurt 58 Euro fällig.", KindUpdate},
+		{"parking, a later month's fee", "2025-06-02", "Ab August kostet eine Stunde Parken in der Innenstadt von Jena 2 Euro.",
+			"2025-06-04", "Ab Januar kostet eine Stunde Parken in der Innenstadt von Jena 3 Euro.", KindUpdate},
+		{"pool, a fee ahead and the next year's", "2025-04-01", "Künftig kostet der Eintritt ins Freibad in Gotha 6 Euro.",
+			"2026-03-20", "Der Eintritt ins Freibad in Gotha kostet künftig 7 Euro.", KindUpdate},
+		{"pool, a fee ahead and the one before", "2025-04-01", "Künftig kostet der Eintritt ins Freibad in Gotha 6 Euro.",
+			"2025-04-03", "Bisher kostete der Eintritt ins Freibad in Gotha 4 Euro.", KindUpdate},
+		{"accident, a state days after the day of another clause", "2025-03-11", "Bei dem Unfall, der sich am Montag auf der A4 bei Gera ereignete, liegen 12 Menschen im Krankenhaus.",
+			"2025-03-15", "Nach dem Unfall auf der A4 bei Gera liegen noch 5 Menschen im Krankenhaus.", KindUpdate},
+		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
+			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := dated("a", tt.d1, tt.s1), dated("b", tt.d2, tt.s2)
+			got := map[Kind]bool{}
+			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
+				got[al.Kind] = true
+			}
+			var figs []string
+			for _, art := range []articles.Article{a, b} {
+				for _, c := range Extract(art) {
+					if c.HasQuantity {
+						figs = append(figs, c.Figure+" ("+c.When.Note()+", "+string(c.Mode)+")")
+					}
+				}
+			}
+			if !got[tt.want] || tt.want == KindUpdate && got[KindConflict] {
+				t.Errorf("kinds %v, want %s; figures %v", got, tt.want, figs)
+			}
+		})
+	}
+}

@@ -207,7 +207,7 @@ var (
 	// forecastWords predict.
 	forecastWords = set("erwartet erwarten erwartete erwarteten prognostiziert prognostizierte prognose prognosen " +
 		"voraussichtlich rechnet rechnen rechnete rechneten vorhergesagt vorhersage geschätzte " +
-		"dürfte dürften künftig demnächst bis")
+		"dürfte dürften demnächst bis")
 
 	// incrementWords mark a figure as an addition, not a total.
 	incrementWords = set("weitere weiteren weiterer weiteres zusätzliche zusätzlichen zusätzlicher zusätzlich " +
