@@ -368,8 +368,8 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 					exp(i-1, i, day(y, 1, 1), refDay)
 					spanned()
 				}
-			case p == "bis" || p == "ab":
-				// a deadline or a start, not the time of the claim
+			case p == "bis":
+				// a deadline, not the time of the claim
 			default:
 				if p == "jahr" || p == "jahre" {
 					start = i - 1

@@ -53,6 +53,7 @@ func TestSentenceWindow(t *testing.T) {
 		{"Eltern müssen ab Januar mehr bezahlen.", mon, "2025-01", "relative"},
 		{"Ab Januar stiegen die Preise.", mon, "2024-01", "relative"},
 		{"Künftig kostet der Eintritt 6 Euro.", mon, "2024-11-19/2025-11-18", "relative"},
+		{"Ab 2026 kostet der Eintritt 8 Euro.", mon, "2026", "explicit"},
 		{"Am 17. November kamen sie.", mon, "2024-11-17", "relative"},
 		{"Am letzten Wochenende demonstrierten Tausende.", mon, "2024-11-16/2024-11-17", "relative"},
 		{"Am Sonntag demonstrierten Tausende.", mon, "2024-11-17", "relative"},

@@ -134,6 +134,18 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-04-11", "Das Gesundheitsamt in Jena meldete am Donnerstag 140 Infektionen.", KindUpdate},
 		{"demonstrations, two counts on two days", "2025-04-08", "Die Polizei zählte am Montag in Jena 900 Demonstranten.",
 			"2025-04-11", "In Jena zählte die Polizei am Donnerstag 1.400 Demonstranten.", KindUpdate},
+		// an earlier article that states no time, against a later one
+		// that dates the same event a few days before it
+		{"strike, dated by the later report", "2025-03-14", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Gewerkschaft rund 3.000 Beschäftigte.",
+			"2025-03-15", "Am Montag beteiligten sich in Hannover nach Angaben der Stadt 1.200 Beschäftigte am Warnstreik.", KindConflict},
+		{"fire, damage dated by the later report", "2025-09-05", "Bei dem Brand der Lagerhalle in Kassel entstand ein Schaden von 2 Millionen Euro.",
+			"2025-09-06", "Bei dem Brand der Lagerhalle in Kassel am Dienstag entstand ein Schaden von 500.000 Euro.", KindConflict},
+		{"strike, an earlier one weeks before", "2025-03-14", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Gewerkschaft rund 3.000 Beschäftigte.",
+			"2025-03-15", "Vor drei Wochen beteiligten sich in Hannover 1.200 Beschäftigte an einem Warnstreik.", KindUpdate},
+		{"flood, the level now and days before", "2025-06-06", "Der Pegel der Donau in Passau liegt bei 8,10 Metern.",
+			"2025-06-07", "Am Montag lag der Pegel der Donau in Passau bei 6,20 Metern.", KindUpdate},
+		{"strike, so far and days before", "2025-03-14", "Am Warnstreik in Hannover haben sich bislang rund 3.000 Beschäftigte beteiligt.",
+			"2025-03-15", "Am Montag beteiligten sich in Hannover 1.200 Beschäftigte am Warnstreik.", KindUpdate},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
@@ -352,6 +364,10 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-06-04", "Eine Stunde Parken in der Innenstadt von Jena kostet ab August 2 Euro.", KindConflict},
 		{"dog tax, two plans from January", "2025-10-01", "Ab Januar soll die Hundesteuer in Plauen 120 Euro betragen.",
 			"2025-10-03", "Die Hundesteuer in Plauen soll ab Januar 150 Euro betragen.", KindConflict},
+		{"museum, two fees from a year ahead", "2025-05-05", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.",
+			"2025-05-07", "Der Eintritt ins Museum in Gera kostet ab 2027 nach Angaben der Stadt 10 Euro.", KindConflict},
+		{"museum, a plan and the fee from that year", "2025-05-05", "Der Stadtrat will den Eintritt ins Museum in Gera ab 2027 auf 8 Euro anheben.",
+			"2025-05-07", "2027 kostet der Eintritt ins Museum in Gera 10 Euro.", KindConflict},
 		// standing states that moved on
 		{"archive, meanwhile more", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
 			"2025-05-16", "Das Stadtarchiv in Kiel umfasst inzwischen 120.000 Akten.", KindUpdate},
@@ -386,6 +402,12 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-04-03", "Bisher kostete der Eintritt ins Freibad in Gotha 4 Euro.", KindUpdate},
 		{"accident, a state days after the day of another clause", "2025-03-11", "Bei dem Unfall, der sich am Montag auf der A4 bei Gera ereignete, liegen 12 Menschen im Krankenhaus.",
 			"2025-03-15", "Nach dem Unfall auf der A4 bei Gera liegen noch 5 Menschen im Krankenhaus.", KindUpdate},
+		{"museum, the fee now and from a year ahead", "2025-05-05", "Der Eintritt ins Museum in Gera kostet 6 Euro.",
+			"2025-05-07", "Ab 2027 kostet der Eintritt ins Museum in Gera 8 Euro.", KindUpdate},
+		{"museum, the fee now and a plan from a year ahead", "2025-05-05", "Der Eintritt ins Museum in Gera kostet 6 Euro.",
+			"2025-05-07", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.", KindUpdate},
+		{"museum, the fees from two years ahead", "2025-05-05", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.",
+			"2025-05-07", "Ab 2028 soll der Eintritt ins Museum in Gera 10 Euro kosten.", KindUpdate},
 		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
 			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
 	}
