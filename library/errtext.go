@@ -26,4 +26,5 @@ var (
 	msgTopicTooLong    = l10n.New("the topic has %d characters; at most %d are allowed", "das Thema hat %d Zeichen; erlaubt sind höchstens %d")
 	msgReindexRunning  = l10n.New("a re-index is already running", "eine Neuindizierung läuft bereits")
 	msgEmbeddedCorpus  = l10n.New("embedded corpus", "„eingebauter Korpus“")
+	msgCorpusFolder    = l10n.New("base corpus folder", "„Ordner des Grundbestands“")
 )

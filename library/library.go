@@ -432,13 +432,15 @@ func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []
 	return out, problems, nil
 }
 
-// corpusLabel is ArticlesLabel for people: the embedded corpus in their
-// language, a directory as it is.
-func (l *Library) corpusLabel() any {
+// corpusLabel is ArticlesLabel for people, in their language: the
+// embedded corpus, or the base corpus folder without its path, which is
+// the operator's file system and no business of a Discord user's (the
+// English message for logs names it).
+func (l *Library) corpusLabel() claimbot.Text {
 	if l.cfg.ArticlesLabel == "embedded corpus" {
 		return claimbot.T(msgEmbeddedCorpus)
 	}
-	return l.cfg.ArticlesLabel
+	return claimbot.T(msgCorpusFolder)
 }
 
 // archiveLabel names where a collection's articles are kept, in messages.
