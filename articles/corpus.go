@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/claimbot/claimbot"
 )
 
 //go:embed corpus/*.txt
@@ -86,7 +88,7 @@ func LoadDir(fsys fs.FS) ([]Article, error) {
 			for i := range next {
 				data, err := fs.ReadFile(fsys, names[i])
 				if err != nil {
-					results[i].err = fmt.Errorf("%s: %w", names[i], err)
+					results[i].err = claimbot.Errorf(claimbot.EINTERNAL, "%s: %w", names[i], err).Say(msgUnreadable, names[i])
 					continue
 				}
 				results[i].a, results[i].err = Parse(names[i], data)
@@ -110,7 +112,7 @@ func LoadDir(fsys fs.FS) ([]Article, error) {
 			continue
 		}
 		if other, dup := seen[r.a.ID]; dup {
-			errs = append(errs, fmt.Errorf("%s: article ID %q already used by %s", names[i], r.a.ID, other))
+			errs = append(errs, claimbot.Errorf(claimbot.EINVALID, "%s: article ID %q already used by %s", names[i], r.a.ID, other).Say(msgIDUsed, names[i], r.a.ID, other))
 			continue
 		}
 		seen[r.a.ID] = names[i]

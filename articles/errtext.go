@@ -22,5 +22,7 @@ var (
 	msgTooLarge          = l10n.New("%s: %d bytes is more than the %d allowed for an article", "%s: %d Bytes sind mehr als die für einen Artikel erlaubten %d")
 	msgEmptyFile         = l10n.New("%s: file is empty", "%s: die Datei ist leer")
 	msgBinaryUTF16       = l10n.New("%s: binary data, not an article (UTF-16 files must be converted to UTF-8)", "%s: Binärdaten, kein Artikel (UTF-16-Dateien müssen nach UTF-8 umgewandelt werden)")
+	msgUnreadable        = l10n.New("%s cannot be read", "%s lässt sich nicht lesen")
+	msgIDUsed            = l10n.New("%s: article ID %q already used by %s", "%s: die Artikel-ID %q ist schon vergeben (an %s)")
 	msgBinary            = l10n.New("%s: binary data, not an article", "%s: Binärdaten, kein Artikel")
 )

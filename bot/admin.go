@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/library"
 	"github.com/claimbot/claimbot/state"
 )
@@ -102,11 +103,7 @@ func reindexEmbed(l lang, rep library.Report, contradictions int) *discordgo.Mes
 	if len(rep.Added)+len(rep.Changed)+len(rep.Removed) == 0 {
 		e.Description = l.T(msgReindexNoChange)
 	}
-	if len(rep.Problems) > 0 {
-		lines := make([]string, len(rep.Problems))
-		for i, p := range rep.Problems {
-			lines[i] = "• " + escapeMarkdown(oneLine(p))
-		}
+	if lines := problemLines(l, rep); len(lines) > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgReindexProblems), Value: strings.Join(lines, "\n")})
 	}
 	alerts := l.T(msgReindexAlertsNone)
@@ -118,6 +115,26 @@ func reindexEmbed(l lang, rep library.Report, contradictions int) *discordgo.Mes
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l.T(msgReindexUpdates), Value: fmt.Sprint(n), Inline: true})
 	}
 	return e
+}
+
+// problemLines are the files a re-index skipped, each with why in the
+// reader's language (the library's errors say it; Problems is the English
+// for logs). A problem whose error says nothing in l is said plainly.
+func problemLines(l lang, rep library.Report) []string {
+	var lines []string
+	for i, p := range rep.Problems {
+		why := ""
+		if i < len(rep.ProblemErrs) {
+			why = errorDetail(l, rep.ProblemErrs[i])
+		} else if l == l10n.EN {
+			why = p
+		}
+		if why == "" {
+			why = l.T(msgReindexProblemPlain)
+		}
+		lines = append(lines, "• "+escapeMarkdown(oneLine(why)))
+	}
+	return lines
 }
 
 // formatDuration rounds for people: "850 ms", "2.4 s".

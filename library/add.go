@@ -36,10 +36,14 @@ type Report struct {
 	// Duplicates are the files refused because the view has them (also
 	// among Problems, in words).
 	Duplicates []Duplicate
-	// Problems are files skipped and why (duplicates among them); nothing
-	// else was lost.
-	Problems []string
-	Took     time.Duration
+	// Problems are files skipped and why (duplicates among them), in
+	// English for logs and scripts; nothing else was lost. ProblemErrs
+	// are the same problems as errors, one each and in the same order,
+	// whose text for people (claimbot.ErrorText) says them in a reader's
+	// language, naming files but no folder of the operator's.
+	Problems    []string
+	ProblemErrs []error
+	Took        time.Duration
 	// Alerts are the contradictions the new or changed articles raise in
 	// Collection's view: in a guild's, against the base and its own
 	// articles; in the base's, against the base, which every guild sees.
@@ -199,10 +203,9 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 	}
 	// The problems as errors too: the one that stopped a single file is
 	// what the caller's reply quotes, in the reader's language.
-	var problems []error
 	problem := func(err error) {
 		rep.Problems = append(rep.Problems, claimbot.ErrorMessage(err))
-		problems = append(problems, err)
+		rep.ProblemErrs = append(rep.ProblemErrs, err)
 	}
 	for _, f := range files {
 		name := filepath.Base(f.Name)
@@ -281,9 +284,9 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 		}
 		err := claimbot.Errorf(code, "nothing added: %s", strings.Join(rep.Problems, "; "))
 		// The first problem's Text says why, in the reader's language.
-		err.Err = problems[0]
-		if ae, ok := problems[0].(*claimbot.Error); ok && !ae.Text.IsZero() && len(problems) > 1 {
-			err.Say(msgNothingAdded, len(problems)-1, ae.Text)
+		err.Err = rep.ProblemErrs[0]
+		if ae, ok := rep.ProblemErrs[0].(*claimbot.Error); ok && !ae.Text.IsZero() && len(rep.ProblemErrs) > 1 {
+			err.Say(msgNothingAdded, len(rep.ProblemErrs)-1, ae.Text)
 		}
 		return rep, nil, nil, err
 	}

@@ -27,4 +27,6 @@ var (
 	msgReindexRunning  = l10n.New("a re-index is already running", "eine Neuindizierung läuft bereits")
 	msgEmbeddedCorpus  = l10n.New("embedded corpus", "„eingebauter Korpus“")
 	msgCorpusFolder    = l10n.New("base corpus folder", "„Ordner des Grundbestands“")
+	msgIDTakenBy       = l10n.New("%s: article ID %s is taken by %s; skipped (rename the file)", "%s: die Artikel-ID %s ist schon vergeben (an %s); übersprungen (benenne die Datei um)")
+	msgNotACollection  = l10n.New("article %s: %q is not a collection; skipped", "Artikel %s: %q ist keine Sammlung; übersprungen")
 )

@@ -294,11 +294,12 @@ func (l *Library) rebuild(ctx context.Context, snap state.ArchiveSnapshot, alert
 	if err != nil {
 		return Report{}, err
 	}
-	rep := Report{Collection: Base, Problems: problems}
+	rep := Report{Collection: Base, ProblemErrs: problems}
 	// Every build says what it skipped, whoever started it: the first
 	// build on open, `claimbot index`, /reindex.
 	for _, p := range problems {
-		l.cfg.Logger.Warn("article file skipped", "problem", p)
+		rep.Problems = append(rep.Problems, claimbot.ErrorMessage(p))
+		l.cfg.Logger.Warn("article file skipped", "problem", claimbot.ErrorMessage(p))
 	}
 	l.cacheMu.Lock()
 	l.skipped = len(problems)
@@ -367,32 +368,33 @@ func collOf(a articles.Article) Collection {
 // one has (the base corpus first, then the base's added articles, then
 // the guilds' in order): additions are given IDs of their own, so this
 // happens only when the corpus folder gains a file later, and it is said
-// rather than one article silently replacing another.
-func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []string, error) {
-	var problems []string
+// rather than one article silently replacing another. Each problem is
+// an error whose Text says it for people, naming files but no folders.
+func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []error, error) {
+	var problems []error
 	collect := func(where string, fsys fs.FS) ([]articles.Article, error) {
 		arts, err := articles.LoadDir(fsys)
 		var le *articles.LoadError
 		switch {
 		case err == nil:
 		case errors.As(err, &le):
-			for _, e := range le.Errs {
-				problems = append(problems, e.Error())
-			}
+			problems = append(problems, le.Errs...)
 		default:
 			return nil, fmt.Errorf("%s: %w", where, err)
 		}
 		return arts, nil
 	}
 	var out []articles.Article
-	owner := map[string]string{}
+	owner := map[string]string{}     // ID → where its file is, for logs
+	ownerFile := map[string]string{} // ID → its file's name, for people
 	take := func(where string, c Collection, arts []articles.Article) {
 		for _, a := range arts {
 			if other, dup := owner[a.ID]; dup {
-				problems = append(problems, fmt.Sprintf("%s: article ID %s is taken by %s; skipped (rename the file)", filepath.Join(where, a.File), a.ID, other))
+				problems = append(problems, claimbot.Errorf(claimbot.EINVALID, "%s: article ID %s is taken by %s; skipped (rename the file)",
+					filepath.Join(where, a.File), a.ID, other).Say(msgIDTakenBy, a.File, a.ID, ownerFile[a.ID]))
 				continue
 			}
-			owner[a.ID] = filepath.Join(where, a.File)
+			owner[a.ID], ownerFile[a.ID] = filepath.Join(where, a.File), a.File
 			if c != Base {
 				a.Collection = string(c)
 			}
@@ -408,7 +410,7 @@ func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []
 	for _, a := range snap.Articles {
 		c := Collection(a.Collection)
 		if !c.valid() {
-			problems = append(problems, fmt.Sprintf("article %s: %q is not a collection; skipped", a.ID, a.Collection))
+			problems = append(problems, claimbot.Errorf(claimbot.EINVALID, "article %s: %q is not a collection; skipped", a.ID, a.Collection).Say(msgNotACollection, a.ID, a.Collection))
 			continue
 		}
 		if byColl[c] == nil {

@@ -305,7 +305,14 @@ func (a *app) printChanges(rep library.Report) {
 	for _, r := range rep.Renamed {
 		a.printf(msgChangeRenamed, r.File, r.Wanted, r.ID)
 	}
-	for _, p := range rep.Problems {
+	for i, p := range rep.Problems {
+		// The English message names the files' folders, for the operator
+		// at the terminal; another language says why in its own words.
+		if i < len(rep.ProblemErrs) && a.lang != l10n.EN {
+			if s := claimbot.ErrorText(rep.ProblemErrs[i], a.lang); s != "" {
+				p = s
+			}
+		}
 		a.printf(msgChangeSkipped, p)
 	}
 }
