@@ -185,7 +185,20 @@ func (l *Library) decide(c Collection, files []File) (Report, []articles.Article
 		return false
 	}
 	shownTaken := keyTaken // the base's view is every key: its IDs are everyone's
-	if c != Base {
+	if c == Base {
+		// Every guild sees the base's IDs, and its own keys kept under
+		// its suffix without it (ids.go): the base taking such an ID
+		// would show that guild two articles under one.
+		guildShown := map[string]bool{}
+		for key, e := range l.ix.Manifest() {
+			if g := collOfEntry(e.Collection); g != Base {
+				if id, ok := strings.CutSuffix(key, guildSuffix(g)); ok && id != "" {
+					guildShown[id] = true
+				}
+			}
+		}
+		shownTaken = func(id string) bool { return keyTaken(id) || guildShown[id] }
+	} else {
 		shownTaken = func(id string) bool {
 			if e, ok := visible[id]; ok && l.shownID(c, id) == id && (collOfEntry(e.Collection) == Base || collOfEntry(e.Collection) == c) {
 				return true

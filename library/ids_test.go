@@ -3,6 +3,8 @@ package library
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -104,5 +106,87 @@ func TestGuildIDsArePrivate(t *testing.T) {
 		if got, ok := l.Article(a, id); !ok || got.Title != title {
 			t.Errorf("A's %s: %q, %v; want %q", id, got.Title, ok, title)
 		}
+	}
+}
+
+// TestBaseTakesAGuildsPrivateID: when the base later gets an article
+// whose ID a guild holds under its private key (ID--suffix, because
+// another guild had the ID when it was added), that guild's view still
+// has every ID once, and sees exactly what it would see had the other
+// guild never held the ID. (B once saw two articles "entlassungsplan":
+// the base's and its own.)
+func TestBaseTakesAGuildsPrivateID(t *testing.T) {
+	ctx := context.Background()
+	file := func(title, body string) []File {
+		return []File{{Name: "entlassungsplan.md", Data: []byte("---\ntitle: " + title + "\n---\n\n" + body + "\n")}}
+	}
+	tests := []struct {
+		name string
+		// base gives the base entlassungsplan, after A (if any) and B
+		// added theirs.
+		base func(t *testing.T, l *Library, dir string)
+	}{
+		{"a corpus file at the re-index", func(t *testing.T, l *Library, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "entlassungsplan.md"), file("Plan Basis", "Die Behörde nennt 500 Entlassungen im Land.")[0].Data, 0o644))
+			if _, err := l.Reindex(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"an operator's addition after A removed its own", func(t *testing.T, l *Library, dir string) {
+			if a := guild(t, guildA); len(l.Articles(a)) > len(l.Articles(Base)) {
+				must(t, l.Remove(ctx, a, "entlassungsplan"))
+			}
+			if _, err := l.Add(ctx, Base, file("Plan Basis", "Die Behörde nennt 500 Entlassungen im Land.")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bSees := func(withA bool) []string {
+				dir := seedDir(t)
+				l := open(t, Config{Articles: os.DirFS(dir), ArticlesLabel: dir})
+				if withA {
+					if _, err := l.Add(ctx, guild(t, guildA), file("Plan A", "Die Firma streicht 300 Stellen in der Verwaltung.")); err != nil {
+						t.Fatal(err)
+					}
+				}
+				b := guild(t, guildB)
+				if _, err := l.Add(ctx, b, file("Plan B", "Der Betrieb entlässt 120 Beschäftigte im Werk Süd.")); err != nil {
+					t.Fatal(err)
+				}
+				tt.base(t, l, dir)
+				var out []string
+				seen := map[string]bool{}
+				for _, a := range l.Articles(b) {
+					if seen[a.ID] {
+						t.Errorf("B sees two articles %s (with A's: %v)", a.ID, withA)
+					}
+					seen[a.ID] = true
+					got, ok := l.Article(b, a.ID)
+					if !ok || got.Title != a.Title {
+						t.Errorf("B's %s: listed as %q, read as %q, %v", a.ID, a.Title, got.Title, ok)
+					}
+					if strings.HasPrefix(a.ID, "entlassungsplan") {
+						out = append(out, a.ID+" "+a.Title)
+					}
+				}
+				res, err := l.Search(ctx, b, "Entlassungen Beschäftigte Stellen", index.SearchOptions{Limit: index.MaxLimit})
+				must(t, err)
+				for _, h := range res.Hits {
+					if a, ok := l.Article(b, h.Article); !ok || !seen[h.Article] {
+						t.Errorf("B's hit %s is not an article of its list (%q, %v)", h.ID, a.Title, ok)
+					}
+				}
+				return out
+			}
+			alone, withA := bSees(false), bSees(true)
+			if !slices.Equal(alone, withA) {
+				t.Errorf("what B sees depends on A's article:\nalone: %q\nwith A's: %q", alone, withA)
+			}
+			if !slices.Contains(withA, "entlassungsplan Plan Basis") && !slices.ContainsFunc(withA, func(s string) bool { return strings.HasSuffix(s, " Plan Basis") }) {
+				t.Errorf("B does not see the base's article: %q", withA)
+			}
+		})
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing/fstest"
 	"time"
@@ -368,8 +369,10 @@ func collOf(a articles.Article) Collection {
 // one has (the base corpus first, then the base's added articles, then
 // the guilds' in order): additions are given IDs of their own, so this
 // happens only when the corpus folder gains a file later, and it is said
-// rather than one article silently replacing another. Each problem is
-// an error whose Text says it for people, naming files but no folders.
+// rather than one article silently replacing another. A guild's article
+// kept under its private key (ids.go) whose shown ID the base has is
+// skipped the same way, so no view has one ID twice. Each problem is an
+// error whose Text says it for people, naming files but no folders.
 func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []error, error) {
 	var problems []error
 	collect := func(where string, fsys fs.FS) ([]articles.Article, error) {
@@ -387,15 +390,29 @@ func (l *Library) loadCorpus(snap state.ArchiveSnapshot) ([]articles.Article, []
 	var out []articles.Article
 	owner := map[string]string{}     // ID → where its file is, for logs
 	ownerFile := map[string]string{} // ID → its file's name, for people
+	baseIDs := map[string]bool{}     // the IDs every view has
 	take := func(where string, c Collection, arts []articles.Article) {
 		for _, a := range arts {
-			if other, dup := owner[a.ID]; dup {
+			id := a.ID
+			if sfx := guildSuffix(c); sfx != "" {
+				// A key of c's own shows c its ID without the suffix:
+				// when the base has that ID since, c's view would have
+				// it twice. It is skipped as a key that is itself taken
+				// would be, so what c sees does not depend on whether
+				// another guild held the ID when c's article came.
+				if shown, ok := strings.CutSuffix(id, sfx); ok && shown != "" && baseIDs[shown] {
+					id = shown
+				}
+			}
+			if other, dup := owner[id]; dup {
 				problems = append(problems, claimbot.Errorf(claimbot.EINVALID, "%s: article ID %s is taken by %s; skipped (rename the file)",
-					filepath.Join(where, a.File), a.ID, other).Say(msgIDTakenBy, a.File, a.ID, ownerFile[a.ID]))
+					filepath.Join(where, a.File), id, other).Say(msgIDTakenBy, a.File, id, ownerFile[id]))
 				continue
 			}
 			owner[a.ID], ownerFile[a.ID] = filepath.Join(where, a.File), a.File
-			if c != Base {
+			if c == Base {
+				baseIDs[a.ID] = true
+			} else {
 				a.Collection = string(c)
 			}
 			out = append(out, a)
