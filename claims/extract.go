@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimbot/claimbot/articles"
 )
@@ -121,7 +122,16 @@ type context struct {
 	dateline  []string // name keys of the first paragraph's dateline: the town the article reports from
 	paragraph map[int][]string
 	all       []string
-	text      string // title and body, lower case, umlauts folded
+	// named are the names of the title and of the body outside
+	// attributions: what the article is about, not who says it
+	named []string
+	// headline are the title's opening nouns its body never names
+	// ("Drogenfund in Bremerhaven")
+	headline []string
+	// regional: the article speaks of a county, a region or a state
+	// ("Der Landkreis Stade"), whose figures may be of any town in it
+	regional bool
+	text     string // title and body, lower case, umlauts folded
 }
 
 // mentions reports whether the article's text has the name key (or its
@@ -136,11 +146,51 @@ func (c *context) mentions(key string) bool {
 	return strings.Contains(c.text, key)
 }
 
+// mentionsWord is mentions at the start of a word: "Glückstädter" names
+// Glückstadt, "Rekordfund" no "Fund".
+func (c *context) mentionsWord(key string) bool {
+	if c == nil {
+		return true
+	}
+	if len(key) > 5 {
+		key = key[:5]
+	}
+	for i := 0; ; {
+		j := strings.Index(c.text[i:], key)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j == 0 {
+			return true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(c.text[:j]); !unicode.IsLetter(r) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
 func (c *context) paragraphNames(paragraph int) []string {
 	if c == nil {
 		return nil
 	}
 	return c.paragraph[paragraph]
+}
+
+// eventAround is around without the headline's nouns: the names a
+// figure's event may be told by.
+func (c *context) eventAround(paragraph int) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for _, k := range c.title {
+		if !containsString(c.headline, k) {
+			out = append(out, k)
+		}
+	}
+	return append(out, c.paragraph[paragraph]...)
 }
 
 func (c *context) around(paragraph int) []string {
@@ -208,8 +258,9 @@ func Extract(a articles.Article) []Claim {
 		slices.Sort(ex.ctx.dateline) // a map's order would vary from run to run
 	}
 	ex.ctx.text = foldUmlauts(strings.ToLower(strings.Join(texts, "\n")))
+	var opening []string
 	if a.Title != "" {
-		ex.ctx.title = ex.namesOf(a.Title)
+		ex.ctx.title, opening = ex.namesOf(a.Title)
 		ex.ctx.all = append(ex.ctx.all, ex.ctx.title...)
 	}
 	n := 0
@@ -219,6 +270,15 @@ func Extract(a articles.Article) []Claim {
 	out := make([]Claim, 0, n)
 	for _, p := range a.Paragraphs {
 		out = ex.paragraph(p, out)
+	}
+	// a headline's opening noun is the article's name for something
+	// only when its body names it too
+	for _, k := range ex.ctx.title {
+		if !containsString(opening, k) || containsString(ex.ctx.named, k) {
+			ex.ctx.named = appendUnique(ex.ctx.named, k)
+		} else {
+			ex.ctx.headline = append(ex.ctx.headline, k)
+		}
 	}
 	return out
 }
@@ -277,9 +337,11 @@ type extractor struct {
 	an    analysis
 }
 
-// namesOf returns the name keys of a text (a title).
-func (ex *extractor) namesOf(text string) []string {
-	var out []string
+// namesOf returns the name keys of a text (a title), and those of them
+// that open it or a part after a colon or dash and are compounds of
+// listed words: a headline's noun without its article ("Drogenfund in
+// Bremerhaven", "Rekordfund: …") as much as a name.
+func (ex *extractor) namesOf(text string) (out, opening []string) {
 	ex.spans = sentenceSpans(text, ex.spans)
 	for _, sp := range ex.spans {
 		s := text[sp[0]:sp[1]]
@@ -293,15 +355,24 @@ func (ex *extractor) namesOf(text string) []string {
 		for i, k := range ex.an.name {
 			if k != "" && (i == 0 || ex.an.name[i-1] != k) {
 				out = appendUnique(out, k)
+				if (i == 0 || ex.toks[i-1].punct) && !acronym(ex.toks[i].text) && !innerCapital(ex.toks[i].text) &&
+					(i+1 == len(ex.toks) || ex.an.name[i+1] != k) && len(germanData().SplitCompound(ex.toks[i].low)) >= 2 {
+					// (one word of the word lists' parts: "Drogenfund",
+					// "Stellenabbau", not "BVG" or "Fraport")
+					opening = appendUnique(opening, k)
+				}
 			}
 		}
 		for i, t := range ex.toks {
 			if ex.an.role[i] == rAdj && strings.Contains(t.low, "isch") {
 				out = appendUnique(out, nameKey(adjStem(t.low)))
 			}
+			if t.upper && regionNouns[t.low] != "" && regionNouns[t.low] != "town" {
+				ex.ctx.regional = true
+			}
 		}
 	}
-	return out
+	return out, opening
 }
 
 // carry is what a sentence passes to the next one in its paragraph: German
@@ -334,11 +405,17 @@ func (ex *extractor) paragraph(p articles.Paragraph, out []Claim) []Claim {
 		for i, k := range ex.an.name {
 			if k != "" && (i == 0 || ex.an.name[i-1] != k) {
 				names = appendUnique(names, k)
+				if !ex.an.masked[i] {
+					ex.ctx.named = appendUnique(ex.ctx.named, k)
+				}
 			}
 		}
 		for i, t := range ex.toks {
 			if ex.an.role[i] == rAdj && strings.Contains(t.low, "isch") {
 				names = appendUnique(names, nameKey(adjStem(t.low)))
+			}
+			if t.upper && regionNouns[t.low] != "" && regionNouns[t.low] != "town" {
+				ex.ctx.regional = true
 			}
 		}
 		for k := before; k < len(out); k++ {

@@ -575,7 +575,7 @@ func (an *analysis) findNames() {
 			(i == 1 || determiners[toks[i-2].low] || contractions[toks[i-2].low] || an.role[i-2] == rAdj || toks[i-2].punct):
 			// apposition: "die Stadt Köln", "Trainer Thomas Tuchel"
 			isName[i] = true
-		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && i+1 < len(toks) && !(toks[i+1].low == "der" || toks[i+1].low == "des") &&
+		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && (i+1 == len(toks) || !(toks[i+1].low == "der" || toks[i+1].low == "des")) &&
 			!coordinated(an, i) && (!pluralLike(t.low) || placePrepositions[toks[i-1].low] && toks[i-1].low != "vor" && (an.articleNouns == nil || !an.articleNouns[t.low]) &&
 			!(toks[i-1].low == "bei" && len(germanData().SplitCompound(t.low)) >= 2)):
 			// ("bei Bauarbeiten": a plural compound of dictionary words is

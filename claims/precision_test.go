@@ -15,16 +15,35 @@ type precisionCase struct {
 	want           Kind
 }
 
+// titledCase is a precisionCase whose articles have titles: what a reader
+// sees first, and often the only line that names the article's place.
+type titledCase struct {
+	name                   string
+	t1, d1, s1, t2, d2, s2 string
+	want                   Kind
+}
+
 // runPrecision checks each case's alerts: the wanted one and no other, or
 // none at all.
 func runPrecision(t *testing.T, tests []precisionCase) {
+	t.Helper()
+	titled := make([]titledCase, len(tests))
+	for i, tt := range tests {
+		// no titles: the fixture's would share a name
+		titled[i] = titledCase{name: tt.name, d1: tt.d1, s1: tt.s1, d2: tt.d2, s2: tt.s2, want: tt.want}
+	}
+	runTitled(t, titled)
+}
+
+// runTitled is runPrecision for articles with the titles given.
+func runTitled(t *testing.T, tests []titledCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// "\n\n" parts an article's paragraphs: a dateline and a title
 			// paragraph, then the claim
 			a, b := dated("a", tt.d1, strings.Split(tt.s1, "\n\n")...), dated("b", tt.d2, strings.Split(tt.s2, "\n\n")...)
-			a.Title, b.Title = "", "" // the fixture's titles would share a name
+			a.Title, b.Title = tt.t1, tt.t2
 			var got []Alert
 			for _, al := range Detect([]articles.Article{b}, []articles.Article{a}) {
 				if al.Kind.Alerts() {
@@ -683,5 +702,58 @@ func TestVerbAfterFrontedTime(t *testing.T) {
 		{"patients waiting, the verb after a fronted month", "2026-03-02",
 			"Im März warten Patienten in Jena durchschnittlich 40 Tage auf einen Facharzttermin, sagte der Patientenbeauftragte.",
 			"2026-03-03", "Patienten in Jena warten derzeit durchschnittlich 25 Tage auf einen Facharzttermin, teilte die Kassenärztliche Vereinigung mit.", KindConflict},
+	})
+}
+
+// TestMeasuredNounIsNoAnchor: what two figures measure ("Kokain",
+// "Ladepunkte", "Stellen"), in their sentences or as a title's word, is
+// no sign that they are of one event: that is what the thing gate has
+// already found. Nor is a common noun both sentences use ("Zollbeamte",
+// "im Stadtgebiet"): two towns have each their own. Where the names
+// around two figures differ, in the titles or in the paragraph before
+// (a dateline, a firm), the figures are of different events; one name
+// shared, or one article that names nothing, still lets them meet.
+func TestMeasuredNounIsNoAnchor(t *testing.T) {
+	runTitled(t, []titledCase{
+		{"the seized drug, two towns in the titles",
+			"Drogenfund im Hafen von Hamburg", "2026-06-16", "Zollbeamte haben in einem Bananencontainer 300 Kilo Kokain entdeckt.",
+			"Drogenfund in Bremerhaven", "2026-06-17", "Zollbeamte haben in einem Container 500 Kilo Kokain entdeckt.", ""},
+		{"the measured noun opens both titles",
+			"Kokain: Rekordfund in Hamburg", "2026-06-16", "Zollbeamte haben 300 Kilo Kokain entdeckt.",
+			"Kokain: Fund in Bremerhaven", "2026-06-17", "Fahnder haben 500 Kilo Kokain entdeckt.", ""},
+		{"two datelines in the paragraph before",
+			"", "2026-03-09", "Rostock – Die Polizei hat am Wochenende Bilanz gezogen.\n\nInsgesamt wurden 45 Autofahrer mit zu viel Alkohol erwischt.",
+			"", "2026-03-10", "Magdeburg – Die Polizei zieht eine Bilanz der Kontrollwoche.\n\nInsgesamt wurden 80 Autofahrer mit zu viel Alkohol erwischt.", ""},
+		{"a place noun of two towns",
+			"", "2026-03-09", "Kiel – Im Stadtgebiet gibt es 400 öffentliche Ladepunkte.",
+			"", "2026-03-10", "Lübeck – Im Stadtgebiet gibt es 250 öffentliche Ladepunkte.", ""},
+		{"two firms in the paragraph before",
+			"", "2026-02-10", "Der Autozulieferer Brenner baut Stellen ab.\n\nBis Ende 2026 sollen 300 Arbeitsplätze wegfallen.",
+			"", "2026-02-11", "Der Maschinenbauer Kessler streicht Stellen.\n\nBis Ende 2026 sollen 120 Arbeitsplätze wegfallen.", ""},
+		{"a compound of the measured noun in both titles",
+			"Stellenabbau bei Brenner", "2026-02-10", "Bis Ende 2026 sollen 300 Stellen wegfallen.",
+			"Stellenabbau bei Kessler", "2026-02-11", "Bis Ende 2026 sollen 120 Stellen wegfallen.", ""},
+		// one event
+		{"one town in both titles",
+			"Drogenfund in Bremerhaven", "2026-06-16", "Zollbeamte haben 300 Kilo Kokain entdeckt.",
+			"Rekordfund in Bremerhaven", "2026-06-17", "Beamte des Zolls haben rund 500 Kilogramm Kokain entdeckt.", KindConflict},
+		{"one dateline in the paragraph before",
+			"", "2026-03-09", "Rostock – Die Polizei hat am Wochenende Bilanz gezogen.\n\nInsgesamt wurden 45 Autofahrer mit zu viel Alkohol erwischt.",
+			"", "2026-03-10", "Rostock – Die Opposition zweifelt an der Bilanz der Polizei.\n\nInsgesamt wurden 80 Autofahrer mit zu viel Alkohol erwischt, sagte der Abgeordnete Paul Wendt.", KindConflict},
+		{"a place noun of one town",
+			"", "2026-03-09", "Kiel – Im Stadtgebiet gibt es 400 öffentliche Ladepunkte.",
+			"", "2026-03-10", "Kiel – Die Stadtwerke bauen aus.\n\nIm Stadtgebiet gibt es 250 öffentliche Ladepunkte, sagte Sprecherin Ina Rau.", KindConflict},
+		{"one firm in the paragraph before",
+			"", "2026-02-10", "Der Autozulieferer Brenner baut Stellen ab.\n\nBis Ende 2026 sollen 300 Arbeitsplätze wegfallen.",
+			"", "2026-02-11", "Der Betriebsrat von Brenner wehrt sich.\n\nBis Ende 2026 sollen 120 Arbeitsplätze wegfallen.", KindConflict},
+		{"a county's article gives a figure of a town in it",
+			"", "2026-04-07", "Wischhafen – Die Fähre hat über die Ostertage 9.800 Fahrzeuge übergesetzt.",
+			"", "2026-04-08", "Stade – Der Landkreis Stade fordert eine bessere Verbindung.\n\nÜber die Ostertage seien mit der Fähre 14.000 Fahrzeuge übergesetzt worden, sagte der Landrat.", KindConflict},
+		{"one spot, the names around apart",
+			"Stickoxid bleibt Thema in Stuttgart", "2026-06-02", "An der Messstation am Neckartor wurde der Tagesgrenzwert für Stickstoffdioxid im Mai an 9 Tagen überschritten.",
+			"Luft am Neckartor schlechter", "2026-06-03", "Die Zahl der Überschreitungstage am Neckartor stieg im Mai auf 15.", KindConflict},
+		{"one article names the town, the other nothing",
+			"", "2026-03-09", "In Rostock wurden am Wochenende 45 Autofahrer mit zu viel Alkohol erwischt.",
+			"", "2026-03-10", "Bei den Kontrollen am Wochenende wurden 80 Autofahrer mit zu viel Alkohol erwischt.", KindConflict},
 	})
 }
