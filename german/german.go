@@ -110,6 +110,10 @@ type Data struct {
 	verbsOnce sync.Once
 	verbs     *paradigms
 	verbsErr  error
+
+	pivotOnce sync.Once
+	pivot     *pivot
+	pivotErr  error
 }
 
 // New returns the data in the given files; nothing is read yet.
