@@ -286,7 +286,8 @@ func listedPart(x, y *Claim) bool {
 }
 
 // sameThing: the two figures' measured nouns name one thing, by the key,
-// a compound, a synonym, or a word of the other clause.
+// a compound, a synonym of the thesaurus or through English, or a word of
+// the other clause.
 func sameThing(a, b *Claim) bool {
 	return keysMatch(a.Key, b.Key) ||
 		compoundOf(a.Key, b.Key) ||
@@ -299,6 +300,7 @@ func sameThing(a, b *Claim) bool {
 		durationOf(b, a) ||
 		(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) ||
 		synonymHeads(a.Head, b.Head) ||
+		pivotHeads(a.Head, b.Head) ||
 		nominalisedIn(a, b) ||
 		nominalisedIn(b, a) ||
 		sameCollectiveHeads(a.Head, b.Head) ||

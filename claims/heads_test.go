@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/claimbot/claimbot/german"
 )
 
 // fakeLexicon is a thesaurus and compound splitter of a few words, so the
@@ -12,11 +14,15 @@ type fakeLexicon struct {
 	syns   map[string][]string // lower case word → synonyms
 	splits map[string][]string // lower case compound → parts
 	broad  map[string][]string // lower case word → broader terms
+	// English renderings by German word as written
+	english map[string][]german.English
 }
 
 func (f fakeLexicon) Synonyms(w string) []string { return f.syns[w] }
 
 func (f fakeLexicon) Broader(w string) []string { return f.broad[w] }
+
+func (f fakeLexicon) English(w string) []german.English { return f.english[w] }
 
 func (f fakeLexicon) SplitCompound(w string) []string {
 	if p, ok := f.splits[w]; ok {

@@ -21,14 +21,15 @@ import (
 // is narrow: "Umsatz" has three and names "Erlös"; "Gewinn" has two dozen
 // and names nobody.
 
-// lexicon is the language data head matching reads: OpenThesaurus synonyms
-// and the dictionary's compound split. *german.Data is one; tests give a
+// lexicon is the language data head matching reads: OpenThesaurus synonyms,
+// the dictionary's compound split and its English renderings. *german.Data is one; tests give a
 // small fake, and without installed data both answer nothing, so every
 // rule falls back to exact heads.
 type lexicon interface {
 	Synonyms(w string) []string
 	Broader(w string) []string
 	SplitCompound(w string) []string
+	English(w string) []german.English
 }
 
 // germanData is the language data the synonyms come from: the process's

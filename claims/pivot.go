@@ -1,0 +1,214 @@
+package claims
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimbot/claimbot/german"
+)
+
+// Measured nouns that one narrow English word translates: "Entleihungen"
+// and "Ausleihen" (lending), "Todesopfer" and "Toten" (fatalities). The
+// thesaurus does not list every such pair, and a nominalisation it lacks
+// ("Entleihung") is read through its verb ("entleihen"), which the
+// dictionary has. English is the pivot: the Ding dictionary gives each
+// German headword its English renderings, and for each English word how
+// many German headwords it renders, which says how narrow it is ("loan"
+// a few, "issue" dozens, "position" two dozen).
+//
+// A pair counts when the two nouns share a rendering of few German words
+// and the nouns' renderings overlap: most of the smaller set is in the
+// other. Both conditions leave out the broad words that join different
+// things of one unit ("Stellen" and "Standorte" share "position";
+// "Einnahmen" and "Ausgaben" nothing). The other gates (unit, anchors,
+// time, part and whole) still apply.
+
+// maxPivotGermans is how many German headwords an English rendering may
+// translate for it to join two nouns.
+const maxPivotGermans = 8
+
+// pivotSenses are a noun's English renderings, and those of the verb it is
+// made of, by how many German words each renders.
+type pivotSenses struct {
+	noun, verb map[string]int
+}
+
+var (
+	pivotCache     sync.Map // noun as written → pivotSenses
+	pivotCacheSize atomic.Int64
+)
+
+// sensesOf are the English renderings of a measured noun as written: of
+// the first of its forms the dictionary lists ("Ausleihen" as "Ausleihe",
+// not "Ausleih…"), and of the verb a nominalisation is made of
+// ("Entleihungen", entleihen; "Ausleihe", ausleihen).
+func sensesOf(w string) pivotSenses {
+	if v, ok := pivotCache.Load(w); ok {
+		return v.(pivotSenses)
+	}
+	s := computeSenses(w)
+	if pivotCacheSize.Add(1) > maxSynCache {
+		pivotCache.Clear()
+		pivotCacheSize.Store(0)
+	}
+	pivotCache.Store(w, s)
+	return s
+}
+
+func computeSenses(w string) pivotSenses {
+	var out pivotSenses
+	if utf8.RuneCountInString(w) < 4 {
+		return out
+	}
+	d := germanData()
+	add := func(m *map[string]int, es []german.English) {
+		for _, e := range es {
+			if *m == nil {
+				*m = map[string]int{}
+			}
+			(*m)[e.Word] = e.Germans
+		}
+	}
+	// the word as written, and the first of its shorter forms listed
+	lw := strings.ToLower(w)
+	forms := []string{lw}
+	for _, f := range pivotForms(lw) {
+		if es := d.English(capitalised(f)); len(es) > 0 {
+			forms = append(forms, f)
+			break
+		}
+	}
+	for _, f := range forms {
+		es := d.English(capitalised(f))
+		add(&out.noun, es)
+		if out.verb != nil {
+			continue
+		}
+		if v := nominalisedVerb(f, len(es) > 0); v != "" {
+			vs := d.English(v)
+			if len(es) > 0 && !sharesRendering(es, vs) {
+				continue // "Erlöse" is not made of "erlösen": no rendering says so
+			}
+			add(&out.verb, vs)
+		}
+	}
+	return out
+}
+
+// pivotForms are the shorter forms a plural or an inflected noun may be
+// listed in, the likelier first: "Ausleihen" is "Ausleihe" before
+// "Ausleih", "Häuser" "Haus".
+func pivotForms(lw string) []string {
+	var out []string
+	for _, suf := range []string{"n", "en", "e", "s", "es", "er", "nen"} {
+		if p, ok := strings.CutSuffix(lw, suf); ok && utf8.RuneCountInString(p) >= 3 {
+			out = append(out, p)
+			if f := foldUmlauts(p); f != p {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// sharesRendering: a noun and a verb the dictionary renders alike ("loan"
+// and "to loan"), which shows the noun is made of the verb.
+func sharesRendering(noun, verb []german.English) bool {
+	for _, n := range noun {
+		for _, v := range verb {
+			if strings.TrimPrefix(v.Word, "to ") == n.Word {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nominalisedVerb is the infinitive a noun's form may be made of: "-ung"
+// or "-ungen" for "-en" ("entleihungen", entleihen), and a listed noun in "-e" plus "n"
+// ("ausleihe", ausleihen); "" for another form.
+func nominalisedVerb(lc string, listed bool) string {
+	for _, suf := range []string{"ungen", "ung"} {
+		if b, ok := strings.CutSuffix(lc, suf); ok && len(b) >= 4 {
+			return b + "en"
+		}
+	}
+	if listed && strings.HasSuffix(lc, "e") && len(lc) >= 5 {
+		return lc + "n"
+	}
+	return ""
+}
+
+func capitalised(lw string) string {
+	r, n := utf8.DecodeRuneInString(lw)
+	return string(unicode.ToUpper(r)) + lw[n:]
+}
+
+// overlap counts the renderings two sets share and whether one of them
+// is narrow.
+func overlap(a, b map[string]int) (shared int, narrow bool) {
+	for e, n := range a {
+		if _, ok := b[e]; ok {
+			shared++
+			narrow = narrow || n <= maxPivotGermans
+		}
+	}
+	return shared, narrow
+}
+
+// pivotNouns: two nouns as written that share a narrow English rendering
+// and most of their renderings (more than two in five of the two sets
+// together: "Fahrgäste", "Passagiere"; not "Abonnenten", whose one
+// rendering "subscriber" is one of four of "Teilnehmer"), or that are
+// made of two verbs of which one's renderings are all the other's
+// ("Entleihungen", entleihen: to borrow; "Ausleihen", ausleihen: to
+// borrow, to lend, …).
+func pivotNouns(a, b string) bool {
+	if a == "" || b == "" || strings.EqualFold(a, b) {
+		return false
+	}
+	if la, lb := strings.ToLower(a), strings.ToLower(b); strings.HasSuffix(la, lb) || strings.HasSuffix(lb, la) {
+		// a noun and the noun made with a prefix are two words
+		// ("Mieter", "Vermieter"), a compound is the compound rules'
+		return false
+	}
+	sa, sb := sensesOf(a), sensesOf(b)
+	if n, narrow := overlap(sa.noun, sb.noun); narrow && 5*2*n > 2*(len(sa.noun)+len(sb.noun)) {
+		return true
+	}
+	va, vb := sa.verb, sb.verb
+	if len(va) == 0 || len(vb) == 0 {
+		return false
+	}
+	if len(va) > len(vb) {
+		va, vb = vb, va
+	}
+	n, narrow := overlap(va, vb)
+	return narrow && n == len(va)
+}
+
+// pivotHeads: two measured nouns that pivotNouns joins, or compounds of
+// one head whose first parts it joins, or of one first part whose heads
+// it joins.
+func pivotHeads(a, b string) bool {
+	if pivotNouns(a, b) {
+		return true
+	}
+	d := germanData()
+	pa, pb := d.SplitCompound(strings.ToLower(a)), d.SplitCompound(strings.ToLower(b))
+	if len(pa) < 2 || len(pb) < 2 {
+		return false
+	}
+	firstA, lastA := strings.Join(pa[:len(pa)-1], ""), pa[len(pa)-1]
+	firstB, lastB := strings.Join(pb[:len(pb)-1], ""), pb[len(pb)-1]
+	switch {
+	case lastA == lastB:
+		return pivotNouns(capitalised(firstA), capitalised(firstB))
+	case firstA == firstB:
+		return pivotNouns(capitalised(lastA), capitalised(lastB))
+	}
+	return false
+}
