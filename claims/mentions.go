@@ -955,6 +955,48 @@ func (an *analysis) findPredicates() {
 			}
 		}
 	}
+	an.idiomPredicates()
+}
+
+// eventIdioms are German idioms that say an event with a verb and a
+// phrase of a preposition and a noun; the verb of the idiom's clause takes
+// the key of the event's own verb, so that "418 Tiere kamen zur Welt" is
+// read as "geboren" and meets "Geburten". Keyed by the phrase, lower case;
+// verbs by verbKey.
+var eventIdioms = []struct {
+	phrase string
+	verbs  map[string]bool
+	key    string
+}{
+	{"zur welt", verbSet("kommen kam kamen kommt gekommen bringen brachte brachten gebracht"), verbKey("geboren")},
+}
+
+// idiomPredicates rekeys the verb of an idiom of eventIdioms in its clause.
+func (an *analysis) idiomPredicates() {
+	for _, id := range eventIdioms {
+		if !strings.Contains(an.ls, id.phrase) {
+			continue
+		}
+		words := strings.Fields(id.phrase)
+		for i := 0; i+len(words) <= len(an.toks); i++ {
+			match := true
+			for j, w := range words {
+				if an.toks[i+j].low != w {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			// (the verb may be read as a light verb, without a key of its own)
+			for k, t := range an.toks {
+				if an.clause[k] == an.clause[i] && !t.punct && !an.masked[k] && id.verbs[verbKey(t.low)] {
+					an.pred[k] = id.key
+				}
+			}
+		}
+	}
 }
 
 // clauseEnd reports whether token i closes its clause.

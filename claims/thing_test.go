@@ -701,3 +701,21 @@ func TestPivotSynonyms(t *testing.T) {
 			"2025-02-04", "Bei der S-Bahn München gab es im November 900 Ausfälle.", false},
 	})
 }
+
+// TestEventIdioms: an idiom of German that says an event in a verb and a
+// noun ("kamen zur Welt") is the event's verb ("geboren") to the rules
+// that compare a count of those it befell with the noun made of the verb
+// ("Geburten"); the verb of the idiom alone ("kamen … zur Untersuchung")
+// is no birth, and the idiom no other event ("Behandlungen").
+func TestEventIdioms(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"born, the idiom and the noun of the event", "2025-02-03", "Im Klinikum Fulda kamen im vergangenen Jahr 2.100 Kinder zur Welt.",
+			"2025-02-04", "Im Klinikum Fulda gab es im vergangenen Jahr 1.800 Geburten.", true},
+		{"born, young animals", "2025-02-03", "Im Tierpark Hellabrunn kamen 2024 rund 300 Jungtiere zur Welt.",
+			"2025-02-04", "Im Tierpark Hellabrunn gab es 2024 rund 180 Geburten.", true},
+		{"the idiom is no other event", "2025-02-03", "Im Klinikum Fulda kamen im vergangenen Jahr 2.100 Kinder zur Welt.",
+			"2025-02-04", "Im Klinikum Fulda gab es im vergangenen Jahr 1.800 Behandlungen.", false},
+		{"coming is no birth", "2025-02-03", "Ins Klinikum Fulda kamen im vergangenen Jahr 2.100 Kinder zur Untersuchung.",
+			"2025-02-04", "Im Klinikum Fulda gab es im vergangenen Jahr 1.800 Geburten.", false},
+	})
+}
