@@ -1824,11 +1824,12 @@ func datelineApart(a, b *Claim) bool {
 		return false
 	}
 	for _, c := range []*Claim{a, b} {
-		if c.Mode == ModeReport && !c.past && !(c.standing && c.Unit != "%") && presentState(c.Text) {
+		if c.Mode == ModeReport && !c.past && !(c.standing && c.Unit != "%" && !physicalUnit(c.Unit)) && presentState(c.Text) {
 			// "Der Pegel liegt bei 6,20 Metern": the state on the dateline;
-			// what an owner has ("Das Archiv umfasst 80.000 Akten") stands
-			// for longer than days; a share it has ("hat 30 Prozent") is a
-			// level
+			// what an owner has ("Das Archiv umfasst 80.000 Akten") or
+			// what a sum amounts to ("Der Haushalt beträgt 90 Millionen
+			// Euro") stands for longer than days; a share ("hat 30
+			// Prozent") or a size ("beträgt 4,20 Meter") is a level
 			return false
 		}
 		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||

@@ -88,7 +88,7 @@ type Claim struct {
 	spot         string   // where in a place it is measured: "an der Landshuter Allee", "am Stachus" (name key)
 	loss         bool     // a result given as a loss ("ein Verlust von 8 Millionen Euro"), below zero
 	past         bool     // a report of what happened (perfect, past tense, a past date)
-	standing     bool     // a standing state in the present tense: "verfügt über", "umfasst", "beschäftigt" (standingVerbs)
+	standing     bool     // a standing state in the present tense: "verfügt über", "umfasst", "hat" (standingVerbs), "beträgt", "gibt es" (amountVerbs)
 	base         string   // what a change is measured against: "vormonat", "vorjahr"
 	cue          string   // the stance word as written ("abgesagt", "zurückgezogen")
 	commits      bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
@@ -1142,7 +1142,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.decided = c.Mode == ModeAnnouncement && an.decidedAt(qs)
 	c.possible = an.possibility(qs)
 	c.provisional = an.partialCount() || an.soFar(qs)
-	c.standing = an.standingAt(qs)
+	c.standing = an.standingAt(qs) || an.amountAt(qs)
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
 	// Places of the figure's own clause narrow what it counts; a place of
 	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
@@ -1297,6 +1297,37 @@ func (an *analysis) standingAt(i int) bool {
 		found = found || standingVerbs[t.low]
 	}
 	return found && an.tenseAt(i) >= 0
+}
+
+// amountVerbs give what something amounts to or what there is: "Der
+// Haushalt beträgt 90 Millionen Euro", "In Zeitz gibt es 42 Apotheken".
+// Said of money or a count, that is a standing state too; of a level
+// (a share, a length, a height) it is the level on the dateline.
+var amountVerbs = set("beträgt betragen gibt")
+
+// amountAt reports an amount verb in the present tense in the clause of
+// token i: "beträgt", or "gibt" with its "es".
+func (an *analysis) amountAt(i int) bool {
+	found, es := false, false
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[i] || t.punct {
+			continue
+		}
+		if modals[t.low] || t.low == "wird" || t.low == "werden" {
+			return false
+		}
+		found = found || amountVerbs[t.low] && !t.upper
+		es = es || t.low == "es"
+	}
+	if !found || an.tenseAt(i) < 0 {
+		return false
+	}
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[i] && t.low == "gibt" && !es {
+			return false
+		}
+	}
+	return true
 }
 
 // tenseAt reads the tense of the clause around token i: 1 the present
