@@ -1245,7 +1245,11 @@ func (an *analysis) possibility(i int) bool {
 // pastAt reports a past tense in the clause of token i: an auxiliary of
 // the perfect or the passive past with a participle, or a past form in
 // -te.
-func (an *analysis) pastAt(i int) bool {
+func (an *analysis) pastAt(i int) bool { return an.pastIn(i, true) }
+
+// pastIn is pastAt; without ten it leaves out forms in -ten, which are
+// as often a present plural of a stem in t ("erhalten", "gelten").
+func (an *analysis) pastIn(i int, ten bool) bool {
 	for k, t := range an.toks {
 		if an.clause[k] != an.clause[i] || t.punct {
 			continue
@@ -1259,7 +1263,7 @@ func (an *analysis) pastAt(i int) bool {
 				}
 			}
 		}
-		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) &&
+		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || ten && strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) &&
 			!(participleAttribute(t.low) && k+1 < len(an.toks) && an.toks[k+1].upper && an.role[k+1] == rNoun) {
 			// (not "das am Montag vorgelegte Angebot": a participle
 			// before its noun is an attribute)
@@ -1324,6 +1328,25 @@ func (an *analysis) amountAt(i int) bool {
 	}
 	for k, t := range an.toks {
 		if an.clause[k] == an.clause[i] && t.low == "gibt" && !es {
+			return false
+		}
+	}
+	return true
+}
+
+// startAhead reports a clause in which "ab Juli" is the coming July: one
+// in the present tense or the future, or one whose only mark of a past is
+// a form in -ten ("Die Beschäftigten erhalten ab Juli 4,2 Prozent mehr"),
+// not one in a past ("Ab Januar stiegen die Preise").
+func (an *analysis) startAhead(i int) bool {
+	if an.pastIn(i, false) {
+		return false
+	}
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[i] || t.punct || t.upper {
+			continue
+		}
+		if strongPast(t.low) || (auxiliaries[t.low] || modals[t.low]) && !presentFinite[t.low] {
 			return false
 		}
 	}

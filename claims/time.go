@@ -335,10 +335,12 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			f, to := partOfMonth(part, y, mo)
 			// "Eltern müssen ab Januar mehr bezahlen": from a month on, in
 			// the present tense, is the coming one
-			ahead := future || low(i-1) == "ab" && an != nil && an.tenseAt(i) > 0
+			ahead := future || low(i-1) == "ab" && an != nil && an.startAhead(i)
 			switch {
-			case ahead && to.Before(day(refDay.Year(), refDay.Month(), 1)):
-				f, to = partOfMonth(part, y+1, mo)
+			case ahead:
+				if to.Before(day(refDay.Year(), refDay.Month(), 1)) {
+					f, to = partOfMonth(part, y+1, mo)
+				}
 			case !future && f.After(refDay):
 				f, to = partOfMonth(part, y-1, mo)
 			case future && to.Before(day(refDay.Year(), refDay.Month(), 1)):

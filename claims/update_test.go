@@ -368,6 +368,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-04-03", "Für den Eintritt ins Freibad in Gotha werden künftig 5 Euro fällig.", KindConflict},
 		{"parking, two fees from a month ahead", "2025-06-02", "Ab August kostet eine Stunde Parken in der Innenstadt von Jena 3 Euro.",
 			"2025-06-04", "Eine Stunde Parken in der Innenstadt von Jena kostet ab August 2 Euro.", KindConflict},
+		{"bus line, two fleets from a month ahead", "2025-05-05", "Ab Juli fahren auf der Linie 3 in Erfurt 12 Busse.",
+			"2025-05-06", "Auf der Linie 3 in Erfurt werden ab Juli 18 Busse fahren.", KindConflict},
 		{"dog tax, two plans from January", "2025-10-01", "Ab Januar soll die Hundesteuer in Plauen 120 Euro betragen.",
 			"2025-10-03", "Die Hundesteuer in Plauen soll ab Januar 150 Euro betragen.", KindConflict},
 		{"museum, two fees from a year ahead", "2025-05-05", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.",
@@ -424,6 +426,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-05-07", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.", KindUpdate},
 		{"museum, the fees from two years ahead", "2025-05-05", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.",
 			"2025-05-07", "Ab 2028 soll der Eintritt ins Museum in Gera 10 Euro kosten.", KindUpdate},
+		{"bus line, from a month ahead and the last such month", "2025-05-05", "Ab Juli fahren auf der Linie 3 in Erfurt 12 Busse.",
+			"2025-05-06", "Im vergangenen Juli fuhren auf der Linie 3 in Erfurt 18 Busse.", KindUpdate},
 		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
 			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
 	}
