@@ -968,8 +968,13 @@ var eventIdioms = []struct {
 	verbs  map[string]bool
 	key    string
 }{
-	{"zur welt", verbSet("kommen kam kamen kommt gekommen bringen brachte brachten gebracht"), verbKey("geboren")},
+	{"zur welt", bornVerbs, verbKey("geboren")},
+	{"auf die welt", bornVerbs, verbKey("geboren")},
+	{"das licht der welt", verbSet("erblicken erblickte erblickten erblickt"), verbKey("geboren")},
 }
+
+// bornVerbs come to the world or bring to it.
+var bornVerbs = verbSet("kommen kam kamen kommt gekommen bringen brachte brachten bringt gebracht")
 
 // idiomPredicates rekeys the verb of an idiom of eventIdioms in its clause.
 func (an *analysis) idiomPredicates() {
