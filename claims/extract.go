@@ -920,6 +920,17 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 					continue
 				}
 			}
+			if lw == "mal" && j == qe && unit == "" {
+				if v := an.timesVerb(qs, j); v >= 0 {
+					// "musste 412 Mal ausrücken", "1.412 Mal wurde die
+					// Feuerwehr alarmiert": how often the verb's event
+					// happened, keyed as the verb, as the noun of the
+					// act is ("Geburten")
+					head, key = t.text, "v:"+an.pred[v]
+					j = len(toks)
+					continue
+				}
+			}
 			if lw == "tagen" && j == qe && qs > 0 && toks[qs-1].low == "an" {
 				// "an 14 Tagen überschritten": on how many days it
 				// happened is a count of days, not a time (a qualifier,
@@ -1749,6 +1760,32 @@ func (an *analysis) verbAfterDuration(qs, tn int) int {
 		return v
 	}
 	return -1
+}
+
+// timesVerb is the content verb of the clause of a count of times ("412
+// Mal", "Mal" at tn), the last one of the clause, or -1. An ordinal ("zum
+// 3. Mal") is no count, nor is a ratio ("drei Mal so viele", "zwei Mal
+// höher").
+func (an *analysis) timesVerb(qs, tn int) int {
+	if qs > 0 {
+		switch an.toks[qs-1].low {
+		case "zum", "beim", "das", "dem", "am":
+			return -1
+		}
+	}
+	if tn+1 < len(an.toks) {
+		next := an.toks[tn+1]
+		if next.low == "so" || next.low == "mehr" || next.low == "weniger" || !next.upper && len(next.low) > 3 && strings.HasSuffix(next.low, "er") {
+			return -1
+		}
+	}
+	v := -1
+	for k := range an.toks {
+		if an.clause[k] == an.clause[qs] && k != tn && an.pred[k] != "" && !an.masked[k] {
+			v = k
+		}
+	}
+	return v
 }
 
 // averageAgeHead is the noun an average age given with "alt" measures,

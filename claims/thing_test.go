@@ -735,3 +735,26 @@ func TestEventIdioms(t *testing.T) {
 			"2025-02-04", "Im Klinikum Fulda gab es im vergangenen Jahr 1.800 Geburten.", false},
 	})
 }
+
+// TestCountOfTimes: "412 Mal ausrücken" counts the events of its verb, as
+// the noun made of the verb ("Alarmierungen") or a noun the clause says
+// with the verb ("zu 530 Einsätzen ausgerückt") counts them; "drei Mal so
+// viele" is a ratio, not a count, and whose events they are still counts.
+func TestCountOfTimes(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"times out, call-outs", "2025-01-01", "Die Feuerwehr in Dortmund musste in der Silvesternacht 412 Mal ausrücken.",
+			"2025-01-02", "Die Feuerwehr in Dortmund rückte in der Silvesternacht zu 530 Einsätzen aus.", true},
+		{"times alerted, alerts", "2025-01-01", "In der Silvesternacht wurde die Dortmunder Feuerwehr 412 Mal alarmiert.",
+			"2025-01-02", "In der Silvesternacht zählte die Dortmunder Feuerwehr 530 Alarmierungen.", true},
+		{"times, the verb fronted", "2025-02-01", "Der Blitzer an der B1 in Dortmund hat im Januar 2.300 Mal ausgelöst.",
+			"2025-02-02", "Insgesamt 1.700 Mal hat der Blitzer an der B1 in Dortmund im Januar ausgelöst.", true},
+		{"times are no crew", "2025-01-01", "Die Feuerwehr in Dortmund musste in der Silvesternacht 412 Mal ausrücken.",
+			"2025-01-02", "Die Feuerwehr in Dortmund war in der Silvesternacht mit 530 Einsatzkräften im Dienst.", false},
+		{"times alerted are no arrests", "2025-01-01", "In der Silvesternacht wurde die Dortmunder Feuerwehr 412 Mal alarmiert.",
+			"2025-01-02", "In der Silvesternacht gab es in Dortmund nach Angaben der Polizei 530 Festnahmen.", false},
+		{"a ratio is no count", "2025-01-01", "In Dortmund gab es in der Silvesternacht 530 Einsätze, drei Mal so viele wie im Vorjahr.",
+			"2025-01-02", "In Dortmund gab es in der Silvesternacht nach Angaben der Feuerwehr 530 Einsätze.", false},
+		{"another's times", "2025-01-01", "Die Feuerwehr in Dortmund musste in der Silvesternacht 412 Mal ausrücken.",
+			"2025-01-02", "Die Polizei in Dortmund musste in der Silvesternacht 900 Mal ausrücken.", false},
+	})
+}
