@@ -1733,7 +1733,7 @@ func decide(a, b *Claim) Kind {
 		qb = signed(qb, b.Change)
 	}
 	overlap := rangesOverlap(qa, qb)
-	if reportMode(a) != reportMode(b) && !sameIntent(a, b) && !sameForecast(a, b) {
+	if reportMode(a) != reportMode(b) && !sameIntent(a, b) && !sameForecast(a, b) && !planForecast(a, b) {
 		// A forecast against a count, a plan against what happened: the
 		// picture changed, nobody contradicted anybody.
 		if overlap && tr != timeApart {
@@ -2141,6 +2141,14 @@ func sameForecast(a, b *Claim) bool {
 		return c.Mode == ModeReport && !c.past && c.When.Known() && !c.order.t.IsZero() && c.When.From.After(c.order.t)
 	}
 	return a.Mode == ModeForecast && ahead(b) || b.Mode == ModeForecast && ahead(a)
+}
+
+// planForecast: a plan and an expectation ("soll 40 Millionen Euro
+// kosten", "wird voraussichtlich 55 Millionen Euro kosten") both speak of
+// what is to come, neither of what happened: two figures for it contradict
+// as two plans do.
+func planForecast(a, b *Claim) bool {
+	return !a.past && !b.past && (reportMode(a).intention() && b.Mode == ModeForecast || reportMode(b).intention() && a.Mode == ModeForecast)
 }
 
 // Readers close the open side of some qualifiers: "mehr als 1.000" is a

@@ -1274,10 +1274,25 @@ func (an *analysis) pastIn(i int, ten bool) bool {
 				}
 			}
 		}
-		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || ten && strings.HasSuffix(t.low, "ten")) && !looksAdjectiveOnly(t.low) &&
+		if an.role[k] == rPred && (strings.HasSuffix(t.low, "te") || ten && strings.HasSuffix(t.low, "ten") && !an.infinitiveAt(k)) && !looksAdjectiveOnly(t.low) &&
 			!(participleAttribute(t.low) && k+1 < len(an.toks) && an.toks[k+1].upper && an.role[k+1] == rNoun) {
 			// (not "das am Montag vorgelegte Angebot": a participle
 			// before its noun is an attribute)
+			return true
+		}
+	}
+	return false
+}
+
+// infinitiveAt reports a verb at the end of its clause under a modal or
+// "wird" in the present ("soll 40 Millionen Euro kosten", "werden … gelten"):
+// an infinitive, not a past in -ten.
+func (an *analysis) infinitiveAt(k int) bool {
+	if !clauseEnd(an, k) {
+		return false
+	}
+	for j := k - 1; j >= 0 && an.clause[j] == an.clause[k]; j-- {
+		if lw := an.toks[j].low; (modals[lw] || lw == "wird" || lw == "werden") && presentFinite[lw] {
 			return true
 		}
 	}

@@ -1336,7 +1336,10 @@ func (an *analysis) reportativeSoll(i int) bool {
 		}
 		for j := p + 1; j < len(an.toks) && an.clause[j] == an.clause[p]; j++ {
 			// "soll … gestorben sein", "soll … bei 45 Millionen liegen"
-			if (an.toks[j].low == "haben" || an.toks[j].low == "sein" || lightVerbs[an.toks[j].low]) && clauseEnd(an, j) {
+			// (not "sollen 60.000 Besucher kommen", "soll 39 Grad
+			// erreichen": what is to happen, not what reportedly is)
+			lw := an.toks[j].low
+			if (lw == "haben" || lw == "sein" || lightVerbs[lw] && lw != "kommen" && lw != "erreichen") && clauseEnd(an, j) {
 				return true
 			}
 		}

@@ -376,6 +376,11 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-05-07", "Der Eintritt ins Museum in Gera kostet ab 2027 nach Angaben der Stadt 10 Euro.", KindConflict},
 		{"museum, a plan and the fee from that year", "2025-05-05", "Der Stadtrat will den Eintritt ins Museum in Gera ab 2027 auf 8 Euro anheben.",
 			"2025-05-07", "2027 kostet der Eintritt ins Museum in Gera 10 Euro.", KindConflict},
+		// a plan and an expectation of the same thing to come
+		{"school, a cost planned and one expected", "2025-05-05", "Der Neubau der Schule in Zeitz soll 40 Millionen Euro kosten.",
+			"2025-05-06", "Der Neubau der Schule in Zeitz wird voraussichtlich 55 Millionen Euro kosten.", KindConflict},
+		{"festival, visitors expected and to come", "2025-06-02", "Die Stadt erwartet zum Stadtfest in Zeitz am Wochenende 40.000 Besucher.",
+			"2025-06-04", "Zum Stadtfest in Zeitz sollen am Wochenende nach Angaben der Veranstalter 60.000 Besucher kommen.", KindConflict},
 		// standing states that moved on
 		{"archive, meanwhile more", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
 			"2025-05-16", "Das Stadtarchiv in Kiel umfasst inzwischen 120.000 Akten.", KindUpdate},
@@ -428,6 +433,12 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-05-07", "Ab 2028 soll der Eintritt ins Museum in Gera 10 Euro kosten.", KindUpdate},
 		{"bus line, from a month ahead and the last such month", "2025-05-05", "Ab Juli fahren auf der Linie 3 in Erfurt 12 Busse.",
 			"2025-05-06", "Im vergangenen Juli fuhren auf der Linie 3 in Erfurt 18 Busse.", KindUpdate},
+		{"school, a cost planned and one now expected", "2025-05-05", "Der Neubau der Schule in Zeitz soll 40 Millionen Euro kosten.",
+			"2025-05-08", "Der Neubau der Schule in Zeitz wird nun voraussichtlich 55 Millionen Euro kosten.", KindUpdate},
+		{"school, a cost planned and one expected months later", "2025-05-05", "Der Neubau der Schule in Zeitz soll 40 Millionen Euro kosten.",
+			"2025-09-08", "Der Neubau der Schule in Zeitz wird voraussichtlich 55 Millionen Euro kosten.", KindUpdate},
+		{"festival, visitors expected and counted", "2025-06-02", "Zum Stadtfest in Zeitz sollen am Wochenende 60.000 Besucher kommen.",
+			"2025-06-10", "Zum Stadtfest in Zeitz kamen am Wochenende nach Angaben der Stadt 40.000 Besucher.", KindUpdate},
 		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
 			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
 	}
