@@ -1747,6 +1747,10 @@ func decide(a, b *Claim) Kind {
 	if tr == timeApart && a.earlier == b.earlier && datelineApart(a, b) {
 		tr = timeSame
 	}
+	closed := tr == timeApart && a.earlier == b.earlier && closedPeriod(a, b)
+	if closed {
+		tr = timeSame
+	}
 	switch tr {
 	case timeApart:
 		if sameFigure(qa, qb) {
@@ -1771,7 +1775,7 @@ func decide(a, b *Claim) Kind {
 	if a.provisional || b.provisional {
 		return KindUpdate // a count in progress, then the result
 	}
-	if b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) &&
+	if !closed && b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) &&
 		!againstChange(qa, qb, changeDirection(b.Text)) {
 		// "stieg auf 17": a running count moved on since the earlier
 		// report ("ist bis Freitagmorgen auf 689 gestiegen" after 312 on
@@ -1834,6 +1838,42 @@ func datelineApart(a, b *Claim) bool {
 		}
 		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||
 			c.running || movedOn(c.Text, nowWords, true) {
+			return false
+		}
+	}
+	return true
+}
+
+// closedPeriod reports a count of a period of a month or more that was
+// over when its article appeared ("hat im vergangenen Jahr 410.000
+// Ausleihen gezählt", "Im März wurden 320 Fahrräder gestohlen") against a
+// report that states no time, its dateline within datelineDays of the
+// other's: nothing could happen in that period between the two articles,
+// so the later figure is its count, and its change verb ("sank auf
+// 380.000") compares it with the period before, not with the earlier
+// report. A provisional count, a correction, "inzwischen" or an addition
+// still moves on.
+func closedPeriod(a, b *Claim) bool {
+	p, o := a, b
+	if p.When.Basis == "published" {
+		p, o = b, a
+	}
+	if o.When.Basis != "published" || p.When.Basis != "explicit" && p.When.Basis != "relative" || p.When.said ||
+		p.order.t.IsZero() || o.order.t.IsZero() || p.When.To.Sub(p.When.From) < 27*24*time.Hour || !p.When.To.Before(p.order.t) ||
+		p.order.t.Sub(p.When.To) > 92*24*time.Hour || !o.past && !o.Changing || o.standing {
+		// (a period just over, as a balance gives it; the other a count
+		// or a change, not a state of its dateline)
+		return false
+	}
+	d := p.order.t.Sub(o.order.t)
+	if d < 0 {
+		d = -d
+	}
+	if d > datelineDays*24*time.Hour {
+		return false
+	}
+	for _, c := range []*Claim{a, b} {
+		if c.Mode != ModeReport || c.Correct || c.Increment || c.provisional || c.running || movedOn(c.Text, nowWords, false) {
 			return false
 		}
 	}

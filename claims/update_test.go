@@ -146,6 +146,21 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-06-07", "Am Montag lag der Pegel der Donau in Passau bei 6,20 Metern.", KindUpdate},
 		{"strike, so far and days before", "2025-03-14", "Am Warnstreik in Hannover haben sich bislang rund 3.000 Beschäftigte beteiligt.",
 			"2025-03-15", "Am Montag beteiligten sich in Hannover 1.200 Beschäftigte am Warnstreik.", KindUpdate},
+		// a count of a period closed before the earlier article: a later
+		// article days after it, with no time of its own, gives that
+		// period's count, whatever its change verb compares it with
+		{"library, last year's loans and a fall", "2026-02-03", "Die Stadtbücherei Zeitz hat im vergangenen Jahr 410.000 Ausleihen gezählt.",
+			"2026-02-05", "Die Zahl der Ausleihen der Stadtbücherei Zeitz sank auf 290.000.", KindConflict},
+		{"bicycles, last month's thefts and a rise", "2025-04-02", "Im März wurden in Zeitz 320 Fahrräder gestohlen.",
+			"2025-04-04", "Die Zahl der gestohlenen Fahrräder in Zeitz stieg auf 410.", KindConflict},
+		{"bicycles, a rise weeks later", "2025-04-02", "Im März wurden in Zeitz 320 Fahrräder gestohlen.",
+			"2025-04-24", "Die Zahl der gestohlenen Fahrräder in Zeitz stieg auf 410.", KindUpdate},
+		{"library, a provisional count of last year", "2026-02-03", "Die Stadtbücherei Zeitz hat im vergangenen Jahr nach vorläufigen Zahlen 410.000 Ausleihen gezählt.",
+			"2026-02-05", "Die Zahl der Ausleihen der Stadtbücherei Zeitz sank auf 290.000.", KindUpdate},
+		{"library, meanwhile fewer", "2026-02-03", "Die Stadtbücherei Zeitz hat im vergangenen Jahr 410.000 Ausleihen gezählt.",
+			"2026-02-05", "Die Zahl der Ausleihen der Stadtbücherei Zeitz sank inzwischen auf 290.000.", KindUpdate},
+		{"accident, a toll of a day that rose", "2025-04-08", "Bei dem Busunglück in Tirol am Sonntag kamen neun Menschen ums Leben.",
+			"2025-04-10", "Die Zahl der Toten des Busunglücks in Tirol stieg auf 14.", KindUpdate},
 		// far apart datelines: a figure a month later is another state
 		{"flood, a month apart", "2025-06-02", "In Passau mussten wegen des Hochwassers 800 Menschen ihre Wohnungen verlassen.",
 			"2025-07-04", "Wegen des Hochwassers mussten in Passau 2.500 Menschen ihre Wohnungen verlassen.", KindUpdate},
