@@ -97,6 +97,23 @@ func Parse(s string) (l Lang, ok bool) {
 // Msg is a catalogue message. Its zero value renders as "".
 type Msg struct{ key string }
 
+// Key is the message's key, its English text (the English plural form
+// for Plural), for keeping a message to render later; Lookup finds the
+// message again.
+func (m Msg) Key() string { return m.key }
+
+// Lookup returns the message declared with key; false when no package of
+// this program declares it (a message a later or earlier version of
+// claimbot wrote, since changed or removed).
+func Lookup(key string) (Msg, bool) {
+	mu.Lock()
+	defer mu.Unlock()
+	if _, ok := entries[key]; !ok || key == "" {
+		return Msg{}, false
+	}
+	return Msg{key: key}, true
+}
+
 // Entry is one catalogue message in both languages, for tests and review.
 type Entry struct {
 	EN, DE string
