@@ -101,8 +101,8 @@ func (b *Bot) feedList(ctx context.Context, in Input) (Reply, error) {
 			polled = fmt.Sprintf("<t:%d:R>", f.LastPoll.Unix())
 		}
 		line := "• <" + f.URL + ">\n  " + l.T(msgFeedLine, by, fmt.Sprintf("<t:%d:R>", f.Added.Unix()), polled)
-		if f.LastError != "" {
-			line += "\n  " + l.T(msgFeedLastError, escapeMarkdown(truncatePlain(oneLine(f.LastError), 300)))
+		if err := f.Err(); err != nil {
+			line += "\n  " + l.T(msgFeedLastError, escapeMarkdown(truncatePlain(oneLine(keptErrorText(l, err)), 300)))
 		}
 		items, err := b.ing.feeds.FeedItems(ctx, scope, f.URL)
 		if err != nil {
@@ -137,7 +137,10 @@ func itemLine(l lang, it state.FeedItem) string {
 		what = it.Link
 	}
 	what = escapeMarkdown(truncatePlain(oneLine(what), 80))
-	why := escapeMarkdown(truncatePlain(oneLine(it.LastError), 160))
+	why := ""
+	if err := it.Err(); err != nil {
+		why = escapeMarkdown(truncatePlain(oneLine(keptErrorText(l, err)), 160))
+	}
 	if it.Status == state.ItemGaveUp {
 		return l.T(msgFeedItemGaveUp, what, it.Attempts, why)
 	}

@@ -185,6 +185,22 @@ func errorText(l lang, command string, err error) string {
 // cannot end up in a German reply.
 func errorDetail(l lang, err error) string { return claimbot.ErrorText(err, l) }
 
+// keptErrorText is an error the state store kept (a feed's or a feed
+// item's last one, state.FeedCursor.Err) for people in l: its own words
+// when it has them in l, rendered now rather than in the language of
+// whoever was polling; else what its code means. A record from before
+// codes were kept has no code and only its English words, which are
+// shown as they are: there are no others.
+func keptErrorText(l lang, err error) string {
+	if why := errorDetail(l, err); why != "" {
+		return why
+	}
+	if claimbot.ErrorCode(err) == "" {
+		return claimbot.ErrorMessage(err)
+	}
+	return errorText(l, "", err)
+}
+
 // quoted is an error's own words as a quoted line under a reply, or ""
 // when it has none in l.
 func quoted(l lang, err error) string {

@@ -20,6 +20,11 @@ var (
 	msgNotArticle     = l10n.New("%s is not an article", "%s ist kein Artikel")
 	msgNoTitle        = l10n.New("%s is not an article: the page has no title", "%s ist kein Artikel: die Seite hat keinen Titel")
 	msgNotFeed        = l10n.New("%s is not an RSS or Atom feed", "%s ist kein RSS- oder Atom-Feed")
+	msgItemFailed     = l10n.New("%s could not be added", "%s ließ sich nicht hinzufügen")
+	msgItemsRetried   = l10n.Plural("%[1]d item will be tried again; first: %[2]s", "%[1]d items will be tried again; first: %[2]s",
+		"%[1]d Eintrag wird erneut versucht; zuerst: %[2]s", "%[1]d Einträge werden erneut versucht; zuerst: %[2]s")
+	msgItemsGaveUp = l10n.Plural("%[1]d item given up after %[2]d tries; first: %[3]s", "%[1]d items given up after %[2]d tries; first: %[3]s",
+		"%[1]d Eintrag nach %[2]d Versuchen aufgegeben; zuerst: %[3]s", "%[1]d Einträge nach %[2]d Versuchen aufgegeben; zuerst: %[3]s")
 	msgNotValidURL    = l10n.New("%s is not a valid URL", "%s ist keine gültige URL")
 	msgNotAbsoluteURL = l10n.New("%q is not an absolute URL", "%q ist keine absolute URL")
 	msgPageGone       = l10n.New("%s does not exist (the server answered %s)", "%s gibt es nicht (der Server antwortete %s)")

@@ -116,6 +116,8 @@ type FeedReport struct {
 	Failed      []string // "link: reason", tried again later
 	GaveUp      []string // "link: reason", failed on every try
 	Err         string   // the feed itself could not be polled ("" when it was)
+
+	firstFailed, firstGaveUp error // the first of Failed's and GaveUp's errors, for the cursor
 }
 
 // NewPoller returns a Poller. ing fetches (its safety rules apply to feeds
@@ -219,7 +221,7 @@ func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, err
 			return r, ctx.Err()
 		}
 		r.Err = claimbot.ErrorMessage(err)
-		cursor.LastError = r.Err
+		cursor.SetErr(err)
 		return r, save()
 	}
 	if resp.Status == http.StatusNotModified {
@@ -228,8 +230,9 @@ func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, err
 	}
 	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
 	if err != nil {
-		r.Err = fmt.Sprintf("%s is not an RSS or Atom feed: %v", feed.URL, err)
-		cursor.LastError = r.Err
+		e := claimbot.Errorf(claimbot.EINVALID, "%s is not an RSS or Atom feed: %v", feed.URL, err).Say(msgNotFeed, feed.URL)
+		r.Err = e.Message
+		cursor.SetErr(e)
 		return r, save()
 	}
 
@@ -279,13 +282,28 @@ func (p *Poller) pollFeed(ctx context.Context, feed state.Feed) (FeedReport, err
 	if settled {
 		cursor.ETag, cursor.LastModified = resp.ETag, resp.LastModified
 	}
+	// The cursor's error says the first item's, in its reader's language
+	// when it is shown (the item's Text names its link).
 	switch n := len(r.Failed); {
 	case n > 0:
-		cursor.LastError = fmt.Sprintf("%d item(s) will be tried again; first: %s", n, r.Failed[0])
+		cursor.SetErr(claimbot.Errorf(claimbot.ErrorCode(r.firstFailed), "%d item(s) will be tried again; first: %s", n, r.Failed[0]).
+			Say(msgItemsRetried, n, itemText(r.Failed[0], r.firstFailed)))
 	case len(r.GaveUp) > 0:
-		cursor.LastError = fmt.Sprintf("%d item(s) given up after %d tries; first: %s", len(r.GaveUp), len(p.opts.RetryAfter)+1, r.GaveUp[0])
+		tries := len(p.opts.RetryAfter) + 1
+		cursor.SetErr(claimbot.Errorf(claimbot.ErrorCode(r.firstGaveUp), "%d item(s) given up after %d tries; first: %s", len(r.GaveUp), tries, r.GaveUp[0]).
+			Say(msgItemsGaveUp, len(r.GaveUp), tries, itemText(r.GaveUp[0], r.firstGaveUp)))
 	}
 	return r, save()
+}
+
+// itemText is what a failed item's error says for people, its link
+// among it; an error that says nothing for people names the link.
+func itemText(msg string, err error) claimbot.Text {
+	if t := claimbot.TextOf(err); !t.IsZero() {
+		return t
+	}
+	link, _, _ := strings.Cut(msg, ": ")
+	return claimbot.T(msgItemFailed, link)
 }
 
 // itemTime is when the feed says an entry last changed, for telling a
@@ -322,16 +340,22 @@ func (p *Poller) ingestItem(ctx context.Context, feed state.Feed, rec *state.Fee
 		r.Duplicates++
 	default:
 		rec.Attempts++
-		rec.LastError = claimbot.ErrorMessage(err)
+		rec.SetErr(err)
 		msg := link + ": " + rec.LastError
 		if rec.Attempts > len(p.opts.RetryAfter) {
 			rec.Status = state.ItemGaveUp
 			r.GaveUp = append(r.GaveUp, msg)
+			if r.firstGaveUp == nil {
+				r.firstGaveUp = err
+			}
 			p.log.Info("feed item failed on every try; given up", "url", link, "tries", rec.Attempts, "err", err)
 		} else {
 			rec.Status = state.ItemFailed
 			rec.NextAttempt = p.opts.Now().Add(p.opts.RetryAfter[rec.Attempts-1])
 			r.Failed = append(r.Failed, msg)
+			if r.firstFailed == nil {
+				r.firstFailed = err
+			}
 			p.log.Info("feed item failed, will try again", "url", link, "tries", rec.Attempts, "next", rec.NextAttempt, "err", err)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/claimbot/claimbot"
 	"github.com/claimbot/claimbot/articles"
 	"github.com/claimbot/claimbot/ingest"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/state"
 	"github.com/claimbot/claimbot/state/boltstate"
 )
@@ -322,6 +323,10 @@ func TestPollerRetriesFailedItems(t *testing.T) {
 		if i == 0 && !strings.Contains(feeds[0].LastError, "1 item(s) will be tried again") {
 			t.Errorf("poll 1: LastError %q", feeds[0].LastError)
 		}
+		// What people read is kept as a text to say in their language.
+		if de := claimbot.ErrorText(feeds[0].Err(), l10n.DE); i == 0 && !strings.HasPrefix(de, "1 Eintrag wird erneut versucht; zuerst: "+s.URL("/welt/waffenruhe")) {
+			t.Errorf("poll 1: in German %q", de)
+		}
 	}
 	if got := s.Requests("/welt/kreml-dementi"); got != 1 {
 		t.Errorf("the item the library already had was fetched %d times, want 1", got)
@@ -373,10 +378,15 @@ func TestPollerRetriesWithBackoff(t *testing.T) {
 		return r.Feeds[0]
 	}
 	var tried []time.Duration
+	var gaveUp string                    // the feed's error in German when the item was given up
 	for step := 0; step < 24*4; step++ { // every 15 minutes for a day
 		fr := poll()
 		if len(fr.Failed)+len(fr.GaveUp) > 0 {
 			tried = append(tried, clk.Now().Sub(pollTime))
+		}
+		if len(fr.GaveUp) > 0 {
+			feeds, _ := st.ListFeeds(ctx, "g1")
+			gaveUp = claimbot.ErrorText(feeds[0].Err(), l10n.DE)
 		}
 		clk.Add(15 * time.Minute)
 	}
@@ -393,6 +403,12 @@ func TestPollerRetriesWithBackoff(t *testing.T) {
 	}
 	if len(items) != 1 || items[0].Status != state.ItemGaveUp || items[0].Attempts != 5 || !strings.Contains(items[0].LastError, "404") {
 		t.Fatalf("items = %+v; want the item given up after 5 tries with its 404", items)
+	}
+	if want := "1 Eintrag nach 5 Versuchen aufgegeben; zuerst: " + s.URL("/eil/1") + " gibt es nicht"; !strings.HasPrefix(gaveUp, want) {
+		t.Errorf("the feed's error in German = %q, want %q…", gaveUp, want)
+	}
+	if err := items[0].Err(); claimbot.ErrorCode(err) != claimbot.ENOTFOUND || !strings.HasPrefix(claimbot.ErrorText(err, l10n.DE), s.URL("/eil/1")+" gibt es nicht") {
+		t.Errorf("the item's error = %q (%s) in German", claimbot.ErrorText(err, l10n.DE), claimbot.ErrorCode(err))
 	}
 	if fr := poll(); len(fr.Failed)+len(fr.GaveUp)+len(fr.Added) != 0 {
 		t.Errorf("a given-up item was tried again without being republished: %+v", fr)
@@ -428,11 +444,12 @@ func TestPollerFeedErrors(t *testing.T) {
 	})
 	tests := []struct {
 		path, err, refused string
+		de                 string // the kept error in German
 	}{
-		{"/feeds/kaputt.xml", "is unavailable (the server answered 502 Bad Gateway)", ""},
-		{"/feeds/seite.xml", "is text/html, not one of application/rss+xml", ""},
-		{"/feeds/fremd.xml", "is not an RSS or Atom feed", ""},
-		{"/feeds/ohne-links.xml", "", `"Nur Text": the item has no link`},
+		{"/feeds/kaputt.xml", "is unavailable (the server answered 502 Bad Gateway)", "", "ist nicht verfügbar (der Server antwortete 502)"},
+		{"/feeds/seite.xml", "is text/html, not one of application/rss+xml", "", "ist text/html, nicht eines von application/rss+xml"},
+		{"/feeds/fremd.xml", "is not an RSS or Atom feed", "", "ist kein RSS- oder Atom-Feed"},
+		{"/feeds/ohne-links.xml", "", `"Nur Text": the item has no link`, ""},
 	}
 	st := openStore(t, filepath.Join(t.TempDir(), "state.db"))
 	defer st.Close()
@@ -459,6 +476,9 @@ func TestPollerFeedErrors(t *testing.T) {
 		}
 		if c := cursor[s.URL(tt.path)]; c.LastError != fr.Err || !c.LastPoll.Equal(pollTime) {
 			t.Errorf("%s: cursor %+v, want LastError %q at %v", tt.path, c, fr.Err, pollTime)
+		}
+		if de := claimbot.ErrorText(cursor[s.URL(tt.path)].Err(), l10n.DE); !strings.Contains(de, tt.de) || (tt.de == "") != (de == "") {
+			t.Errorf("%s: the kept error in German is %q, want %q", tt.path, de, tt.de)
 		}
 		if tt.refused != "" {
 			refused := strings.Join(fr.Refused, "|")

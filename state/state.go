@@ -200,7 +200,26 @@ type FeedCursor struct {
 	ETag         string    `json:"etag,omitempty"`
 	LastModified string    `json:"last_modified,omitempty"`
 	LastPoll     time.Time `json:"last_poll"`
-	LastError    string    `json:"last_error,omitempty"` // "" after a successful poll
+	// LastError is the last poll's error in English, for logs; "" after
+	// a successful poll. LastErrorCode and LastErrorText are the same
+	// error as its claimbot code and its text for people, encoded
+	// (claimbot.Keep), so it is said in the language of whoever reads it,
+	// not of the poller; a record from before they were kept has only
+	// LastError. Err puts the three together.
+	LastError     string `json:"last_error,omitempty"`
+	LastErrorCode string `json:"last_error_code,omitempty"`
+	LastErrorText string `json:"last_error_text,omitempty"`
+}
+
+// Err is the last poll's error, nil after a successful one.
+func (c FeedCursor) Err() error {
+	return claimbot.KeptError{Code: c.LastErrorCode, Message: c.LastError, Text: c.LastErrorText}.Err()
+}
+
+// SetErr records err (nil: none) as the last poll's error.
+func (c *FeedCursor) SetErr(err error) {
+	k := claimbot.Keep(err)
+	c.LastError, c.LastErrorCode, c.LastErrorText = k.Message, k.Code, k.Text
 }
 
 // Feed item statuses.
@@ -220,14 +239,29 @@ type FeedItem struct {
 	Title   string `json:"title,omitempty"`
 	Status  string `json:"status"`
 	// ArticleID is the article the item became (added or duplicate).
-	ArticleID   string    `json:"article_id,omitempty"`
-	Attempts    int       `json:"attempts,omitempty"`
-	LastError   string    `json:"last_error,omitempty"`
-	NextAttempt time.Time `json:"next_attempt,omitzero"`
+	ArticleID string `json:"article_id,omitempty"`
+	Attempts  int    `json:"attempts,omitempty"`
+	// LastError, LastErrorCode and LastErrorText are the last try's
+	// error as FeedCursor keeps a poll's.
+	LastError     string    `json:"last_error,omitempty"`
+	LastErrorCode string    `json:"last_error_code,omitempty"`
+	LastErrorText string    `json:"last_error_text,omitempty"`
+	NextAttempt   time.Time `json:"next_attempt,omitzero"`
 	// Updated is the entry's own updated (or published) time when it was
 	// last tried, so a republished entry is tried again.
 	Updated time.Time `json:"updated,omitzero"`
 	At      time.Time `json:"at"` // when this record was written
+}
+
+// Err is the item's last error, nil when it has none.
+func (it FeedItem) Err() error {
+	return claimbot.KeptError{Code: it.LastErrorCode, Message: it.LastError, Text: it.LastErrorText}.Err()
+}
+
+// SetErr records err (nil: none) as the item's last error.
+func (it *FeedItem) SetErr(err error) {
+	k := claimbot.Keep(err)
+	it.LastError, it.LastErrorCode, it.LastErrorText = k.Message, k.Code, k.Text
 }
 
 // ValidItemStatus returns an EINVALID error unless s is a feed item status.

@@ -385,22 +385,28 @@ func (a *app) feedRemove(ctx context.Context, st state.Store, raw string) error 
 // jsonFeed is a feed as `feeds list --json` prints it: times that never
 // happened are left out, not printed as the year 1.
 type jsonFeed struct {
-	URL       string         `json:"url"`
-	GuildID   string         `json:"guild_id,omitempty"`
-	AddedBy   string         `json:"added_by,omitempty"`
-	Added     time.Time      `json:"added,omitzero"`
-	LastPoll  time.Time      `json:"last_poll,omitzero"`
-	LastError string         `json:"last_error,omitempty"`
-	Failing   []jsonFeedItem `json:"failing"`
+	URL       string    `json:"url"`
+	GuildID   string    `json:"guild_id,omitempty"`
+	AddedBy   string    `json:"added_by,omitempty"`
+	Added     time.Time `json:"added,omitzero"`
+	LastPoll  time.Time `json:"last_poll,omitzero"`
+	LastError string    `json:"last_error,omitempty"`
+	// LastErrorCode is the error's claimbot code ("" for an error kept
+	// before codes were).
+	LastErrorCode string         `json:"last_error_code,omitempty"`
+	Failing       []jsonFeedItem `json:"failing"`
+	err           error
 }
 
 type jsonFeedItem struct {
-	Link        string    `json:"link"`
-	Title       string    `json:"title,omitempty"`
-	Status      string    `json:"status"`
-	Attempts    int       `json:"attempts,omitempty"`
-	LastError   string    `json:"last_error,omitempty"`
-	NextAttempt time.Time `json:"next_attempt,omitzero"`
+	Link          string    `json:"link"`
+	Title         string    `json:"title,omitempty"`
+	Status        string    `json:"status"`
+	Attempts      int       `json:"attempts,omitempty"`
+	LastError     string    `json:"last_error,omitempty"`
+	LastErrorCode string    `json:"last_error_code,omitempty"`
+	NextAttempt   time.Time `json:"next_attempt,omitzero"`
+	err           error
 }
 
 func (a *app) feedList(ctx context.Context, st state.Store) error {
@@ -415,9 +421,11 @@ func (a *app) feedList(ctx context.Context, st state.Store) error {
 		if err != nil {
 			return err
 		}
-		jf := jsonFeed{URL: f.URL, GuildID: f.GuildID, AddedBy: f.AddedBy, Added: f.Added, LastPoll: f.LastPoll, LastError: f.LastError, Failing: []jsonFeedItem{}}
+		jf := jsonFeed{URL: f.URL, GuildID: f.GuildID, AddedBy: f.AddedBy, Added: f.Added, LastPoll: f.LastPoll,
+			LastError: f.LastError, LastErrorCode: f.LastErrorCode, Failing: []jsonFeedItem{}, err: f.Err()}
 		for _, it := range items {
-			jf.Failing = append(jf.Failing, jsonFeedItem{Link: it.Link, Title: it.Title, Status: it.Status, Attempts: it.Attempts, LastError: it.LastError, NextAttempt: it.NextAttempt})
+			jf.Failing = append(jf.Failing, jsonFeedItem{Link: it.Link, Title: it.Title, Status: it.Status, Attempts: it.Attempts,
+				LastError: it.LastError, LastErrorCode: it.LastErrorCode, NextAttempt: it.NextAttempt, err: it.Err()})
 		}
 		out = append(out, jf)
 	}
@@ -439,18 +447,35 @@ func (a *app) feedList(ctx context.Context, st state.Store) error {
 	for _, f := range out {
 		fmt.Fprintln(a.stdout, f.URL)
 		a.printf(msgFeedListLine, when(f.Added), when(f.LastPoll))
-		if f.LastError != "" {
-			a.printf(msgFeedLastErr, f.LastError)
+		if f.err != nil {
+			a.printf(msgFeedLastErr, a.errorWords(f.err))
 		}
 		for _, it := range f.Failing {
 			if it.Status == state.ItemGaveUp {
-				a.printf(msgFeedGaveUp, it.Attempts, it.Link, it.LastError)
+				a.printf(msgFeedGaveUp, it.Attempts, it.Link, a.errorWords(it.err))
 			} else {
-				a.printf(msgFeedRetry, it.Attempts, when(it.NextAttempt), it.Link, it.LastError)
+				a.printf(msgFeedRetry, it.Attempts, when(it.NextAttempt), it.Link, a.errorWords(it.err))
 			}
 		}
 	}
 	return nil
+}
+
+// errorWords is what an error says in the command's language, as runMain
+// says a command's own error: its text for people where it has one in a
+// language other than English, else its (English) message, which keeps
+// the network's or a parser's detail. An error the state store kept is
+// thus said in the language of whoever lists it, not of whoever polled.
+func (a *app) errorWords(err error) string {
+	if err == nil {
+		return ""
+	}
+	if a.lang != l10n.EN {
+		if s := claimbot.ErrorText(err, a.lang); s != "" {
+			return s
+		}
+	}
+	return claimbot.ErrorMessage(err)
 }
 
 // feedPoll is `claimbot feeds poll`: one poll of every feed now. New

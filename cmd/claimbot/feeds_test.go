@@ -5,8 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimbot/claimbot/state"
+	"github.com/claimbot/claimbot/state/boltstate"
 )
 
 // newsServer serves an article page that contradicts seed 002 (3.000 North
@@ -152,6 +156,58 @@ func TestFeedsCLI(t *testing.T) {
 		for _, w := range s.want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: output lacks %q:\n%s", name, w, out)
+			}
+		}
+	}
+}
+
+// TestFeedsListInReadersLanguage: `claimbot feeds list` says why a feed
+// failed in the language the command runs in, whichever language the poll
+// ran in, and --json gives the error's code beside its English message.
+// (It printed the English stored at poll time, "… is text/html, not one
+// of application/rss+xml, …", under a German list.)
+func TestFeedsListInReadersLanguage(t *testing.T) {
+	srv := newsServer(t)
+	data := t.TempDir()
+	notFeed := srv.URL + "/politik/pentagon" // an article page, not a feed
+	poll := map[string]string{"CLAIMBOT_DATA": data, "CLAIMBOT_ALLOW_PRIVATE_FETCH": "1", "CLAIMBOT_LANG": "en"}
+	if _, _, err := runCLI(t, poll, "feeds", "add", srv.URL+"/feeds/welt.xml"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := boltstate.Open(filepath.Join(data, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddFeed(t.Context(), state.Feed{URL: notFeed}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, _, err := runCLI(t, poll, "feeds", "poll"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang    string
+		args    []string
+		want    []string
+		notWant []string
+	}{
+		{"de", []string{"feeds", "list"}, []string{notFeed + " ist text/html, nicht eines von application/rss+xml"}, []string{"not one of"}},
+		{"en", []string{"feeds", "list"}, []string{notFeed + " is text/html, not one of application/rss+xml"}, nil},
+		{"de", []string{"feeds", "list", "--json"}, []string{`"last_error_code": "invalid"`, `is text/html, not one of`}, nil},
+	}
+	for _, tt := range tests {
+		out, _, err := runCLI(t, map[string]string{"CLAIMBOT_DATA": data, "CLAIMBOT_LANG": tt.lang}, tt.args...)
+		if err != nil {
+			t.Fatalf("%s %v: %v", tt.lang, tt.args, err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s %v: output lacks %q:\n%s", tt.lang, tt.args, w, out)
+			}
+		}
+		for _, w := range tt.notWant {
+			if strings.Contains(out, w) {
+				t.Errorf("%s %v: output has %q:\n%s", tt.lang, tt.args, w, out)
 			}
 		}
 	}

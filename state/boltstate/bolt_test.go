@@ -3,6 +3,7 @@ package boltstate_test
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,6 +33,40 @@ func openBolt(t *testing.T, path string) *boltstate.Store {
 func TestBoltConformance(t *testing.T) {
 	statetest.Run(t, func(t *testing.T) state.Store {
 		s := openBolt(t, filepath.Join(t.TempDir(), "state.db"))
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+// TestLegacyFeedErrors: feeds and items written before errors' codes and
+// texts were kept (JSON records without them, in the same format 2) read
+// with their English error, and take codes and texts from then on.
+func TestLegacyFeedErrors(t *testing.T) {
+	statetest.RunLegacyFeedErrors(t, func(t *testing.T, f state.Feed, it state.FeedItem) state.Store {
+		path := filepath.Join(t.TempDir(), "state.db")
+		openBolt(t, path).Close() // a file of this format, empty
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.Update(func(tx *bolt.Tx) error {
+			// The fields the records had then.
+			feed, _ := json.Marshal(map[string]any{"url": f.URL, "guild_id": f.GuildID, "added_by": f.AddedBy, "added": f.Added,
+				"etag": f.ETag, "last_poll": f.LastPoll, "last_error": f.LastError})
+			item, _ := json.Marshal(map[string]any{"guild_id": it.GuildID, "feed": it.Feed, "link": it.Link, "title": it.Title, "status": it.Status,
+				"attempts": it.Attempts, "last_error": it.LastError, "next_attempt": it.NextAttempt, "at": it.At})
+			if err := tx.Bucket([]byte("feeds")).Put([]byte(f.GuildID+"\x00"+f.URL), feed); err != nil {
+				return err
+			}
+			return tx.Bucket([]byte("feed_items")).Put([]byte(it.GuildID+"\x00"+it.Link), item)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		s := openBolt(t, path)
 		t.Cleanup(func() { s.Close() })
 		return s
 	})

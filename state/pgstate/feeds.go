@@ -14,13 +14,13 @@ import (
 // link, as in the bbolt store. Ordering uses the "C" collation, so lists
 // come in byte order whatever the database's locale.
 
-const feedColumns = `guild_id, url, added_in, added_by, added, etag, last_modified, last_poll, last_error`
+const feedColumns = `guild_id, url, added_in, added_by, added, etag, last_modified, last_poll, last_error, last_error_code, last_error_text`
 
 func scanFeeds(rows pgx.Rows) ([]state.Feed, error) {
 	var out []state.Feed
 	var f state.Feed
 	var lastPoll pgtype.Timestamptz
-	_, err := pgx.ForEachRow(rows, []any{&f.GuildID, &f.URL, &f.AddedIn, &f.AddedBy, &f.Added, &f.ETag, &f.LastModified, &lastPoll, &f.LastError}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&f.GuildID, &f.URL, &f.AddedIn, &f.AddedBy, &f.Added, &f.ETag, &f.LastModified, &lastPoll, &f.LastError, &f.LastErrorCode, &f.LastErrorText}, func() error {
 		q := f
 		q.Added = utc(q.Added)
 		q.LastPoll = fromTZ(lastPoll)
@@ -91,11 +91,11 @@ func (s *Store) RemoveFeed(ctx context.Context, guildID, url string) error {
 // SetFeedCursor implements state.Store.
 func (s *Store) SetFeedCursor(ctx context.Context, guildID, url string, c state.FeedCursor) error {
 	if err := firstErr(required("feed URL", url), noNUL("guild ID", guildID), noNUL("ETag", c.ETag),
-		noNUL("Last-Modified", c.LastModified), noNUL("error", c.LastError)); err != nil {
+		noNUL("Last-Modified", c.LastModified), noNUL("error", c.LastError), noNUL("error code", c.LastErrorCode), noNUL("error text", c.LastErrorText)); err != nil {
 		return err
 	}
-	tag, err := s.pool.Exec(ctx, `UPDATE feeds SET etag = $3, last_modified = $4, last_poll = $5, last_error = $6
-		WHERE guild_id = $1 AND url = $2`, guildID, url, c.ETag, c.LastModified, tz(c.LastPoll), c.LastError)
+	tag, err := s.pool.Exec(ctx, `UPDATE feeds SET etag = $3, last_modified = $4, last_poll = $5, last_error = $6, last_error_code = $7, last_error_text = $8
+		WHERE guild_id = $1 AND url = $2`, guildID, url, c.ETag, c.LastModified, tz(c.LastPoll), c.LastError, c.LastErrorCode, c.LastErrorText)
 	if err != nil {
 		return s.fail(ctx, "set feed cursor", err)
 	}
@@ -105,13 +105,13 @@ func (s *Store) SetFeedCursor(ctx context.Context, guildID, url string, c state.
 	return nil
 }
 
-const itemColumns = `guild_id, feed, link, title, status, article_id, attempts, last_error, next_attempt, updated, at`
+const itemColumns = `guild_id, feed, link, title, status, article_id, attempts, last_error, next_attempt, updated, at, last_error_code, last_error_text`
 
 func scanItems(rows pgx.Rows) ([]state.FeedItem, error) {
 	var out []state.FeedItem
 	var it state.FeedItem
 	var next, updated pgtype.Timestamptz
-	_, err := pgx.ForEachRow(rows, []any{&it.GuildID, &it.Feed, &it.Link, &it.Title, &it.Status, &it.ArticleID, &it.Attempts, &it.LastError, &next, &updated, &it.At}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&it.GuildID, &it.Feed, &it.Link, &it.Title, &it.Status, &it.ArticleID, &it.Attempts, &it.LastError, &next, &updated, &it.At, &it.LastErrorCode, &it.LastErrorText}, func() error {
 		q := it
 		q.NextAttempt, q.Updated, q.At = fromTZ(next), fromTZ(updated), utc(q.At)
 		out = append(out, q)
@@ -139,17 +139,20 @@ func (s *Store) FeedItem(ctx context.Context, guildID, link string) (state.FeedI
 // PutFeedItem implements state.Store.
 func (s *Store) PutFeedItem(ctx context.Context, it state.FeedItem) error {
 	if err := firstErr(required("item link", it.Link), required("item feed", it.Feed), noNUL("guild ID", it.GuildID),
-		noNUL("title", it.Title), noNUL("article ID", it.ArticleID), noNUL("error", it.LastError)); err != nil {
+		noNUL("title", it.Title), noNUL("article ID", it.ArticleID), noNUL("error", it.LastError),
+		noNUL("error code", it.LastErrorCode), noNUL("error text", it.LastErrorText)); err != nil {
 		return err
 	}
 	if err := state.ValidItemStatus(it.Status); err != nil {
 		return err
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO feed_items (`+itemColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+	_, err := s.pool.Exec(ctx, `INSERT INTO feed_items (`+itemColumns+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (guild_id, link) DO UPDATE SET feed = EXCLUDED.feed, title = EXCLUDED.title, status = EXCLUDED.status,
 			article_id = EXCLUDED.article_id, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error,
+			last_error_code = EXCLUDED.last_error_code, last_error_text = EXCLUDED.last_error_text,
 			next_attempt = EXCLUDED.next_attempt, updated = EXCLUDED.updated, at = EXCLUDED.at`,
-		it.GuildID, it.Feed, it.Link, it.Title, it.Status, it.ArticleID, it.Attempts, it.LastError, tz(it.NextAttempt), tz(it.Updated), s.stamp(it.At))
+		it.GuildID, it.Feed, it.Link, it.Title, it.Status, it.ArticleID, it.Attempts, it.LastError, tz(it.NextAttempt), tz(it.Updated), s.stamp(it.At),
+		it.LastErrorCode, it.LastErrorText)
 	return s.fail(ctx, "write feed item", err)
 }
 

@@ -45,6 +45,51 @@ func TestArchiveConformance(t *testing.T) {
 	})
 }
 
+// TestLegacyFeedErrors: feed and item rows of the schema before errors'
+// codes and texts were kept (migration 00002 undone by its own Down) read
+// after the migration with their English error, and take codes and texts
+// from then on.
+func TestLegacyFeedErrors(t *testing.T) {
+	statetest.RunLegacyFeedErrors(t, func(t *testing.T, f state.Feed, it state.FeedItem) state.Store {
+		url := pgserver.NewDatabase(t)
+		open(t, url).Close()
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		const migration = "migrations/00002_feed_error_codes.sql"
+		sql, err := os.ReadFile(migration)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, down, ok := strings.Cut(string(sql), "-- +goose Down")
+		if !ok {
+			t.Fatalf("%s has no Down section", migration)
+		}
+		if _, err := conn.Exec(ctx, down); err != nil {
+			t.Fatalf("undoing %s: %v", migration, err)
+		}
+		if _, err := conn.Exec(ctx, `DELETE FROM claimbot_schema_version WHERE version_id = 2`); err != nil {
+			t.Fatal(err)
+		}
+		var cols int
+		if err := conn.QueryRow(ctx, `SELECT count(*) FROM information_schema.columns WHERE table_name IN ('feeds', 'feed_items') AND column_name LIKE 'last_error_%'`).Scan(&cols); err != nil || cols != 0 {
+			t.Fatalf("%d columns of 00002 left after its Down (%v)", cols, err)
+		}
+		if _, err := conn.Exec(ctx, `INSERT INTO feeds (guild_id, url, added_by, added, etag, last_poll, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			f.GuildID, f.URL, f.AddedBy, f.Added, f.ETag, f.LastPoll, f.LastError); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.Exec(ctx, `INSERT INTO feed_items (guild_id, link, feed, title, status, attempts, last_error, next_attempt, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			it.GuildID, it.Link, it.Feed, it.Title, it.Status, it.Attempts, it.LastError, it.NextAttempt, it.At); err != nil {
+			t.Fatal(err)
+		}
+		return open(t, url)
+	})
+}
+
 // TestConcurrentStartsMigrateOnce: instances starting at the same moment
 // on a new database all open it; the schema is migrated once.
 func TestConcurrentStartsMigrateOnce(t *testing.T) {
@@ -73,12 +118,16 @@ func TestConcurrentStartsMigrateOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	var applied int
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM claimbot_schema_version WHERE version_id > 0`).Scan(&applied); err != nil {
+	var applied, distinct int
+	if err := conn.QueryRow(ctx, `SELECT count(*), count(DISTINCT version_id) FROM claimbot_schema_version WHERE version_id > 0`).Scan(&applied, &distinct); err != nil {
 		t.Fatal(err)
 	}
-	if applied != 1 {
-		t.Errorf("%d migrations recorded; want the one migration once", applied)
+	files, err := os.ReadDir("migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if applied != len(files) || distinct != len(files) {
+		t.Errorf("%d migrations recorded, %d of them different; want each of the %d migrations once", applied, distinct, len(files))
 	}
 	// Every instance works on the one schema.
 	for i, s := range stores {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/claimbot/claimbot"
+	"github.com/claimbot/claimbot/l10n"
 	"github.com/claimbot/claimbot/state"
 )
 
@@ -374,13 +375,17 @@ func testFeeds(t *testing.T, s state.Store) {
 
 	cur := state.FeedCursor{ETag: `"v1"`, LastModified: "Mon, 18 Nov 2024 09:30:00 GMT", LastPoll: t0.Add(time.Hour)}
 	must(t, s.SetFeedCursor(ctx, "g1", "https://a.example/atom", cur))
-	failed := state.FeedCursor{ETag: `"v1"`, LastPoll: t0.Add(2 * time.Hour), LastError: "503 Service Unavailable"}
+	// An error is kept with its code and its text for people, so it is
+	// said in each reader's language.
+	k := keptError("https://b.example/rss")
+	failed := state.FeedCursor{ETag: `"v1"`, LastPoll: t0.Add(2 * time.Hour), LastError: k.Message, LastErrorCode: k.Code, LastErrorText: k.Text}
 	must(t, s.SetFeedCursor(ctx, "g1", "https://b.example/rss", failed))
 	feeds, err = s.ListFeeds(ctx, "g1")
 	must(t, err)
 	for i, want := range []state.FeedCursor{cur, failed} {
 		got := feeds[i].FeedCursor
-		if got.ETag != want.ETag || got.LastModified != want.LastModified || got.LastError != want.LastError || !got.LastPoll.Equal(want.LastPoll) {
+		if got.ETag != want.ETag || got.LastModified != want.LastModified || got.LastError != want.LastError ||
+			got.LastErrorCode != want.LastErrorCode || got.LastErrorText != want.LastErrorText || !got.LastPoll.Equal(want.LastPoll) {
 			t.Errorf("cursor of %s = %+v, want %+v", feeds[i].URL, got, want)
 		}
 		if !feeds[i].Added.Equal(t0) || feeds[i].AddedBy != "u1" {
@@ -388,6 +393,14 @@ func testFeeds(t *testing.T, s state.Store) {
 		}
 	}
 
+	if err := feeds[1].Err(); claimbot.ErrorCode(err) != claimbot.EUNAVAILABLE || claimbot.ErrorText(err, l10n.DE) != "statetest: https://b.example/rss ist nicht verfügbar (der Server antwortete 503)" {
+		t.Errorf("the kept error says %q (code %q) in German", claimbot.ErrorText(err, l10n.DE), claimbot.ErrorCode(err))
+	}
+	// A successful poll clears all of it.
+	must(t, s.SetFeedCursor(ctx, "g1", "https://b.example/rss", cur))
+	if feeds, _ := s.ListFeeds(ctx, "g1"); len(feeds) != 2 || feeds[1].Err() != nil || feeds[1].LastErrorCode != "" || feeds[1].LastErrorText != "" {
+		t.Errorf("cursor after a successful poll = %+v, want no error", feeds[1].FeedCursor)
+	}
 	wantCode(t, "cursor of unknown feed", s.SetFeedCursor(ctx, "g1", "https://c.example/", cur), claimbot.ENOTFOUND)
 	must(t, s.RemoveFeed(ctx, "g1", "https://a.example/atom"))
 	wantCode(t, "remove twice", s.RemoveFeed(ctx, "g1", "https://a.example/atom"), claimbot.ENOTFOUND)
@@ -460,7 +473,8 @@ func testFeedItems(t *testing.T, s state.Store) {
 	}
 	items := []state.FeedItem{
 		{GuildID: "g1", Feed: feed, Link: "https://a.example/1", Status: state.ItemAdded, ArticleID: "a-1", At: t0},
-		{GuildID: "g1", Feed: feed, Link: "https://a.example/2", Title: "Zwei", Status: state.ItemFailed, Attempts: 2, LastError: "404 Not Found",
+		{GuildID: "g1", Feed: feed, Link: "https://a.example/2", Title: "Zwei", Status: state.ItemFailed, Attempts: 2,
+			LastError: keptError("https://a.example/2").Message, LastErrorCode: keptError("https://a.example/2").Code, LastErrorText: keptError("https://a.example/2").Text,
 			NextAttempt: t0.Add(time.Hour), Updated: t0.Add(-time.Hour), At: t0.Add(time.Minute)},
 		{GuildID: "g1", Feed: feed, Link: "https://a.example/3", Status: state.ItemGaveUp, Attempts: 5, LastError: "too short", At: t0.Add(2 * time.Minute)},
 		{GuildID: "g1", Feed: feed, Link: "https://a.example/4", Status: state.ItemDuplicate, ArticleID: "a-1", At: t0.Add(3 * time.Minute)},
@@ -474,6 +488,7 @@ func testFeedItems(t *testing.T, s state.Store) {
 	must(t, err)
 	want := items[1]
 	if !ok || got.Status != want.Status || got.Attempts != 2 || got.LastError != want.LastError || got.Title != "Zwei" ||
+		got.LastErrorCode != want.LastErrorCode || got.LastErrorText != want.LastErrorText ||
 		!got.NextAttempt.Equal(want.NextAttempt) || !got.Updated.Equal(want.Updated) || !got.At.Equal(want.At) || got.Feed != feed {
 		t.Errorf("FeedItem = %+v, %v; want %+v", got, ok, want)
 	}
