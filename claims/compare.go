@@ -1828,12 +1828,13 @@ func datelineApart(a, b *Claim) bool {
 		return false
 	}
 	for _, c := range []*Claim{a, b} {
-		if c.Mode == ModeReport && !c.past && !(c.standing && c.Unit != "%" && !physicalUnit(c.Unit)) && presentState(c.Text) {
+		if c.Mode == ModeReport && !c.past && !(c.standing && standingUnit(c.Unit)) && presentState(c.Text) {
 			// "Der Pegel liegt bei 6,20 Metern": the state on the dateline;
 			// what an owner has ("Das Archiv umfasst 80.000 Akten") or
 			// what a sum amounts to ("Der Haushalt beträgt 90 Millionen
 			// Euro") stands for longer than days; a share ("hat 30
-			// Prozent") or a size ("beträgt 4,20 Meter") is a level
+			// Prozent"), a size ("beträgt 4,20 Meter"), a span of time or
+			// a temperature is a level
 			return false
 		}
 		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||
@@ -1878,6 +1879,15 @@ func closedPeriod(a, b *Claim) bool {
 		}
 	}
 	return true
+}
+
+// standingUnit: a standing state is a count (no unit) or a sum of money.
+func standingUnit(u string) bool {
+	switch u {
+	case "", "€", "ct", "$", "CHF", "£", "₽", "¥":
+		return true
+	}
+	return false
 }
 
 // presentStates are the present tense of the verbs that give a state

@@ -425,6 +425,10 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-12-04", "In Zeitz gibt es 65 Grippefälle.", KindUpdate},
 		{"school, the cost by now", "2025-05-05", "Die Kosten für den Neubau der Schule in Zeitz betragen 40 Millionen Euro.",
 			"2025-05-09", "Die Kosten für den Neubau der Schule in Zeitz betragen inzwischen 55 Millionen Euro.", KindUpdate},
+		{"border, a waiting time of an amount", "2025-08-01", "Die Wartezeit am Grenzübergang bei Zeitz beträgt zwei Stunden.",
+			"2025-08-04", "Die Wartezeit am Grenzübergang bei Zeitz beträgt 45 Minuten.", KindUpdate},
+		{"weather, a temperature of an amount", "2025-08-01", "Die Temperatur in Zeitz beträgt 31 Grad.",
+			"2025-08-04", "Die Temperatur in Zeitz beträgt 24 Grad.", KindUpdate},
 		{"town, unemployment rate of an amount", "2025-06-02", "Die Arbeitslosenquote in Zeitz beträgt 7,1 Prozent.",
 			"2025-06-05", "Die Arbeitslosenquote in Zeitz beträgt 6,8 Prozent.", KindUpdate},
 		// a state ahead against the present one, a count against a forecast
