@@ -460,10 +460,16 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 		prev.when, prev.hasWhen = ex.times[0].w, true
 	}
 	when := func(at int) Window {
-		best := -1
+		best, onward := -1, -1
 		present := at >= 0 && an.tenseAt(at) > 0
 		for k, m := range ex.times {
 			if at >= 0 && m.at < len(an.clause) && an.clause[m.at] == an.clause[at] {
+				if m.w.onward && onward < 0 {
+					// "Künftig kostet die Karte ab Januar 58 Euro": the
+					// clause's date says from when
+					onward = k
+					continue
+				}
 				w := m.w
 				// "Die Polizei meldete am Donnerstag 14 Tote": the day
 				// the figure was given out, which may be after its event
@@ -475,6 +481,9 @@ func (ex *extractor) sentence(p articles.Paragraph, sn int, s string, prev *carr
 				// am Mittwoch eine Satzung, nach der ein Platz 245 Euro kostet")
 				best = k
 			}
+		}
+		if onward >= 0 {
+			return ex.times[onward].w
 		}
 		if at >= 0 && an.standingAt(at) {
 			// "Das Museum verfügt über 20.000 Objekte, die bis Ende April

@@ -458,6 +458,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-09-08", "Der Neubau der Schule in Zeitz wird voraussichtlich 55 Millionen Euro kosten.", KindUpdate},
 		{"festival, visitors expected and counted", "2025-06-02", "Zum Stadtfest in Zeitz sollen am Wochenende 60.000 Besucher kommen.",
 			"2025-06-10", "Zum Stadtfest in Zeitz kamen am Wochenende nach Angaben der Stadt 40.000 Besucher.", KindUpdate},
+		{"fare, from January and from July", "2025-11-04", "Künftig kostet eine Monatskarte in Erfurt ab Januar 58 Euro.",
+			"2025-11-06", "Ab Juli 2026 kostet eine Monatskarte in Erfurt 64 Euro.", KindUpdate},
 		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
 			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
 	}
