@@ -1093,6 +1093,9 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 		c.Key = c.Key[:i]
 	}
 	for _, m := range an.degreeNear(qs) {
+		if m == "tödlich" && c.Key == "tot" {
+			continue // "tödlich verletzt" counts the dead, whom nothing narrows
+		}
 		mods = appendUnique(mods, m)
 	}
 	for _, m := range an.frameOf(qs, headAt, unit) {
@@ -2131,6 +2134,9 @@ func (an *analysis) degreeNear(qs int) []string {
 // predicateKey returns the class or verb key of the content verb of the
 // figure's clause, for a generic head: "17 Menschen wurden verletzt".
 func (an *analysis) predicateKey(qs int) (string, int) {
+	if at := an.fatalAt(qs); at >= 0 {
+		return "tot", at
+	}
 	for _, ph := range phraseEquivalences {
 		if at := strings.Index(an.ls, ph.phrase); at >= 0 {
 			if i := an.tokenAtByte(at); i >= 0 && an.clause[i] == an.clause[qs] {
@@ -2166,6 +2172,33 @@ func (an *analysis) predicateKey(qs int) (string, int) {
 	}
 	return "v:" + an.pred[best], best
 }
+
+// fatalAt is the verb of an injury or an accident that "tödlich" says
+// killed ("wurden tödlich verletzt", "verunglückten … tödlich") in the
+// clause of token qs, or -1. The adjective before a noun ("bei tödlichen
+// Unfällen") says what the accidents were, not what befell those counted.
+func (an *analysis) fatalAt(qs int) int {
+	fatal := false
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[qs] && t.low == "tödlich" {
+			fatal = true
+			break
+		}
+	}
+	if !fatal {
+		return -1
+	}
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[qs] && !an.masked[k] && fatalVerbs[verbKey(t.low)] {
+			return k
+		}
+	}
+	return -1
+}
+
+// fatalVerbs are the verbs "tödlich" turns into a death, by verbKey.
+var fatalVerbs = verbSet("verletzen verletzt verletzte verletzten verunglücken verunglückt verunglückte verunglückten " +
+	"verunfallen verunfallt verunfallte verunfallten")
 
 // incrementIn reports "weitere", "erneut" … in the clause of token i.
 // other reports one that is not a form of "neu".

@@ -758,3 +758,22 @@ func TestCountOfTimes(t *testing.T) {
 			"2025-01-02", "Die Polizei in Dortmund musste in der Silvesternacht 900 Mal ausrücken.", false},
 	})
 }
+
+// TestFatalIdioms: "tödlich verletzt", "tödlich verunglückt" count the
+// dead, not the injured; "in Haft genommen" counts arrests.
+func TestFatalIdioms(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"killed in road accidents", "2025-02-03", "Im Jahr 2024 verunglückten in Bayern 480 Menschen tödlich im Straßenverkehr.",
+			"2025-02-04", "Im Jahr 2024 gab es in Bayern im Straßenverkehr 520 Tote.", true},
+		{"fatally injured", "2025-02-03", "Bei dem Busunglück in Tirol wurden neun Menschen tödlich verletzt.",
+			"2025-02-04", "Bei dem Busunglück in Tirol gab es 14 Tote.", true},
+		{"taken into custody", "2025-02-03", "Bei der Razzia in Duisburg nahm die Polizei 14 Menschen in Haft.",
+			"2025-02-04", "Bei der Razzia in Duisburg gab es nach Angaben der Polizei 9 Festnahmen.", true},
+		{"fatally injured are no injured", "2025-02-03", "Bei dem Busunglück in Tirol wurden neun Menschen tödlich verletzt.",
+			"2025-02-04", "Bei dem Busunglück in Tirol gab es 14 Verletzte.", false},
+		{"injured in fatal accidents are no dead", "2025-02-03", "Bei tödlichen Unfällen in Bayern wurden 2024 rund 300 Menschen verletzt.",
+			"2025-02-04", "Bei Unfällen in Bayern gab es 2024 rund 520 Tote.", false},
+		{"custody is no injury", "2025-02-03", "Bei der Razzia in Duisburg nahm die Polizei 14 Menschen in Haft.",
+			"2025-02-04", "Bei der Razzia in Duisburg gab es nach Angaben der Polizei 9 Verletzte.", false},
+	})
+}

@@ -346,7 +346,7 @@ var phraseEquivalences = []struct{ phrase, key string }{
 	{"in sicherheit", "evakuiert"}, {"häuser verlassen", "evakuiert"}, {"wohnungen verlassen", "evakuiert"},
 	{"ums leben", "tot"}, {"zu tode", "tot"}, {"das leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
 	{"auf die straße", "teilnehm"}, {"nahmen teil", "teilnehm"}, {"nahm teil", "teilnehm"},
-	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"}, {"in gewahrsam", "festgenommen"},
+	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"}, {"in gewahrsam", "festgenommen"}, {"in haft", "festgenommen"},
 }
 
 // separableParticles close a clause and belong to its verb: "findet …
