@@ -486,7 +486,7 @@ func personHead(head string) bool {
 // event.
 func membersOfGroup(x, y *Claim) bool {
 	if x.Unit != "" || y.Unit != "" || x.Key == y.Key || len(y.Key) < 4 || strings.HasPrefix(y.Key, "v:") ||
-		!personHead(x.Head) || !personHead(y.Head) {
+		!personHead(x.Head) || !personHead(y.Head) || occupation(x.Head) {
 		return false
 	}
 	group := ""
@@ -509,6 +509,14 @@ func membersOfGroup(x, y *Claim) bool {
 		}
 	}
 	return false
+}
+
+// occupation: people named by their work ("Lehrer", "Erzieher"), whom
+// the word lists file under the working: a class's teachers are not its
+// members, as people named by age or kind ("Jugendliche") are.
+func occupation(head string) bool {
+	b := broaderOf(head)
+	return b["berufstätige"] || b["berufstätiger"]
 }
 
 // splitKey splits a noun key, which has lost its ending ("schulklass"),

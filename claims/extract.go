@@ -842,9 +842,19 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			j = len(toks)
 		}
 	}
-	for ; j < len(toks) && j < qe+7; j++ {
+	limit := qe + 7
+	for ; j < len(toks) && j < limit; j++ {
 		t := toks[j]
 		lw := t.low
+		if k := an.attributeParticiple(j); k > j {
+			// "300 im Container versteckte Päckchen", "12 am Montag
+			// entdeckte Fälle": an extended attribute between the figure
+			// and its noun describes the noun; the noun after it is what
+			// is counted
+			limit += k - j
+			j = k
+			continue
+		}
 		switch {
 		case lw == "davon" || (lw == "von" || lw == "unter") && j+1 < len(toks) && (toks[j+1].low == "ihnen" || toks[j+1].low == "denen"):
 			part = true
@@ -1926,6 +1936,29 @@ func (an *analysis) statusNoun(qs, head int) string {
 		}
 	}
 	return ""
+}
+
+// attributeParticiple returns the participle that ends an extended
+// attribute opened by the preposition at j ("im Container versteckte",
+// "am Montag entdeckte", "seit Stunden wartende"), read as an adjective
+// of the noun after it, or -1.
+func (an *analysis) attributeParticiple(j int) int {
+	if !prepositions[an.toks[j].low] {
+		return -1
+	}
+	for k := j + 1; k < len(an.toks) && k <= j+5; k++ {
+		t := an.toks[k]
+		if t.punct {
+			return -1
+		}
+		if an.role[k] == rAdj && (participleForm(t.low) || presentParticiple(t.low)) && an.extendedAttribute(k) {
+			return k
+		}
+		if !(t.upper || determiners[t.low] || an.role[k] == rAdj || an.role[k] == rDeg || an.isNum[k] || isDigitToken(t)) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // participleAttribute reports a past participle used as an attribute

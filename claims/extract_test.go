@@ -255,3 +255,79 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestMeasuredHeadRules: what a figure measures where the words between
+// it and its noun, or the order of the clause, hide the noun. An extended
+// participle attribute stands between a figure and its noun ("300 im
+// Container versteckte Päckchen", "12 am Montag entdeckte Fälle"): the
+// noun after the participle is what is counted, whether the attribute
+// stands before the figure or after it. A fronted accusative ("Den
+// Schaden schätzen Experten auf …") is what the estimate measures, the
+// subject after the verb who gives it, with or without an article. After
+// a fronted year ("Seit 2020", "Im Jahr 2025") the word in -en is the
+// verb ("warten Patienten"), as after a fronted month; a number word that
+// opens the sentence ("Zwölf Menschen") is a figure, not a name.
+func TestMeasuredHeadRules(t *testing.T) {
+	tests := []struct {
+		name, text, pick string
+		key, unit, owner string // owner "-": none
+		sources          []string
+	}{
+		// extended participle attributes after the figure
+		{"a participle phrase after the figure", "Die Fahnder stellten 300 im Bananencontainer versteckte Päckchen Kokain sicher.", "300", nounKey("Päckchen"), "", "", nil},
+		{"a participle phrase after the figure, in the passive", "Im Hafen wurden 300 in Bananenkisten versteckte Pakete entdeckt.", "300", nounKey("Pakete"), "", "", nil},
+		{"a time phrase and a participle after the figure", "Zollbeamte meldeten 12 am Montag entdeckte Fälle.", "12", nounKey("Fälle"), "", "", nil},
+		{"a present participle's phrase", "In Köln standen 400 seit Stunden wartende Fahrgäste am Bahnsteig.", "400", "", "", "", nil},
+		// before the figure: as before
+		{"a participle phrase before the figure", "Zollbeamte fanden die im Bananencontainer versteckten 300 Kilo Kokain.", "300", nounKey("Kokain"), "kg", "", nil},
+		{"a participle phrase opening the sentence", "Im Bananencontainer versteckte 300 Kilo Kokain fanden Zollbeamte am Montag.", "300", nounKey("Kokain"), "kg", "", nil},
+		{"a time phrase and a participle before the figure", "Die am Montag entdeckten 12 Fälle betreffen Schulen.", "12", nounKey("Fälle"), "", "", nil},
+		// fronted accusatives of estimates
+		{"a fronted accusative, a bare plural subject", "Den Schaden schätzen Experten auf 2 Millionen Euro.", "2", nounKey("Schaden"), "€", "-", []string{"Experten"}},
+		{"a fronted compound accusative", "Den Gesamtschaden beziffern Gutachter auf rund 4 Millionen Euro.", "4", nounKey("Gesamtschaden"), "€", "-", []string{"Gutachter"}},
+		{"a fronted accusative, the subject with its article", "Den Schaden schätzt die Polizei auf rund 50.000 Euro.", "50.000", nounKey("Schaden"), "€", "-", []string{"Polizei"}},
+		{"the subject first", "Die Polizei schätzt den Schaden auf 50.000 Euro.", "50.000", nounKey("Schaden"), "€", "-", []string{"Polizei"}},
+		// the verb after a fronted year, a number word that opens the sentence
+		{"the verb after a fronted year", "Seit 2020 zahlen Mieter in Kiel 11 Euro je Quadratmeter.", "11", "", "€", "", nil},
+		{"the verb after a fronted year, a duration", "Bis 2030 warten Patienten in Jena durchschnittlich 40 Tage auf einen Termin.", "40", "", "Tage", "", nil},
+		{"a number word opens the sentence", "Zwölf Patienten warten in der Notaufnahme auf einen Arzt.", "12", nounKey("Patienten"), "", "-", nil},
+		{"a number word opens a passive", "Zwölf Menschen wurden bei dem Unfall verletzt.", "12", "verletzt", "", "-", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c *Claim
+			cs := Extract(article(tt.text))
+			for i := range cs {
+				if cs[i].HasQuantity && strings.Contains(cs[i].Figure, tt.pick) {
+					c = &cs[i]
+					break
+				}
+			}
+			if c == nil {
+				var figs []string
+				for _, x := range cs {
+					figs = append(figs, x.Figure)
+				}
+				t.Fatalf("no figure %q read; claims %q", tt.pick, figs)
+			}
+			if tt.key == "" && strings.Contains(tt.name, "participle") && c.Head != "Fahrgäste" {
+				t.Errorf("head = %q, want %q", c.Head, "Fahrgäste")
+			}
+			if tt.key != "" && c.Key != tt.key {
+				t.Errorf("key = %q (head %q), want %q", c.Key, c.Head, tt.key)
+			}
+			if tt.unit != "" && c.Unit != tt.unit {
+				t.Errorf("unit = %q, want %q", c.Unit, tt.unit)
+			}
+			if tt.owner == "-" && c.Owner != "" || tt.owner != "-" && tt.owner != "" && c.Owner != tt.owner {
+				t.Errorf("owner = %q, want %q", c.Owner, tt.owner)
+			}
+			if len(c.Modifiers) > 0 && (strings.Contains(tt.name, "verb after") || strings.Contains(tt.name, "participle phrase")) {
+				t.Errorf("modifiers = %q, want none", c.Modifiers)
+			}
+			if tt.sources != nil && !sameSet(c.Sources, tt.sources) {
+				t.Errorf("sources = %q, want %q", c.Sources, tt.sources)
+			}
+		})
+	}
+}

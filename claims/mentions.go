@@ -213,6 +213,10 @@ func (an *analysis) classify() {
 			an.role[i] = rFunc
 		case isDigitToken(t) || an.isNum[i] && !t.upper || an.isNum[i] && vagueWords[lw] != [2]float64{}:
 			an.role[i] = rNum
+		case an.isNum[i] && (i == 0 || an.toks[i-1].punct) && numberWordOpening(lw):
+			// "Zwölf Menschen wurden verletzt": a number word capitalised
+			// because it opens the sentence is a figure, not a name
+			an.role[i] = rNum
 		case functionWord(lw) || timeNouns[lw] && !t.upper:
 			an.role[i] = rFunc
 		case isCueWord(lw):
@@ -246,6 +250,9 @@ func (an *analysis) classify() {
 		if an.role[i] != rPred && !(an.role[i] == rCue && !modals[t.low] && !auxiliaries[t.low]) || !looksAdjective(t.low) || i+1 >= len(an.toks) {
 			continue
 		}
+		// no finite verb ends in -es or -em: "nach ersten Erkenntnissen
+		// ausströmendes Gas" is an adjective whatever stands before it
+		strong := len(t.low) > 4 && (strings.HasSuffix(t.low, "es") || strings.HasSuffix(t.low, "em"))
 		j := i + 1
 		if an.toks[j].upper && timeNouns[an.toks[j].low] && an.role[i] == rPred {
 			// "im ersten Halbjahr", "im vergangenen Jahr": part of a time,
@@ -264,14 +271,16 @@ func (an *analysis) classify() {
 			// Fälle": an uninflected word in that place says how the
 			// adjective holds; it is neither a verb nor the noun's end
 			an.role[i-1] = rDeg
-		} else if i > 0 && !an.extendedAttribute(i) {
+		} else if i > 0 && !strong && !an.extendedAttribute(i) {
 			p := an.toks[i-1]
 			if !(p.punct || determiners[p.low] || prepositions[p.low] || an.isNum[i-1] || isDigitToken(p) ||
 				an.role[i-1] == rAdj || looksAdjective(p.low) && !p.upper ||
-				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low] && !((an.role[i-1] == rNoun || calendarWord(p.low)) && (i == 2 || an.toks[i-3].punct)))) {
+				!strings.HasSuffix(t.low, "te") && (conjunctions[p.low] || adverbs[p.low] || i > 1 && prepositions[an.toks[i-2].low] && !((an.role[i-1] == rNoun || calendarWord(p.low)) && (i == 2 || an.toks[i-3].punct)))) ||
+				an.frontedYear(i-1) {
 				// (after "In Thüringen" a word in -en is the verb: "In
 				// Thüringen warten Patienten"; so after a fronted month or
-				// day: "Ab April zahlen Autofahrer")
+				// day: "Ab April zahlen Autofahrer", or year: "Seit 2020
+				// warten Patienten", "Im Jahr 2025 zahlten Mieter")
 				continue
 			}
 		}
@@ -290,6 +299,44 @@ func (an *analysis) degreeWord(k int) bool {
 		return false
 	}
 	return determiners[p.low] || prepositions[p.low] || an.isNum[k-1] || isDigitToken(p)
+}
+
+// frontedYear reports a year at k that ends a time phrase opening the
+// clause: "Seit 2020", "Bis 2030", "Im Jahr 2025". The word after it is
+// the finite verb, whatever its ending.
+func (an *analysis) frontedYear(k int) bool {
+	if k < 1 || !yearToken(an.toks[k].text) {
+		return false
+	}
+	j := k - 1
+	if an.toks[j].low == "jahr" && j > 0 {
+		j--
+	}
+	return prepositions[an.toks[j].low] && (j == 0 || clauseBreak(an.toks[j-1]))
+}
+
+// yearToken: four digits from 1900 to 2099.
+func yearToken(s string) bool {
+	if len(s) != 4 || !(strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
+		return false
+	}
+	for i := 2; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// numberWordOpening: a number word that may open a sentence capitalised
+// ("Zwölf", "Drei", "Zweieinhalb"), not a noun of amounts ("Millionen",
+// "Dutzend").
+func numberWordOpening(lw string) bool {
+	if vagueWords[lw] != [2]float64{} || strings.HasSuffix(lw, "illionen") || strings.HasSuffix(lw, "illiarden") || strings.HasPrefix(lw, "dutzend") {
+		return false
+	}
+	_, ok := parseNumberWord(lw)
+	return ok
 }
 
 // calendarWord: a month or a weekday ("april", "montag").
@@ -327,7 +374,7 @@ func (an *analysis) quotedTitle(i int) bool {
 // article and its noun, so the word is an attribute, not the clause's verb.
 func (an *analysis) extendedAttribute(i int) bool {
 	toks := an.toks
-	if !participleForm(toks[i].low) {
+	if !participleForm(toks[i].low) && !presentParticiple(toks[i].low) {
 		return false // an adjective there is read as before: names follow it ("des in New York ansässigen Council")
 	}
 	for k := i - 1; k >= 1 && k >= i-5; k-- {
@@ -336,7 +383,9 @@ func (an *analysis) extendedAttribute(i int) bool {
 			return false
 		}
 		if prepositions[t.low] {
-			return k < i-1 && determiners[toks[k-1].low]
+			// "die im Container versteckten", "300 im Container
+			// versteckte Päckchen"
+			return k < i-1 && (determiners[toks[k-1].low] || an.isNum[k-1] || isDigitToken(toks[k-1]))
 		}
 		if !(t.upper || an.isNum[k] || isDigitToken(t) || determiners[t.low] || an.role[k] == rAdj || looksAdjective(t.low)) {
 			return false
@@ -368,7 +417,9 @@ func (an *analysis) maskAttribution() {
 					break
 				}
 			}
-			an.maskNPForward(i + 1)
+			if an.genitiveAfter(i + 1) {
+				an.maskNPForward(i + 1)
+			}
 		case lw == "berufung":
 			an.masked[i] = true
 			an.maskNPForward(i + 1)
@@ -413,9 +464,12 @@ func (an *analysis) maskAttribution() {
 			case passive && strings.HasPrefix(lw, "ge"):
 				// "Der Schaden wird auf 2,5 Millionen geschätzt": nobody is named
 			case subject && i+2 < len(toks) && (toks[i+1].low == "der" || toks[start].low == "den" || toks[start].low == "einen" || amountOpens(an, i)) &&
-				determiners[toks[i+1].low] && toks[i+2].upper && an.clause[i+2] == an.clause[i]:
+				determiners[toks[i+1].low] && toks[i+2].upper && an.clause[i+2] == an.clause[i],
+				subject && i+1 < len(toks) && (toks[start].low == "den" || toks[start].low == "einen") && toks[i+1].upper && !toks[i+1].punct &&
+					an.clause[i+1] == an.clause[i]:
 				// "Die Brandfläche beziffert der Verband auf 400 Hektar",
-				// "Den Schaden beziffert die Polizei auf …": the masculine
+				// "Den Schaden beziffert die Polizei auf …", "Den Schaden
+				// schätzen Experten auf …": the masculine
 				// nominative after the verb, or the noun after the verb when
 				// an accusative opens the clause, is the source.
 				an.maskNPForward(i + 1)
@@ -435,6 +489,29 @@ func (an *analysis) maskAttribution() {
 			}
 		}
 	}
+}
+
+// genitiveAfter reports a word at k that may open the genitive of whose
+// statement ("nach Angaben der Polizei", "nach Erkenntnissen örtlicher
+// Behörden", "nach Angaben Kiews", "von"): not a noun phrase in the
+// nominative, which is what the sentence says ("Auslöser war nach
+// ersten Erkenntnissen ausströmendes Gas", "eine defekte Leitung").
+func (an *analysis) genitiveAfter(k int) bool {
+	if k >= len(an.toks) {
+		return false
+	}
+	t := an.toks[k]
+	switch {
+	case t.punct:
+		return true // a quote: „…“
+	case t.upper:
+		return strings.HasSuffix(t.low, "s") || acronym(t.text) || innerCapital(t.text) || k+1 < len(an.toks) && an.toks[k+1].upper
+	case determiners[t.low]:
+		return t.low == "der" || t.low == "des" || t.low == "eines" || t.low == "einer" || strings.HasSuffix(t.low, "er") && !indefinite[t.low]
+	case isAdjectiveish(t.low):
+		return strings.HasSuffix(t.low, "er") || strings.HasSuffix(t.low, "en")
+	}
+	return true
 }
 
 // existential reports "gibt es", "es gab": there is, not a giving out
@@ -585,7 +662,7 @@ func (an *analysis) findNames() {
 		case strings.HasSuffix(t.low, "s") && i+1 < len(toks) && an.role[i+1] == rNoun && (i == 0 || !determiners[toks[i-1].low] && an.role[i-1] != rAdj):
 			// possessive genitive: "Kölns Oberbürgermeisterin", "Nordkoreas Armee"
 			isName[i] = true
-		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] &&
+		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] && !causeWords[t.low] &&
 			!pluralLike(t.low) && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) && !coordinated(an, i) &&
 			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum || quantityWords[toks[i-1].low])):
 			// A word the article never writes after an article or an
@@ -640,6 +717,17 @@ func (an *analysis) findNames() {
 		}
 		i = j + 1
 	}
+}
+
+// presentParticiple reports the inflected forms of a present participle:
+// "wartende", "leer stehenden".
+func presentParticiple(lw string) bool {
+	for _, suf := range []string{"ende", "enden", "ender", "endes", "endem"} {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // participleForm reports the inflected forms of a participle: weak

@@ -601,8 +601,18 @@ func TestCauseDenied(t *testing.T) {
 			"Die Schafe in Bad Kreuznach sind nach dem Befund des Landesuntersuchungsamts nicht an einem Düngemittel gestorben.", true, 0},
 		{"a gas pipe", "Bei der Explosion in einem Wohnhaus in Halle wurden zwei Menschen verletzt. Auslöser der Explosion war nach ersten Erkenntnissen eine defekte Gasleitung.",
 			"Die Explosion in dem Wohnhaus in Halle ging nach Angaben der Ermittler nicht auf eine defekte Gasleitung zurück.", true, 0},
+		// the cause without an article after who found it ("nach ersten
+		// Erkenntnissen ausströmendes Gas"): the cause, not the source's
+		{"gas without an article, after the source", "Bei der Explosion in einem Wohnhaus in Halle wurden zwei Menschen verletzt. Auslöser war nach ersten Erkenntnissen ausströmendes Gas.",
+			"Die Explosion in dem Wohnhaus in Halle ging nach Angaben der Ermittler nicht auf ausströmendes Gas zurück.", true, 0},
+		{"arson after the source", "Ursache des Feuers in der Scheune in Gifhorn war nach ersten Erkenntnissen Brandstiftung.",
+			"Das Feuer in der Scheune in Gifhorn wurde nach Angaben der Polizei nicht durch Brandstiftung ausgelöst.", true, 0},
+		{"a short copula", "Bei der Explosion in einem Wohnhaus in Halle wurden zwei Menschen verletzt. Auslöser war Gas.",
+			"Die Explosion in dem Wohnhaus in Halle ging nach Angaben der Ermittler nicht auf Gas zurück.", true, 0},
 
 		// traps: the cause not denied, another thing denied
+		{"gas confirmed", "Bei der Explosion in einem Wohnhaus in Halle wurden zwei Menschen verletzt. Auslöser war nach ersten Erkenntnissen ausströmendes Gas.",
+			"Die Explosion in dem Wohnhaus in Halle ging nach Angaben der Ermittler auf ausströmendes Gas zurück.", false, 0},
 		{"found out weeks later", "In Bad Kreuznach sind binnen einer Woche 30 Schafe verendet. Schuld sei ein Düngemittel, das auf der Weide ausgebracht worden sei, sagte der Schäfer.",
 			"Die Schafe in Bad Kreuznach sind nach dem Befund des Landesuntersuchungsamts nicht an einem Düngemittel gestorben.", true, 40},
 		{"the cause confirmed", "Bei dem Brand in der Lagerhalle in Hagen entstand ein Schaden von 2 Millionen Euro. Ursache war nach Angaben der Feuerwehr ein Kurzschluss.",
