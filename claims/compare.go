@@ -418,14 +418,17 @@ func compoundHead(a, b string) bool {
 // broadSynonymsInContext: two measured nouns the thesaurus lists as each
 // other's synonyms although each has many senses ("Stände", "Buden"), in
 // clauses that share another content noun, which picks the sense ("auf
-// dem Domplatz").
+// dem Domplatz"), and is not the title of a name ("Der Autozulieferer
+// Brose" names whose "Stellen" and "Standorte" they are).
 func broadSynonymsInContext(a, b *Claim) bool {
 	if a.Head == "" || b.Head == "" || strings.EqualFold(a.Head, b.Head) {
 		return false
 	}
 	shared := false
 	for _, x := range a.nouns {
-		if x != a.Key && len(x) >= 5 && !strings.HasPrefix(x, "v:") && containsNoun(b.nouns, x) && x != b.Key {
+		// (a title of a name, "Der Autozulieferer Brose", says whose
+		// figures they are, not in which sense)
+		if x != a.Key && len(x) >= 5 && !strings.HasPrefix(x, "v:") && containsNoun(b.nouns, x) && x != b.Key && !titleOfName(a, x) && !titleOfName(b, x) {
 			shared = true
 			break
 		}

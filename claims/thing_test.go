@@ -787,3 +787,17 @@ func TestFatalIdioms(t *testing.T) {
 			"2025-02-04", "Bei der Razzia in Duisburg gab es nach Angaben der Polizei 9 Verletzte.", false},
 	})
 }
+
+// TestBroadSynonymsByTitle: two nouns the thesaurus gives as synonyms in
+// some sense ("Stellen", "Standorte": places) are not put in one sense by
+// a noun both clauses share when that noun is the title of the name whose
+// figures they are ("Der Autozulieferer Brose"): it says whose, not which
+// sense. A shared noun of the place does ("auf dem Weihnachtsmarkt").
+func TestBroadSynonymsByTitle(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"jobs are no sites of one firm", "2025-02-03", "Der Autozulieferer Brose hat in Franken derzeit 9.000 Stellen.",
+			"2025-02-04", "Der Autozulieferer Brose hat in Franken derzeit 12 Standorte.", false},
+		{"stalls and booths of one market", "2025-11-24", "Auf dem Weihnachtsmarkt in Erfurt stehen in diesem Jahr 180 Stände.",
+			"2025-11-25", "Auf dem Weihnachtsmarkt in Erfurt stehen in diesem Jahr 210 Buden.", true},
+	})
+}
