@@ -251,10 +251,13 @@ type plan struct {
 // in the heading and title) and a phrase bonus. Bleve scales a
 // disjunction's score by the share of clauses that match; grouping by word
 // makes that share count words, so a word indexed in three fields weighs
-// no more than a number indexed in one. It reports false when the text has
-// no searchable term. With tr, the query is English (english.go): its
-// function words are dropped, and each word the passages do not have gets
-// its German renderings as alternatives in its group.
+// no more than a number indexed in one. Within a group the word's forms
+// and alternatives are one wordGroup (its best match counts, the others
+// little), beside which the heading and title clauses count as before.
+// It reports false when the text has no searchable term. With tr, the
+// query is English (english.go): its function words are dropped, and each
+// word the passages do not have gets its German renderings as alternatives
+// in its group.
 func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator) (plan, bool) {
 	m := idx.Mapping()
 	var figure bool
@@ -264,6 +267,9 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 		q, figure = questionEvidence(q) // question words are no evidence (question.go)
 	}
 	groups := map[int][]query.Query{}
+	// The word in the passage's heading and its article's title: evidence
+	// beside the word's forms in the text, not one more of them.
+	titles := map[int][]query.Query{}
 	df := map[int]uint64{} // at most the passages the group matches: the sum over its clauses
 	var order []int
 	add := func(pos int, qq query.Query, n uint64) {
@@ -291,8 +297,7 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 		n := known.count(fieldText, t.term)
 		add(t.pos, term(t.term, fieldText, boostText), n)
 		prox.add(t.pos, t.term, n, docs)
-		add(t.pos, term(t.term, fieldHeading, boostHeading), 0)
-		add(t.pos, term(t.term, fieldLeadTitle, boostHeading), 0)
+		titles[t.pos] = append(titles[t.pos], term(t.term, fieldHeading, boostHeading), term(t.term, fieldLeadTitle, boostHeading))
 		// A genitive the stemmer keeps ("Warschaus", "Apothekers") is
 		// the word the passages have without its -s; where they have the
 		// genitive too, the base is an alternative, weighted lower.
@@ -358,8 +363,8 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 		}
 		p.marks.add(analyzerText, t.term, 0)
 		// The word as a part of the passages' compounds.
-		// Only a term the field has: every clause of a group dilutes
-		// Bleve's coordination factor for the others.
+		// Only a term the field has: a clause that cannot match would
+		// only lengthen the search.
 		// The count feeds candidate pruning (distinctive) like any clause's.
 		if n := known.count(fieldParts, t.term); n > 0 {
 			add(t.pos, term(t.term, fieldParts, boostParts), n)
@@ -439,10 +444,25 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 		add(figurePos, term(figureTerm, fieldNumbers, boostFigure), known.count(fieldNumbers, figureTerm))
 	}
 	group := func(pos int) query.Query {
-		if g := groups[pos]; len(g) > 1 {
+		g := groups[pos]
+		var forms query.Query = g[0]
+		if len(g) > 1 {
+			forms = &wordGroup{clauses: g, tie: groupTie}
+		}
+		if len(titles[pos]) == 0 {
+			return forms
+		}
+		return bleve.NewDisjunctionQuery(append([]query.Query{forms}, titles[pos]...)...)
+	}
+	// The driver only selects candidates (no scores): Bleve's own
+	// disjunction matches the same passages and can OR their postings as
+	// bitmaps.
+	match := func(pos int) query.Query {
+		g := append(append([]query.Query(nil), groups[pos]...), titles[pos]...)
+		if len(g) > 1 {
 			return bleve.NewDisjunctionQuery(g...)
 		}
-		return groups[pos][0]
+		return g[0]
 	}
 	var clauses []query.Query
 	for _, pos := range order {
@@ -472,12 +492,12 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 	if rare, common := distinctive(order, df, docs); rare != nil || common != nil {
 		var dq []query.Query
 		for _, pos := range rare {
-			dq = append(dq, group(pos))
+			dq = append(dq, match(pos))
 		}
 		if len(common) > 1 {
 			var all []query.Query
 			for _, pos := range common {
-				all = append(all, group(pos))
+				all = append(all, match(pos))
 			}
 			dq = append(dq, bleve.NewConjunctionQuery(all...))
 		}
