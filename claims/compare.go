@@ -1778,6 +1778,12 @@ func decide(a, b *Claim) Kind {
 	if a.provisional || b.provisional {
 		return KindUpdate // a count in progress, then the result
 	}
+	if ranOn(a, b, qa, qb) {
+		return KindUpdate // "bislang drei gefunden", a day later seven
+	}
+	if saysNow(a, b) {
+		return KindUpdate // "hat nun 800 Betten", "mittlerweile 3.000" a day later
+	}
 	if !closed && b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) &&
 		!againstChange(qa, qb, changeDirection(b.Text)) {
 		// "stieg auf 17": a running count moved on since the earlier
@@ -1846,6 +1852,72 @@ func datelineApart(a, b *Claim) bool {
 		}
 	}
 	return true
+}
+
+// laterWords mark a figure as the state reached since: "inzwischen",
+// "mittlerweile", "nun", "jetzt", "nach neuesten Angaben" (not "derzeit"
+// or "aktuell", which say what holds at the time of either report).
+var laterWords = set("inzwischen mittlerweile nunmehr nun jetzt neuesten neueste")
+
+// saysNow reports a figure of a later article that its sentence marks as
+// the state by now (laterWords): within the days two reports of one state
+// share, it is the state moved on, not another reading of the earlier one.
+func saysNow(a, b *Claim) bool {
+	if a.order == b.order {
+		return false
+	}
+	e, l := a, b
+	if b.order.before(a.order) {
+		e, l = b, a
+	}
+	return saysLater(l.Text) && !saysLater(e.Text)
+}
+
+// saysLater reports a word of laterWords in text that is not part of an
+// attribute: "des inzwischen gelöschten Feuers" says when the fire was
+// put out, not that the figure is a later one.
+func saysLater(text string) bool {
+	ws := letterWords(text)
+	for i, w := range ws {
+		if !laterWords[strings.ToLower(w)] {
+			continue
+		}
+		if i+2 < len(ws) && unicode.IsLower([]rune(ws[i+1])[0]) && unicode.IsUpper([]rune(ws[i+2])[0]) && adjectiveEnding(ws[i+1]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func adjectiveEnding(w string) bool {
+	for _, e := range []string{"e", "en", "er", "es", "em"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// soFarWords give a count as the one reached so far.
+var soFarWords = set("bislang bisher vorerst")
+
+// ranOn reports a count so far ("wurden bislang drei Menschen gefunden")
+// in one of the sentences, and the later article's figure above the
+// earlier article's: the count ran on. A count so far that a later one
+// falls short of is contradicted, and two counts so far for one time
+// ("zählte für den Dezember bislang 1.400 Reservierungen", a day later
+// 1.900) are two readings of one state.
+func ranOn(a, b *Claim, qa, qb Quantity) bool {
+	if a.order == b.order || movedOn(a.Text, soFarWords, false) == movedOn(b.Text, soFarWords, false) {
+		return false
+	}
+	if b.order.before(a.order) {
+		qa, qb = qb, qa
+	}
+	_, eh := qa.comparable()
+	ll, _ := qb.comparable()
+	return ll > eh
 }
 
 // closedPeriod reports a count of a period of a month or more that was

@@ -50,6 +50,26 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 		// an election: turnout, three days apart
 		{"election, two turnouts", "2025-09-22", "Bei der Bürgermeisterwahl in Kleve lag die Wahlbeteiligung bei 48 Prozent.",
 			"2025-09-25", "Die Wahlbeteiligung bei der Bürgermeisterwahl in Kleve lag bei 41 Prozent.", KindConflict},
+		// a count so far ("bislang", "bisher") runs on: a higher count a day or
+		// two later is its next state, a lower one contradicts it
+		{"search, found so far and more", "2025-03-04", "Bei der Suche nach Vermissten in Zeitz wurden bislang drei Menschen gefunden.",
+			"2025-03-05", "Bei der Suche nach Vermissten in Zeitz wurden sieben Menschen gefunden.", KindUpdate},
+		{"search, more found so far", "2025-03-04", "Bei der Suche nach Vermissten in Zeitz wurden drei Menschen gefunden.",
+			"2025-03-05", "Bei der Suche nach Vermissten in Zeitz wurden bisher sieben Menschen gefunden.", KindUpdate},
+		{"search, found so far and fewer", "2025-03-04", "Bei der Suche nach Vermissten in Zeitz wurden bislang sieben Menschen gefunden.",
+			"2025-03-05", "Bei der Suche nach Vermissten in Zeitz wurden drei Menschen gefunden.", KindConflict},
+		{"search, fewer found so far", "2025-03-04", "Bei der Suche nach Vermissten in Zeitz wurden sieben Menschen gefunden.",
+			"2025-03-05", "Bei der Suche nach Vermissten in Zeitz wurden bislang drei Menschen gefunden.", KindConflict},
+		// the later article says its figure is the state by now, a day or
+		// two after the earlier one
+		{"hospital, beds now", "2025-04-02", "Das Klinikum in Zeitz hat 650 Betten.",
+			"2025-04-04", "Nach dem Ausbau hat das Klinikum in Zeitz nun 800 Betten.", KindUpdate},
+		{"strike, joined by now, a day later", "2025-03-10", "Nach Angaben der Gewerkschaft beteiligten sich in Hannover rund 1.200 Beschäftigte am Warnstreik.",
+			"2025-03-11", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Gewerkschaft mittlerweile 3.000 Beschäftigte.", KindUpdate},
+		{"fire, an area of a fire meanwhile put out", "2025-07-29", "Bei dem Waldbrand bei Zeitz verbrannten nach Angaben des Landratsamts 150 Hektar Wald.",
+			"2025-07-30", "Die Fläche des inzwischen gelöschten Waldbrands bei Zeitz beziffert die Feuerwehr auf 400 Hektar.", KindConflict},
+		{"strike, a day later, the earlier said now", "2025-03-10", "Nach Angaben der Gewerkschaft beteiligten sich in Hannover jetzt rund 3.000 Beschäftigte am Warnstreik.",
+			"2025-03-11", "Am Warnstreik in Hannover beteiligten sich nach Angaben der Stadt etwa 1.200 Beschäftigte.", KindConflict},
 		// the paragraph around the figure: a "weiter" about something else
 		// marks nothing; a running count named in the sentence before does
 		{"strike, other news goes on", "2025-03-10", "Nach Angaben der Gewerkschaft beteiligten sich in Hannover rund 3.000 Beschäftigte am Warnstreik.",
