@@ -1011,6 +1011,16 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			mods = an.modifiersBefore(bi, mods)
 		}
 	}
+	if moneyUnits[unit] && (head == "" || headAt >= 0 && headAt < qs && (personHead(head) || an.governed(headAt))) && lowAt(toks, qs-1) != "von" {
+		// (not "eine Ablösesumme von 50 Millionen Euro": the figure's own noun)
+		if k := an.paidFor(qs); k >= 0 && k != headAt {
+			// "zahlen Autofahrer für die einfache Fahrt 18 Euro", "Für
+			// einen Ganztagsplatz zahlen Eltern 289 Euro": the price of
+			// what is paid for, not of who pays
+			head, headAt = toks[k].text, k
+			mods = an.modifiersBefore(k, nil)
+		}
+	}
 	mit := qs - 1
 	for mit > 0 && neutralModifiers[toks[mit].low] {
 		mit-- // "mit insgesamt 1,9 Milliarden Euro"
@@ -1936,6 +1946,46 @@ func (an *analysis) statusNoun(qs, head int) string {
 		}
 	}
 	return ""
+}
+
+// payVerbs are the forms of paying: who pays, and for what ("für").
+var payVerbs = set("zahlen zahlt zahlte zahlten zahle gezahlt bezahlen bezahlt bezahlte bezahlten bezahle")
+
+// paidFor returns the noun of "für" in the clause of the figure at qs when
+// the clause's verb is one of paying and the noun is no person ("für
+// Kinder" is a price's frame, read by frameOf), or -1.
+func (an *analysis) paidFor(qs int) int {
+	toks := an.toks
+	pay := false
+	for k := range toks {
+		if an.clause[k] == an.clause[qs] && payVerbs[toks[k].low] {
+			pay = true
+			break
+		}
+	}
+	if !pay {
+		return -1
+	}
+	for k := range toks {
+		if an.clause[k] != an.clause[qs] || toks[k].low != "für" || an.masked[k] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if an.role[j] == rName {
+				return -1 // "für Ilir Rama": a player bought, not a price's thing
+			}
+			if an.role[j] == rNoun {
+				if personHead(toks[j].text) || timeNouns[toks[j].low] {
+					return -1
+				}
+				return j
+			}
+			if toks[j].punct || !(determiners[toks[j].low] || an.role[j] == rAdj || an.role[j] == rDeg) {
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // attributeParticiple returns the participle that ends an extended

@@ -287,6 +287,12 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"a fronted compound accusative", "Den Gesamtschaden beziffern Gutachter auf rund 4 Millionen Euro.", "4", nounKey("Gesamtschaden"), "€", "-", []string{"Gutachter"}},
 		{"a fronted accusative, the subject with its article", "Den Schaden schätzt die Polizei auf rund 50.000 Euro.", "50.000", nounKey("Schaden"), "€", "-", []string{"Polizei"}},
 		{"the subject first", "Die Polizei schätzt den Schaden auf 50.000 Euro.", "50.000", nounKey("Schaden"), "€", "-", []string{"Polizei"}},
+		// what is paid for: the noun after "für" of a verb of paying
+		{"what is paid for, after the verb's subject", "Ab April zahlen Autofahrer für die einfache Fahrt mit der Fähre 18 Euro.", "18", nounKey("Fahrt"), "€", "", nil},
+		{"what is paid for, the subject after the verb", "Für einen Ganztagsplatz zahlen Eltern künftig 289 Euro.", "289", nounKey("Ganztagsplatz"), "€", "", nil},
+		{"what is paid for, the subject first", "Eltern zahlen für einen Ganztagsplatz 289 Euro im Monat.", "289", nounKey("Ganztagsplatz"), "€", "", nil},
+		{"the figure's own noun, paid for a player", "Der Verein zahlt für den Stürmer Ilir Rama eine Ablösesumme von 50 Millionen Euro.", "50", nounKey("Ablösesumme"), "€", "", nil},
+		{"a price for a group is a frame, not what is paid for", "Für Kinder kostet der Eintritt 2 Euro.", "2", nounKey("Eintritt"), "€", "", nil},
 		// the verb after a fronted year, a number word that opens the sentence
 		{"the verb after a fronted year", "Seit 2020 zahlen Mieter in Kiel 11 Euro je Quadratmeter.", "11", "", "€", "", nil},
 		{"the verb after a fronted year, a duration", "Bis 2030 warten Patienten in Jena durchschnittlich 40 Tage auf einen Termin.", "40", "", "Tage", "", nil},

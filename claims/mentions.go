@@ -664,9 +664,13 @@ func (an *analysis) findNames() {
 			isName[i] = true
 		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] && !causeWords[t.low] &&
 			!pluralLike(t.low) && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) && !coordinated(an, i) &&
-			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum || quantityWords[toks[i-1].low])):
+			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum || quantityWords[toks[i-1].low])) &&
+			!(i > 0 && pluralVerb(an, i-1) && agentNoun(t.low) && len(germanData().SplitCompound(t.low)) >= 2):
 			// A word the article never writes after an article or an
-			// adjective, standing without one: "Siemens streicht", "sagte Müller".
+			// adjective, standing without one: "Siemens streicht", "sagte
+			// Müller". (A compound of a doer after a plural verb, "zahlen
+			// Autofahrer", is a plural without its article; "teilte
+			// Hofmeister mit" names a firm.)
 			isName[i] = true
 		}
 	}
@@ -820,6 +824,13 @@ func adjectiveForm(lw string) bool {
 // only after "in" or "nach", or through apposition.
 func pluralLike(lw string) bool {
 	return strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "ern") || len(lw) > 6 && strings.HasSuffix(lw, "e")
+}
+
+// pluralVerb: a lower-case verb in -en at k, as a plural subject after it
+// takes ("zahlen", "warten").
+func pluralVerb(an *analysis, k int) bool {
+	t := an.toks[k]
+	return !t.upper && !t.punct && strings.HasSuffix(t.low, "en") && (an.role[k] == rPred || an.role[k] == rCue)
 }
 
 // coordinated reports a noun in a list ("Stadt und Land", "Verbänden,

@@ -757,3 +757,25 @@ func TestMeasuredNounIsNoAnchor(t *testing.T) {
 			"", "2026-03-10", "Bei den Kontrollen am Wochenende wurden 80 Autofahrer mit zu viel Alkohol erwischt.", KindConflict},
 	})
 }
+
+// TestWhatIsPaidFor: "zahlen Autofahrer für die einfache Fahrt 18 Euro"
+// prices the trip, as "Die einfache Überfahrt kostet 14,50 Euro" does;
+// another thing paid for ("für die Rückfahrt", "für ein Zehnerticket")
+// is another price.
+func TestWhatIsPaidFor(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"the single trip, paid and costing", "2026-03-02",
+			"Bingen – Die einfache Überfahrt mit der Fähre kostet ab April 14,50 Euro, teilte die Fährgesellschaft mit.",
+			"2026-03-03", "Bingen – Pendler ärgern sich.\n\nAb April zahlen Autofahrer für die einfache Fahrt mit der Fähre 18 Euro.", KindConflict},
+		{"a place in the day care", "2026-05-02",
+			"Kassel – Ein Ganztagsplatz in der Kita kostet ab August 240 Euro im Monat, sagte die Stadt.",
+			"2026-05-03", "Kassel – Der Elternbeirat ist empört.\n\nFür einen Ganztagsplatz in der Kita zahlen Eltern ab August 310 Euro im Monat.", KindConflict},
+		// traps
+		{"the single trip and the return trip", "2026-03-02",
+			"Bingen – Die einfache Überfahrt mit der Fähre kostet ab April 14,50 Euro, teilte die Fährgesellschaft mit.",
+			"2026-03-03", "Bingen – Pendler ärgern sich.\n\nAb April zahlen Autofahrer für die Hin- und Rückfahrt mit der Fähre 25 Euro.", ""},
+		{"a place and a ticket", "2026-05-02",
+			"Kassel – Ein Ganztagsplatz in der Kita kostet ab August 240 Euro im Monat, sagte die Stadt.",
+			"2026-05-03", "Kassel – Der Elternbeirat ist empört.\n\nFür ein Mittagessen in der Kita zahlen Eltern ab August 4 Euro.", ""},
+	})
+}
