@@ -179,6 +179,13 @@ func (px *passageIndex) search(c *Claim, out []*Claim) []*Claim {
 				terms = append(terms, k)
 			}
 		}
+		// or in a word one narrow English word translates alike
+		// ("Ausleihen" for "Entleihungen")
+		for _, k := range pivotKeys(c.Head, nil) {
+			if !containsString(terms, k) {
+				terms = append(terms, k)
+			}
+		}
 	}
 	if c.Stance != StanceAssert || c.negative() {
 		// What a denial names in one compound an earlier sentence may say

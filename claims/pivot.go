@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -211,4 +212,79 @@ func pivotHeads(a, b string) bool {
 		return pivotNouns(capitalised(lastA), capitalised(lastB))
 	}
 	return false
+}
+
+var (
+	pivotKeyCache     sync.Map // noun as written → []string
+	pivotKeyCacheSize atomic.Int64
+)
+
+// maxPivotKeys bounds the keys pivotKeys adds to one search.
+const maxPivotKeys = 16
+
+// pivotKeys are the keys of the nouns pivotNouns joins to a measured noun,
+// found through its narrow renderings: the candidate search looks for
+// "Ausleihen" when the new sentence says "Entleihungen" and shares no
+// other word with the earlier one. A verb's headwords stand for the nouns
+// made of them ("ausleihen": "Ausleihen", "Ausleihung"); every noun is
+// checked with pivotNouns, so the search adds no key the gate would not
+// accept.
+func pivotKeys(head string, out []string) []string {
+	if head == "" {
+		return out
+	}
+	if v, ok := pivotKeyCache.Load(head); ok {
+		return append(out, v.([]string)...)
+	}
+	ks := computePivotKeys(head)
+	if pivotKeyCacheSize.Add(1) > maxSynCache {
+		pivotKeyCache.Clear()
+		pivotKeyCacheSize.Store(0)
+	}
+	pivotKeyCache.Store(head, ks)
+	return append(out, ks...)
+}
+
+func computePivotKeys(head string) []string {
+	s := sensesOf(head)
+	if len(s.noun) == 0 && len(s.verb) == 0 {
+		return nil
+	}
+	d := germanData()
+	own := nounKey(head)
+	var out []string
+	seen := map[string]bool{}
+	try := func(noun string) {
+		if seen[noun] || len(out) >= maxPivotKeys {
+			return
+		}
+		seen[noun] = true
+		if k := nounKey(noun); k != "" && k != own && !containsString(out, k) && pivotNouns(head, noun) {
+			out = append(out, k)
+		}
+	}
+	for _, senses := range []map[string]int{s.noun, s.verb} {
+		es := make([]string, 0, len(senses))
+		for e, n := range senses {
+			if n <= maxPivotGermans {
+				es = append(es, e)
+			}
+		}
+		sort.Strings(es) // one order of the keys
+		for _, e := range es {
+			for _, w := range d.Germans(e) {
+				r, _ := utf8.DecodeRuneInString(w)
+				if unicode.IsUpper(r) {
+					try(w)
+					continue
+				}
+				// a verb: the nouns made of it
+				if b, ok := strings.CutSuffix(w, "en"); ok && len(b) >= 3 {
+					try(capitalised(b + "ung"))
+					try(capitalised(w))
+				}
+			}
+		}
+	}
+	return out
 }

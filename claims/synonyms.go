@@ -30,6 +30,7 @@ type lexicon interface {
 	Broader(w string) []string
 	SplitCompound(w string) []string
 	English(w string) []german.English
+	Germans(english string) []string
 }
 
 // germanData is the language data the synonyms come from: the process's

@@ -682,6 +682,12 @@ func TestPivotSynonyms(t *testing.T) {
 			"2025-02-04", "Das Seehotel in Titisee zählte für den Dezember bislang 1.900 Buchungen.", true},
 		{"bankruptcies, two words", "2025-02-03", "Im Kreis Recklinghausen gab es im ersten Halbjahr 212 Konkurse von Handwerksbetrieben.",
 			"2025-02-04", "Im Kreis Recklinghausen gab es im ersten Halbjahr 168 Pleiten von Handwerksbetrieben.", true},
+		{"lendings found by the pivot alone", "2025-02-03", "Die Stadtbibliothek hat im vergangenen Jahr 3,1 Millionen Ausleihen gezählt.",
+			"2025-02-04", "Die Zahl der Entleihungen sank im vergangenen Jahr auf 2,6 Millionen.", true},
+		{"borrowings found by the pivot alone, the other way", "2025-02-03", "Die Zahl der Entleihungen lag im vergangenen Jahr bei 2,6 Millionen.",
+			"2025-02-04", "Die Stadtbibliothek hat im vergangenen Jahr 3,1 Millionen Ausleihen gezählt.", true},
+		{"loans, the verb shared", "2025-02-03", "Die Förderbank hat im vergangenen Jahr 4.100 Darlehen vergeben.",
+			"2025-02-04", "Im vergangenen Jahr wurden nach Angaben des Ministeriums 5.300 Kredite vergeben.", true},
 		{"compounds of one first part, the heads two words", "2025-02-03", "Die Sparkasse Ulm vergab im vergangenen Jahr Firmendarlehen in Höhe von 310 Millionen Euro.",
 			"2025-02-04", "Die Sparkasse Ulm vergab im vergangenen Jahr Firmenkredite in Höhe von 450 Millionen Euro.", true},
 

@@ -2,6 +2,7 @@ package german
 
 import (
 	"bufio"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,13 @@ type pivot struct {
 	english []string           // English renderings by id
 	germans []int32            // per English id: how many German headwords render it
 	byWord  map[string][]int32 // German headword or plural as written → English ids
+	heads   [][]string         // per English id: its German headwords, when few
+	byKey   map[string]int32   // English rendering → id
 }
+
+// maxListedHeads is how many German headwords an English rendering may
+// have for Germans to list them: a broad word's list is no use.
+const maxListedHeads = 12
 
 // English is one English rendering of a German word and how many German
 // headwords Ding gives that rendering for: few for a narrow word
@@ -50,6 +57,21 @@ func (d *Data) English(w string) []English {
 		out[i] = English{d.pivot.english[id], int(d.pivot.germans[id])}
 	}
 	return out
+}
+
+// Germans returns the German headwords Ding gives an English rendering as
+// English returns it ("lending", "to borrow"), sorted; nil for an unknown
+// rendering, for one of more than a dozen headwords, and when
+// trans-de-en is not installed.
+func (d *Data) Germans(english string) []string {
+	if d.loadPivot() != nil {
+		return nil
+	}
+	id, ok := d.pivot.byKey[english]
+	if !ok {
+		return nil
+	}
+	return d.pivot.heads[id]
 }
 
 func (d *Data) loadPivot() error {
@@ -137,9 +159,19 @@ func readPivot(path string) (*pivot, error) {
 		return nil, err
 	}
 	p.germans = make([]int32, len(p.english))
+	p.heads = make([][]string, len(p.english))
 	for id, hs := range heads {
 		p.germans[id] = int32(len(hs))
+		if len(hs) <= maxListedHeads {
+			ws := make([]string, 0, len(hs))
+			for w := range hs {
+				ws = append(ws, w)
+			}
+			sort.Strings(ws)
+			p.heads[id] = ws
+		}
 	}
+	p.byKey = ids
 	return p, nil
 }
 

@@ -41,6 +41,18 @@ Strunk-Glumpe {f}; eine große Glumpe :: big glump
 			t.Errorf("English(%q) = %v, want %v", tt.word, got, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		english string
+		want    []string
+	}{
+		{"plonk", []string{"Glumpe", "Glumpung", "Plonke"}},
+		{"to glump", []string{"glumpen", "verglumpen"}},
+		{"glumps", nil}, // a plural rendering is not a headword's
+	} {
+		if got := d.Germans(tt.english); !slices.Equal(got, tt.want) {
+			t.Errorf("Germans(%q) = %v, want %v", tt.english, got, tt.want)
+		}
+	}
 	if got := New(Paths{}).English("Glumpe"); got != nil {
 		t.Errorf("without Ding: %v", got)
 	}
