@@ -273,7 +273,14 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				break
 			}
 			dt := day(refDay.Year(), mo, d)
+			// "Ab dem 1. Januar kostet der Eintritt 8 Euro": from a day
+			// on, as from a month on, is the coming one
+			from := low(start-1) == "ab" || low(start-1) == "dem" && low(start-2) == "ab"
 			switch {
+			case from && !future && an != nil && an.startAhead(i):
+				if dt.Before(refDay) {
+					dt = day(refDay.Year()+1, mo, d)
+				}
 			case !future && dt.After(refDay) && !(an != nil && an.tenseAt(i) > 0):
 				// (in the present tense a day still ahead is this year's:
 				// "Das Freibad öffnet am 15. Juni")

@@ -405,6 +405,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-06-04", "Eine Stunde Parken in der Innenstadt von Jena kostet ab August 2 Euro.", KindConflict},
 		{"bus line, two fleets from a month ahead", "2025-05-05", "Ab Juli fahren auf der Linie 3 in Erfurt 12 Busse.",
 			"2025-05-06", "Auf der Linie 3 in Erfurt werden ab Juli 18 Busse fahren.", KindConflict},
+		{"fare, from the first of a month ahead", "2025-11-04", "Ab dem 1. Januar kostet ein Einzelticket in Zeitz 3,20 Euro.",
+			"2025-11-06", "Ein Einzelticket in Zeitz kostet ab Januar 3,50 Euro.", KindConflict},
 		{"dog tax, two plans from January", "2025-10-01", "Ab Januar soll die Hundesteuer in Plauen 120 Euro betragen.",
 			"2025-10-03", "Die Hundesteuer in Plauen soll ab Januar 150 Euro betragen.", KindConflict},
 		{"museum, two fees from a year ahead", "2025-05-05", "Ab 2027 soll der Eintritt ins Museum in Gera 8 Euro kosten.",
@@ -480,6 +482,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-06-10", "Zum Stadtfest in Zeitz kamen am Wochenende nach Angaben der Stadt 40.000 Besucher.", KindUpdate},
 		{"fare, from January and from July", "2025-11-04", "Künftig kostet eine Monatskarte in Erfurt ab Januar 58 Euro.",
 			"2025-11-06", "Ab Juli 2026 kostet eine Monatskarte in Erfurt 64 Euro.", KindUpdate},
+		{"fare, since the first and from the next first", "2025-11-04", "Seit dem 1. Januar kostet ein Einzelticket in Zeitz 2,90 Euro.",
+			"2025-11-06", "Ab dem 1. Januar kostet ein Einzelticket in Zeitz 3,20 Euro.", KindUpdate},
 		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
 			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
 	}
