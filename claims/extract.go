@@ -1011,7 +1011,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			mods = an.modifiersBefore(bi, mods)
 		}
 	}
-	if moneyUnits[unit] && (head == "" || headAt >= 0 && headAt < qs && (personHead(head) || an.governed(headAt))) && lowAt(toks, qs-1) != "von" {
+	if moneyUnits[unit] && (head == "" || headAt >= 0 && headAt < qs && !amountNoun(strings.ToLower(head))) && lowAt(toks, qs-1) != "von" {
 		// (not "eine Ablösesumme von 50 Millionen Euro": the figure's own noun)
 		if k := an.paidFor(qs); k >= 0 && k != headAt {
 			// "zahlen Autofahrer für die einfache Fahrt 18 Euro", "Für
@@ -2609,7 +2609,16 @@ func (an *analysis) ownerOf(head, qs int) (string, string) {
 // name the article gives elsewhere ("die Stadt" for Köln).
 func (an *analysis) subjectNoun(qs, head int) (string, string) {
 	for k, t := range an.toks {
-		if an.clause[k] != an.clause[qs] || k == head || an.role[k] != rNoun || an.masked[k] || k == 0 {
+		if an.clause[k] != an.clause[qs] || k == head || an.role[k] != rNoun || an.masked[k] {
+			continue
+		}
+		if k == clauseStart(an, k) && k+1 < len(an.toks) && pluralFinite(an, k+1) && personNoun(t.text) && !pluralLike(t.low) &&
+			!transparentNouns[t.low] && !genericHeads[t.low] {
+			// "Zollfahnder haben …": a bare plural of people before its
+			// verb is who acted, one word as a role owner is
+			return "~" + nounKey(t.text), t.text
+		}
+		if k == 0 {
 			continue
 		}
 		if p := an.toks[k-1].low; p != "der" && p != "die" && p != "das" {

@@ -291,6 +291,7 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"what is paid for, after the verb's subject", "Ab April zahlen Autofahrer für die einfache Fahrt mit der Fähre 18 Euro.", "18", nounKey("Fahrt"), "€", "", nil},
 		{"what is paid for, the subject after the verb", "Für einen Ganztagsplatz zahlen Eltern künftig 289 Euro.", "289", nounKey("Ganztagsplatz"), "€", "", nil},
 		{"what is paid for, the subject first", "Eltern zahlen für einen Ganztagsplatz 289 Euro im Monat.", "289", nounKey("Ganztagsplatz"), "€", "", nil},
+		{"what is paid for, a payer with its article", "Die Stadt zahlt dem Träger für jeden Kitaplatz 300 Euro im Monat.", "300", nounKey("Kitaplatz"), "€", "", nil},
 		{"the figure's own noun, paid for a player", "Der Verein zahlt für den Stürmer Ilir Rama eine Ablösesumme von 50 Millionen Euro.", "50", nounKey("Ablösesumme"), "€", "", nil},
 		{"a price for a group is a frame, not what is paid for", "Für Kinder kostet der Eintritt 2 Euro.", "2", nounKey("Eintritt"), "€", "", nil},
 		// the verb after a fronted year, a number word that opens the sentence

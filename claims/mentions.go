@@ -665,12 +665,14 @@ func (an *analysis) findNames() {
 		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] && !causeWords[t.low] &&
 			!pluralLike(t.low) && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) && !coordinated(an, i) &&
 			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum || quantityWords[toks[i-1].low])) &&
-			!(i > 0 && pluralVerb(an, i-1) && agentNoun(t.low) && len(germanData().SplitCompound(t.low)) >= 2):
+			!(i > 0 && pluralVerb(an, i-1) && agentNoun(t.low) && len(germanData().SplitCompound(t.low)) >= 2) &&
+			!((i == 0 || toks[i-1].punct) && i+1 < len(toks) && pluralFinite(an, i+1)):
 			// A word the article never writes after an article or an
 			// adjective, standing without one: "Siemens streicht", "sagte
 			// Müller". (A compound of a doer after a plural verb, "zahlen
 			// Autofahrer", is a plural without its article; "teilte
-			// Hofmeister mit" names a firm.)
+			// Hofmeister mit" names a firm. So is a noun that opens the
+			// sentence before a plural verb: "Fahnder haben".)
 			isName[i] = true
 		}
 	}
@@ -831,6 +833,15 @@ func pluralLike(lw string) bool {
 func pluralVerb(an *analysis, k int) bool {
 	t := an.toks[k]
 	return !t.upper && !t.punct && strings.HasSuffix(t.low, "en") && (an.role[k] == rPred || an.role[k] == rCue)
+}
+
+// pluralAuxiliaries are the plural finite forms of the auxiliaries and
+// modals, which the word lists class as function words.
+var pluralAuxiliaries = set("haben hatten sind waren wurden werden können konnten müssen mussten sollen sollten wollen wollten dürfen durften")
+
+// pluralFinite: a plural finite verb at k ("haben", "zahlen", "wurden").
+func pluralFinite(an *analysis, k int) bool {
+	return pluralAuxiliaries[an.toks[k].low] && !an.toks[k].upper || pluralVerb(an, k)
 }
 
 // coordinated reports a noun in a list ("Stadt und Land", "Verbänden,

@@ -779,3 +779,22 @@ func TestWhatIsPaidFor(t *testing.T) {
 			"2026-05-03", "Kassel – Der Elternbeirat ist empört.\n\nFür ein Mittagessen in der Kita zahlen Eltern ab August 4 Euro.", ""},
 	})
 }
+
+// TestBarePluralIsNoName: a noun without an article that opens the
+// sentence before a plural verb ("Fahnder haben", "Autofahrer zahlen") is
+// a plural of common nouns, not a name: it parts the figure from no other
+// owner. A firm before a singular verb ("Hofmeister hat") stays a name.
+func TestBarePluralIsNoName(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"investigators opening the sentence, the town in the dateline", "2026-06-16",
+			"In Bremerhaven haben Zollbeamte am Montag 300 Kilo Kokain entdeckt.",
+			"2026-06-17", "Bremerhaven – Der Zoll meldet einen Rekordfund.\n\nFahnder haben am Montag im Hafen 500 Kilo Kokain entdeckt.", KindConflict},
+		{"drivers paying, the town's fare", "2026-03-02",
+			"In Kiel kostet die Fahrt mit der Fähre ab April 2 Euro, teilte die Stadt mit.",
+			"2026-03-03", "Autofahrer zahlen ab April in Kiel 3 Euro für die Fahrt mit der Fähre.", KindConflict},
+		// traps: two firms
+		{"two firms, each before its verb", "2026-02-10",
+			"Hofmeister hat am Montag 300 Stellen in Gütersloh gestrichen.",
+			"2026-02-11", "Brenninger hat am Montag 120 Stellen in Gütersloh gestrichen.", ""},
+	})
+}
