@@ -1334,14 +1334,14 @@ func (an *analysis) infinitiveAt(k int) bool {
 // standingVerbs say what an owner has, holds, employs or can take in, or
 // who lives in a place: "verfügt über 20.000 Objekte", "umfasst 80.000
 // Akten", "besitzt", "beherbergt", "beschäftigt 900 Mitarbeiter", "fasst
-// 16.000 Zuschauer", "hat 420 Mitglieder", "zählt 610 Mitglieder", "In
-// Zeitz leben 28.000 Menschen".
+// 16.000 Zuschauer", "hat 420 Mitglieder", "zählt 610 Mitglieder", "Zum
+// Bestand gehören 12.000 Objekte", "In Zeitz leben 28.000 Menschen".
 // In the present tense they give a standing state, one that holds over
 // weeks and changes by acts a report names ("hat … gekauft", "ist auf …
 // gewachsen"), not a level that moves from day to day ("Der Pegel liegt
 // bei 6,20 Metern").
 var standingVerbs = set("verfügt verfügen umfasst umfassen besitzt besitzen beherbergt beherbergen " +
-	"beschäftigt beschäftigen fasst fassen hat haben zählt zählen leben wohnen")
+	"beschäftigt beschäftigen fasst fassen hat haben zählt zählen leben wohnen gehört gehören")
 
 // standingAt reports a standing verb in the present tense in the clause
 // of token i, with no modal or "werden" beside it ("soll … umfassen",

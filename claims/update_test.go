@@ -378,6 +378,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-05-16", "Das Stadtarchiv in Kiel verfügt über 120.000 Akten.", KindConflict},
 		{"museum, holdings beside a time of other clauses", "2025-03-10", "Das neue Museum in Gera öffnet am 3. Mai. Sein Bestand umfasst rund 12.000 Objekte, die in den kommenden Wochen verpackt werden.",
 			"2025-03-13", "Das Museum in Gera besitzt 20.000 Objekte, die bis Ende April in den Neubau gebracht werden sollen.", KindConflict},
+		{"museum, what its holdings count beside the opening day", "2025-07-15", "Das neue Museum in Gera öffnet am 1. Oktober. Zu seinem Bestand gehören rund 12.000 Objekte.",
+			"2025-07-18", "Das Museum in Gera verfügt über 20.000 Objekte.", KindConflict},
 		{"stadium, capacity restated", "2025-08-04", "Das Stadion in Aue fasst 16.000 Zuschauer.",
 			"2025-08-07", "Nach Angaben des Vereins fasst das Stadion in Aue 12.000 Zuschauer.", KindConflict},
 		{"clinic, staff restated", "2025-10-06", "Die Klinik in Suhl beschäftigt 900 Mitarbeiter.",
