@@ -326,6 +326,8 @@ func sameThing(a, b *Claim) bool {
 		compoundByAdjective(b, a) ||
 		actNounOf(a, b) ||
 		actNounOf(b, a) ||
+		actNounByPivot(a, b) ||
+		actNounByPivot(b, a) ||
 		verbNounOf(a, b) ||
 		verbNounOf(b, a) ||
 		casesOf(a, b) ||

@@ -26,6 +26,8 @@ func (f fakeLexicon) English(w string) []german.English { return f.english[w] }
 
 func (f fakeLexicon) Germans(string) []string { return nil }
 
+func (f fakeLexicon) VerbForms(string) []string { return nil }
+
 func (f fakeLexicon) SplitCompound(w string) []string {
 	if p, ok := f.splits[w]; ok {
 		return p

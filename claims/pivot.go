@@ -180,7 +180,13 @@ func pivotNouns(a, b string) bool {
 	if n, narrow := overlap(sa.noun, sb.noun); narrow && 5*2*n > 2*(len(sa.noun)+len(sb.noun)) {
 		return true
 	}
-	va, vb := sa.verb, sb.verb
+	return verbsJoined(sa.verb, sb.verb)
+}
+
+// verbsJoined: two verbs' renderings of which the fewer are all the
+// other's, one of them narrow ("entleihen": to borrow; "ausleihen": to
+// borrow, to lend, …).
+func verbsJoined(va, vb map[string]int) bool {
 	if len(va) == 0 || len(vb) == 0 {
 		return false
 	}
@@ -189,6 +195,72 @@ func pivotNouns(a, b string) bool {
 	}
 	n, narrow := overlap(va, vb)
 	return narrow && n == len(va)
+}
+
+var (
+	verbSenseCache     sync.Map // verb form → map[string]int (nil: none)
+	verbSenseCacheSize atomic.Int64
+)
+
+// verbSenses are the English renderings of the verb a lower-case form
+// belongs to: its own when it is an infinitive Ding lists, else those of
+// the first of its infinitives the paradigms give ("entliehen":
+// entleihen).
+func verbSenses(w string) map[string]int {
+	if v, ok := verbSenseCache.Load(w); ok {
+		return v.(map[string]int)
+	}
+	d := germanData()
+	var out map[string]int
+	add := func(es []german.English) {
+		for _, e := range es {
+			if out == nil {
+				out = map[string]int{}
+			}
+			out[e.Word] = e.Germans
+		}
+	}
+	if utf8.RuneCountInString(w) >= 4 {
+		add(d.English(w))
+		if out == nil {
+			for _, f := range d.VerbForms(w) {
+				if es := d.English(f); len(es) > 0 {
+					add(es)
+					break
+				}
+			}
+		}
+	}
+	if verbSenseCacheSize.Add(1) > maxSynCache {
+		verbSenseCache.Clear()
+		verbSenseCacheSize.Store(0)
+	}
+	verbSenseCache.Store(w, out)
+	return out
+}
+
+// actNounByPivot: y counts acts by a noun made of a verb ("3,4 Millionen
+// Ausleihen", ausleihen) and x counts what another verb of its clause
+// befell ("2,9 Millionen Medien entliehen"), a verb whose renderings
+// verbsJoined joins to the noun's verb's: one act said with two verbs,
+// as actNounOf reads it said with one. The clauses share a setting.
+func actNounByPivot(x, y *Claim) bool {
+	if x.Unit != "" || y.Unit != "" || y.Head == "" || len(x.preds) == 0 || strings.HasPrefix(y.Key, "v:") || equivalenceKey(y.Key) || x.Key == y.Key {
+		return false
+	}
+	vy := sensesOf(y.Head).verb
+	if len(vy) == 0 {
+		return false
+	}
+	for _, w := range letterWords(x.Text) {
+		if r, _ := utf8.DecodeRuneInString(w); len(w) < 5 || unicode.IsUpper(r) || !containsString(x.preds, verbKey(w)) {
+			continue
+		}
+		if verbsJoined(verbSenses(w), vy) {
+			return sameSetting(x, y)
+		}
+	}
+	return false
 }
 
 // pivotHeads: two measured nouns that pivotNouns joins, or compounds of

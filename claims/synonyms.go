@@ -31,6 +31,7 @@ type lexicon interface {
 	SplitCompound(w string) []string
 	English(w string) []german.English
 	Germans(english string) []string
+	VerbForms(w string) []string
 }
 
 // germanData is the language data the synonyms come from: the process's

@@ -807,3 +807,24 @@ func TestBroadSynonymsByTitle(t *testing.T) {
 			"2025-11-25", "Auf dem Weihnachtsmarkt in Erfurt stehen in diesem Jahr 210 Buden.", true},
 	})
 }
+
+// TestActNounByPivot: a noun made of a verb ("Ausleihen", ausleihen)
+// counts the acts another verb of the same renderings says ("Medien
+// entliehen": entleihen, to borrow); a verb of other renderings says
+// another act ("zurückgegeben", "gekauft", "angezeigt").
+func TestActNounByPivot(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"lendings and media borrowed", "2025-02-03", "Die Stadtbibliothek Kassel zählte im vergangenen Jahr 3,4 Millionen Ausleihen.",
+			"2025-02-04", "In der Stadtbibliothek Kassel wurden im vergangenen Jahr 2,9 Millionen Medien entliehen.", true},
+		{"borrowings and media lent out", "2025-02-03", "Die Stadtbibliothek Kassel zählte im vergangenen Jahr 3,4 Millionen Entleihungen.",
+			"2025-02-04", "In der Stadtbibliothek Kassel wurden im vergangenen Jahr 2,9 Millionen Medien ausgeliehen.", true},
+		{"lendings are no returns", "2025-02-03", "Die Stadtbibliothek Kassel zählte im vergangenen Jahr 3,4 Millionen Ausleihen.",
+			"2025-02-04", "In der Stadtbibliothek Kassel wurden im vergangenen Jahr 2,9 Millionen Medien zurückgegeben.", false},
+		{"lendings are no purchases", "2025-02-03", "Die Stadtbibliothek Kassel zählte im vergangenen Jahr 3,4 Millionen Ausleihen.",
+			"2025-02-04", "Für die Stadtbibliothek Kassel wurden im vergangenen Jahr 90.000 Medien gekauft.", false},
+		{"arrests are no charges", "2025-02-03", "Bei der Razzia in Duisburg gab es nach Angaben der Polizei 9 Festnahmen.",
+			"2025-02-04", "Bei der Razzia in Duisburg hat die Polizei 40 Verdächtige angezeigt.", false},
+		{"dismissals are no hires", "2025-02-03", "Der Autozulieferer Brose meldete für 2024 in Coburg 450 Entlassungen.",
+			"2025-02-04", "Der Autozulieferer Brose hat 2024 in Coburg 300 Mitarbeiter eingestellt.", false},
+	})
+}
