@@ -1414,6 +1414,8 @@ func differentOwners(a, b *Claim) bool {
 	}
 	na, nb := strings.HasPrefix(a.ownerKey, "~"), strings.HasPrefix(b.ownerKey, "~")
 	switch {
+	case !na && !nb && townInstitutions(a, b):
+		return true
 	case !na && !nb:
 		// "Sturmtief „Xenia“" and "Das Sturmtief „Xenia“": each owner
 		// named in the other's sentence is one owner read two ways.
@@ -1428,6 +1430,39 @@ func differentOwners(a, b *Claim) bool {
 		return !containsName(a.Anchors, b.ownerKey) && !containsName(a.ctx.paragraphNames(a.Paragraph), b.ownerKey) && !ownerIsEvent(a, b)
 	}
 	return !containsName(b.Anchors, a.ownerKey) && !containsName(b.ctx.paragraphNames(b.Paragraph), a.ownerKey) && !ownerIsEvent(b, a)
+}
+
+// townInstitutions: one place's name after two common nouns that are not
+// one ("Die Sparkasse Celle", "Die Volksbank Celle"; "Das Klinikum
+// Fulda", "Das Krankenhaus Fulda"): two institutions of the town. A name
+// that is no place of its articles ("Der Autobauer Brenner", "Der
+// Konzern Brenner") is one owner however it is described.
+func townInstitutions(a, b *Claim) bool {
+	if a.ownerTitle == "" || b.ownerTitle == "" || !sameName(a.ownerKey, b.ownerKey) || nounsMatch(a.ownerTitle, b.ownerTitle) {
+		return false
+	}
+	if containsNoun(a.nouns, b.ownerTitle) || containsNoun(b.nouns, a.ownerTitle) {
+		return false
+	}
+	return placeOf(a, a.ownerKey) && placeOf(b, b.ownerKey)
+}
+
+// placeOf reports a name key that c's article gives as a place: its
+// dateline, a place of c's sentence, or a name after "in", "aus" or "bei"
+// in its text.
+func placeOf(c *Claim, key string) bool {
+	if containsName(c.Places, key) || c.ctx == nil {
+		return containsName(c.Places, key)
+	}
+	if containsName(c.ctx.dateline, key) {
+		return true
+	}
+	for _, p := range []string{"in ", "aus ", "bei "} {
+		if strings.Contains(c.ctx.text, p+key) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneBody: two owners that are people named by what they do, of one body

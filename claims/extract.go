@@ -57,9 +57,10 @@ type Claim struct {
 
 	// Owner is whose figure or plan it is ("Siemens", "Kölner"), as
 	// written, apart from who says it (Sources); ownerKey is its name key.
-	Owner    string
-	ownerKey string
-	ownerAdj bool // the owner is an origin adjective on the measured noun
+	Owner      string
+	ownerKey   string
+	ownerAdj   bool   // the owner is an origin adjective on the measured noun
+	ownerTitle string // the common noun before the owner's name: "sparkass" of "Die Sparkasse Celle"
 	// Anchors are the names of the sentence that place the event; Places
 	// those of them governed by a place preposition ("in Köln").
 	Anchors   []string
@@ -1178,6 +1179,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	if t, ok := strings.CutPrefix(c.Owner, "\x00"); ok {
 		c.Owner, c.ownerAdj = t, true // an origin on the measured noun
 	}
+	c.ownerTitle = an.titleOf(c.ownerKey)
 	if c.ownerKey == "" {
 		c.ownerKey, c.Owner = prev.owner, prev.ownerText
 	}
@@ -1944,6 +1946,27 @@ func (an *analysis) statusNoun(qs, head int) string {
 		if cl := nounKey(t.text); statusClasses[cl] && cl != "beschäftigt" {
 			return cl
 		}
+	}
+	return ""
+}
+
+// titleOf is the common noun right before the name key's span in the
+// sentence ("Sparkasse" of "Die Sparkasse Celle", "Klinikum" of "Das
+// Klinikum Fulda"), as a noun key, or "". A place's title ("die Stadt
+// Celle") is none: the place is the owner.
+func (an *analysis) titleOf(key string) string {
+	if key == "" || strings.HasPrefix(key, "~") {
+		return ""
+	}
+	for k := 1; k < len(an.toks); k++ {
+		if an.name[k] != key || an.name[k-1] == key {
+			continue
+		}
+		t := an.toks[k-1]
+		if an.role[k-1] != rNoun || !t.upper || an.masked[k-1] || placeTitles[foldUmlauts(t.low)] || regionNouns[t.low] != "" {
+			return ""
+		}
+		return nounKey(t.text)
 	}
 	return ""
 }

@@ -798,3 +798,26 @@ func TestBarePluralIsNoName(t *testing.T) {
 			"2026-02-11", "Brenninger hat am Montag 120 Stellen in Gütersloh gestrichen.", ""},
 	})
 }
+
+// TestInstitutionOfATown: "Die Sparkasse Celle" and "Die Volksbank Celle"
+// are two owners that share the town in their names: the common noun
+// before a place's name says whose figure it is. Where the name is no
+// place ("Der Autobauer Brenner", "Der Konzern Brenner") the noun before
+// it is a description and the owner is one.
+func TestInstitutionOfATown(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"two banks of one town", "2026-02-10",
+			"Celle – Die Sparkasse Celle schließt bis Jahresende 12 Filialen.",
+			"2026-02-11", "Celle – Die Volksbank Celle schließt bis Jahresende 5 Filialen.", ""},
+		{"two clinics of one town", "2026-02-10",
+			"Das Klinikum Fulda hat im vergangenen Jahr 2.100 Geburten gezählt, teilte die Klinik in Fulda mit.",
+			"2026-02-11", "Das Herz-Jesu-Krankenhaus Fulda hat im vergangenen Jahr 900 Geburten gezählt.", ""},
+		// one owner
+		{"one bank, two sources", "2026-02-10",
+			"Celle – Die Sparkasse Celle schließt bis Jahresende 12 Filialen.",
+			"2026-02-11", "Celle – Die Sparkasse Celle schließt nach Angaben des Betriebsrats bis Jahresende 17 Filialen.", KindConflict},
+		{"one firm described twice", "2026-02-10",
+			"Der Autobauer Brenner streicht im Werk Köln 300 Stellen.",
+			"2026-02-11", "Der Konzern Brenner streicht im Werk Köln nach Angaben der Gewerkschaft 500 Stellen.", KindConflict},
+	})
+}
