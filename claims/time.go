@@ -166,7 +166,7 @@ func timeTrigger(t token) bool {
 	switch lw {
 	case "gestern", "vorgestern", "heute", "künftig", "nacht", "wochenende", "woche", "jahr", "jahres", "vorjahr", "monat",
 		"monats", "vormonat", "quartal", "halbjahr", "jahresbeginn", "jahresende", "tagen", "wochen", "monaten", "jahren",
-		"vortag", "vorabend", "einheit":
+		"vortag", "vorabend", "einheit", "saison", "vorsaison":
 		return true
 	}
 	if _, ok := feasts[lw]; ok {
@@ -409,6 +409,27 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			continue
 		}
 		switch lw {
+		case "saison", "vorsaison":
+			// "in dieser Saison", "in der vergangenen Saison", "in der
+			// Vorsaison": a season without its year is the one up to the
+			// dateline, or the one a year before it ("die Saison 2024" has
+			// its year)
+			if _, y := yearAt(toks, i+1); y {
+				break
+			}
+			p := low(i - 1)
+			switch {
+			case lw == "vorsaison" || lastWord(p, "vergangenen", "letzten", "vorigen", "vergangene", "letzte", "vorige"):
+				rel(weekStart(toks, i), i, refDay.AddDate(0, -18, 0), refDay.AddDate(0, -6, -1))
+				continue
+			case lastWord(p, "dieser", "diese", "laufenden", "laufende", "aktuellen", "aktuelle"):
+				rel(weekStart(toks, i), i, refDay.AddDate(0, -5, 0), refDay)
+				spanned() // a count up to the dateline, as "seit Jahresbeginn"
+				continue
+			case lastWord(p, "kommenden", "nächsten", "kommende", "nächste"):
+				rel(weekStart(toks, i), i, refDay.AddDate(0, 0, 1), refDay.AddDate(1, 0, 0))
+				continue
+			}
 		case "künftig":
 			// "Künftig kostet der Eintritt 6 Euro": from the day after the
 			// dateline on, a state set for what is to come

@@ -57,6 +57,8 @@ func TestSentenceWindow(t *testing.T) {
 		{"Ab Dezember kamen mehr Gäste.", mon, "2023-12", "relative"},
 		{"Künftig kostet der Eintritt 6 Euro.", mon, "2024-11-19/2025-11-18", "relative"},
 		{"Ab 2026 kostet der Eintritt 8 Euro.", mon, "2026", "explicit"},
+		{"In dieser Saison kamen 80.000 Gäste.", mon, "2024-06-18/2024-11-18", "relative"},
+		{"In der vergangenen Saison kamen 80.000 Gäste.", mon, "2023-05-18/2024-05-17", "relative"},
 		{"Ab dem 1. Januar kostet der Eintritt 8 Euro.", mon, "2025-01-01", "relative"},
 		{"Am 1. Januar kamen 300 Gäste.", mon, "2024-01-01", "relative"},
 		{"Die Beschäftigten erhalten ab dem 1. Dezember mehr Lohn.", mon, "2024-12-01", "relative"},

@@ -140,6 +140,17 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-09-25", "Das Schloss in Gotha hatte in diesem Sommer 65.000 Besucher.", KindConflict},
 		{"trees, this summer's plan and a report ahead", "2025-04-10", "Die Stadt Gera will im Sommer 300 Bäume pflanzen.",
 			"2025-04-12", "Im Sommer pflanzt die Stadt Gera 120 Bäume.", KindConflict},
+		// a season without its year: this one or the one before the dateline
+		{"pool, last season and the summer of that year", "2025-09-10", "In der vergangenen Saison kamen 80.000 Badegäste ins Freibad in Gera.",
+			"2025-09-12", "Im Sommer 2024 kamen 60.000 Badegäste ins Freibad in Gera.", KindConflict},
+		{"pool, this season twice", "2025-09-10", "In dieser Saison kamen 80.000 Badegäste ins Freibad in Gera.",
+			"2025-09-12", "In der laufenden Saison zählte das Freibad in Gera 60.000 Badegäste.", KindConflict},
+		{"pool, this season's count weeks apart", "2025-07-01", "In dieser Saison kamen bislang 40.000 Badegäste ins Freibad in Gera.",
+			"2025-07-22", "In dieser Saison kamen bislang 65.000 Badegäste ins Freibad in Gera.", KindUpdate},
+		{"pool, last season and this one", "2025-09-10", "In der vergangenen Saison kamen 80.000 Badegäste ins Freibad in Gera.",
+			"2025-09-12", "In dieser Saison kamen 60.000 Badegäste ins Freibad in Gera.", KindUpdate},
+		{"pool, this season and the one before", "2025-09-10", "In dieser Saison kamen 80.000 Badegäste ins Freibad in Gera.",
+			"2025-09-12", "In der Vorsaison kamen 60.000 Badegäste ins Freibad in Gera.", KindUpdate},
 		{"castle, next summer's visitors", "2025-09-10", "Im Sommer besuchten 40.000 Menschen das Schloss in Gotha.",
 			"2026-09-10", "Im Sommer besuchten 65.000 Menschen das Schloss in Gotha.", KindUpdate},
 		// the day a figure is given out in its own clause is no event time
