@@ -1069,9 +1069,10 @@ func (an *analysis) findPredicates() {
 }
 
 // eventIdioms are German idioms that say an event with a verb and a
-// phrase of a preposition and a noun; the verb of the idiom's clause takes
-// the key of the event's own verb, so that "418 Tiere kamen zur Welt" is
-// read as "geboren" and meets "Geburten". Keyed by the phrase, lower case;
+// phrase ("zur Welt kommen", "ihr Leben lassen"); the verb of the idiom's
+// clause takes the key of the event's own verb, so that "418 Tiere kamen
+// zur Welt" is read as "geboren" and meets "Geburten", "ließen 41
+// Menschen ihr Leben" as "gestorben", the dead. Keyed by the phrase, lower case;
 // verbs by verbKey.
 var eventIdioms = []struct {
 	phrase string
@@ -1081,7 +1082,12 @@ var eventIdioms = []struct {
 	{"zur welt", bornVerbs, verbKey("geboren")},
 	{"auf die welt", bornVerbs, verbKey("geboren")},
 	{"das licht der welt", verbSet("erblicken erblickte erblickten erblickt"), verbKey("geboren")},
+	{"ihr leben", lifeLeft, verbKey("gestorben")},
+	{"sein leben", lifeLeft, verbKey("gestorben")},
 }
+
+// lifeLeft are the forms of "lassen" in "ließen ihr Leben".
+var lifeLeft = verbSet("lassen ließ ließen gelassen lässt")
 
 // bornVerbs come to the world or bring to it.
 var bornVerbs = verbSet("kommen kam kamen kommt gekommen bringen brachte brachten bringt gebracht")

@@ -344,7 +344,7 @@ var compoundable = set("tot verletzt teilnehm besucher vermisst")
 // phraseEquivalences are multi-word forms of a class: "ums Leben kommen".
 var phraseEquivalences = []struct{ phrase, key string }{
 	{"in sicherheit", "evakuiert"}, {"häuser verlassen", "evakuiert"}, {"wohnungen verlassen", "evakuiert"},
-	{"ums leben", "tot"}, {"zu tode", "tot"}, {"das leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
+	{"ums leben", "tot"}, {"zu tode", "tot"}, {"das leben verloren", "tot"}, {"ihr leben verloren", "tot"}, {"sein leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
 	{"auf die straße", "teilnehm"}, {"nahmen teil", "teilnehm"}, {"nahm teil", "teilnehm"},
 	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"}, {"in gewahrsam", "festgenommen"}, {"in haft", "festgenommen"},
 }
