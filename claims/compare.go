@@ -1572,7 +1572,7 @@ func timeRelation(a, b *Claim) timeRel {
 	if !a.When.Known() || !b.When.Known() {
 		return timeUnknown
 	}
-	if spanApart(a.When, b.When) || onwardApart(a.When, b.When) || a.earlier != b.earlier && typeOf(a) == tFigure && typeOf(b) == tFigure {
+	if spanApart(a.When, b.When) || onwardApart(a.When, b.When) || runningApart(a.When, b.When) || a.earlier != b.earlier && typeOf(a) == tFigure && typeOf(b) == tFigure {
 		// (a state "damals" or "vor der Sanierung" is one before the other's)
 		return timeApart
 	}
@@ -1591,6 +1591,31 @@ func spanApart(a, b Window) bool {
 		return false
 	}
 	d := a.To.Sub(b.To)
+	if d < 0 {
+		d = -d
+	}
+	return d > datelineDays*24*time.Hour
+}
+
+// runningApart reports a count of a period still running at its
+// dateline (Window.upTo, "in diesem Jahr") against a count up to a time
+// more than datelineDays away, another such count or one of a dateline:
+// "In diesem Jahr wurden 14 Wölfe überfahren" in March and 31 in June are
+// two states of one running count.
+func runningApart(a, b Window) bool {
+	if a.upTo.IsZero() && b.upTo.IsZero() || a.upTo.IsZero() && a.Basis != "published" || b.upTo.IsZero() && b.Basis != "published" {
+		// (against a month of the year, "Im Mai kamen 31", a count of
+		// this year is a whole against its part)
+		return false
+	}
+	ua, ub := a.upTo, b.upTo
+	if ua.IsZero() {
+		ua = a.To
+	}
+	if ub.IsZero() {
+		ub = b.To
+	}
+	d := ua.Sub(ub)
 	if d < 0 {
 		d = -d
 	}

@@ -39,6 +39,10 @@ type Window struct {
 	// ("künftig"): two such states set on datelines more than
 	// datelineDays apart are two settings, the later one moved on.
 	onward bool
+	// upTo is the dateline a count of a period still running is made up
+	// to ("in diesem Jahr wurden 14 Wölfe überfahren"): two counts of the
+	// period up to datelines more than datelineDays apart are two states.
+	upTo time.Time
 }
 
 // Known reports whether the window has dates.
@@ -527,6 +531,12 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 			case lastWord(p, "diesem", "dieses", "laufenden", "diesen"):
 				f, to := yearWindow(y)
 				rel(weekStart(toks, i), i, f, to)
+				if !future {
+					// what happened in this year is counted up to the
+					// dateline: two such counts months apart are two
+					// states of it
+					out[len(out)-1].w.upTo = refDay
+				}
 				continue
 			case lastWord(p, "kommenden", "nächsten", "kommendes", "nächstes", "kommende", "nächste"):
 				f, to := yearWindow(y + 1)
@@ -580,6 +590,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				continue
 			case lastWord(p, "diesem", "dieses", "laufenden"):
 				rel(weekStart(toks, i), i, first, endOfMonth(first))
+				if !future {
+					out[len(out)-1].w.upTo = refDay // up to the dateline, as this year
+				}
 				continue
 			}
 		case "tagen", "wochen", "monaten", "jahren":
