@@ -466,3 +466,44 @@ func TestTopicSetNew4WellFormed(t *testing.T) {
 		t.Errorf("topics_new4.json has %d topics, want at least 16", len(topics))
 	}
 }
+
+// TestTopicSetNew5WellFormed validates topics_new5.json case by case. Its
+// cases were written blind on topics of their own, so, as for
+// topics_new4.json, its topics must not occur in any other file, its ids
+// must not clash with theirs and carry the prefix "n5-" (the held-out files
+// are loaded here only to compare topics and ids).
+func TestTopicSetNew5WellFormed(t *testing.T) {
+	blind := tdvLoad(t, "topics_new5.json", "tuning")
+	if len(blind.HeldoutOnly) > 0 {
+		t.Error("topics_new5.json must not declare heldout_only_topics")
+	}
+	if len(blind.Cases) < 60 {
+		t.Errorf("topics_new5.json has %d cases, want at least 60", len(blind.Cases))
+	}
+	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
+	ids, otherTopics := map[string]bool{}, map[string]bool{}
+	for _, topic := range heldout.HeldoutOnly {
+		otherTopics[topic] = true
+	}
+	others := [][]tdvCase{heldout.Cases}
+	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json", "topics_new4.json"} {
+		others = append(others, tdvLoad(t, name, "tuning").Cases)
+	}
+	for _, cases := range others {
+		for _, c := range cases {
+			ids[c.ID] = true
+			otherTopics[c.Topic] = true
+		}
+	}
+	tdvCheckFile(t, "unseen-new5", blind.Cases, ids, otherTopics, "is already used by another file")
+	topics := map[string]bool{}
+	for _, c := range blind.Cases {
+		topics[c.Topic] = true
+		if !strings.HasPrefix(c.ID, "n5-") {
+			t.Errorf("case id %q: want the prefix n5-", c.ID)
+		}
+	}
+	if len(topics) < 12 {
+		t.Errorf("topics_new5.json has %d topics, want at least 12", len(topics))
+	}
+}
