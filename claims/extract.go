@@ -785,8 +785,8 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	// "FSV Mainz 05", "A 7": a whole number right after a name belongs to
 	// it ("Stärke 6,1" and "Bundesstraße 172" are read as figures).
 	if qs > 0 && q.Qualifier == "" && !q.Vague && an.role[qs-1] == rName && !strings.ContainsAny(q.Text, ",.") && !an.masked[qs-1] {
-		if qe < 0 || qe >= len(toks) || an.role[qe] != rNoun && units[toks[qe].low] == "" {
-			return Claim{}, false
+		if qe < 0 || qe >= len(toks) || an.role[qe] != rNoun && units[toks[qe].low] == "" && toks[qe].low != "mal" {
+			return Claim{}, false // ("in Dortmund 412 Mal": a count of times)
 		}
 	}
 	if qs > 0 && q.Qualifier == "" && !q.Vague && !strings.ContainsAny(q.Text, ",.") && (namingNoun(toks[qs-1].low) || roadLetter(toks[qs-1].text)) &&

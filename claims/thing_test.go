@@ -768,6 +768,8 @@ func TestCountOfTimes(t *testing.T) {
 			"2025-01-02", "Die Feuerwehr in Dortmund rückte in der Silvesternacht zu 530 Einsätzen aus.", true},
 		{"times alerted, alerts", "2025-01-01", "In der Silvesternacht wurde die Dortmunder Feuerwehr 412 Mal alarmiert.",
 			"2025-01-02", "In der Silvesternacht zählte die Dortmunder Feuerwehr 530 Alarmierungen.", true},
+		{"times after a place", "2025-01-01", "In der Silvesternacht wurde die Feuerwehr in Dortmund 412 Mal alarmiert.",
+			"2025-01-02", "In der Silvesternacht zählte die Feuerwehr in Dortmund 530 Alarmierungen.", true},
 		{"times, the verb fronted", "2025-02-01", "Der Blitzer an der B1 in Dortmund hat im Januar 2.300 Mal ausgelöst.",
 			"2025-02-02", "Insgesamt 1.700 Mal hat der Blitzer an der B1 in Dortmund im Januar ausgelöst.", true},
 		{"times are no crew", "2025-01-01", "Die Feuerwehr in Dortmund musste in der Silvesternacht 412 Mal ausrücken.",
