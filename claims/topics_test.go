@@ -321,6 +321,17 @@ func TestTopics(t *testing.T) {
 		t.Log(rep)
 	}
 
+	// A sixth file, written blind on 2026-12-04 on thirteen topics of its
+	// own: a third unseen part, aggregate figures only (see TOPICS.md).
+	if extra, ok := readTopicSet(t, "topics_new5.json"); ok {
+		es := newTopicScore()
+		for _, c := range extra.Cases {
+			runTopicCase(t, c, es)
+		}
+		rep, _, _, _ := es.report("unseen-new5")
+		t.Log(rep)
+	}
+
 	held, ok := readTopicSet(t, "topics_heldout.json")
 	if !ok {
 		t.Log("testdata/topics_heldout.json is missing: no held-out score")
