@@ -1908,8 +1908,15 @@ func datelineApart(a, b *Claim) bool {
 			// a temperature is a level
 			return false
 		}
+		now := nowWords
+		if c.holds && standingUnit(c.Unit) {
+			// "verfügt derzeit über 120.000 Akten": what an owner has at
+			// present is what it had days before, unless it says it has
+			// it since ("jetzt", "inzwischen")
+			now = laterWords
+		}
 		if c.Changing || c.Change != 0 || c.Correct || c.Increment || c.provisional ||
-			c.running || movedOn(c.Text, nowWords, true) {
+			c.running || movedOn(c.Text, now, true) {
 			return false
 		}
 	}

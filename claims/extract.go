@@ -90,6 +90,7 @@ type Claim struct {
 	loss         bool     // a result given as a loss ("ein Verlust von 8 Millionen Euro"), below zero
 	past         bool     // a report of what happened (perfect, past tense, a past date)
 	standing     bool     // a standing state in the present tense: "verfügt über", "umfasst", "hat" (standingVerbs), "beträgt", "gibt es" (amountVerbs)
+	holds        bool     // of those, a stock an owner holds: "verfügt über", "umfasst", "beschäftigt" (holdingVerbs)
 	base         string   // what a change is measured against: "vormonat", "vorjahr"
 	cue          string   // the stance word as written ("abgesagt", "zurückgezogen")
 	commits      bool     // a stance on a plan or offer as such ("sein Angebot zurückgezogen")
@@ -1188,6 +1189,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	c.possible = an.possibility(qs)
 	c.provisional = an.partialCount() || an.soFar(qs)
 	c.standing = an.standingAt(qs) || an.amountAt(qs)
+	c.holds = an.holdsAt(qs)
 	c.past = an.pastAt(qs) || c.When.Known() && c.When.Basis != "published" && ex.ref.Known() && c.When.To.Before(ex.ref.From)
 	// Places of the figure's own clause narrow what it counts; a place of
 	// the attribution ("teilte das Unternehmen in Schweinfurt mit") does not.
@@ -1344,6 +1346,27 @@ func (an *analysis) infinitiveAt(k int) bool {
 // bei 6,20 Metern").
 var standingVerbs = set("verfügt verfügen umfasst umfassen besitzt besitzen beherbergt beherbergen " +
 	"beschäftigt beschäftigen fasst fassen hat haben zählt zählen leben wohnen gehört gehören")
+
+// holdingVerbs are those of standingVerbs that say what an owner holds
+// or contains, not the general "hat", "zählt": "hat derzeit 12
+// Grippepatienten" is a load of the day, "verfügt derzeit über 40 Betten"
+// a stock.
+var holdingVerbs = set("verfügt verfügen umfasst umfassen besitzt besitzen beherbergt beherbergen " +
+	"beschäftigt beschäftigen fasst fassen gehört gehören")
+
+// holdsAt reports a holding verb in the clause of token i, standing as
+// standingAt reads it.
+func (an *analysis) holdsAt(i int) bool {
+	if !an.standingAt(i) {
+		return false
+	}
+	for k, t := range an.toks {
+		if an.clause[k] == an.clause[i] && !t.upper && holdingVerbs[t.low] {
+			return true
+		}
+	}
+	return false
+}
 
 // standingAt reports a standing verb in the present tense in the clause
 // of token i, with no modal or "werden" beside it ("soll … umfassen",
