@@ -282,6 +282,9 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"a participle phrase before the figure", "Zollbeamte fanden die im Bananencontainer versteckten 300 Kilo Kokain.", "300", nounKey("Kokain"), "kg", "", nil},
 		{"a participle phrase opening the sentence", "Im Bananencontainer versteckte 300 Kilo Kokain fanden Zollbeamte am Montag.", "300", nounKey("Kokain"), "kg", "", nil},
 		{"a time phrase and a participle before the figure", "Die am Montag entdeckten 12 Fälle betreffen Schulen.", "12", nounKey("Fälle"), "", "", nil},
+		// what the counted noun holds is no name
+		{"a material after the counted noun", "Die Fahnder stellten 300 Päckchen Kokain sicher.", "300", nounKey("Päckchen"), "", "Die Fahnder", nil},
+		{"a drink after the counted noun", "Bei der Kontrolle fanden die Beamten 40 Kisten Bier.", "40", nounKey("Kisten"), "", "-", nil},
 		// fronted accusatives of estimates
 		{"a fronted accusative, a bare plural subject", "Den Schaden schätzen Experten auf 2 Millionen Euro.", "2", nounKey("Schaden"), "€", "-", []string{"Experten"}},
 		{"a fronted compound accusative", "Den Gesamtschaden beziffern Gutachter auf rund 4 Millionen Euro.", "4", nounKey("Gesamtschaden"), "€", "-", []string{"Gutachter"}},

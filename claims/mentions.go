@@ -665,6 +665,7 @@ func (an *analysis) findNames() {
 		case an.articleNouns != nil && !an.articleNouns[t.low] && !abstractNoun(t.low) && !genericHeads[t.low] && !causeWords[t.low] &&
 			!pluralLike(t.low) && equivalences[foldUmlauts(t.low)] == "" && !adverbLike(t.low) && !coordinated(an, i) &&
 			(i == 0 || !(determiners[toks[i-1].low] || prepositions[toks[i-1].low] || an.role[i-1] == rAdj || an.role[i-1] == rNum || quantityWords[toks[i-1].low])) &&
+			!(i >= 2 && an.role[i-1] == rNoun && an.role[i-2] == rNum) && // "300 Päckchen Kokain": what they hold
 			!(i > 0 && pluralVerb(an, i-1) && agentNoun(t.low) && len(germanData().SplitCompound(t.low)) >= 2) &&
 			!((i == 0 || toks[i-1].punct) && i+1 < len(toks) && pluralFinite(an, i+1)):
 			// A word the article never writes after an article or an
