@@ -836,3 +836,27 @@ func TestActNounByPivot(t *testing.T) {
 			"2025-02-04", "Der Autozulieferer Brose hat 2024 in Coburg 300 Mitarbeiter eingestellt.", false},
 	})
 }
+
+// TestStatusVerbs: verbs and idioms of what befell those counted, read as
+// the class of their noun: "ermordet", "erschossen", "verendet" as the
+// dead, "festgesetzt" as arrests, "kamen zu Schaden" as the injured.
+func TestStatusVerbs(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"murdered are dead", "2025-02-03", "Bei dem Anschlag in Kabul wurden nach Angaben der Behörden 23 Menschen ermordet.",
+			"2025-02-04", "Bei dem Anschlag in Kabul gab es nach Angaben der Behörden 31 Todesopfer.", true},
+		{"shot dead are dead", "2025-02-03", "Bei dem Angriff in Kabul wurden nach Angaben der Behörden 23 Menschen erschossen.",
+			"2025-02-04", "Bei dem Angriff in Kabul gab es nach Angaben der Behörden 31 Tote.", true},
+		{"animals perished are dead", "2025-02-03", "Bei dem Stallbrand in Cloppenburg verendeten 300 Schweine.",
+			"2025-02-04", "Bei dem Stallbrand in Cloppenburg kamen 450 Schweine ums Leben.", true},
+		{"detained are arrested", "2025-02-03", "Bei der Razzia in Duisburg setzte die Polizei 14 Menschen fest.",
+			"2025-02-04", "Bei der Razzia in Duisburg gab es nach Angaben der Polizei 9 Festnahmen.", true},
+		{"harmed are injured", "2025-02-03", "Bei dem Unfall auf der A7 kamen nach Angaben der Polizei zwölf Menschen zu Schaden.",
+			"2025-02-04", "Bei dem Unfall auf der A7 gab es nach Angaben der Polizei 19 Verletzte.", true},
+		{"murdered are no injured", "2025-02-03", "Bei dem Anschlag in Kabul wurden nach Angaben der Behörden 23 Menschen ermordet.",
+			"2025-02-04", "Bei dem Anschlag in Kabul gab es nach Angaben der Behörden 80 Verletzte.", false},
+		{"harmed are no dead", "2025-02-03", "Bei dem Unfall auf der A7 kamen nach Angaben der Polizei zwölf Menschen zu Schaden.",
+			"2025-02-04", "Bei dem Unfall auf der A7 gab es nach Angaben der Polizei zwei Tote.", false},
+		{"detained are no checked", "2025-02-03", "Bei der Razzia in Duisburg setzte die Polizei 14 Menschen fest.",
+			"2025-02-04", "Bei der Razzia in Duisburg kontrollierte die Polizei 300 Menschen.", false},
+	})
+}

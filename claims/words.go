@@ -301,13 +301,15 @@ var verbClasses = func() map[string]string {
 		}
 	}
 	add("tot", "sterben starb starben gestorben töten tötete getötet umkommen umgekommen verstorben ertrinken ertrunken "+
-		"keulen keulte gekeult") // culled animals are killed
+		"keulen keulte gekeult "+ // culled animals are killed
+		"ermorden ermordet ermordete ermordeten erschießen erschossen erschlagen erstochen umbringen umgebracht "+
+		"verenden verendet verendete verendeten")
 	add("verletzt", "verletzen verletzt verletzte verwunden verwundet")
 	add("teilnehm", "teilnehmen teilgenommen teilnahmen demonstrieren demonstriert demonstrierten protestieren protestierten "+
 		"beteiligen beteiligten beteiligt versammeln versammelten")
 	add("beschäftigt", "beschäftigen beschäftigt arbeiten arbeitet arbeiteten")
 	add("evakuiert", "evakuieren evakuiert")
-	add("festgenommen", "festnehmen festgenommen verhaften verhaftet")
+	add("festgenommen", "festnehmen festgenommen verhaften verhaftet festsetzen festgesetzt")
 	add("vermisst", "vermissen vermisst")
 	add("besucher", "besuchen besucht besuchten zuschauen")
 	return m
@@ -346,7 +348,7 @@ var phraseEquivalences = []struct{ phrase, key string }{
 	{"in sicherheit", "evakuiert"}, {"häuser verlassen", "evakuiert"}, {"wohnungen verlassen", "evakuiert"},
 	{"ums leben", "tot"}, {"zu tode", "tot"}, {"das leben verloren", "tot"}, {"ihr leben verloren", "tot"}, {"sein leben verloren", "tot"}, {"das leben gekostet", "tot"}, {"leben gekostet", "tot"}, {"in sicherheit gebracht", "evakuiert"},
 	{"auf die straße", "teilnehm"}, {"nahmen teil", "teilnehm"}, {"nahm teil", "teilnehm"},
-	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"}, {"in gewahrsam", "festgenommen"}, {"in haft", "festgenommen"},
+	{"nehmen teil", "teilnehm"}, {"nimmt teil", "teilnehm"}, {"in gewahrsam", "festgenommen"}, {"in haft", "festgenommen"}, {"zu schaden", "verletzt"},
 }
 
 // separableParticles close a clause and belong to its verb: "findet …
