@@ -1924,9 +1924,10 @@ func datelineApart(a, b *Claim) bool {
 }
 
 // laterWords mark a figure as the state reached since: "inzwischen",
-// "mittlerweile", "nun", "jetzt", "nach neuesten Angaben" (not "derzeit"
-// or "aktuell", which say what holds at the time of either report).
-var laterWords = set("inzwischen mittlerweile nunmehr nun jetzt neuesten neueste")
+// "mittlerweile", "nun", "jetzt", "bereits", "schon", "nach neuesten
+// Angaben" (not "derzeit" or "aktuell", which say what holds at the time
+// of either report).
+var laterWords = set("inzwischen mittlerweile nunmehr nun jetzt bereits schon neuesten neueste")
 
 // saysNow reports a figure of a later article that its sentence marks as
 // the state by now (laterWords): within the days two reports of one state
