@@ -1784,13 +1784,17 @@ func (an *analysis) nounBefore(qs int) int {
 // derzeit fünf Wochen"), or -1: after a preposition ("seit 30 Jahren") or
 // an auxiliary ("sind 19 Jahre alt") a duration is no claim.
 func (an *analysis) verbBeforeDuration(qs int) int {
-	for k := qs - 1; k >= 0 && k >= qs-4 && an.clause[k] == an.clause[qs]; k-- {
+	for k := qs - 1; k >= 0 && k >= qs-7 && an.clause[k] == an.clause[qs]; k-- {
 		t := an.toks[k]
 		switch {
+		case an.pred[k] != "" && !an.masked[k] && !t.upper && adverbLike(t.low):
+			continue // "durchschnittlich", "täglich": how, not what lasted
 		case an.pred[k] != "" && !an.masked[k]:
 			return k
 		case adverbs[t.low] && !prepositions[t.low], an.role[k] == rNoun && !an.masked[k], an.role[k] == rName:
 			continue
+		case k < qs-1 && (placePrepositions[t.low] || determiners[t.low]) && !an.masked[k]:
+			continue // "warten Patienten in Jena derzeit 40 Tage": a place between
 		}
 		return -1
 	}

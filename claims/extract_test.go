@@ -282,6 +282,10 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"a participle phrase before the figure", "Zollbeamte fanden die im Bananencontainer versteckten 300 Kilo Kokain.", "300", nounKey("Kokain"), "kg", "", nil},
 		{"a participle phrase opening the sentence", "Im Bananencontainer versteckte 300 Kilo Kokain fanden Zollbeamte am Montag.", "300", nounKey("Kokain"), "kg", "", nil},
 		{"a time phrase and a participle before the figure", "Die am Montag entdeckten 12 Fälle betreffen Schulen.", "12", nounKey("Fälle"), "", "", nil},
+		// the verb a bare duration measures, over an adverb and a place
+		{"a duration, an adverb before it", "In Jena warten Patienten durchschnittlich 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
+		{"a duration, a place and an adverb before it", "Patienten warten in Jena durchschnittlich 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
+		{"a duration, a place before it", "Patienten warten in Jena derzeit 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
 		// what the counted noun holds is no name
 		{"a material after the counted noun", "Die Fahnder stellten 300 Päckchen Kokain sicher.", "300", nounKey("Päckchen"), "", "Die Fahnder", nil},
 		{"a drink after the counted noun", "Bei der Kontrolle fanden die Beamten 40 Kisten Bier.", "40", nounKey("Kisten"), "", "-", nil},

@@ -821,3 +821,18 @@ func TestInstitutionOfATown(t *testing.T) {
 			"2026-02-11", "Der Konzern Brenner streicht im Werk Köln nach Angaben der Gewerkschaft 500 Stellen.", KindConflict},
 	})
 }
+
+// TestDurationOverAdverbs: a bare duration measures the verb before it
+// over the adverbs and the place between ("warten Patienten in Jena
+// durchschnittlich 40 Tage"), so two waits in other words meet.
+func TestDurationOverAdverbs(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"on average and now", "2026-03-02",
+			"In Jena warten Patienten durchschnittlich 40 Tage auf einen Facharzttermin, sagte der Patientenbeauftragte.",
+			"2026-03-03", "Patienten warten in Jena derzeit 25 Tage auf einen Facharzttermin, teilte die Kassenärztliche Vereinigung mit.", KindConflict},
+		// trap: another verb
+		{"waiting and being treated", "2026-03-02",
+			"In Jena warten Patienten durchschnittlich 40 Tage auf einen Facharzttermin, sagte der Patientenbeauftragte.",
+			"2026-03-03", "In Jena liegen Patienten derzeit durchschnittlich 6 Tage im Krankenhaus, teilte die Kassenärztliche Vereinigung mit.", ""},
+	})
+}
