@@ -1949,6 +1949,9 @@ func saysNow(a, b *Claim) bool {
 func saysLater(text string) bool {
 	ws := letterWords(text)
 	for i, w := range ws {
+		if lw := strings.ToLower(w); (lw == "neuen" || lw == "jüngsten" || lw == "letzten") && i+1 < len(ws) && sayNouns[strings.ToLower(ws[i+1])] {
+			return true // "nach neuen Angaben der Polizei", "nach jüngsten Erkenntnissen"
+		}
 		if !laterWords[strings.ToLower(w)] {
 			continue
 		}
