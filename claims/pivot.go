@@ -263,11 +263,47 @@ func actNounByPivot(x, y *Claim) bool {
 	return false
 }
 
-// pivotHeads: two measured nouns that pivotNouns joins, or compounds of
-// one head whose first parts it joins, or of one first part whose heads
-// it joins.
+// thesaurusConfirmed: two nouns the thesaurus gives as each other's
+// synonyms, each from an entry of any breadth ("Häftling" has fifteen
+// synonyms, "Gefangener" too, so synonymNouns counts neither), whose
+// renderings share a narrow one and at least a quarter of the two sets
+// together (prisoner): two resources agreeing on one sense. "Erlös" and
+// "Gewinn", synonyms in the thesaurus, share one rendering of a dozen
+// (earnings) and stay apart.
+func thesaurusConfirmed(a, b string) bool {
+	if a == "" || b == "" || strings.EqualFold(a, b) {
+		return false
+	}
+	if la, lb := strings.ToLower(a), strings.ToLower(b); strings.HasSuffix(la, lb) || strings.HasSuffix(lb, la) {
+		return false
+	}
+	ea, eb := synonymsOf(a), synonymsOf(b)
+	names := func(es, other []*synEntry) bool {
+		for _, e := range es {
+			for _, o := range other {
+				if e.syns[o.lemma] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !names(ea, eb) || !names(eb, ea) {
+		return false
+	}
+	sa, sb := sensesOf(a), sensesOf(b)
+	n, narrow := overlap(sa.noun, sb.noun)
+	return narrow && 8*n >= len(sa.noun)+len(sb.noun)
+}
+
+// pivotSynonyms: two nouns pivotNouns or thesaurusConfirmed joins.
+func pivotSynonyms(a, b string) bool { return pivotNouns(a, b) || thesaurusConfirmed(a, b) }
+
+// pivotHeads: two measured nouns that pivotSynonyms joins, or compounds
+// of one head whose first parts it joins, or of one first part whose
+// heads it joins.
 func pivotHeads(a, b string) bool {
-	if pivotNouns(a, b) {
+	if pivotSynonyms(a, b) {
 		return true
 	}
 	d := germanData()
@@ -279,9 +315,9 @@ func pivotHeads(a, b string) bool {
 	firstB, lastB := strings.Join(pb[:len(pb)-1], ""), pb[len(pb)-1]
 	switch {
 	case lastA == lastB:
-		return pivotNouns(capitalised(firstA), capitalised(firstB))
+		return pivotSynonyms(capitalised(firstA), capitalised(firstB))
 	case firstA == firstB:
-		return pivotNouns(capitalised(lastA), capitalised(lastB))
+		return pivotSynonyms(capitalised(lastA), capitalised(lastB))
 	}
 	return false
 }

@@ -860,3 +860,25 @@ func TestStatusVerbs(t *testing.T) {
 			"2025-02-04", "Bei der Razzia in Duisburg kontrollierte die Polizei 300 Menschen.", false},
 	})
 }
+
+// TestThesaurusConfirmedByPivot: two nouns of many senses that the
+// thesaurus gives as each other's synonyms ("Pleite" has thirty, among
+// them "Insolvenz") are one thing when the dictionary's renderings agree
+// too (insolvency); the thesaurus' word for revenue and its word for
+// profit, which Ding renders apart, stay apart.
+func TestThesaurusConfirmedByPivot(t *testing.T) {
+	checkThingRows(t, []thingRow{
+		{"insolvencies, two words", "2025-02-03", "Im Kreis Recklinghausen gab es im ersten Halbjahr 212 Insolvenzen von Handwerksbetrieben.",
+			"2025-02-04", "Im Kreis Recklinghausen gab es im ersten Halbjahr 168 Pleiten von Handwerksbetrieben.", true},
+		{"prisoners, two words", "2025-02-03", "In der Justizvollzugsanstalt Tegel sitzen derzeit 850 Häftlinge.",
+			"2025-02-04", "In der Justizvollzugsanstalt Tegel sitzen derzeit 790 Gefangene.", true},
+		{"income and proceeds", "2025-02-03", "Die Stadt Jena hatte im Jahr 2024 Einnahmen aus Parkgebühren von 4 Millionen Euro.",
+			"2025-02-04", "Die Stadt Jena hatte im Jahr 2024 Erlöse aus Parkgebühren von 3 Millionen Euro.", true},
+		{"proceeds are no profit", "2025-02-03", "Der Maschinenbauer Voith meldete für 2024 Erlöse von 4 Milliarden Euro.",
+			"2025-02-04", "Der Maschinenbauer Voith meldete für 2024 einen Gewinn von 300 Millionen Euro.", false},
+		{"cuts are no savings", "2025-02-03", "Die Stadt Jena meldete für 2024 Einsparungen von 20 Millionen Euro.",
+			"2025-02-04", "Die Stadt Jena meldete für 2024 Rücklagen von 90 Millionen Euro.", false},
+		{"costs are no prices", "2025-02-03", "Die Stadtwerke Jena nannten für 2024 Kosten von 40 Millionen Euro.",
+			"2025-02-04", "Die Stadtwerke Jena nannten für 2024 Preise von 30 Millionen Euro.", false},
+	})
+}
