@@ -330,13 +330,13 @@ var (
 // maxPivotKeys bounds the keys pivotKeys adds to one search.
 const maxPivotKeys = 16
 
-// pivotKeys are the keys of the nouns pivotNouns joins to a measured noun,
+// pivotKeys are the keys of the nouns pivotSynonyms joins to a measured noun,
 // found through its narrow renderings: the candidate search looks for
 // "Ausleihen" when the new sentence says "Entleihungen" and shares no
 // other word with the earlier one. A verb's headwords stand for the nouns
 // made of them ("ausleihen": "Ausleihen", "Ausleihung"); every noun is
-// checked with pivotNouns, so the search adds no key the gate would not
-// accept.
+// checked with pivotSynonyms, so the search adds no key the gate would
+// not accept.
 func pivotKeys(head string, out []string) []string {
 	if head == "" {
 		return out
@@ -367,7 +367,7 @@ func computePivotKeys(head string) []string {
 			return
 		}
 		seen[noun] = true
-		if k := nounKey(noun); k != "" && k != own && !containsString(out, k) && pivotNouns(head, noun) {
+		if k := nounKey(noun); k != "" && k != own && !containsString(out, k) && pivotSynonyms(head, noun) {
 			out = append(out, k)
 		}
 	}

@@ -874,6 +874,8 @@ func TestThesaurusConfirmedByPivot(t *testing.T) {
 			"2025-02-04", "In der Justizvollzugsanstalt Tegel sitzen derzeit 790 Gefangene.", true},
 		{"income and proceeds", "2025-02-03", "Die Stadt Jena hatte im Jahr 2024 Einnahmen aus Parkgebühren von 4 Millionen Euro.",
 			"2025-02-04", "Die Stadt Jena hatte im Jahr 2024 Erlöse aus Parkgebühren von 3 Millionen Euro.", true},
+		{"prisoners found by the pivot alone", "2025-02-03", "Die Justizvollzugsanstalt zählt derzeit 850 Häftlinge.",
+			"2025-02-04", "Derzeit sind dort nach Angaben des Ministeriums 790 Gefangene untergebracht.", true},
 		{"proceeds are no profit", "2025-02-03", "Der Maschinenbauer Voith meldete für 2024 Erlöse von 4 Milliarden Euro.",
 			"2025-02-04", "Der Maschinenbauer Voith meldete für 2024 einen Gewinn von 300 Millionen Euro.", false},
 		{"cuts are no savings", "2025-02-03", "Die Stadt Jena meldete für 2024 Einsparungen von 20 Millionen Euro.",
