@@ -1356,7 +1356,19 @@ func wholeAndPart(w, p *Claim) bool {
 // by a noun is not compared: "in einem Betrieb" and "auf dem Hof" are one
 // farm, "im Insolvenzverfahren" and "im Fall" one case.)
 func anotherOccasion(a, b *Claim) string {
-	if a.instance != b.instance && (a.instance != "" && a.instance != "1" || b.instance != "" && b.instance != "1") {
+	if pa, pb := partOfTime(a.instance), partOfTime(b.instance); pa || pb {
+		// a day or a stage of an event ("am ersten Tag", "zum Auftakt")
+		// is another occasion than another day or stage, and than the
+		// event's total ("Insgesamt kamen 55.000"); against a figure
+		// that says neither it may be the same ("am ersten Wochenende"
+		// and "am Wochenende")
+		switch {
+		case pa && pb && a.instance != b.instance:
+			return "event"
+		case pa && !pb && movedOn(b.Text, totalWords, false), pb && !pa && movedOn(a.Text, totalWords, false):
+			return "event"
+		}
+	} else if a.instance != b.instance && (a.instance != "" && a.instance != "1" || b.instance != "" && b.instance != "1") {
 		return "event"
 	}
 	// ("für" alone has too many senses: for whom, for how long, in favour)
@@ -1365,6 +1377,9 @@ func anotherOccasion(a, b *Claim) string {
 	}
 	return ""
 }
+
+// totalWords mark a figure as the whole of what it counts.
+var totalWords = set("insgesamt gesamt zusammen")
 
 func nounsOverlap(a, b []string) bool {
 	for _, x := range a {

@@ -2907,6 +2907,16 @@ func (an *analysis) instanceOf(qs int) (string, []string, bool) {
 			// ("weitere Helfer" adds people; "ein weiterer Unfall" is another one)
 			inst = o
 		}
+		if inst == "" && !t.upper && ordinalWords[strings.TrimRight(t.low, "nrms")] != "" && ordinalWords[strings.TrimRight(t.low, "nrms")] != "weiter" &&
+			eventDays[next.low] && !an.isNum[k+1] {
+			// "am ersten Tag des Stadtfests", "am zweiten Abend": a part of
+			// the event's time
+			inst = next.low + ordinalWords[strings.TrimRight(t.low, "nrms")]
+		}
+		if inst == "" && (t.low == "zum" || t.low == "zur" || t.low == "am" || t.low == "beim") && eventStages[next.low] != "" {
+			// "zum Auftakt des Stadtfests", "zum Abschluss", "am Eröffnungstag"
+			inst = eventStages[next.low]
+		}
 		if t.low == "gegen" || t.low == "für" {
 			for j := k + 1; j < len(toks) && j <= k+4; j++ {
 				if an.role[j] == rNoun && !timeNouns[toks[j].low] {
@@ -2924,6 +2934,29 @@ func (an *analysis) instanceOf(qs int) (string, []string, bool) {
 }
 
 var indefinites = set("ein eine einem einen einer eines")
+
+// eventDays are the time nouns an ordinal makes a part of an event:
+// "am ersten Tag", "am zweiten Abend", "am dritten Wochenende".
+var eventDays = set("tag abend wochenende")
+
+// eventStages name the start or the end of an event after "zum", "zur",
+// "am", "beim", each as the stage it is.
+var eventStages = map[string]string{"auftakt": "start", "eröffnungstag": "start", "eröffnung": "start",
+	"abschluss": "end", "schlusstag": "end", "abschlusstag": "end"}
+
+// partOfTime reports an instance that names a day or a stage of an event
+// (eventDays, eventStages), not another event.
+func partOfTime(inst string) bool {
+	if inst == "start" || inst == "end" {
+		return true
+	}
+	for d := range eventDays {
+		if strings.HasPrefix(inst, d) {
+			return true
+		}
+	}
+	return false
+}
 
 // ordinalWords are the ordinals and "weiter" without their endings.
 var ordinalWords = map[string]string{

@@ -545,3 +545,27 @@ func TestStandingStatesAndPlans(t *testing.T) {
 		})
 	}
 }
+
+// TestPartsOfAnEventsTime: a figure of one day or stage of an event ("am
+// ersten Tag des Stadtfests", "zum Auftakt", "zum Abschluss") counts a
+// part of its time; it does not contradict the event's total
+// ("insgesamt") or another day's figure, but does another figure for the
+// same day, and one that names no day or stage may be of the same.
+func TestPartsOfAnEventsTime(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"festival, the first day and the total", "2025-06-08", "Am ersten Tag des Stadtfests in Passau kamen 20.000 Besucher.",
+			"2025-06-11", "Insgesamt kamen zum Stadtfest in Passau 55.000 Besucher.", ""},
+		{"festival, the first day and the second", "2025-06-08", "Am ersten Tag des Stadtfests in Passau kamen 20.000 Besucher.",
+			"2025-06-09", "Am zweiten Tag des Stadtfests in Passau kamen 31.000 Besucher.", ""},
+		{"festival, the opening and the close", "2025-06-07", "Zum Auftakt des Stadtfests in Passau kamen 20.000 Besucher.",
+			"2025-06-10", "Zum Abschluss des Stadtfests in Passau kamen 12.000 Besucher.", ""},
+		{"festival, the opening and the total", "2025-06-07", "Zum Auftakt des Stadtfests in Passau kamen 20.000 Besucher.",
+			"2025-06-10", "Zum Stadtfest in Passau kamen nach Angaben der Stadt insgesamt 55.000 Besucher.", ""},
+		{"market, the first weekend and the weekend", "2025-12-01", "Am Wochenende kamen nach Angaben der Stadt 140.000 Besucher auf den Weihnachtsmarkt in Passau.",
+			"2025-12-02", "Die Polizei zählte am ersten Wochenende des Weihnachtsmarkts in Passau etwa 95.000 Besucher.", KindConflict},
+		{"festival, the first day twice", "2025-06-08", "Am ersten Tag des Stadtfests in Passau kamen 20.000 Besucher.",
+			"2025-06-09", "Am ersten Tag des Stadtfests in Passau kamen nach Angaben der Polizei 35.000 Besucher.", KindConflict},
+		{"festival, the opening twice", "2025-06-07", "Zum Auftakt des Stadtfests in Passau kamen 20.000 Besucher.",
+			"2025-06-08", "Zum Auftakt des Stadtfests in Passau kamen nach Angaben der Polizei 35.000 Besucher.", KindConflict},
+	})
+}
