@@ -507,3 +507,44 @@ func TestTopicSetNew5WellFormed(t *testing.T) {
 		t.Errorf("topics_new5.json has %d topics, want at least 12", len(topics))
 	}
 }
+
+// TestTopicSetNew6WellFormed validates topics_new6.json case by case. Its
+// cases were written blind on topics of their own, so, as for
+// topics_new5.json, its topics must not occur in any of the seven other
+// files, its ids must not clash with theirs and carry the prefix "n6-" (the
+// held-out files are loaded here only to compare topics and ids).
+func TestTopicSetNew6WellFormed(t *testing.T) {
+	blind := tdvLoad(t, "topics_new6.json", "tuning")
+	if len(blind.HeldoutOnly) > 0 {
+		t.Error("topics_new6.json must not declare heldout_only_topics")
+	}
+	if len(blind.Cases) < 70 {
+		t.Errorf("topics_new6.json has %d cases, want at least 70", len(blind.Cases))
+	}
+	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
+	ids, otherTopics := map[string]bool{}, map[string]bool{}
+	for _, topic := range heldout.HeldoutOnly {
+		otherTopics[topic] = true
+	}
+	others := [][]tdvCase{heldout.Cases}
+	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json", "topics_new4.json", "topics_new5.json"} {
+		others = append(others, tdvLoad(t, name, "tuning").Cases)
+	}
+	for _, cases := range others {
+		for _, c := range cases {
+			ids[c.ID] = true
+			otherTopics[c.Topic] = true
+		}
+	}
+	tdvCheckFile(t, "unseen-new6", blind.Cases, ids, otherTopics, "is already used by another file")
+	topics := map[string]bool{}
+	for _, c := range blind.Cases {
+		topics[c.Topic] = true
+		if !strings.HasPrefix(c.ID, "n6-") {
+			t.Errorf("case id %q: want the prefix n6-", c.ID)
+		}
+	}
+	if len(topics) < 14 {
+		t.Errorf("topics_new6.json has %d topics, want at least 14", len(topics))
+	}
+}
