@@ -1964,8 +1964,8 @@ func saysNow(a, b *Claim) bool {
 func saysLater(text string) bool {
 	ws := letterWords(text)
 	for i, w := range ws {
-		if lw := strings.ToLower(w); (lw == "neuen" || lw == "jüngsten" || lw == "letzten") && i+1 < len(ws) && sayNouns[strings.ToLower(ws[i+1])] {
-			return true // "nach neuen Angaben der Polizei", "nach jüngsten Erkenntnissen"
+		if lw := strings.ToLower(w); laterAdjectives[lw] && i+1 < len(ws) && findingNoun(ws[i+1]) {
+			return true // "nach neuen Angaben der Polizei", "nach jüngsten Erkenntnissen", "nach neuer Schätzung"
 		}
 		if !laterWords[strings.ToLower(w)] {
 			continue
@@ -1976,6 +1976,20 @@ func saysLater(text string) bool {
 		return true
 	}
 	return false
+}
+
+// laterAdjectives say that what a finding gives is newer than before.
+var laterAdjectives = set("neue neuen neuer neuesten neueste jüngsten jüngste letzten aktualisierten aktualisierte")
+
+// findingNoun: a noun of what is said or found out ("Angaben",
+// "Erkenntnisse", "Zahlen") or of a reckoning in -ung ("Schätzung",
+// "Berechnungen", "Zählung").
+func findingNoun(w string) bool {
+	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return sayNouns[lw] || lw == "zahlen" || lw == "daten" || strings.HasSuffix(lw, "ung") || strings.HasSuffix(lw, "ungen")
 }
 
 func adjectiveEnding(w string) bool {
