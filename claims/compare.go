@@ -1861,6 +1861,11 @@ func decide(a, b *Claim) Kind {
 	if saysNow(a, b) {
 		return KindUpdate // "hat nun 800 Betten", "mittlerweile 3.000" a day later
 	}
+	if changedSince(a, b) {
+		// "hat die Gebühr ab Januar auf 289 Euro erhöht" after "Ab Januar
+		// soll die Gebühr 245 Euro betragen": the plan was changed
+		return KindUpdate
+	}
 	if !closed && b.Changing && b.order != a.order && a.order.before(b.order) && (a.When.Basis == "published" || b.When.Basis == "published" || b.When.To.After(a.When.To)) &&
 		!againstChange(qa, qb, changeDirection(b.Text)) {
 		// "stieg auf 17": a running count moved on since the earlier
@@ -1999,6 +2004,20 @@ func adjectiveEnding(w string) bool {
 		}
 	}
 	return false
+}
+
+// changedSince reports a later article that says in a past tense that
+// the figure was changed ("hat … auf 289 Euro erhöht") against an earlier
+// article's plan for it, or a state it gave for a time ahead.
+func changedSince(a, b *Claim) bool {
+	p, c := a, b
+	if b.order.before(a.order) {
+		p, c = b, a
+	}
+	if p.order == c.order || !c.Changing || !c.past || p.past {
+		return false
+	}
+	return reportMode(p).intention() || scheduled(p)
 }
 
 // soFarWords give a count as the one reached so far.

@@ -1305,7 +1305,7 @@ func (an *analysis) pastIn(i int, ten bool) bool {
 		case "hat", "haben", "hatte", "hatten", "wurde", "wurden", "war", "waren", "ist", "sind":
 			for j := k + 1; j < len(an.toks) && an.clause[j] == an.clause[k]; j++ {
 				if lw := an.toks[j].low; strings.HasPrefix(lw, "ge") && len(lw) > 5 && !an.toks[j].upper || strings.Contains(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) && an.role[j] == rPred && clauseEnd(an, j) ||
-					lw == "worden" || participleWithoutGe(lw) && an.role[j] == rPred && clauseEnd(an, j) && an.toks[j-1].low != "zu" {
+					lw == "worden" || participleWithoutGe(lw) && (an.role[j] == rPred || an.role[j] == rCue) && clauseEnd(an, j) && an.toks[j-1].low != "zu" {
 					return true
 				}
 			}

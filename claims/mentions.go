@@ -1444,11 +1444,13 @@ func (an *analysis) mode(i int) Mode {
 	return ModeReport
 }
 
-// reportativeSoll: "soll(en) … haben/sein" at the end of the clause.
+// reportativeSoll: "soll(en) … haben/sein" at the end of the clause, in
+// a clause that names no time ahead ("Ab Januar soll die Gebühr 245 Euro
+// betragen" is a plan).
 func (an *analysis) reportativeSoll(i int) bool {
 	for _, p := range an.planAt {
 		lw := an.toks[p].low
-		if lw != "soll" && lw != "sollen" && lw != "solle" {
+		if lw != "soll" && lw != "sollen" && lw != "solle" || an.aheadIn(p) {
 			continue
 		}
 		for j := p + 1; j < len(an.toks) && an.clause[j] == an.clause[p]; j++ {
@@ -1457,6 +1459,30 @@ func (an *analysis) reportativeSoll(i int) bool {
 			// erreichen": what is to happen, not what reportedly is)
 			lw := an.toks[j].low
 			if (lw == "haben" || lw == "sein" || lightVerbs[lw] && lw != "kommen" && lw != "erreichen") && clauseEnd(an, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aheadIn reports a time ahead named in the clause of token p: "künftig",
+// or "ab" before a month, a date or a year ("ab Januar", "ab dem 1. März",
+// "ab 2027").
+func (an *analysis) aheadIn(p int) bool {
+	for k, t := range an.toks {
+		if an.clause[k] != an.clause[p] {
+			continue
+		}
+		if t.low == "künftig" {
+			return true
+		}
+		if t.low == "ab" && k+1 < len(an.toks) {
+			n := an.toks[k+1].low
+			if n == "dem" && k+2 < len(an.toks) {
+				n = an.toks[k+2].low
+			}
+			if _, ok := monthNames[strings.TrimSuffix(n, ".")]; ok || n != "" && n[0] >= '0' && n[0] <= '9' {
 				return true
 			}
 		}

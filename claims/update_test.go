@@ -449,6 +449,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-05-06", "Der Neubau der Schule in Zeitz wird voraussichtlich 55 Millionen Euro kosten.", KindConflict},
 		{"festival, visitors expected and to come", "2025-06-02", "Die Stadt erwartet zum Stadtfest in Zeitz am Wochenende 40.000 Besucher.",
 			"2025-06-04", "Zum Stadtfest in Zeitz sollen am Wochenende nach Angaben der Veranstalter 60.000 Besucher kommen.", KindConflict},
+		{"daycare, two fees planned from January", "2025-11-04", "Ab Januar soll die Gebühr für einen Krippenplatz in Gera 245 Euro betragen.",
+			"2025-11-06", "Die Gebühr für einen Krippenplatz in Gera soll nach Angaben der Stadt ab Januar 289 Euro betragen.", KindConflict},
 		// standing states that moved on
 		{"archive, meanwhile more", "2025-05-12", "Das Stadtarchiv in Kiel umfasst rund 80.000 Akten.",
 			"2025-05-16", "Das Stadtarchiv in Kiel umfasst inzwischen 120.000 Akten.", KindUpdate},
@@ -525,6 +527,10 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-11-06", "Ab Juli 2026 kostet eine Monatskarte in Erfurt 64 Euro.", KindUpdate},
 		{"fare, since the first and from the next first", "2025-11-04", "Seit dem 1. Januar kostet ein Einzelticket in Zeitz 2,90 Euro.",
 			"2025-11-06", "Ab dem 1. Januar kostet ein Einzelticket in Zeitz 3,20 Euro.", KindUpdate},
+		{"daycare, a fee planned and then raised", "2025-11-04", "Ab Januar soll die Gebühr für einen Krippenplatz in Gera 245 Euro betragen.",
+			"2025-11-06", "Der Stadtrat hat die Gebühr für einen Krippenplatz in Gera ab Januar auf 289 Euro erhöht.", KindUpdate},
+		{"school, a cost planned and then raised", "2025-05-05", "Der Neubau der Schule in Zeitz soll 40 Millionen Euro kosten.",
+			"2025-05-07", "Der Stadtrat hat die Kosten für den Neubau der Schule in Zeitz auf 55 Millionen Euro erhöht.", KindUpdate},
 		{"pool, expected and counted", "2025-06-02", "Die Stadt Gotha erwartet in diesem Sommer 90.000 Badegäste im Freibad.",
 			"2025-09-15", "Im Freibad in Gotha zählte die Stadt in diesem Sommer 70.000 Badegäste.", KindUpdate},
 	}
