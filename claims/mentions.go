@@ -654,7 +654,7 @@ func (an *analysis) findNames() {
 			isName[i] = true
 		case i > 0 && prepositions[toks[i-1].low] && !contractions[toks[i-1].low] && !fixedPhrase(toks[i-1].low, t.low) && !abstractNoun(t.low) && (i+1 == len(toks) || !(toks[i+1].low == "der" || toks[i+1].low == "des")) &&
 			!coordinated(an, i) && (!pluralLike(t.low) || placePrepositions[toks[i-1].low] && toks[i-1].low != "vor" && (an.articleNouns == nil || !an.articleNouns[t.low]) &&
-			!(toks[i-1].low == "bei" && len(germanData().SplitCompound(t.low)) >= 2)):
+			!(toks[i-1].low == "bei" && len(germanData().SplitCompound(t.low)) >= 2)) && !(toks[i-1].low == "bei" && nominalisedPeople(t.low)):
 			// ("bei Bauarbeiten": a plural compound of dictionary words is
 			// an occasion, not a place)
 			// "in Köln", "bei Siemens", "gegen Schalke": no article
@@ -843,6 +843,16 @@ var pluralAuxiliaries = set("haben hatten sind waren wurden werden können konnt
 // pluralFinite: a plural finite verb at k ("haben", "zahlen", "wurden").
 func pluralFinite(an *analysis, k int) bool {
 	return pluralAuxiliaries[an.toks[k].low] && !an.toks[k].upper || pluralVerb(an, k)
+}
+
+// nominalisedPeople reports a participle or adjective in -ten or -igen
+// used as a noun for people, as "bei" takes them: "bei Bekannten", "bei
+// Verwandten", "bei Angehörigen". (Towns end in -ingen: "bei Tübingen".)
+func nominalisedPeople(lw string) bool {
+	if len(lw) < 7 {
+		return false
+	}
+	return strings.HasSuffix(lw, "ten") && !strings.HasSuffix(lw, "sten") || strings.HasSuffix(lw, "igen") && !strings.HasSuffix(lw, "ingen")
 }
 
 // coordinated reports a noun in a list ("Stadt und Land", "Verbänden,

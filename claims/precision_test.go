@@ -836,3 +836,25 @@ func TestDurationOverAdverbs(t *testing.T) {
 			"2026-03-03", "In Jena liegen Patienten derzeit durchschnittlich 6 Tage im Krankenhaus, teilte die Kassenärztliche Vereinigung mit.", ""},
 	})
 }
+
+// TestPeopleAfterBei: "bei Bekannten", "bei Verwandten", "bei
+// Angehörigen" are people, nominalised participles and adjectives, not
+// places: a figure whose sentence names no place but them is of no other
+// town. A town after "bei" ("bei Tübingen", "bei Göttingen") still is.
+func TestPeopleAfterBei(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"staying with friends, the other names the town", "2026-03-14",
+			"Am Samstag wurden 14 Wohnhäuser geräumt, die Bewohner kamen bei Bekannten unter.",
+			"2026-03-15", "In Wolfach wurden am Samstag 23 Wohnhäuser geräumt, sagte der Kreisbrandmeister.", KindConflict},
+		{"staying with relatives", "2026-03-14",
+			"Am Samstag wurden 14 Wohnhäuser geräumt, die Bewohner kamen bei Angehörigen unter.",
+			"2026-03-15", "In Wolfach wurden am Samstag 23 Wohnhäuser geräumt, sagte der Kreisbrandmeister.", KindConflict},
+		// traps: a town after "bei"
+		{"a town after bei", "2026-03-14",
+			"Bei Tübingen wurden am Samstag 14 Wohnhäuser geräumt.",
+			"2026-03-15", "In Wolfach wurden am Samstag 23 Wohnhäuser geräumt, sagte der Kreisbrandmeister.", ""},
+		{"another town after bei", "2026-03-14",
+			"Bei Göttingen wurden am Samstag 14 Wohnhäuser geräumt.",
+			"2026-03-15", "In Wolfach wurden am Samstag 23 Wohnhäuser geräumt, sagte der Kreisbrandmeister.", ""},
+	})
+}
