@@ -183,6 +183,13 @@ func TestCitedSources(t *testing.T) {
 		{"Nach Angaben des ukrainischen Generalstabs wurden 300 getötet.", "ukrainischen Generalstabs"},
 		{"Sie sollen eingetroffen sein, laut Daily NK. Wie AFP berichtet, stimmt das.", "Daily NK|AFP"},
 		{"Der Himmel ist blau.", ""},
+		// outlets named by a common noun, in the idioms of the noun
+		{"Im Zoo kamen 2025 rund 300 Tiere zur Welt.", ""},
+		{"Sie brachte Zwillinge auf die Welt, Gäste aus aller Welt gratulierten.", ""},
+		{"Im Bild ist die neue Brücke zu sehen.", ""},
+		{"Das sagte der Minister der „Welt“.", "Welt"},
+		{"Wie die Welt berichtet, stimmt das.", "Welt"},
+		{"Die Welt berichtete am Montag über den Fund.", "Welt"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(CitedSources(tt.text), "|"); got != tt.want {

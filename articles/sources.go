@@ -19,6 +19,32 @@ var knownOutlets = [...]string{
 	"Spiegel", "Tagesschau", "ZDF", "ARD", "Bild", "Welt", "FAZ", "Politico", "Guardian",
 }
 
+// idiomsOfOutletNouns are the words before an outlet's name that make it
+// the common noun it also is, in idioms of German: "zur Welt kommen",
+// "aus aller Welt", "auf die Welt", "im Bild". "der Welt" and "die Welt"
+// stay the paper ("sagte der Welt", "Die Welt berichtet"), which a
+// superlative's "der Welt" cannot be told from.
+var idiomsOfOutletNouns = map[string][]string{
+	"Welt": {"zur", "aller", "auf die", "in die", "ganzen", "gesamten", "dieser"},
+	"Bild": {"im", "ins", "ein", "einem", "das", "dem", "neues", "klares"},
+}
+
+// nounIdiom: the outlet f is named in an idiom of its common noun.
+func nounIdiom(text string, f found) bool {
+	before := idiomsOfOutletNouns[f.name]
+	if before == nil {
+		return false
+	}
+	fields := strings.Fields(strings.ToLower(text[:f.pos]))
+	for _, w := range before {
+		ws := strings.Fields(w)
+		if len(fields) >= len(ws) && strings.Join(fields[len(fields)-len(ws):], " ") == w {
+			return true
+		}
+	}
+	return false
+}
+
 // outletMentions finds the known outlets named in text as whole words, in
 // the order of knownOutlets and then of position. A plain substring scan:
 // one regexp alternation over all names backtracks on every paragraph. The
@@ -190,6 +216,9 @@ func citedSources(text, prev string) ([]string, string) {
 		}
 	}
 	for _, f := range outletMentions(text) {
+		if nounIdiom(text, f) {
+			continue
+		}
 		add(f.pos, f.name)
 	}
 	if !strings.Contains(lower, "zufolge") && !strings.Contains(lower, "angaben") &&
