@@ -1,0 +1,25 @@
+package claims
+
+import "testing"
+
+// TestPeriodInsideAnother: a count of a part of a period ("im ersten
+// Quartal", "im ersten Halbjahr") against the count of the whole period
+// is a part of it, no contradiction, as long as the part is not the
+// larger; the same period, two sources, stays a conflict.
+func TestPeriodInsideAnother(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"first quarter, then the year", "2025-04-05",
+			"Hamburg – Im ersten Quartal sind in Hamburg neun Fußgänger bei Unfällen gestorben, teilte die Polizei mit.",
+			"2026-01-12", "Hamburg – Im gesamten Jahr 2025 starben in Hamburg 31 Fußgänger im Straßenverkehr.", ""},
+		{"first half, then the whole year, sold", "2025-07-20",
+			"Mainz – Im ersten Halbjahr haben die Winzer in Rheinhessen 40 Millionen Flaschen Wein verkauft, sagte der Weinbauverband.",
+			"2026-01-25", "Mainz – Im Gesamtjahr 2025 verkauften die Winzer in Rheinhessen 85 Millionen Flaschen Wein.", ""},
+		// the part larger than the whole: one of them is wrong
+		{"a half larger than its year", "2025-07-20",
+			"Mainz – Im ersten Halbjahr haben die Winzer in Rheinhessen 120 Millionen Flaschen Wein verkauft, sagte der Weinbauverband.",
+			"2026-01-25", "Mainz – Im Gesamtjahr 2025 verkauften die Winzer in Rheinhessen nach Zahlen des Landesamts 85 Millionen Flaschen Wein.", KindConflict},
+		{"one half, two sources", "2025-07-20",
+			"Mainz – Im ersten Halbjahr haben die Winzer in Rheinhessen 40 Millionen Flaschen Wein verkauft, sagte der Weinbauverband.",
+			"2025-07-22", "Mainz – Im ersten Halbjahr 2025 verkauften die Winzer in Rheinhessen nach Zahlen des Landesamts 52 Millionen Flaschen Wein.", KindConflict},
+	})
+}
