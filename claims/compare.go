@@ -1831,6 +1831,23 @@ func decide(a, b *Claim) Kind {
 	if closed {
 		tr = timeSame
 	}
+	if tr == timeSame {
+		if inner, ok := nestedPeriods(a, b); ok {
+			// "im ersten Halbjahr 14", "im vergangenen Jahr 27": a count of
+			// a part of the period contradicts the whole's only by being
+			// larger; a level of a month is not the level of its year
+			qi, qo := qa, qb
+			if inner == b {
+				qi, qo = qb, qa
+			}
+			il, _ := qi.comparable()
+			_, oh := qo.comparable()
+			if inner.Unit == "" && il > oh {
+				return KindConflict
+			}
+			return KindUpdate
+		}
+	}
 	switch tr {
 	case timeApart:
 		if sameFigure(qa, qb) {
@@ -2071,6 +2088,32 @@ func changedSince(a, b *Claim) bool {
 		return false
 	}
 	return reportMode(p).intention() || scheduled(p)
+}
+
+// nestedPeriods reports two figures of periods of a month or more, each
+// stated ("im ersten Halbjahr", "im Juli", "2025"), one wholly inside the
+// other and clearly shorter, and returns the one of the shorter period.
+func nestedPeriods(a, b *Claim) (*Claim, bool) {
+	stated := func(w Window) bool {
+		// (not "künftig" or a season without its year, whose windows are
+		// a reach, not a calendar period)
+		return (w.Basis == "explicit" || w.Basis == "relative") && !w.said && !w.onward && w.upTo.IsZero() &&
+			!strings.Contains(strings.ToLower(w.Cue), "saison") && w.To.Sub(w.From) >= 27*24*time.Hour
+	}
+	if !stated(a.When) || !stated(b.When) {
+		return nil, false
+	}
+	length := func(w Window) time.Duration { return w.To.Sub(w.From) }
+	inside := func(in, out Window) bool {
+		return !in.From.Before(out.From) && !in.To.After(out.To) && float64(length(in)) < 0.8*float64(length(out))
+	}
+	switch {
+	case inside(a.When, b.When):
+		return a, true
+	case inside(b.When, a.When):
+		return b, true
+	}
+	return nil, false
 }
 
 // soFarWords give a count as the one reached so far.

@@ -428,7 +428,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				continue
 			case lastWord(p, "dieser", "diese", "laufenden", "laufende", "aktuellen", "aktuelle"):
 				rel(weekStart(toks, i), i, refDay.AddDate(0, -5, 0), refDay)
-				spanned() // a count up to the dateline, as "seit Jahresbeginn"
+				if !future {
+					out[len(out)-1].w.upTo = refDay // up to the dateline, as "in diesem Jahr"
+				}
 				continue
 			case lastWord(p, "kommenden", "nächsten", "kommende", "nächste"):
 				rel(weekStart(toks, i), i, refDay.AddDate(0, 0, 1), refDay.AddDate(1, 0, 0))

@@ -161,6 +161,8 @@ func TestUpdateNeedsEvidence(t *testing.T) {
 			"2025-06-12", "Die Stadt Gera will in diesem Jahr 500 Bäume pflanzen.", KindConflict},
 		{"thefts, this month's count weeks apart", "2025-03-04", "In diesem Monat wurden in Gera 20 Fahrräder gestohlen.",
 			"2025-03-28", "In diesem Monat wurden in Gera 75 Fahrräder gestohlen.", KindUpdate},
+		{"tree, this year's price and this season's", "2026-11-20", "Eine Nordmanntanne kostet in diesem Jahr in Zeitz zwischen 23 und 27 Euro pro Meter.",
+			"2026-11-23", "Der Meterpreis für Nordmanntannen in Zeitz liegt in dieser Saison bei 30 bis 34 Euro.", KindConflict},
 		{"pool, last season and this one", "2025-09-10", "In der vergangenen Saison kamen 80.000 Badegäste ins Freibad in Gera.",
 			"2025-09-12", "In dieser Saison kamen 60.000 Badegäste ins Freibad in Gera.", KindUpdate},
 		{"pool, this season and the one before", "2025-09-10", "In dieser Saison kamen 80.000 Badegäste ins Freibad in Gera.",
@@ -577,5 +579,27 @@ func TestPartsOfAnEventsTime(t *testing.T) {
 			"2025-06-09", "Am ersten Tag des Stadtfests in Passau kamen nach Angaben der Polizei 35.000 Besucher.", KindConflict},
 		{"festival, the opening twice", "2025-06-07", "Zum Auftakt des Stadtfests in Passau kamen 20.000 Besucher.",
 			"2025-06-08", "Zum Auftakt des Stadtfests in Passau kamen nach Angaben der Polizei 35.000 Besucher.", KindConflict},
+	})
+}
+
+// TestPeriodsInPeriods: a count for a part of a period ("im ersten
+// Halbjahr", "im ersten Quartal", "im Juli") and one for the whole
+// ("im vergangenen Jahr", "in diesem Sommer") are counts of two periods:
+// the part's is no contradiction of the whole's unless it is larger, and
+// a level of a month says nothing against the level of its year.
+func TestPeriodsInPeriods(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"cyclists, the first half and the year", "2025-07-03", "Im ersten Halbjahr kamen in Zeitz 14 Radfahrer ums Leben.",
+			"2026-01-08", "Im vergangenen Jahr kamen in Zeitz 27 Radfahrer ums Leben.", ""},
+		{"beer, the first quarter and the year", "2025-04-20", "Im ersten Quartal 2025 verkauften die Brauereien in Sachsen 1,9 Millionen Hektoliter Bier.",
+			"2026-02-01", "Im Jahr 2025 verkauften die Brauereien in Sachsen 7,6 Millionen Hektoliter Bier.", ""},
+		{"museum, July and the summer", "2025-08-04", "Im Juli kamen 20.000 Besucher ins Museum in Zeitz.",
+			"2025-09-08", "Im Sommer 2025 kamen 55.000 Besucher ins Museum in Zeitz.", ""},
+		{"unemployment, a month and the year", "2025-07-02", "Im Juni lag die Arbeitslosenquote in Zeitz bei 5,1 Prozent.",
+			"2026-01-05", "Im Jahr 2025 lag die Arbeitslosenquote in Zeitz bei 6,2 Prozent.", ""},
+		{"cyclists, a half larger than its year", "2025-07-03", "Im ersten Halbjahr 2025 kamen in Zeitz 30 Radfahrer ums Leben.",
+			"2026-01-08", "Im vergangenen Jahr kamen in Zeitz 27 Radfahrer ums Leben.", KindConflict},
+		{"cyclists, the same half twice", "2025-07-03", "Im ersten Halbjahr kamen in Zeitz 14 Radfahrer ums Leben.",
+			"2025-07-05", "Im ersten Halbjahr 2025 kamen in Zeitz nach Angaben der Polizei 19 Radfahrer ums Leben.", KindConflict},
 	})
 }
