@@ -74,6 +74,11 @@ func (d *Data) Germans(english string) []string {
 	return d.pivot.heads[id]
 }
 
+// LoadForComparison reads now what comparing two claims looks up (the
+// English renderings of Ding, seconds and some 50 MB), so that the first
+// article a bot indexes does not wait for it.
+func (d *Data) LoadForComparison() error { return d.loadPivot() }
+
 func (d *Data) loadPivot() error {
 	if d == nil {
 		return ErrNotInstalled

@@ -95,9 +95,13 @@ func (a *app) setup(cmd *cobra.Command) error {
 		// English questions are translated once the dictionaries are
 		// read (seconds): start now, so the first ones usually are.
 		_ = index.PrepareEnglish(false)
-		// German questions look up word lists and strong verb forms:
-		// read them now rather than in the first search.
-		go german.Default().LoadForQueries() //nolint:errcheck // missing data only means fewer forms
+		// German questions look up word lists and strong verb forms, and
+		// comparing claims Ding's English renderings: read them now
+		// rather than in the first search or the first indexed article.
+		go func() {
+			_ = german.Default().LoadForQueries()    // missing data only means fewer forms
+			_ = german.Default().LoadForComparison() // and fewer synonyms
+		}()
 	}
 	a.logger, err = a.newLogFor(name)
 	return err
