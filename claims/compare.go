@@ -1065,7 +1065,7 @@ func nounsMatch(a, b string) bool {
 func differentEvent(a, b *Claim) (string, int) {
 	// One city's march is not another's.
 	if len(a.Places) > 0 && len(b.Places) > 0 && !anyShared(a.Places, b.Places) &&
-		!anyShared(a.Places, b.Anchors) && !anyShared(b.Places, a.Anchors) {
+		!anyShared(a.Places, placeAnchors(b)) && !anyShared(b.Places, placeAnchors(a)) {
 		return "place", 0
 	}
 	// "In der Stadt fehlen 4.000 Sozialwohnungen" under "Düsseldorf –" is
@@ -1276,6 +1276,27 @@ func namedApart(a, b *Claim) bool {
 		}
 	}
 	return true
+}
+
+// placeAnchors are c's anchors but its dateline's, when its sentence
+// names a place of its own: "München – In Bayern sind 86 Radfahrer
+// gestorben" is Bavaria's figure, reported from Munich.
+// Its owner is one of them: "Der Schaden bei Polytherm" is the firm's,
+// wherever the other report places the firm.
+func placeAnchors(c *Claim) []string {
+	if c.ctx == nil || len(c.ctx.dateline) == 0 || len(c.Places) == 0 {
+		return c.Anchors
+	}
+	var out []string
+	for _, n := range c.Anchors {
+		if !containsName(c.ctx.dateline, n) || containsName(c.Places, n) {
+			out = append(out, n)
+		}
+	}
+	if c.ownerKey != "" && !strings.HasPrefix(c.ownerKey, "~") {
+		out = append(out, c.ownerKey)
+	}
+	return out
 }
 
 // datelineTown is the place of a figure whose sentence names none but

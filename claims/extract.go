@@ -3041,6 +3041,19 @@ func (an *analysis) scopeOf(qs int) (nationwide, regional bool, level string, al
 		switch {
 		case lw == "bundesweit" || lw == "deutschlandweit":
 			nationwide = true
+		case lw == "landesweit":
+			regional = true // a state's whole: "Landesweit wurden 38.000 eingebürgert"
+			if level == "" {
+				level = "state"
+			}
+		case regionNouns[lw] != "" && t.upper && k+1 < len(toks) && an.role[k+1] == rName && !an.masked[k] &&
+			(k == 0 || determiners[toks[k-1].low]) && !an.governed(k):
+			// "Der Bezirk Pankow will seine 8.600 Kleingärten sichern", "hat
+			// die Stadt Stuttgart … eingebürgert": the owner says its level
+			regional = true
+			if level == "" {
+				level = regionNouns[lw]
+			}
 		case (lw == "deutschen" || lw == "deutscher") && k > 0 && nounPlacePrepositions[toks[k-1].low] && k+1 < len(toks) && an.role[k+1] == rNoun:
 			nationwide = true // "in deutschen Gewässern"
 		case (lw == "ganzen" || lw == "gesamten") && k > 0 && (toks[k-1].low == "im" || toks[k-1].low == "in") && k+1 < len(toks) && (toks[k+1].low == "land" || toks[k+1].low == "bundesgebiet"):

@@ -858,3 +858,38 @@ func TestPeopleAfterBei(t *testing.T) {
 			"2026-03-15", "In Wolfach wurden am Samstag 23 Wohnhäuser geräumt, sagte der Kreisbrandmeister.", ""},
 	})
 }
+
+// TestLevelsOfPlaces: a district or a town that owns a figure ("Der
+// Bezirk Pankow will seine 8.600 Kleingärten sichern", "hat die Stadt
+// Stuttgart 6.240 Menschen eingebürgert") is a part of its city or state
+// ("In Berlin gibt es 71.000 Kleingärten", "Landesweit wurden 38.000
+// eingebürgert"), as one named after "im Bezirk" is; a dateline names
+// where the reporter is, not the place a sentence names for itself ("München
+// – In Bayern …" is Bavaria's figure). A season ("Spielzeit 2025/26") is
+// no figure.
+func TestLevelsOfPlaces(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"a district that owns its count, the city's", "2026-05-14",
+			"Berlin – In Berlin gibt es nach Angaben des Landesverbands rund 71.000 Kleingärten.",
+			"2026-05-20", "Berlin – Der Bezirk Pankow will seine 8.600 Kleingärten dauerhaft sichern.", ""},
+		{"a town that owns its count, the state's", "2026-02-17",
+			"Stuttgart – Im vergangenen Jahr hat die Stadt Stuttgart 6.240 Menschen eingebürgert.",
+			"2026-06-03", "Stuttgart – Die Zahl der Einbürgerungen in Stuttgart lag 2025 bei 4.900.\n\nLandesweit wurden 2025 rund 38.000 Menschen eingebürgert.", KindConflict},
+		{"the state's count under the town's dateline", "2026-03-20",
+			"München – In Bayern sind im Jahr 2025 insgesamt 86 Radfahrer im Straßenverkehr gestorben, teilte das Innenministerium mit.",
+			"2026-03-22", "München – In München kamen im vergangenen Jahr neun Radfahrer ums Leben.", ""},
+		{"a season is no figure", "2026-06-30",
+			"Detmold – Rund 95.000 Zuschauer besuchten in der Spielzeit 2025/26 die Vorstellungen des Landestheaters, teilte das Haus mit.",
+			"2026-07-04", "Detmold – Mit 94.650 Besucherinnen und Besuchern hat das Landestheater die Spielzeit 2025/26 abgeschlossen.", ""},
+		// one place
+		{"a firm's damage, the firm placed by the other report", "2025-11-03",
+			"Krefeld – Am Sonntag ist eine Halle der Firma Brandtner im Krefelder Hafen abgebrannt. Den Schaden schätzt die Feuerwehr auf rund drei Millionen Euro.",
+			"2025-11-04", "Krefeld – Der Sachschaden nach dem Feuer bei Brandtner beläuft sich nach Schätzungen der Polizei auf etwa 9 Millionen Euro.", KindConflict},
+		{"the town's count twice", "2026-02-17",
+			"Stuttgart – Im vergangenen Jahr hat die Stadt Stuttgart 6.240 Menschen eingebürgert.",
+			"2026-06-03", "Stuttgart – In Stuttgart wurden 2025 nach Angaben des Landesamts 4.900 Menschen eingebürgert.", KindConflict},
+		{"the state's count twice under two datelines", "2026-03-20",
+			"München – In Bayern sind im Jahr 2025 insgesamt 86 Radfahrer im Straßenverkehr gestorben, teilte das Innenministerium mit.",
+			"2026-03-22", "Nürnberg – In Bayern kamen im vergangenen Jahr nach Zahlen des Fahrradclubs 97 Radfahrer ums Leben.", KindConflict},
+	})
+}

@@ -189,6 +189,13 @@ func parseQuantities(s, ls string, out []Quantity) []Quantity {
 			a = end - 1 // "18.11.2024", "08:31" are times
 			continue
 		}
+		if a >= 5 && s[a-1] == '/' && isDigits(s[a-5:a-1]) && (s[a-5] == '1' || s[a-5] == '2') && (a < 6 || s[a-6] < '0' || s[a-6] > '9') {
+			// "die Spielzeit 2025/26", "im Schuljahr 2024/2025": a season
+			for a < len(s) && s[a] >= '0' && s[a] <= '9' {
+				a++
+			}
+			continue
+		}
 		b := scanNumber(s, a)
 		if a < skipUntil || !numberBoundary(s, a, b) {
 			a = b - 1
