@@ -14,11 +14,18 @@ import (
 // add, as a share of their scores (see wordGroup).
 const groupTie = 0.2
 
+// titleOnly divides the score of a word group that matches only in the
+// heading or title: the word names the passage's article, not what the
+// passage says.
+const titleOnly = 3
+
 // wordGroup is the clauses of one query word: the word in the text field,
-// the heading and the title, its other forms, its compound parts, its
-// spelling variants, its renderings of an English word. A passage scores
-// the best clause it matches plus groupTie times the others (Lucene's
-// dis-max with a tie-breaker).
+// its other forms, its compound parts, its spelling variants, its
+// renderings of an English word; and the word in the passage's heading and
+// its article's title. A passage scores the best form it matches plus
+// groupTie times the other forms, plus its title matches, divided by one
+// plus the number of title clauses; a passage that has the word only in a
+// title scores a further titleOnly times less.
 //
 // Bleve's disjunction would sum the clauses and scale the sum by the share
 // of them that match. Within one word that share says nothing about the
@@ -28,16 +35,23 @@ const groupTie = 0.2
 // common verb scores them three times over, and rises again with each
 // form. "Wann wurde das Plastom entdeckt?" found the passage on a
 // discoverer with "entdeckte" and "Entdecker" before the one passage with
-// "Plastom". Between the words of a query Bleve's share stays: there it
-// counts the words a passage has.
+// "Plastom". And a word in the text and the title scored twice what it
+// scores in the text alone (two of three clauses): among 76,000 short
+// passages from program documentation, each the title of its own
+// article, "Was schreibt die Apothekengesetzgebung vor?" found the line
+// "--no-location schreibt keine Zeilen …" first. The division by one plus
+// the titles keeps what a word in the text alone weighs against the
+// numbers and the phrase, which are no word groups. Between the words of a
+// query Bleve's share stays: there it counts the words a passage has.
 type wordGroup struct {
 	clauses []query.Query
+	titles  []query.Query
 	tie     float64
 }
 
 func (q *wordGroup) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	s := &groupSearcher{tie: q.tie, explain: opts.Explain}
-	for _, c := range q.clauses {
+	s := &groupSearcher{tie: q.tie, explain: opts.Explain, forms: len(q.clauses), titles: len(q.titles)}
+	for _, c := range append(append([]query.Query(nil), q.clauses...), q.titles...) {
 		cs, err := c.Searcher(ctx, r, m, opts)
 		if err != nil {
 			_ = s.Close()
@@ -50,12 +64,14 @@ func (q *wordGroup) Searcher(ctx context.Context, r index.IndexReader, m mapping
 }
 
 type groupSearcher struct {
-	subs     []search.Searcher
-	currs    []*search.DocumentMatch
-	matching []int
-	tie      float64
-	explain  bool
-	started  bool
+	// The first forms subs are the word's forms, the titles after them.
+	forms, titles int
+	subs          []search.Searcher
+	currs         []*search.DocumentMatch
+	matching      []int
+	tie           float64
+	explain       bool
+	started       bool
 }
 
 func (s *groupSearcher) start(ctx *search.SearchContext) error {
@@ -100,12 +116,16 @@ func (s *groupSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 		return nil, nil
 	}
 	rv := s.currs[s.matching[0]]
-	var best, sum float64
+	var best, sum, titles float64
 	var expl []*search.Explanation
 	for _, i := range s.matching {
 		c := s.currs[i]
-		sum += c.Score
-		best = max(best, c.Score)
+		if i < s.forms {
+			sum += c.Score
+			best = max(best, c.Score)
+		} else {
+			titles += c.Score
+		}
 		if s.explain {
 			expl = append(expl, c.Expl)
 		}
@@ -113,9 +133,12 @@ func (s *groupSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 			rv.FieldTermLocations = search.MergeFieldTermLocations(rv.FieldTermLocations, []*search.DocumentMatch{c})
 		}
 	}
-	rv.Score = best + s.tie*(sum-best)
+	rv.Score = (best + s.tie*(sum-best) + titles) / float64(1+s.titles)
+	if s.matching[0] >= s.forms {
+		rv.Score /= titleOnly // matching is in clause order: no form matched
+	}
 	if s.explain {
-		rv.Expl = &search.Explanation{Value: rv.Score, Message: fmt.Sprintf("word group (best + %.2f × rest):", s.tie), Children: expl}
+		rv.Expl = &search.Explanation{Value: rv.Score, Message: fmt.Sprintf("word group ((best form + %.2f × other forms + titles) / %d):", s.tie, 1+s.titles), Children: expl}
 	}
 	for _, i := range s.matching {
 		if s.currs[i] != rv {

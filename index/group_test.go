@@ -28,6 +28,10 @@ func TestWordGroupRanking(t *testing.T) {
 		testArticle("bahnhof", "Die Stadt hat einen Bahnhof."),
 		testArticle("fluss", "Der Fluss fließt ins Meer."),
 		withTitle("titel", "Raketen über der Hauptstadt", "In der Nacht heulten in der Hauptstadt die Sirenen."),
+		testArticle("gesetz", "Das Apothekengesetz regelt, welche Arzneimittel nur mit Rezept abgegeben werden."),
+		withTitle("werkzeug", "Das Werkzeug schreibt Protokolle", "Das Werkzeug schreibt Protokolle."),
+		testArticle("zeitung", "Die Zeitung schreibt jeden Tag über das Wetter in der Region."),
+		testArticle("autor", "Der Autor schreibt seit vielen Jahren Romane über das Meer."),
 		testArticle("text", "Die Armee meldete am Morgen Raketen über dem Hafen und der Stadt."),
 	)
 	for _, c := range []struct {
@@ -41,6 +45,10 @@ func TestWordGroupRanking(t *testing.T) {
 		// word in the passage: the title is beside the word's forms, not
 		// the best of them.
 		{"text over title", "Raketen", "text#1"},
+		// The one passage with the rare word, not the short one whose
+		// title repeats its common verb: the title adds to the word in
+		// the text, it does not double it.
+		{"rare word over text and title", "Was schreibt das Apothekengesetz vor?", "gesetz#1"},
 	} {
 		if ids := hitIDs(t, ix, c.q, 3); len(ids) == 0 || ids[0] != c.want {
 			t.Errorf("%s: %q: hits %v, want %s first", c.name, c.q, ids, c.want)

@@ -252,8 +252,8 @@ type plan struct {
 // disjunction's score by the share of clauses that match; grouping by word
 // makes that share count words, so a word indexed in three fields weighs
 // no more than a number indexed in one. Within a group the word's forms
-// and alternatives are one wordGroup (its best match counts, the others
-// little), beside which the heading and title clauses count as before.
+// and alternatives count by the best of them, and the heading and title
+// are added to it (wordGroup).
 // It reports false when the text has no searchable term. With tr, the
 // query is English (english.go): its function words are dropped, and each
 // word the passages do not have gets its German renderings as alternatives
@@ -268,7 +268,7 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 	}
 	groups := map[int][]query.Query{}
 	// The word in the passage's heading and its article's title: evidence
-	// beside the word's forms in the text, not one more of them.
+	// beside the word's forms in the text, not one more of them (wordGroup).
 	titles := map[int][]query.Query{}
 	df := map[int]uint64{} // at most the passages the group matches: the sum over its clauses
 	var order []int
@@ -454,14 +454,10 @@ func (ix *Index) buildQuery(idx bleve.Index, q string, fuzzy bool, tr translator
 	}
 	group := func(pos int) query.Query {
 		g := groups[pos]
-		var forms query.Query = g[0]
-		if len(g) > 1 {
-			forms = &wordGroup{clauses: g, tie: groupTie}
+		if len(g) == 1 && len(titles[pos]) == 0 {
+			return g[0]
 		}
-		if len(titles[pos]) == 0 {
-			return forms
-		}
-		return bleve.NewDisjunctionQuery(append([]query.Query{forms}, titles[pos]...)...)
+		return &wordGroup{clauses: g, titles: titles[pos], tie: groupTie}
 	}
 	// The driver only selects candidates (no scores): Bleve's own
 	// disjunction matches the same passages and can OR their postings as
