@@ -1884,18 +1884,6 @@ func decide(a, b *Claim) Kind {
 	if overlap || (a.Increment || b.Increment) && !(a.newOnes && b.newOnes) {
 		return KindCompatible
 	}
-	if part, whole := periodInside(a, b); part != nil {
-		// "im ersten Halbjahr 14", "im gesamten Jahr 27": the count of a
-		// part of the period is some of the whole's, unless it is larger
-		pl, _ := asRead(part.Quantity).comparable()
-		_, wh := asRead(whole.Quantity).comparable()
-		if pl <= wh {
-			if whole == b {
-				return KindUpdate
-			}
-			return KindCompatible
-		}
-	}
 	if (a.Quantity.Vague || b.Quantity.Vague) && !(a.Change == 0 && a.loss == b.loss && ordersApart(qa, qb)) {
 		// "Tausende", "mehrere tausend": a writer's impression, not a
 		// count to hold another count against, unless the count is of
@@ -1924,47 +1912,6 @@ func decide(a, b *Claim) Kind {
 		return KindUpdate
 	}
 	return KindConflict
-}
-
-// periodInside returns, of two counts of what happened, the one whose
-// stated period lies within the other's and is not all of it ("im ersten
-// Quartal" in "im Jahr 2025"), and the other; nil when neither is. States
-// ("gibt es", "hat"), changes and counts up to a time are not sums of
-// their parts.
-func periodInside(a, b *Claim) (part, whole *Claim) {
-	for _, c := range []*Claim{a, b} {
-		w := c.When
-		if w.Basis != "explicit" && w.Basis != "relative" || w.span || w.onward || w.said || !w.upTo.IsZero() ||
-			!c.past || c.standing || c.Change != 0 || c.Changing || c.Increment || c.Unit == "%" {
-			return nil, nil
-		}
-	}
-	// (a month, a quarter or a half of a calendar year: a day or a week
-	// is as often the other's event told again, and a season's bounds
-	// are its own)
-	inside := func(p, w Window) bool {
-		year := w.From.Month() == time.January && w.From.Day() == 1 && w.To.Month() == time.December && w.To.Day() == 31 && w.From.Year() == w.To.Year()
-		return year && p.To.Sub(p.From) >= 27*24*time.Hour && !seasonCue(p.Cue) && !seasonCue(w.Cue) &&
-			!p.From.Before(w.From) && !p.To.After(w.To) && (p.From.After(w.From) || p.To.Before(w.To))
-	}
-	switch {
-	case inside(a.When, b.When):
-		return a, b
-	case inside(b.When, a.When):
-		return b, a
-	}
-	return nil, nil
-}
-
-// seasonCue: a time read from a season ("im Sommer", "in der Saison").
-func seasonCue(cue string) bool {
-	cue = strings.ToLower(cue)
-	for _, w := range []string{"saison", "sommer", "winter", "frühling", "frühjahr", "herbst", "spielzeit"} {
-		if strings.Contains(cue, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // stateChanged reports a later claim b that says a state changed since the
@@ -2112,21 +2059,22 @@ func changedSince(a, b *Claim) bool {
 }
 
 // nestedPeriods reports two figures of periods of a month or more, each
-// stated ("im ersten Halbjahr", "im Juli", "2025"), one wholly inside the
-// other and clearly shorter, and returns the one of the shorter period.
+// stated ("im ersten Halbjahr", "im Juli", "2025"), one inside the other
+// and not all of it, and returns the one of the shorter period. (A count
+// up to a time, "bis Ende März", is a state of a running count, not a
+// period's.)
 func nestedPeriods(a, b *Claim) (*Claim, bool) {
 	stated := func(w Window) bool {
 		// (not "künftig" or a season without its year, whose windows are
 		// a reach, not a calendar period)
-		return (w.Basis == "explicit" || w.Basis == "relative") && !w.said && !w.onward && w.upTo.IsZero() &&
+		return (w.Basis == "explicit" || w.Basis == "relative") && !w.said && !w.onward && !w.span && w.upTo.IsZero() &&
 			!strings.Contains(strings.ToLower(w.Cue), "saison") && w.To.Sub(w.From) >= 27*24*time.Hour
 	}
 	if !stated(a.When) || !stated(b.When) {
 		return nil, false
 	}
-	length := func(w Window) time.Duration { return w.To.Sub(w.From) }
 	inside := func(in, out Window) bool {
-		return !in.From.Before(out.From) && !in.To.After(out.To) && float64(length(in)) < 0.8*float64(length(out))
+		return !in.From.Before(out.From) && !in.To.After(out.To) && (in.From.After(out.From) || in.To.Before(out.To))
 	}
 	switch {
 	case inside(a.When, b.When):
