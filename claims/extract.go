@@ -3498,6 +3498,18 @@ func (an *analysis) partOfClause(qs int) bool {
 	if start < len(an.toks) && (an.toks[start].low == "allein" || an.toks[start].low == "alleine") {
 		return true
 	}
+	// "Am Kinderhaus Sonnenblume allein erhielten 60 Familien": "allein"
+	// after the fronted place
+	if start < qs && (nounPlacePrepositions[an.toks[start].low] || an.toks[start].low == "an") {
+		for k := start + 2; k < qs && k <= start+6; k++ {
+			if an.toks[k].punct || an.role[k] == rPred {
+				break
+			}
+			if (an.toks[k].low == "allein" || an.toks[k].low == "alleine") && an.toks[k-1].upper {
+				return true
+			}
+		}
+	}
 	// "Davon waren 9.200 gültig", "Von den 120 Mitarbeitern verlieren 40
 	// ihren Job": the whole is named before the figure
 	if start < qs && an.toks[start].low == "davon" && (start+1 >= len(an.toks) || an.toks[start+1].low != "aus") {

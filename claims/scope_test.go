@@ -23,3 +23,23 @@ func TestPeriodInsideAnother(t *testing.T) {
 			"2025-07-22", "Mainz – Im ersten Halbjahr 2025 verkauften die Winzer in Rheinhessen nach Zahlen des Landesamts 52 Millionen Flaschen Wein.", KindConflict},
 	})
 }
+
+// TestAloneMarksAPart: "allein" at a place ("Am Kinderhaus Sonnenblume
+// allein", "Allein im Klinikum Nord") says its figure is a part of a
+// larger count, fronted or after the place: against the count of a wider
+// place it is no contradiction. The same place on both sides still
+// contradicts.
+func TestAloneMarksAPart(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"one day care centre alone against the town", "2026-04-02",
+			"Dresden – In Dresden haben in diesem Jahr 410 Familien eine Absage für einen Kitaplatz erhalten, teilte die Stadt mit.",
+			"2026-04-03", "Dresden – Am Kinderhaus Sonnenblume allein erhielten 60 Familien eine Absage.", ""},
+		{"alone in one hospital against the city", "2026-01-20",
+			"Nürnberg – In Nürnberg wurden im vergangenen Jahr 900 Patienten mit Grippe stationär behandelt, sagte das Gesundheitsamt.",
+			"2026-01-22", "Nürnberg – Allein im Klinikum Nord wurden 2025 rund 350 Patienten mit Grippe stationär behandelt.", ""},
+		// the same place alone on both sides
+		{"alone at one centre, two sources", "2026-04-02",
+			"Dresden – Allein am Kinderhaus Sonnenblume erhielten 60 Familien eine Absage, sagte die Leiterin.",
+			"2026-04-02", "Dresden – Am Kinderhaus Sonnenblume allein erhielten nach Angaben des Elternrats 85 Familien eine Absage.", KindConflict},
+	})
+}
