@@ -3495,8 +3495,13 @@ func (an *analysis) relativeClauseBefore(start int) int {
 // 150 Millionen Euro zum Umsatz bei".
 func (an *analysis) partOfClause(qs int) bool {
 	start := clauseStart(an, qs)
-	if start < len(an.toks) && (an.toks[start].low == "allein" || an.toks[start].low == "alleine") {
-		return true
+	for k := start; k < qs && k < len(an.toks); k++ {
+		// "Allein in Bayern …", "An der Gesamtschule Nordend allein haben
+		// 95 Kinder …": the place or time before it is a part of a whole
+		// (not "allein lebende": an attribute)
+		if lw := an.toks[k].low; (lw == "allein" || lw == "alleine") && !(k+1 < len(an.toks) && (an.role[k+1] == rAdj || an.role[k+1] == rPred && looksAdjective(an.toks[k+1].low))) {
+			return true
+		}
 	}
 	// "Am Kinderhaus Sonnenblume allein erhielten 60 Familien": "allein"
 	// after the fronted place

@@ -893,3 +893,22 @@ func TestLevelsOfPlaces(t *testing.T) {
 			"2026-03-22", "Nürnberg – In Bayern kamen im vergangenen Jahr nach Zahlen des Fahrradclubs 97 Radfahrer ums Leben.", KindConflict},
 	})
 }
+
+// TestAlleinMarksAPart: "An der Gesamtschule Nordend allein haben 95
+// Kinder eine Absage bekommen" counts a part of what the city's 640
+// count, wherever "allein" stands before the figure; after it ("leben
+// 9.000 Senioren allein") it says how they live.
+func TestAlleinMarksAPart(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"one school alone, the city's count", "2026-03-05",
+			"Frankfurt – In Frankfurt sind in diesem Jahr 640 Kinder bei der Vergabe der Schulplätze leer ausgegangen.",
+			"2026-03-06", "Frankfurt – An der Gesamtschule Nordend allein haben 95 Kinder eine Absage bekommen.", ""},
+		{"one district alone", "2026-01-10",
+			"Köln – In Köln sind im vergangenen Jahr 1.400 Wohnungen fertiggestellt worden, teilte die Stadt mit.",
+			"2026-01-12", "Köln – In Ehrenfeld allein sind im vergangenen Jahr 300 Wohnungen fertiggestellt worden.", ""},
+		// after the figure: how they live
+		{"people living alone, two counts", "2026-01-10",
+			"In Kassel leben nach Angaben der Stadt 9.000 Senioren allein.",
+			"2026-01-12", "In Kassel leben nach Zahlen des Seniorenbeirats 14.000 Senioren allein.", KindConflict},
+	})
+}
