@@ -1957,13 +1957,18 @@ func datelineApart(a, b *Claim) bool {
 		return false
 	}
 	for _, c := range []*Claim{a, b} {
-		if c.Mode == ModeReport && !c.past && !(c.standing && standingUnit(c.Unit)) && presentState(c.Text) {
+		o := a
+		if c == a {
+			o = b
+		}
+		if c.Mode == ModeReport && !c.past && !(c.standing && standingUnit(c.Unit) && o.Mode == ModeReport) && presentState(c.Text) {
 			// "Der Pegel liegt bei 6,20 Metern": the state on the dateline;
 			// what an owner has ("Das Archiv umfasst 80.000 Akten") or
 			// what a sum amounts to ("Der Haushalt beträgt 90 Millionen
-			// Euro") stands for longer than days; a share ("hat 30
-			// Prozent"), a size ("beträgt 4,20 Meter"), a span of time or
-			// a temperature is a level
+			// Euro") stands for longer than days, against another report;
+			// a share ("hat 30 Prozent"), a size ("beträgt 4,20 Meter"), a
+			// span of time or a temperature is a level, and a plan for what
+			// is had ("will ihre 860 Kleingärten sichern") is no report of it
 			return false
 		}
 		now := nowWords

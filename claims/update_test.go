@@ -494,6 +494,8 @@ func TestStandingStatesAndPlans(t *testing.T) {
 			"2025-08-04", "Die Temperatur in Zeitz beträgt 24 Grad.", KindUpdate},
 		{"town, unemployment rate of an amount", "2025-06-02", "Die Arbeitslosenquote in Zeitz beträgt 7,1 Prozent.",
 			"2025-06-05", "Die Arbeitslosenquote in Zeitz beträgt 6,8 Prozent.", KindUpdate},
+		{"allotments, what there are and a plan for some", "2026-05-14", "In Zeitz gibt es nach Angaben des Verbands rund 7.100 Kleingärten.",
+			"2026-05-20", "Die Stadt Zeitz will ihre 860 Kleingärten dauerhaft sichern.", KindUpdate},
 		// a state ahead against the present one, a count against a forecast
 		{"fare, now and ahead", "2025-11-04", "Eine Monatskarte in Erfurt kostet 52 Euro.",
 			"2025-11-05", "Künftig kostet eine Monatskarte in Erfurt 58 Euro.", KindUpdate},
