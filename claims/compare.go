@@ -1109,6 +1109,12 @@ func differentEvent(a, b *Claim) (string, int) {
 			}
 		}
 	}
+	// "Der Yachtclub „Möwe“ will seine 190 Liegeplätze erweitern" is
+	// not "In Kiel gibt es 1.900 Liegeplätze": what one named owner
+	// holds against a place's count whose article never names it.
+	if typeOf(a) == tFigure && typeOf(b) == tFigure && (ownerApartFromPlace(a, b) || ownerApartFromPlace(b, a)) {
+		return "owner", 0
+	}
 	// "bundesweit" and "im Freistaat", "auf allen Linien" and "auf der
 	// Linie 5": the whole and one of its parts.
 	if typeOf(a) == tFigure && typeOf(b) == tFigure && (wholeAndPart(a, b) || wholeAndPart(b, a)) {
@@ -1180,6 +1186,17 @@ func differentEvent(a, b *Claim) (string, int) {
 		return "anchors", 0
 	}
 	return "", 1
+}
+
+// ownerApartFromPlace: o's figure is a named owner's and names no place
+// of its own; p's is a place's with no owner, and p's article never
+// names o's owner.
+func ownerApartFromPlace(o, p *Claim) bool {
+	k := o.ownerKey
+	if k == "" || strings.HasPrefix(k, "~") || o.ownerAdj || len(o.Places) > 0 || p.ownerKey != "" || len(p.locations) == 0 || p.ctx == nil {
+		return false
+	}
+	return !p.ctx.mentions(k) && !containsName(p.Anchors, k)
 }
 
 // eventNames are the names of lists but those that are what the two

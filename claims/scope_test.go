@@ -43,3 +43,26 @@ func TestAloneMarksAPart(t *testing.T) {
 			"2026-04-02", "Dresden – Am Kinderhaus Sonnenblume allein erhielten nach Angaben des Elternrats 85 Familien eine Absage.", KindConflict},
 	})
 }
+
+// TestOwnerAgainstAPlace: a count of what one named owner holds ("Der
+// Yachtclub „Möwe“ will seine 190 Liegeplätze", "Die Anlage „Sonnenhang“
+// mit ihren 23 Kleingärten") is not the count of a place ("In Kiel gibt
+// es 1.900 Liegeplätze") whose article never names that owner. The owner
+// on both sides, or a place that owns the figure, is still one.
+func TestOwnerAgainstAPlace(t *testing.T) {
+	runPrecision(t, []precisionCase{
+		{"a club's berths against the town's", "2026-05-10",
+			"Kiel – In Kiel gibt es nach Angaben der Stadt rund 1.900 Liegeplätze.",
+			"2026-05-12", "Kiel – Der Yachtclub „Möwe“ will seine 190 Liegeplätze erweitern.", ""},
+		{"one colony's gardens against the city's", "2026-05-10",
+			"Dresden – In Dresden gibt es nach Angaben der Stadt rund 23.000 Kleingärten.",
+			"2026-05-12", "Dresden – Die Anlage „Sonnenhang“ mit ihren 23 Kleingärten soll einem Schulneubau weichen.", ""},
+		// one owner
+		{"the club on both sides", "2026-05-10",
+			"Kiel – Der Yachtclub „Möwe“ hat 190 Liegeplätze.",
+			"2026-05-12", "Kiel – Der Yachtclub „Möwe“ verfügt nach Angaben des Hafenamts über 240 Liegeplätze.", KindConflict},
+		{"the place named as owner", "2026-05-10",
+			"Kiel – In Kiel gibt es nach Angaben der Stadt rund 1.900 Liegeplätze.",
+			"2026-05-12", "Kiel – Die Stadt Kiel hat nach Angaben des Seglerverbands 2.600 Liegeplätze.", KindConflict},
+	})
+}
