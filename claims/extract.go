@@ -3465,7 +3465,9 @@ func (an *analysis) genitiveAttribute(k int) bool {
 	for j >= 0 && (an.role[j] == rAdj || an.role[j] == rName && an.place[j] || adverbs[an.toks[j].low] && j < k-1) {
 		j-- // (an adverb in the phrase: "des inzwischen gelöschten Feuers")
 	}
-	return j > 0 && j < k && (an.toks[j].low == "des" || an.toks[j].low == "der") && an.role[j-1] == rNoun
+	// ("der Preis einer Fahrkarte", "die Dauer eines Antrags": an
+	// indefinite genitive as much as a definite one)
+	return j > 0 && j < k && (an.toks[j].low == "des" || an.toks[j].low == "der" || an.toks[j].low == "eines" || an.toks[j].low == "einer") && an.role[j-1] == rNoun
 }
 
 // relativeClauseBefore returns the comma that opens a relative clause

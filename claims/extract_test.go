@@ -286,6 +286,9 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"a duration, an adverb before it", "In Jena warten Patienten durchschnittlich 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
 		{"a duration, a place and an adverb before it", "Patienten warten in Jena durchschnittlich 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
 		{"a duration, a place before it", "Patienten warten in Jena derzeit 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
+		// an indefinite genitive after the measured noun
+		{"a span with an indefinite genitive", "Die durchschnittliche Bearbeitungsdauer eines Einbürgerungsantrags in Nürnberg beträgt derzeit neun Monate.", "9", nounKey("Bearbeitungsdauer"), "Monate", "", nil},
+		{"a rate with an indefinite genitive", "Der Preis einer Fahrkarte liegt in Kiel bei 3 Euro.", "3", nounKey("Preis"), "€", "", nil},
 		// what the counted noun holds is no name
 		{"a material after the counted noun", "Die Fahnder stellten 300 Päckchen Kokain sicher.", "300", nounKey("Päckchen"), "", "Die Fahnder", nil},
 		{"a drink after the counted noun", "Bei der Kontrolle fanden die Beamten 40 Kisten Bier.", "40", nounKey("Kisten"), "", "-", nil},
