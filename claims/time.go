@@ -690,7 +690,9 @@ func sentenceTimes(toks []token, s string, ref Window, future bool, an *analysis
 				i++
 				continue
 			}
-			f, to := feastWindow(feast, refDay, future || lastWord(low(i-1), "kommenden", "nächsten"))
+			// (in the present tense the coming one: "An Weihnachten öffnet
+			// das Museum", "Zum Jahreswechsel steigt der Beitrag")
+			f, to := feastWindow(feast, refDay, future || lastWord(low(i-1), "kommenden", "nächsten") || an != nil && an.tenseAt(i) > 0)
 			rel(weekStart(toks, i), i, f, to)
 			continue
 		}
@@ -747,6 +749,8 @@ var feasts = map[string]func(y int) (time.Time, time.Time){
 	"silvesternacht":  func(y int) (time.Time, time.Time) { return day(y, 12, 31), day(y+1, 1, 1) },
 	"silvesterabend":  func(y int) (time.Time, time.Time) { return day(y, 12, 31), day(y, 12, 31) },
 	"neujahrsnacht":   func(y int) (time.Time, time.Time) { return day(y-1, 12, 31), day(y, 1, 1) },
+	"jahreswechsel":   func(y int) (time.Time, time.Time) { return day(y-1, 12, 31), day(y, 1, 1) },
+	"jahreswende":     func(y int) (time.Time, time.Time) { return day(y-1, 12, 31), day(y, 1, 1) },
 	"neujahr":         func(y int) (time.Time, time.Time) { return day(y, 1, 1), day(y, 1, 1) },
 	"neujahrstag":     func(y int) (time.Time, time.Time) { return day(y, 1, 1), day(y, 1, 1) },
 	"heiligabend":     func(y int) (time.Time, time.Time) { return day(y, 12, 24), day(y, 12, 24) },
