@@ -1728,7 +1728,11 @@ func (an *analysis) nounBefore(qs int) int {
 	}
 	for k := start; k < qs; k++ {
 		if an.role[k] == rNoun && transparentNouns[toks[k].low] && !an.masked[k] {
-			for m := k + 1; m < qs && m <= k+4; m++ {
+			// ("Die Zahl der beim Landratsamt gemeldeten Pferde": a
+			// preposition after the article opens an extended attribute,
+			// read below)
+			attribute := k+2 < qs && (toks[k+1].low == "des" || toks[k+1].low == "der") && prepositions[toks[k+2].low]
+			for m := k + 1; m < qs && m <= k+4 && !attribute; m++ {
 				if an.role[m] == rNoun && !transparentNouns[toks[m].low] {
 					return m
 				}

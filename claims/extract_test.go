@@ -278,6 +278,11 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"a participle phrase after the figure, in the passive", "Im Hafen wurden 300 in Bananenkisten versteckte Pakete entdeckt.", "300", nounKey("Pakete"), "", "", nil},
 		{"a time phrase and a participle after the figure", "Zollbeamte meldeten 12 am Montag entdeckte Fälle.", "12", nounKey("Fälle"), "", "", nil},
 		{"a present participle's phrase", "In Köln standen 400 seit Stunden wartende Fahrgäste am Bahnsteig.", "400", "", "", "", nil},
+		// an extended attribute after "Zahl der": its preposition's noun is
+		// no head
+		{"an extended attribute after Zahl der", "Die Zahl der beim Landratsamt gemeldeten Pferde liegt bei 2.400.", "2.400", nounKey("Pferde"), "", "", nil},
+		{"an extended attribute with a name after Zahl der", "Die Zahl der in der Stadt Gera zugelassenen Taxis stieg auf 640.", "640", nounKey("Taxis"), "", "", nil},
+		{"a place after the genitive of Zahl der", "Die Zahl der Schüler in der Stadt Gera liegt bei 9.000.", "9.000", nounKey("Schüler"), "", "", nil},
 		// before the figure: as before
 		{"a participle phrase before the figure", "Zollbeamte fanden die im Bananencontainer versteckten 300 Kilo Kokain.", "300", nounKey("Kokain"), "kg", "", nil},
 		{"a participle phrase opening the sentence", "Im Bananencontainer versteckte 300 Kilo Kokain fanden Zollbeamte am Montag.", "300", nounKey("Kokain"), "kg", "", nil},
