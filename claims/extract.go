@@ -1013,6 +1013,14 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			mods = an.modifiersBefore(bi, mods)
 		}
 	}
+	if head == "" {
+		if k := an.subjectAfterVerb(qs, qe); k >= 0 {
+			// "Um 460 Euro steigt der Eigenanteil", "Auf 2,9 Millionen
+			// sank die Zahl der Entleihungen"
+			head, headAt = toks[k].text, k
+			mods = an.modifiersBefore(k, mods)
+		}
+	}
 	if moneyUnits[unit] && (head == "" || headAt >= 0 && headAt < qs && !amountNoun(strings.ToLower(head))) && lowAt(toks, qs-1) != "von" {
 		// (not "eine Ablösesumme von 50 Millionen Euro": the figure's own noun)
 		if k := an.paidFor(qs); k >= 0 && k != headAt {
@@ -2000,6 +2008,50 @@ func (an *analysis) titleOf(key string) string {
 		return nounKey(t.text)
 	}
 	return ""
+}
+
+// subjectAfterVerb is the measured noun of a figure that opens its clause
+// with its preposition ("Um 460 Euro steigt der Eigenanteil", "Auf 2,9
+// Millionen sank die Zahl der Entleihungen"): the subject after the
+// finite verb, through a transparent noun to its genitive; or -1. from
+// is the first token after the figure and its unit.
+func (an *analysis) subjectAfterVerb(qs, from int) int {
+	toks := an.toks
+	start := clauseStart(an, qs)
+	if qs-start != 1 || !(toks[start].low == "um" || toks[start].low == "auf" || toks[start].low == "bei") {
+		return -1
+	}
+	j := from
+	for j < len(toks) && an.clause[j] == an.clause[qs] && (an.isNum[j] || units[toks[j].low] != "" ||
+		!toks[j].upper && an.role[j] != rCue && an.pred[j] == "" && !auxiliaries[toks[j].low]) {
+		j++ // the unit, "monatlich"
+	}
+	for j < len(toks) && an.clause[j] == an.clause[qs] && !toks[j].upper && (an.pred[j] != "" || an.role[j] == rCue || auxiliaries[toks[j].low]) {
+		j++ // the verb
+	}
+	for k := j; k < len(toks) && k <= j+6 && an.clause[k] == an.clause[qs]; k++ {
+		t := toks[k]
+		switch {
+		case t.punct:
+			return -1
+		case an.role[k] == rNoun && transparentNouns[t.low]:
+			if k+2 < len(toks) && (toks[k+1].low == "der" || toks[k+1].low == "des") {
+				for m := k + 2; m < len(toks) && m <= k+4; m++ {
+					if an.role[m] == rNoun {
+						return m
+					}
+				}
+			}
+			return k
+		case an.role[k] == rNoun && !an.masked[k] && !an.governed(k):
+			return k
+		case determiners[t.low] || an.role[k] == rAdj || an.role[k] == rFunc:
+			continue
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // payVerbs are the forms of paying: who pays, and for what ("für").

@@ -291,6 +291,9 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"a duration, an adverb before it", "In Jena warten Patienten durchschnittlich 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
 		{"a duration, a place and an adverb before it", "Patienten warten in Jena durchschnittlich 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
 		{"a duration, a place before it", "Patienten warten in Jena derzeit 40 Tage auf einen Termin.", "40", "v:" + verbKey("warten"), "Tage", "", nil},
+		// a figure fronted with its preposition: the subject after the verb
+		{"a fronted change", "Um 460 Euro monatlich steigt der Eigenanteil im Seniorenzentrum zum Jahreswechsel.", "460", nounKey("Eigenanteil"), "€", "", nil},
+		{"a fronted level of a count", "Auf 2,9 Millionen sank im vergangenen Jahr die Zahl der Entleihungen.", "2,9", nounKey("Entleihungen"), "", "", nil},
 		// an indefinite genitive after the measured noun
 		{"a span with an indefinite genitive", "Die durchschnittliche Bearbeitungsdauer eines Einbürgerungsantrags in Nürnberg beträgt derzeit neun Monate.", "9", nounKey("Bearbeitungsdauer"), "Monate", "", nil},
 		{"a rate with an indefinite genitive", "Der Preis einer Fahrkarte liegt in Kiel bei 3 Euro.", "3", nounKey("Preis"), "€", "", nil},
