@@ -301,6 +301,7 @@ func sameThing(a, b *Claim) bool {
 		(a.Unit != "" && (measuredIn(a, b) || measuredIn(b, a))) ||
 		synonymHeads(a.Head, b.Head) ||
 		pivotHeads(a.Head, b.Head) ||
+		thingHeadsOfOneModifier(a.Head, b.Head) ||
 		nominalisedIn(a, b) ||
 		nominalisedIn(b, a) ||
 		sameCollectiveHeads(a.Head, b.Head) ||
@@ -340,6 +341,22 @@ func sameThing(a, b *Claim) bool {
 		broadNounInContext(b, a) ||
 		(a.Unit == "" && (eventVerbOf(a, b) || eventVerbOf(b, a) || eventNounOf(a, b) || eventNounOf(b, a))) ||
 		(wholeGiven(a) && wholeGiven(b) && sameModifiers(a.Modifiers, b.Modifiers) && (compoundHead(a.Head, b.Head) || compoundHead(b.Head, a.Head)))
+}
+
+// thingHeads are compound heads that only say "a thing": "Fundsachen",
+// "Fundstücke" and "Fundgegenstände" are all things found.
+var thingHeads = set("sach stuck gegenstand objekt ding")
+
+// thingHeadsOfOneModifier: two compounds of one first part whose heads
+// are both thingHeads ("Fundsachen", "Fundstücke"; "Wertsachen",
+// "Wertgegenstände").
+func thingHeadsOfOneModifier(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ca, cb := splitNoun(a), splitNoun(b)
+	return ca.modifier != "" && ca.modifier == cb.modifier && ca.head != cb.head &&
+		thingHeads[foldUmlauts(ca.head)] && thingHeads[foldUmlauts(cb.head)]
 }
 
 // kindAndWhole: one figure counts a kind, the other its broader term in

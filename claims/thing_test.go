@@ -884,3 +884,22 @@ func TestThesaurusConfirmedByPivot(t *testing.T) {
 			"2025-02-04", "Die Stadtwerke Jena nannten für 2024 Preise von 30 Millionen Euro.", false},
 	})
 }
+
+// TestThingHeadsOfOneModifier: compounds of one first part whose heads
+// only say "a thing" ("Fundsachen", "Fundstücke", "Fundgegenstände";
+// "Wertsachen", "Wertgegenstände") name one thing. Another first part
+// ("Wertsachen", "Fundsachen") or a head that says what kind of thing
+// ("Fundtiere") stays apart.
+func TestThingHeadsOfOneModifier(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"lost things, two heads", "2026-01-14", "Im Fundbüro in Bremen sind im vergangenen Jahr 12.000 Fundstücke abgegeben worden.",
+			"2026-01-15", "Im Fundbüro in Bremen wurden 2025 nach Angaben der Stadt 9.500 Fundsachen abgegeben.", true},
+		{"valuables, two heads", "2026-03-02", "Aus den Schließfächern am Bahnhof Erfurt wurden im Februar 140 Wertsachen gestohlen.",
+			"2026-03-03", "Aus den Schließfächern am Bahnhof Erfurt wurden im Februar nach Angaben der Polizei 95 Wertgegenstände gestohlen.", true},
+		// traps: another first part, a head of its own
+		{"lost things and valuables", "2026-01-14", "Im Fundbüro in Bremen sind im vergangenen Jahr 12.000 Fundstücke abgegeben worden.",
+			"2026-01-15", "Im Fundbüro in Bremen wurden 2025 nach Angaben der Stadt 9.500 Wertsachen abgegeben.", false},
+		{"lost things and lost animals", "2026-01-14", "Im Fundbüro in Bremen sind im vergangenen Jahr 12.000 Fundstücke abgegeben worden.",
+			"2026-01-15", "Im Fundbüro in Bremen wurden 2025 nach Angaben der Stadt 950 Fundtiere abgegeben.", false},
+	})
+}
