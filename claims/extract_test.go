@@ -283,6 +283,10 @@ func TestMeasuredHeadRules(t *testing.T) {
 		{"an extended attribute after Zahl der", "Die Zahl der beim Landratsamt gemeldeten Pferde liegt bei 2.400.", "2.400", nounKey("Pferde"), "", "", nil},
 		{"an extended attribute with a name after Zahl der", "Die Zahl der in der Stadt Gera zugelassenen Taxis stieg auf 640.", "640", nounKey("Taxis"), "", "", nil},
 		{"a place after the genitive of Zahl der", "Die Zahl der Schüler in der Stadt Gera liegt bei 9.000.", "9.000", nounKey("Schüler"), "", "", nil},
+		// measurements, calculations and evaluations as a source
+		{"a source by its measurements", "Der Krater misst nach Messungen des Landesamts für Umwelt und Geologie rund 15 Meter im Durchmesser.", "15", nounKey("Krater"), "m", "", nil},
+		{"a source by its calculations", "Die Ernte sank nach Berechnungen des Instituts für Agrarökonomie auf 3,1 Millionen Tonnen.", "3,1", nounKey("Ernte"), "t", "", nil},
+		{"a source by its evaluation", "Der Verein zählte nach Auswertung des Verbands für Vogelschutz 420 Brutpaare.", "420", nounKey("Brutpaare"), "", "", nil},
 		// before the figure: as before
 		{"a participle phrase before the figure", "Zollbeamte fanden die im Bananencontainer versteckten 300 Kilo Kokain.", "300", nounKey("Kokain"), "kg", "", nil},
 		{"a participle phrase opening the sentence", "Im Bananencontainer versteckte 300 Kilo Kokain fanden Zollbeamte am Montag.", "300", nounKey("Kokain"), "kg", "", nil},

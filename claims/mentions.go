@@ -589,6 +589,8 @@ func (an *analysis) maskNPForward(i int) {
 		switch {
 		case !seenHead && (t.low == "aus" || t.low == "von" || t.low == "in") && j+1 < len(an.toks) && (an.toks[j+1].upper || determiners[an.toks[j+1].low]):
 			// "nach Angaben aus Kiew", "des in New York ansässigen Council"
+		case seenHead && t.low == "für" && j+1 < len(an.toks) && an.toks[j+1].upper:
+			// a body's remit: "des Landesamts für Umwelt und Geologie"
 		case t.punct && strings.Contains("„“”\"", t.text):
 		case t.punct:
 			return

@@ -115,10 +115,10 @@ var (
 		"informiert informierte heißt hieß äußerte äußert geäußert ergänzte ergänzt fügte fügt räumte räumt " +
 		"kritisiert kritisierte zitiert zitierte verlautet verlautete")
 	// sayNouns stand for a source in "nach Angaben der Polizei",
-	// "Informationen des Senders zufolge".
+	// "Informationen des Senders zufolge", "nach Messungen des Landesamts".
 	sayNouns = set("angaben angabe informationen information schätzung schätzungen berichten bericht berichte " +
 		"darstellung aussagen aussage erkenntnissen erkenntnisse zählung zählungen mitteilung sprecher sprecherin " +
-		"einschätzung einschätzungen")
+		"einschätzung einschätzungen messung messungen berechnung berechnungen auswertung auswertungen")
 
 	// lightVerbs carry a figure without saying what it is: "lag bei",
 	// "beträgt", "es gibt".
