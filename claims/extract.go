@@ -1083,7 +1083,8 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 	// "17 Menschen wurden verletzt": the verb says what happened to the
 	// people counted; any other verb ("zogen durch", "nahmen teil") counts
 	// people taking part in what the sentence is about.
-	if (genericHeads[strings.ToLower(head)] || head == prev.head && part && genericHeads[strings.ToLower(prev.head)]) && !(part && key != "") {
+	generic := genericHeads[strings.ToLower(head)] || an.bothSexes(headAt)
+	if (generic || head == prev.head && part && genericHeads[strings.ToLower(prev.head)]) && !(part && key != "") {
 		c.Key = "mensch"
 		if k, at := an.predicateKey(qs); k != "" && statusClasses[k] {
 			c.Key = k
@@ -1093,7 +1094,7 @@ func (ex *extractor) figure(q Quantity, prev *carry, base func(int) Claim) (Clai
 			}
 		}
 	}
-	if !genericHeads[strings.ToLower(head)] && !part && (!statusClasses[c.Key] || c.Key == "beschäftigt") {
+	if !generic && !part && (!statusClasses[c.Key] || c.Key == "beschäftigt") {
 		// "24 Fahrgäste wurden verletzt" counts the injured as "18
 		// Menschen verletzt" does; "4.500 Beschäftigte beteiligten sich
 		// am Warnstreik" counts those taking part. A head that names
@@ -2052,6 +2053,21 @@ func (an *analysis) subjectAfterVerb(qs, from int) int {
 		}
 	}
 	return -1
+}
+
+// bothSexes reports a head at k that is "Frauen" or "Männer" joined by
+// "und" to the other ("Frauen und Männer", "Männer und Frauen"): people,
+// as "Menschen".
+func (an *analysis) bothSexes(k int) bool {
+	if k < 0 || k >= len(an.toks) {
+		return false
+	}
+	other := map[string]string{"frauen": "männer", "männer": "frauen"}[an.toks[k].low]
+	if other == "" {
+		return false
+	}
+	return k+2 < len(an.toks) && an.toks[k+1].low == "und" && an.toks[k+2].low == other ||
+		k >= 2 && an.toks[k-1].low == "und" && an.toks[k-2].low == other
 }
 
 // payVerbs are the forms of paying: who pays, and for what ("für").

@@ -903,3 +903,21 @@ func TestThingHeadsOfOneModifier(t *testing.T) {
 			"2026-01-15", "Im Fundbüro in Bremen wurden 2025 nach Angaben der Stadt 950 Fundtiere abgegeben.", false},
 	})
 }
+
+// TestWomenAndMen: "Frauen und Männer", "Männer und Frauen" count people,
+// as "Menschen" does, so fewer of them than "Menschen" contradicts;
+// "Frauen" alone, or beside another noun ("Frauen und Kinder"), counts
+// some of the people and agrees with a larger count.
+func TestWomenAndMen(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"women and men against people", "2026-02-03", "In Brandenburg beziehen 610.000 Menschen eine Altersrente, teilte die Rentenversicherung mit.",
+			"2026-02-03", "In Brandenburg beziehen nach Angaben des Sozialverbands 450.000 Frauen und Männer eine Altersrente.", true},
+		{"men and women against people", "2026-05-11", "In Kassel haben am Samstag 3.000 Menschen gegen die Schließung der Klinik demonstriert.",
+			"2026-05-11", "Nach Angaben der Veranstalter haben in Kassel am Samstag 2.000 Männer und Frauen gegen die Schließung der Klinik demonstriert.", true},
+		// traps: women only; women and children
+		{"women only", "2026-02-03", "In Brandenburg beziehen 610.000 Menschen eine Altersrente, teilte die Rentenversicherung mit.",
+			"2026-02-03", "In Brandenburg beziehen nach Angaben des Sozialverbands 450.000 Frauen eine Altersrente.", false},
+		{"women and children", "2026-05-11", "In Kassel haben am Samstag 3.000 Menschen gegen die Schließung der Klinik demonstriert.",
+			"2026-05-11", "Nach Angaben der Veranstalter haben in Kassel am Samstag 2.000 Frauen und Kinder gegen die Schließung der Klinik demonstriert.", false},
+	})
+}
