@@ -290,6 +290,8 @@ func listedPart(x, y *Claim) bool {
 // the other clause.
 func sameThing(a, b *Claim) bool {
 	return keysMatch(a.Key, b.Key) ||
+		// "Läuferinnen und Läufer" and "Läufer"
+		keysMatch(pairKey(a), pairKey(b)) ||
 		compoundOf(a.Key, b.Key) ||
 		(a.Unit != "" && unitCompound(a.Key, b.Key)) ||
 		splitAcross(a, b) ||

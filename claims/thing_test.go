@@ -921,3 +921,18 @@ func TestWomenAndMen(t *testing.T) {
 			"2026-05-11", "Nach Angaben der Veranstalter haben in Kassel am Samstag 2.000 Frauen und Kinder gegen die Schließung der Klinik demonstriert.", false},
 	})
 }
+
+// TestFeminineAndMasculinePair: a count of "Läuferinnen und Läufer" is
+// one of "Läufer": the pair names all of them, as the masculine plural
+// does. The feminine alone counts women only.
+func TestFeminineAndMasculinePair(t *testing.T) {
+	checkUntitledRows(t, []thingRow{
+		{"runners, the pair and the masculine", "2026-09-01", "In Leipzig nahmen am Samstag 2.100 Läufer am Stadtlauf teil.",
+			"2026-09-01", "In Leipzig nahmen am Samstag nach Angaben der Veranstalter 3.400 Läuferinnen und Läufer am Stadtlauf teil.", true},
+		{"nurses, the masculine and the pair", "2026-03-10", "Am Klinikum Fulda arbeiten nach Angaben der Klinik 1.200 Pfleger.",
+			"2026-03-10", "Am Klinikum Fulda arbeiten nach Angaben der Gewerkschaft 1.650 Pflegerinnen und Pfleger.", true},
+		// traps: the feminine alone
+		{"runners, women only", "2026-09-01", "In Leipzig nahmen am Samstag 2.100 Läufer am Stadtlauf teil.",
+			"2026-09-01", "In Leipzig nahmen am Samstag nach Angaben der Veranstalter 3.400 Läuferinnen am Stadtlauf teil.", false},
+	})
+}
