@@ -430,121 +430,58 @@ func TestTopicSetNew3WellFormed(t *testing.T) {
 	}
 }
 
-// TestTopicSetNew4WellFormed validates topics_new4.json case by case. Its
-// cases were written blind on topics of their own, so, as for
-// topics_new3.json, its topics must not occur in any other file (the
-// held-out files are loaded here only to compare topics and ids).
-func TestTopicSetNew4WellFormed(t *testing.T) {
-	blind := tdvLoad(t, "topics_new4.json", "tuning")
-	if len(blind.HeldoutOnly) > 0 {
-		t.Error("topics_new4.json must not declare heldout_only_topics")
-	}
-	if len(blind.Cases) < 80 {
-		t.Errorf("topics_new4.json has %d cases, want at least 80", len(blind.Cases))
-	}
-	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
-	ids, otherTopics := map[string]bool{}, map[string]bool{}
-	for _, topic := range heldout.HeldoutOnly {
-		otherTopics[topic] = true
-	}
-	others := [][]tdvCase{heldout.Cases}
-	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json"} {
-		others = append(others, tdvLoad(t, name, "tuning").Cases)
-	}
-	for _, cases := range others {
-		for _, c := range cases {
-			ids[c.ID] = true
-			otherTopics[c.Topic] = true
-		}
-	}
-	tdvCheckFile(t, "tuning-new4", blind.Cases, ids, otherTopics, "is already used by another file")
-	topics := map[string]bool{}
-	for _, c := range blind.Cases {
-		topics[c.Topic] = true
-	}
-	if len(topics) < 16 {
-		t.Errorf("topics_new4.json has %d topics, want at least 16", len(topics))
-	}
-}
-
-// TestTopicSetNew5WellFormed validates topics_new5.json case by case. Its
-// cases were written blind on topics of their own, so, as for
-// topics_new4.json, its topics must not occur in any other file, its ids
-// must not clash with theirs and carry the prefix "n5-" (the held-out files
-// are loaded here only to compare topics and ids).
-func TestTopicSetNew5WellFormed(t *testing.T) {
-	blind := tdvLoad(t, "topics_new5.json", "tuning")
-	if len(blind.HeldoutOnly) > 0 {
-		t.Error("topics_new5.json must not declare heldout_only_topics")
-	}
-	if len(blind.Cases) < 60 {
-		t.Errorf("topics_new5.json has %d cases, want at least 60", len(blind.Cases))
-	}
-	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
-	ids, otherTopics := map[string]bool{}, map[string]bool{}
-	for _, topic := range heldout.HeldoutOnly {
-		otherTopics[topic] = true
-	}
-	others := [][]tdvCase{heldout.Cases}
-	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json", "topics_new4.json"} {
-		others = append(others, tdvLoad(t, name, "tuning").Cases)
-	}
-	for _, cases := range others {
-		for _, c := range cases {
-			ids[c.ID] = true
-			otherTopics[c.Topic] = true
-		}
-	}
-	tdvCheckFile(t, "unseen-new5", blind.Cases, ids, otherTopics, "is already used by another file")
-	topics := map[string]bool{}
-	for _, c := range blind.Cases {
-		topics[c.Topic] = true
-		if !strings.HasPrefix(c.ID, "n5-") {
-			t.Errorf("case id %q: want the prefix n5-", c.ID)
-		}
-	}
-	if len(topics) < 12 {
-		t.Errorf("topics_new5.json has %d topics, want at least 12", len(topics))
-	}
-}
-
-// TestTopicSetNew6WellFormed validates topics_new6.json case by case. Its
-// cases were written blind on topics of their own, so, as for
-// topics_new5.json, its topics must not occur in any of the seven other
-// files, its ids must not clash with theirs and carry the prefix "n6-" (the
-// held-out files are loaded here only to compare topics and ids).
-func TestTopicSetNew6WellFormed(t *testing.T) {
-	blind := tdvLoad(t, "topics_new6.json", "tuning")
-	if len(blind.HeldoutOnly) > 0 {
-		t.Error("topics_new6.json must not declare heldout_only_topics")
-	}
-	if len(blind.Cases) < 70 {
-		t.Errorf("topics_new6.json has %d cases, want at least 70", len(blind.Cases))
-	}
-	heldout := tdvLoad(t, "topics_heldout.json", "heldout")
-	ids, otherTopics := map[string]bool{}, map[string]bool{}
-	for _, topic := range heldout.HeldoutOnly {
-		otherTopics[topic] = true
-	}
-	others := [][]tdvCase{heldout.Cases}
-	for _, name := range []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json", "topics_new4.json", "topics_new5.json"} {
-		others = append(others, tdvLoad(t, name, "tuning").Cases)
-	}
-	for _, cases := range others {
-		for _, c := range cases {
-			ids[c.ID] = true
-			otherTopics[c.Topic] = true
-		}
-	}
-	tdvCheckFile(t, "unseen-new6", blind.Cases, ids, otherTopics, "is already used by another file")
-	topics := map[string]bool{}
-	for _, c := range blind.Cases {
-		topics[c.Topic] = true
-		if !strings.HasPrefix(c.ID, "n6-") {
-			t.Errorf("case id %q: want the prefix n6-", c.ID)
-		}
-	}
-	if len(topics) < 14 {
-		t.Errorf("topics_new6.json has %d topics, want at least 14", len(topics))
+// TestBlindTopicSetsWellFormed validates the files written blind on topics
+// of their own (topics_new4.json on), case by case: their topics must not
+// occur in any other file and their ids must not clash with any other
+// file's (the held-out files are loaded here only to compare topics and
+// ids); the later ones carry an id prefix of their own.
+func TestBlindTopicSetsWellFormed(t *testing.T) {
+	all := []string{"topics.json", "topics_new.json", "topics_new2.json", "topics_new3.json",
+		"topics_new4.json", "topics_new5.json", "topics_new6.json"}
+	for _, tc := range []struct {
+		file, label, prefix string
+		minCases, minTopics int
+	}{
+		{"topics_new4.json", "tuning-new4", "", 80, 16},
+		{"topics_new5.json", "unseen-new5", "n5-", 60, 12},
+		{"topics_new6.json", "tuning-new6", "n6-", 70, 14},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			blind := tdvLoad(t, tc.file, "tuning")
+			if len(blind.HeldoutOnly) > 0 {
+				t.Errorf("%s must not declare heldout_only_topics", tc.file)
+			}
+			if len(blind.Cases) < tc.minCases {
+				t.Errorf("%s has %d cases, want at least %d", tc.file, len(blind.Cases), tc.minCases)
+			}
+			heldout := tdvLoad(t, "topics_heldout.json", "heldout")
+			ids, otherTopics := map[string]bool{}, map[string]bool{}
+			for _, topic := range heldout.HeldoutOnly {
+				otherTopics[topic] = true
+			}
+			others := [][]tdvCase{heldout.Cases}
+			for _, name := range all {
+				if name != tc.file {
+					others = append(others, tdvLoad(t, name, "tuning").Cases)
+				}
+			}
+			for _, cases := range others {
+				for _, c := range cases {
+					ids[c.ID] = true
+					otherTopics[c.Topic] = true
+				}
+			}
+			tdvCheckFile(t, tc.label, blind.Cases, ids, otherTopics, "is already used by another file")
+			topics := map[string]bool{}
+			for _, c := range blind.Cases {
+				topics[c.Topic] = true
+				if tc.prefix != "" && !strings.HasPrefix(c.ID, tc.prefix) {
+					t.Errorf("case id %q: want the prefix %s", c.ID, tc.prefix)
+				}
+			}
+			if len(topics) < tc.minTopics {
+				t.Errorf("%s has %d topics, want at least %d", tc.file, len(topics), tc.minTopics)
+			}
+		})
 	}
 }
